@@ -1,0 +1,39 @@
+// Bundles the extension client, the language server and the CLI with esbuild.
+// `--tests` bundles every test/**/*.test.ts into out/test/ so mocha runs plain JavaScript.
+import { build } from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // yaml-language-server is only a benchmark peer; vscode is provided by the editor.
+  external: ['vscode', 'mocha'],
+};
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (name === 'fixtures' || name === 'e2e') continue;
+    if (statSync(full).isDirectory()) out.push(...findTests(full));
+    else if (name.endsWith('.test.ts')) out.push(full);
+  }
+  return out;
+}
+
+if (process.argv.includes('--tests')) {
+  await build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test' });
+} else {
+  const minify = process.argv.includes('--minify');
+  await Promise.all([
+    build({ ...common, minify, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
+    build({ ...common, minify, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
+    build({ ...common, minify, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist',
+      banner: { js: '#!/usr/bin/env node' } }),
+  ]);
+}

@@ -1,0 +1,88 @@
+// kubemate explain <kind>[.<field.path>] — `kubectl explain`, offline and bilingual.
+import type { CliCommand, CliIO } from '../cliCommand';
+import { UsageError } from '../cliCommand';
+import { outputFormat, parseArgs } from '../parseArgs';
+import { apiVersionOf, loadSchema, Schema } from '../../schema/schema';
+import type { KindEntry } from '../../schema/schemaTypes';
+import { resolveResource } from '../../k8s/resources';
+import { fieldDoc } from '../../features/hover/fieldDoc';
+import { renderDocText } from '../../features/hover/renderDoc';
+import { docsOrder } from '../../features/hover/docsLanguage';
+import { language, t } from '../../util/l10n';
+import { didYouMean } from '../../features/diagnostics/didYouMean';
+
+function resolveKind(schema: Schema, name: string, apiVersion: string | undefined): KindEntry {
+  const viaTable = resolveResource(name)?.kind;
+  const kind = viaTable ?? schema.kindNamed(name) ?? schema.kinds.find((k) => k.kind.toLowerCase() + 's' === name.toLowerCase())?.kind;
+  if (!kind) {
+    const suggestion = didYouMean(name, new Set(schema.kinds.map((k) => k.kind)));
+    throw new UsageError(suggestion ? t('Unknown kind "{0}". Did you mean "{1}"?', name, suggestion) : t('Unknown kind "{0}".', name));
+  }
+  if (apiVersion) {
+    const e = schema.findKind(apiVersion, kind);
+    if (!e) throw new UsageError(t('{0} does not exist in apiVersion {1}. Available: {2}', kind, apiVersion, schema.versionsOfKind(kind).map(apiVersionOf).join(', ')));
+    return e;
+  }
+  const e = schema.versionsOfKind(kind)[0] ?? schema.kinds.find((k) => k.kind === kind);
+  if (!e) throw new UsageError(t('Unknown kind "{0}".', name));
+  return e;
+}
+
+export const explainCommand: CliCommand = {
+  name: 'explain',
+  summary: 'Describe a kind or one of its fields (type, required, docs in Chinese and English).',
+  usage: 'kubemate explain <kind>[.<field.path>] [--api-version <group/version>] [-o text|json] [--lang zh-cn|en|both]',
+  run(args: string[], io: CliIO): number {
+    const { positionals, values } = parseArgs(args, {
+      output: { type: 'string', short: 'o' },
+      'api-version': { type: 'string' },
+      recursive: { type: 'boolean' },
+    });
+    const format = outputFormat(values.output, ['text', 'json'] as const, 'text');
+    if (positionals.length !== 1) throw new UsageError(t('Name one kind or field, e.g. deployment.spec.replicas'));
+    const schema = loadSchema();
+    const [kindName, ...fieldPath] = positionals[0].split('.').filter(Boolean);
+    const entry = resolveKind(schema, kindName, values['api-version'] as string | undefined);
+    // Walk the path, stepping through lists transparently as kubectl explain does.
+    const path: (string | number)[] = [];
+    for (const seg of fieldPath) {
+      let info = schema.fieldAt(entry.type, path);
+      while (info && info.type.t === 'array') {
+        path.push(0);
+        info = schema.fieldAt(entry.type, path);
+      }
+      const fields = info ? schema.fieldsOf(info.type) : undefined;
+      if (!fields || !fields[seg]) {
+        const suggestion = fields ? didYouMean(seg, Object.keys(fields)) : undefined;
+        const where = [entry.kind, ...fieldPath.slice(0, fieldPath.indexOf(seg))].join('.');
+        io.err(`${t('error:')} ${suggestion ? t('field "{0}" does not exist in {1}. Did you mean "{2}"?', seg, where, suggestion) : t('field "{0}" does not exist in {1}.', seg, where)}`);
+        return 1;
+      }
+      path.push(seg);
+    }
+    const doc = fieldDoc(schema, entry, path)!;
+    const both = process.env.KUBEMATE_DOCS_BOTH === '1';
+    const order = docsOrder(both ? 'both' : language() === 'zh-cn' ? 'both' : 'en', language());
+    if (format === 'json') {
+      const description: Record<string, string> = {};
+      if (doc.en) description.en = doc.en;
+      if (doc.zhCn) description['zh-cn'] = doc.zhCn;
+      const json: Record<string, unknown> = {
+        kind: entry.kind,
+        apiVersion: apiVersionOf(entry),
+        path: doc.path,
+        type: doc.typeLabel,
+        required: doc.required,
+        description,
+        fields: doc.children,
+      };
+      if (doc.defaultValue) json.default = doc.defaultValue;
+      if (doc.note) json.note = { en: doc.note.en, 'zh-cn': doc.note.zhCn, links: doc.note.links };
+      json.links = { en: doc.links.en, 'zh-cn': doc.links.zhCn };
+      io.out(JSON.stringify(json, null, 2));
+    } else {
+      io.out(renderDocText(doc, order));
+    }
+    return 0;
+  },
+};

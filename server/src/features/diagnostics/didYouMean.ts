@@ -1,0 +1,37 @@
+// "Did you mean …?" — the closest candidate by edit distance, case-insensitive first.
+
+export function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Best candidate within a distance that scales with length (≤ 1/3 of the word, at least 2), or undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    if (c.toLowerCase() === lower) return c;
+    const d = levenshtein(lower, c.toLowerCase());
+    if (d < bestScore) {
+      bestScore = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  if (bestScore <= limit) return best;
+  // "Rolling" → "RollingUpdate": a typed prefix of one candidate.
+  const byPrefix = [...candidates].filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+}

@@ -1,0 +1,155 @@
+// Checks one Kubernetes document against the generated schema by walking the YAML AST:
+// unknown fields, wrong types, missing required fields, enum values, quantities.
+import { isMap, isScalar, isSeq, isAlias, Node, Scalar, YAMLMap } from 'yaml';
+import type { Schema, PathSegment } from '../../schema/schema';
+import { typeLabel } from '../../schema/schema';
+import type { FieldType } from '../../schema/schemaTypes';
+import { isValidQuantity } from '../../k8s/quantity';
+import { t } from '../../util/l10n';
+import { ChunkDiagnostic, diag } from './diagnostic';
+import { didYouMean } from './didYouMean';
+
+export interface WalkResult {
+  diagnostics: ChunkDiagnostic[];
+  /** Paths (joined with '/') already reported, so API rules do not repeat them. */
+  reported: Set<string>;
+}
+
+const rangeOf = (n: Node): [number, number] => [n.range![0], n.range![1]];
+
+export function schemaWalk(schema: Schema, rootType: string, root: unknown): WalkResult {
+  const out: WalkResult = { diagnostics: [], reported: new Set() };
+  walk(schema, { t: 'ref', r: rootType }, root as Node, [], undefined, out);
+  return out;
+}
+
+function report(out: WalkResult, path: PathSegment[], d: ChunkDiagnostic): void {
+  out.diagnostics.push(d);
+  out.reported.add(path.join('/'));
+}
+
+function walk(schema: Schema, type: FieldType, node: Node | null | undefined, path: PathSegment[], ownerKey: Node | undefined, out: WalkResult): void {
+  if (!node || type.t === 'any' || isAlias(node)) return;
+  if (isScalar(node) && node.value === null) return; // null is accepted for every field, as the API server does
+  const [start, end] = rangeOf(node);
+  const fieldName = String(path[path.length - 1] ?? '');
+  switch (type.t) {
+    case 'ref': {
+      const fields = schema.fieldsOf(type);
+      if (!fields) return;
+      if (!isMap(node)) {
+        report(out, path, diag('wrong-type', t('Expected an object ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        return;
+      }
+      checkObject(schema, type.r!, fields, node, path, ownerKey, out);
+      return;
+    }
+    case 'array':
+      if (!isSeq(node)) {
+        report(out, path, diag('wrong-type', t('Expected a list ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        return;
+      }
+      node.items.forEach((item, i) => walk(schema, type.i ?? { t: 'any' }, item as Node, [...path, i], undefined, out));
+      return;
+    case 'map':
+      if (!isMap(node)) {
+        report(out, path, diag('wrong-type', t('Expected a map ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        return;
+      }
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        walk(schema, type.v ?? { t: 'any' }, pair.value as Node, [...path, key], pair.key as Node, out);
+      }
+      return;
+    default:
+      checkScalar(type, node, path, out);
+  }
+}
+
+function checkObject(schema: Schema, typeKey: string, fields: Record<string, import('../../schema/schemaTypes').FieldType>, node: YAMLMap, path: PathSegment[], ownerKey: Node | undefined, out: WalkResult): void {
+  const present = new Set<string>();
+  for (const pair of node.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    present.add(key);
+    const f = fields[key];
+    if (!f) {
+      if (key === '<<') continue; // YAML merge key
+      const suggestion = didYouMean(key, Object.keys(fields));
+      const owner = typeKey.split('.').pop();
+      const msg = suggestion
+        ? t('Unknown field "{0}" in {1}. Did you mean "{2}"?', key, owner ?? '', suggestion)
+        : t('Unknown field "{0}" in {1}.', key, owner ?? '');
+      const [s, e] = rangeOf(pair.key as Node);
+      report(out, [...path, key], diag('unknown-field', msg, s, e, suggestion ? { replacement: suggestion } : undefined));
+      continue;
+    }
+    walk(schema, f, pair.value as Node, [...path, key], pair.key as Node, out);
+  }
+  const missing = Object.entries(fields).filter(([name, f]) => f.q && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')));
+  if (missing.length) {
+    // Point at the key that owns this object (`spec:`), or at the first key of a list item.
+    const firstKey = node.items[0]?.key as Node | undefined;
+    const anchor = ownerKey ?? firstKey;
+    const [s, e] = anchor?.range ? rangeOf(anchor) : [node.range![0], node.range![0] + 1];
+    const owner = typeKey.split('.').pop() ?? '';
+    for (const [name] of missing) {
+      report(out, [...path, name], diag('missing-required', t('Missing required field "{0}" in {1}.', name, owner), s, e, { field: name }));
+    }
+  }
+}
+
+function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: WalkResult): void {
+  const [start, end] = rangeOf(node);
+  const fieldName = String(path[path.length - 1] ?? '');
+  if (!isScalar(node)) {
+    report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+    return;
+  }
+  const v = node.value;
+  const wrong = () => report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+  switch (type.t) {
+    case 'string':
+      if (typeof v !== 'string') return wrong();
+      if (type.e && !type.e.includes(v)) {
+        const suggestion = didYouMean(v, type.e);
+        const msg = suggestion
+          ? t('"{0}" is not a valid value for {1}. Did you mean "{2}"? Allowed: {3}.', v, fieldName, suggestion, type.e.join(', '))
+          : t('"{0}" is not a valid value for {1}. Allowed: {2}.', v, fieldName, type.e.join(', '));
+        report(out, path, diag('invalid-enum', msg, start, end, suggestion ? { replacement: suggestion } : undefined));
+      }
+      return;
+    case 'integer':
+      if (typeof v !== 'number' || !Number.isInteger(v)) return wrong();
+      return;
+    case 'number':
+      if (typeof v !== 'number') return wrong();
+      return;
+    case 'boolean':
+      if (typeof v !== 'boolean') return wrong();
+      return;
+    case 'int-or-string':
+      if (typeof v === 'number' && !Number.isInteger(v)) return wrong();
+      if (typeof v !== 'number' && typeof v !== 'string') return wrong();
+      return;
+    case 'quantity':
+      if (typeof v !== 'number' && typeof v !== 'string') return wrong();
+      if (!isValidQuantity(v)) {
+        report(out, path, diag('invalid-quantity', t('"{0}" is not a valid quantity. Write a number with an optional unit, e.g. 500m or 1 (CPU), 128Mi or 1Gi (memory); units are case-sensitive.', String(node.source ?? v)), start, end));
+      }
+      return;
+  }
+}
+
+/** "string \"three\"", "integer 80", "a list", "an object" — for type mismatch messages. */
+function describeNode(node: Node): string {
+  if (isMap(node)) return t('an object');
+  if (isSeq(node)) return t('a list');
+  if (isScalar(node)) {
+    const v = (node as Scalar).value;
+    if (typeof v === 'string') return t('string "{0}"', v);
+    if (typeof v === 'number') return Number.isInteger(v) ? t('integer {0}', v) : t('number {0}', v);
+    if (typeof v === 'boolean') return t('boolean {0}', v);
+  }
+  return t('a value');
+}

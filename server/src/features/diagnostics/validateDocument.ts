@@ -1,0 +1,75 @@
+// All single-document diagnostics of one YAML document, computed once per document text and
+// cached on the parsed chunk: YAML errors, apiVersion/kind, schema, API-server rules.
+import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
+import type { Schema } from '../../schema/schema';
+import type { ParsedChunk } from '../../yaml/parsedChunk';
+import { t } from '../../util/l10n';
+import { ChunkDiagnostic, diag } from './diagnostic';
+import { chunkView, kindCheck, ManifestView } from './kindCheck';
+import { schemaWalk } from './schemaWalk';
+import { apiRules } from './apiRules';
+
+export interface DocumentOptions {
+  /** Treat a document without apiVersion and kind as a broken manifest (CLI on explicit files, multi-doc manifests). */
+  requireManifest: boolean;
+}
+
+export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
+  const key = opts.requireManifest ? 'diag:strict' : 'diag';
+  const cached = chunk.cache.get(key) as ChunkDiagnostic[] | undefined;
+  if (cached) return cached;
+  const result = compute(schema, chunk, opts);
+  chunk.cache.set(key, result);
+  return result;
+}
+
+function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
+  const out: ChunkDiagnostic[] = [];
+  for (const err of chunk.doc.errors) {
+    const [s, e] = err.pos;
+    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (err.code === 'DUPLICATE_KEY') {
+      const keyText = /^["']?([^:"'\n]*)/.exec(chunk.text.slice(s))![1].trim();
+      out.push(diag('duplicate-key', t('Duplicate key "{0}": YAML keeps only the last value, so the first one is silently lost.', keyText), s, Math.max(e, s + keyText.length)));
+    } else {
+      out.push(diag('yaml-syntax', t('YAML syntax error: {0}', first), s, Math.max(e, s + 1)));
+    }
+  }
+  if (chunk.empty || chunk.templated) return out;
+  if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
+  if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') && !isMap(chunk.doc.contents)) return out;
+  out.push(...validateManifest(schema, chunkView(chunk)));
+  return out;
+}
+
+function validateManifest(schema: Schema, view: ManifestView): ChunkDiagnostic[] {
+  if (view.kind === 'List' && isMap(view.root)) return validateList(schema, view.root);
+  const { diagnostics, entry } = kindCheck(schema, view);
+  if (!entry) return diagnostics;
+  const walked = schemaWalk(schema, entry.type, view.root);
+  return [...diagnostics, ...walked.diagnostics, ...apiRules(view.root, walked.reported)];
+}
+
+/** `kind: List` (what `kubectl get -o yaml` prints): every item is a manifest of its own. */
+function validateList(schema: Schema, root: YAMLMap): ChunkDiagnostic[] {
+  const items = root.get('items', true);
+  const out: ChunkDiagnostic[] = [];
+  if (!isSeq(items)) return out;
+  for (const item of items.items) {
+    if (!isMap(item)) continue;
+    const scalarOf = (k: string) => {
+      const v = item.get(k, true);
+      return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
+    };
+    out.push(
+      ...validateManifest(schema, {
+        root: item as Node,
+        apiVersion: scalarOf('apiVersion'),
+        kind: scalarOf('kind'),
+        hasApiVersionKey: item.has('apiVersion'),
+        hasKindKey: item.has('kind'),
+      }),
+    );
+  }
+  return out;
+}

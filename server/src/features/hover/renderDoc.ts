@@ -1,0 +1,64 @@
+// Renders a FieldDoc as Markdown (hover, completion documentation) or plain text (CLI explain).
+import type { Lang } from '../../util/l10n';
+import { t } from '../../util/l10n';
+import type { FieldDoc } from './fieldDoc';
+import { pickTexts } from './docsLanguage';
+
+export interface RenderOptions {
+  order: Lang[];
+  /** Short form for completion items: no links, first paragraph only. */
+  short?: boolean;
+}
+
+function firstParagraph(s: string): string {
+  return s.split(/\n\s*\n/)[0];
+}
+
+export function headerLine(doc: FieldDoc): string {
+  const parts = [doc.path ? `${doc.kind}.${doc.path}` : `${doc.kind} (${doc.apiVersion})`, doc.typeLabel, doc.required ? t('required') : t('optional')];
+  if (doc.defaultValue) parts.push(t('default: {0}', doc.defaultValue));
+  return parts.join(' · ');
+}
+
+export function renderDocMarkdown(doc: FieldDoc, opts: RenderOptions): string {
+  const out: string[] = [];
+  const head = headerLine(doc).split(' · ');
+  out.push(`**${head[0]}** · \`${head[1]}\` · ${head.slice(2).join(' · ')}`);
+  for (const { text } of pickTexts(opts.order, { 'zh-cn': doc.zhCn, en: doc.en })) {
+    out.push(opts.short ? firstParagraph(text) : text);
+  }
+  if (doc.note && !opts.short) {
+    for (const { lang, text } of pickTexts(opts.order, { 'zh-cn': doc.note.zhCn, en: doc.note.en })) {
+      out.push(`💡 ${lang === 'zh-cn' ? '学习笔记' : 'Learn'}: ${text}`);
+    }
+  }
+  if (!opts.short) {
+    const links = [`[kubernetes.io (English)](${doc.links.en})`, `[kubernetes.io (中文)](${doc.links.zhCn})`];
+    if (doc.note) links.push(`[${t('Concept')} (English)](${doc.note.links.en})`, `[${t('Concept')} (中文)](${doc.note.links.zhCn})`);
+    out.push(links.join(' · '));
+  }
+  return out.join('\n\n');
+}
+
+export function renderDocText(doc: FieldDoc, order: Lang[]): string {
+  const out: string[] = [];
+  out.push(`KIND:     ${doc.kind}`, `VERSION:  ${doc.apiVersion}`, '');
+  if (doc.path) out.push(`FIELD:    ${doc.path} <${doc.typeLabel}>${doc.required ? ' -required-' : ''}`, '');
+  if (doc.defaultValue) out.push(`DEFAULT:  ${doc.defaultValue}`, '');
+  out.push('DESCRIPTION:');
+  const texts = pickTexts(order, { 'zh-cn': doc.zhCn, en: doc.en });
+  if (!texts.length) out.push(`    <${t('no description')}>`);
+  for (const { text } of texts) out.push(...text.split('\n').map((l) => `    ${l}`), '');
+  if (doc.note) {
+    out.push(t('LEARNING NOTE:'));
+    for (const { text } of pickTexts(order, { 'zh-cn': doc.note.zhCn, en: doc.note.en })) out.push(...text.split('\n').map((l) => `    ${l}`), '');
+  }
+  if (doc.children.length) {
+    out.push('FIELDS:');
+    for (const c of doc.children) out.push(`  ${c.name}\t<${c.type}>${c.required ? ' -required-' : ''}`);
+    out.push('');
+  }
+  out.push(t('LINKS:'), `    ${doc.links.en}`, `    ${doc.links.zhCn}`);
+  if (doc.note) out.push(`    ${doc.note.links.en}`, `    ${doc.note.links.zhCn}`);
+  return out.join('\n');
+}

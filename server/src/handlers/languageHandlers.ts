@@ -1,0 +1,74 @@
+// Completion, hover and document symbols: thin adapters from LSP positions to features.
+import { CompletionItem, CompletionItemKind, DocumentSymbol, Hover, InsertTextFormat, MarkupKind, SymbolKind, TextEdit } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { completion } from '../features/completion/completion';
+import { hover } from '../features/hover/hover';
+import { documentSymbols, KSymbol } from '../features/symbols/documentSymbols';
+import type { ServerContext } from './serverContext';
+
+const ITEM_KIND = {
+  field: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  kind: CompletionItemKind.Class,
+  apiVersion: CompletionItemKind.Module,
+  skeleton: CompletionItemKind.Snippet,
+} as const;
+
+const SYMBOL_KIND = { object: SymbolKind.Object, field: SymbolKind.Field, list: SymbolKind.Array, value: SymbolKind.String } as const;
+
+export function registerLanguageHandlers(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+
+  connection.onCompletion((params) =>
+    ctx.guard('completion', [] as CompletionItem[], () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const items = completion(ctx.schema, ctx.parsed(doc), doc.offsetAt(params.position), ctx.docsOrder());
+      return items.map((it) => toCompletionItem(doc, it));
+    }),
+  );
+
+  connection.onHover((params) =>
+    ctx.guard('hover', null as Hover | null, () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return null;
+      const h = hover(ctx.schema, ctx.parsed(doc), doc.offsetAt(params.position), ctx.docsOrder());
+      if (!h) return null;
+      return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: doc.positionAt(h.start), end: doc.positionAt(h.end) } };
+    }),
+  );
+
+  connection.onDocumentSymbol((params) =>
+    ctx.guard('symbols', [] as DocumentSymbol[], () => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      return documentSymbols(ctx.parsed(doc)).map((s) => toSymbol(doc, s));
+    }),
+  );
+}
+
+function toCompletionItem(doc: TextDocument, it: import('../features/completion/completionItem').KCompletionItem): CompletionItem {
+  const range = { start: doc.positionAt(it.replaceStart), end: doc.positionAt(it.replaceEnd) };
+  return {
+    label: it.label,
+    kind: ITEM_KIND[it.kind],
+    detail: it.detail,
+    documentation: it.documentation ? { kind: MarkupKind.Markdown, value: it.documentation } : undefined,
+    sortText: it.sortText,
+    filterText: it.label,
+    insertTextFormat: it.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: TextEdit.replace(range, it.insertText),
+    command: it.retrigger ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
+  };
+}
+
+function toSymbol(doc: TextDocument, s: KSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) },
+    selectionRange: { start: doc.positionAt(s.selectionStart), end: doc.positionAt(s.selectionEnd) },
+    children: s.children.map((c) => toSymbol(doc, c)),
+  };
+}

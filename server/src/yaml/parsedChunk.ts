@@ -1,0 +1,43 @@
+// One parsed YAML document with what every feature asks first: is it Kubernetes, which
+// apiVersion and kind, is it a template. Position-independent, so it can be cached by text.
+import { Document, LineCounter, parseDocument, isMap, isScalar, YAMLMap } from 'yaml';
+
+export interface ParsedChunk {
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** No content (blank, comments, bare `---`). */
+  empty: boolean;
+  apiVersion?: string;
+  kind?: string;
+  hasApiVersionKey: boolean;
+  hasKindKey: boolean;
+  /** Contains Helm/Go template syntax; such documents are skipped quietly. */
+  templated: boolean;
+  /** Feature caches (diagnostics, symbols), filled on first use. */
+  cache: Map<string, unknown>;
+}
+
+export function parseChunk(text: string): ParsedChunk {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+  const root = doc.contents;
+  const empty = root === null || (isScalar(root) && (root.value === null || root.value === '') && !text.includes('{{'));
+  let apiVersion: string | undefined;
+  let kind: string | undefined;
+  let hasApiVersionKey = false;
+  let hasKindKey = false;
+  if (isMap(root)) {
+    for (const pair of (root as YAMLMap).items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (key === 'apiVersion') {
+        hasApiVersionKey = true;
+        if (isScalar(pair.value) && typeof pair.value.value === 'string') apiVersion = pair.value.value;
+      } else if (key === 'kind') {
+        hasKindKey = true;
+        if (isScalar(pair.value) && typeof pair.value.value === 'string') kind = pair.value.value;
+      }
+    }
+  }
+  return { text, doc, lineCounter, empty, apiVersion, kind, hasApiVersionKey, hasKindKey, templated: /\{\{|\{%/.test(text), cache: new Map() };
+}
