@@ -46,8 +46,10 @@ export function locate(chunk: ParsedChunk, offset: number): Location {
 
 interface Hit extends Location {}
 
+/** Scalars include their end (a cursor right after `nginx` is on it); collections do not, so the next key is not inside the previous map. */
 function inRange(n: Node | null | undefined, offset: number): boolean {
-  return !!n?.range && offset >= n.range[0] && offset <= n.range[1];
+  if (!n?.range) return false;
+  return offset >= n.range[0] && (isScalar(n) ? offset <= n.range[1] : offset < n.range[1]);
 }
 
 function descend(node: unknown, offset: number, path: PathSegment[]): Hit | undefined {

@@ -29,14 +29,15 @@ export function completion(schema: Schema, file: ParsedFile, offset: number, ord
   const replaceStart = shift(loc.prefixStart);
   const replaceEnd = loc.target === 'key' || loc.target === 'value' ? shift(Math.max(rel, loc.node?.range?.[1] ?? rel)) : offset;
 
-  if (loc.target === 'value') return valueItems(schema, chunk.apiVersion, chunk.kind, loc, replaceStart, replaceEnd, order);
-  if (loc.path.length === 0) {
-    const items: KCompletionItem[] = [];
-    if (chunk.empty || !isMap(chunk.doc.contents)) items.push(...skeletonItems(schema, replaceStart, replaceEnd));
-    items.push(...keyItems(schema, chunk.apiVersion, chunk.kind, chunk.doc.contents, loc, replaceStart, replaceEnd, order));
-    return items;
+  let items: KCompletionItem[];
+  if (loc.target === 'value') items = valueItems(schema, chunk.apiVersion, chunk.kind, loc, replaceStart, replaceEnd, order);
+  else {
+    // On a key, complete the object that holds it.
+    const at: Location = loc.target === 'key' ? { ...loc, path: loc.path.slice(0, -1) } : loc;
+    items = keyItems(schema, chunk.apiVersion, chunk.kind, chunk.doc.contents, at, replaceStart, replaceEnd, order);
+    if (at.path.length === 0 && (chunk.empty || !isMap(chunk.doc.contents))) items.push(...skeletonItems(schema, replaceStart, replaceEnd));
   }
-  return keyItems(schema, chunk.apiVersion, chunk.kind, chunk.doc.contents, loc, replaceStart, replaceEnd, order);
+  return items.sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
 }
 
 function rootTypeOf(schema: Schema, apiVersion?: string, kind?: string): string | undefined {

@@ -42,7 +42,9 @@ function body(ctx: Ctx, typeKey: string, indent: string, depth: number, skip: Se
   if (!def || depth > 6) return [];
   const wanted = new Set([...Object.entries(def.f).filter(([, f]) => f.q).map(([n]) => n), ...(EXTRA_REQUIRED[typeKey] ?? [])]);
   const lines: string[] = [];
-  for (const name of Object.keys(def.f)) {
+  // `name` first, as people write it; then the schema's order.
+  const names = Object.keys(def.f).sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : 0));
+  for (const name of names) {
     if (!wanted.has(name) || skip.has(name)) continue;
     const f = def.f[name];
     if ((name === 'labels' || name === 'matchLabels') && f.t === 'map') {

@@ -25,8 +25,11 @@ export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: Docum
 
 function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
   const out: ChunkDiagnostic[] = [];
+  const seen = new Set<string>();
   for (const err of chunk.doc.errors) {
     const [s, e] = err.pos;
+    if (seen.has(`${s}:${err.code}`)) continue;
+    seen.add(`${s}:${err.code}`);
     const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (err.code === 'DUPLICATE_KEY') {
       const keyText = /^["']?([^:"'\n]*)/.exec(chunk.text.slice(s))![1].trim();
@@ -37,7 +40,8 @@ function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): Chu
   }
   if (chunk.empty || chunk.templated) return out;
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
-  if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') && !isMap(chunk.doc.contents)) return out;
+  // After a syntax error the structure is a guess: schema findings would only add noise.
+  if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out;
   out.push(...validateManifest(schema, chunkView(chunk)));
   return out;
 }
