@@ -1,0 +1,47 @@
+// A minimal LSP client for tests and benchmarks: starts `node dist/server.js --stdio` and
+// speaks JSON-RPC over its pipes.
+import { spawn, ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
+  nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+export function serverPath(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    const p = join(dir, 'dist', 'server.js');
+    if (require('node:fs').existsSync(p)) return p;
+    dir = join(dir, '..');
+  }
+  throw new Error('dist/server.js not found: run npm run build');
+}
+
+export async function startServer(locale = 'en', initializationOptions: object = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+    if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale, initializationOptions });
+  connection.sendNotification('initialized', {});
+  return {
+    connection,
+    process: child,
+    nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    async stop() {
+      await connection.sendRequest('shutdown');
+      connection.sendNotification('exit');
+      connection.dispose();
+      await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The one-way imports of ARCHITECTURE.md, enforced by reading the import lines.
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname, resolve, relative } from 'node:path';
+
+function files(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) files(full, out);
+    else if (name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** The server/src area of an import target: "features", "cluster", … or a package name. */
+function area(path: string): string {
+  const rel = relative('server/src', path);
+  return rel.startsWith('..') ? 'outside' : rel.split('/')[0].replace(/\.ts$/, '');
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
+}
+
+// area → areas (and packages) it may import
+const ALLOWED: Record<string, string[]> = {
+  util: ['util', '@vscode/l10n', 'node:', 'l10n-bundle'],
+  k8s: ['k8s', 'util'],
+  yaml: ['yaml', 'util', 'yaml-pkg'],
+  schema: ['schema', 'k8s', 'util', 'node:'],
+  features: ['features', 'yaml', 'schema', 'k8s', 'util', 'yaml-pkg'],
+  cluster: ['cluster', 'protocol', 'util', 'k8s', 'yaml-pkg'],
+  protocol: ['protocol'],
+};
+
+describe('architecture: one-way imports', () => {
+  for (const [from, allowed] of Object.entries(ALLOWED)) {
+    it(`server/src/${from} imports only ${allowed.join(', ')}`, () => {
+      const bad: string[] = [];
+      let root = join('server/src', from);
+      try {
+        statSync(root);
+      } catch {
+        return;
+      }
+      for (const file of files(root)) {
+        for (const spec of imports(file)) {
+          let target: string;
+          if (spec.startsWith('.') && spec.includes('/l10n/bundle.l10n')) target = 'l10n-bundle';
+          else if (spec.startsWith('.')) target = area(resolve(dirname(file), spec));
+          else if (spec === 'yaml') target = 'yaml-pkg';
+          else if (spec.startsWith('node:')) target = 'node:';
+          else target = spec;
+          if (!allowed.includes(target)) bad.push(`${file} → ${spec}`);
+        }
+      }
+      assert.deepEqual(bad, []);
+    });
+  }
+  it('features never import each other', () => {
+    const bad: string[] = [];
+    for (const file of files('server/src/features')) {
+      const own = relative('server/src/features', file).split('/')[0];
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const rel = relative('server/src/features', resolve(dirname(file), spec));
+        const other = rel.split('/')[0];
+        if (!rel.startsWith('..') && other !== own && !(own === 'completion' && other === 'hover') && !(own === 'hover' && other === 'diagnostics')) bad.push(`${file} → ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+  it('the client imports only server/src/protocol from the server', () => {
+    const bad = files('client/src').flatMap((f) => imports(f).filter((s) => s.includes('server/src/') && !s.includes('server/src/protocol')).map((s) => `${f} → ${s}`));
+    assert.deepEqual(bad, []);
+  });
+});
