@@ -7,6 +7,10 @@ import { registerDiagnostics, publish } from './handlers/diagnosticsHandler';
 import { registerLanguageHandlers } from './handlers/languageHandlers';
 import { languageOf, setLanguage } from './util/l10n';
 import type { DocsLanguage } from './features/hover/docsLanguage';
+import { validateFile } from './features/diagnostics/validateFile';
+import { parseFile } from './yaml/parsedFile';
+
+const WARM_UP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
 
 interface InitOptions {
   language?: string;
@@ -16,6 +20,13 @@ interface InitOptions {
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const ctx = new ServerContext(connection, documents, loadSchema);
+
+  connection.onInitialized(() => {
+    // Load the schema and warm the parser and validator now, not when the first file opens.
+    ctx.guard('warm-up', undefined, () => {
+      validateFile(ctx.schema, parseFile(WARM_UP));
+    });
+  });
 
   connection.onInitialize((params: InitializeParams) => {
     const opts = (params.initializationOptions ?? {}) as InitOptions;

@@ -1,0 +1,109 @@
+// Benchmark (not a test): 1,000 Deployments × 10 replicas + 1,000 Services (10,000 pods) applied
+// to a fresh simulated cluster until it is stable, compared with the time `yaml` needs to parse
+// the same text. Targets: apply ≤ 1 s, apply/parse ≤ 3×. Run: node out/bench/cluster.bench.js
+import { parseAllDocuments } from 'yaml';
+import { performance } from 'node:perf_hooks';
+import { Simulator } from '../server/src/cluster/simulator';
+
+const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
+const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10);
+
+function manifests(): string {
+  const docs: string[] = [];
+  for (let i = 0; i < DEPLOYMENTS; i++) {
+    const name = `app-${String(i).padStart(4, '0')}`;
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  labels:
+    app: ${name}
+spec:
+  replicas: ${REPLICAS}
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+        tier: backend
+    spec:
+      containers:
+        - name: app
+          image: registry.local/${name}:v1
+          ports:
+            - name: http
+              containerPort: 8080
+          resources:
+            requests:
+              cpu: 10m
+              memory: 16Mi
+          env:
+            - name: MODE
+              value: bench`);
+    docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  selector:
+    app: ${name}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http`);
+  }
+  return docs.join('\n---\n') + '\n';
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function main(): void {
+  const text = manifests();
+  // Large enough nodes for 10,000 pods (110 pods per node would stop the scheduler first).
+  const nodes = Simulator.create().store.list('Node').map((n) => {
+    const c = JSON.parse(JSON.stringify(n));
+    delete c.metadata.uid;
+    delete c.metadata.resourceVersion;
+    delete c.metadata.creationTimestamp;
+    c.status.allocatable.pods = c.status.capacity.pods = '5000';
+    c.status.allocatable.cpu = c.status.capacity.cpu = '64';
+    c.status.allocatable.memory = c.status.capacity.memory = '256Gi';
+    return c;
+  });
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+
+  const t0 = performance.now();
+  const docs = parseAllDocuments(text);
+  const objects = (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as Record<string, unknown>);
+  const parseMs = performance.now() - t0;
+
+  const sim = Simulator.create({ nodes });
+  const t1 = performance.now();
+  const result = sim.apply(objects.map((obj) => ({ obj })));
+  const applyMs = performance.now() - t1;
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  const pods = sim.store.list('Pod').filter((p) => p.metadata.namespace === 'default');
+  const running = pods.filter((p) => p.status?.phase === 'Running').length;
+  const rows: [string, string][] = [
+    ['documents', String(objects.length)],
+    ['text size', mb(text.length)],
+    ['pods (running)', `${pods.length} (${running})`],
+    ['controller rounds', `${result.rounds}${result.stable ? '' : ' (NOT stable)'}`],
+    ['events recorded', String(sim.store.count('Event'))],
+    ['yaml parse', `${parseMs.toFixed(0)} ms`],
+    ['apply to stable', `${applyMs.toFixed(0)} ms   (target ≤ 1000 ms: ${applyMs <= 1000 ? 'met' : 'MISSED'})`],
+    ['apply / parse', `${(applyMs / parseMs).toFixed(2)}×   (target ≤ 3×: ${applyMs / parseMs <= 3 ? 'met' : 'MISSED'})`],
+    ['heap used', `${mb(heapAfter)} (+${mb(heapAfter - heapBefore)} during parse + apply)`],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log('KubeMate cluster benchmark');
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+}
+
+main();

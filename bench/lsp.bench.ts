@@ -1,0 +1,172 @@
+// `npm run bench` — language server speed through LSP over stdio, and the same measurements
+// against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { generateManifests } from './manifestGenerator';
+import { startDriver, Driver, DriverOptions, percentile } from './lspDriver';
+import { SeededIds } from '../server/src/util/seededIds';
+
+const ROOT = resolve(__dirname, '..', '..');
+const PEER = resolve(ROOT, '..', 'shared', 'peer', 'schemas', 'release-1.36-standalone-strict');
+const YAMLLS = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+const POSITIONS = 200;
+const EDITS = 200;
+
+interface Result {
+  name: string;
+  coldStart: number;
+  firstOneDoc: number;
+  fullDiagnostics: number;
+  rediagnose: number[];
+  completion: number[];
+  hover: number[];
+  rssMiB: number;
+}
+
+function positions(text: string, n: number, seed: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const ids = new SeededIds(seed);
+  const out: { line: number; character: number }[] = [];
+  while (out.length < n) {
+    const line = Math.floor(ids.next() * lines.length);
+    const l = lines[line];
+    const m = /^(\s*(?:- )?)([A-Za-z]\w*):/.exec(l);
+    if (!m || l.startsWith('apiVersion') || l.startsWith('kind')) continue;
+    out.push({ line, character: m[1].length + 1 });
+  }
+  return out;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const v = await fn();
+  return [performance.now() - t0, v];
+}
+
+async function measure(name: string, opts: () => DriverOptions, oneDoc: string, big: string, budgetMs: number): Promise<Result> {
+  // Cold: spawn → initialize → didOpen of a one-document file → first diagnostics.
+  const t0 = performance.now();
+  const cold = await startDriver(opts());
+  const dCold = cold.diagnostics('file:///bench/one.yaml', 1);
+  cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+  await dCold;
+  const coldStart = performance.now() - t0;
+  await cold.stop();
+  // Ready: the server has started and settled (1 s), then a one-document file is opened.
+  const small = await startDriver(opts());
+  await new Promise((r) => setTimeout(r, 1000));
+  const [firstOneDoc] = await timed(async () => {
+    const d = small.diagnostics('file:///bench/one.yaml', 1);
+    small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+    await d;
+  });
+  await small.stop();
+
+  const s: Driver = await startDriver(opts());
+  const uri = 'file:///bench/big.yaml';
+  const [fullDiagnostics, first] = await timed(async () => {
+    const d = s.diagnostics(uri, 1);
+    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+    return d;
+  });
+  const rediagnose: number[] = [];
+  const lines = big.split('\n');
+  const replicaLines = lines.map((l, i) => (l.startsWith('  replicas: 3') ? i : -1)).filter((i) => i >= 0);
+  const deadline = performance.now() + budgetMs;
+  for (let v = 2; v < 2 + EDITS && performance.now() < deadline; v++) {
+    const line = replicaLines[(v * 7) % replicaLines.length];
+    const [ms] = await timed(async () => {
+      const d = s.diagnostics(uri, v);
+      s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: v },
+        contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 13 } }, text: String(v % 9 + 1) }],
+      });
+      await d;
+    });
+    rediagnose.push(ms);
+  }
+  const completion: number[] = [];
+  const hover: number[] = [];
+  for (const p of positions(big, POSITIONS, 7)) {
+    if (performance.now() > deadline + budgetMs) break;
+    const [c] = await timed(() => s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: p }));
+    completion.push(c);
+    const [h] = await timed(() => s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: p }));
+    hover.push(h);
+  }
+  const rssMiB = s.rssMiB();
+  await s.stop();
+  console.log(`  ${name}: ${first.diagnostics.length} diagnostics on the 1,000-document file`);
+  return { name, coldStart, firstOneDoc, fullDiagnostics, rediagnose, completion, hover, rssMiB };
+}
+
+const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+
+function row(r: Result): string[] {
+  return [
+    r.name,
+    fmt(r.coldStart),
+    fmt(r.firstOneDoc),
+    fmt(r.fullDiagnostics),
+    `${fmt(percentile(r.rediagnose, 50))} / ${fmt(percentile(r.rediagnose, 99))} (n=${r.rediagnose.length})`,
+    `${fmt(percentile(r.completion, 50))} / ${fmt(percentile(r.completion, 99))} (n=${r.completion.length})`,
+    `${fmt(percentile(r.hover, 50))} / ${fmt(percentile(r.hover, 99))} (n=${r.hover.length})`,
+    fmt(r.rssMiB),
+  ];
+}
+
+async function main(): Promise<void> {
+  const big = generateManifests(1000);
+  const oneDoc = generateManifests(1).replace('replicas: 3', 'replicas: "three"');
+  console.log(`LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits`);
+  const results: Result[] = [];
+  results.push(await measure('kubemate', () => ({ command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'] }), oneDoc, big, 60000));
+
+  if (existsSync(PEER) && existsSync(YAMLLS)) {
+    const yamlSettings = (schemas: Record<string, unknown>, extra: object = {}) => ({
+      validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas, ...extra,
+    });
+    // One document: the peer's fastest mode, a local per-kind schema (yamlls-offline.md, recipe A).
+    const oneDocOpts = (): DriverOptions => ({
+      command: [process.execPath, YAMLLS, '--stdio'],
+      configuration: (items) => items.map((i) => (i.section === 'yaml' ? yamlSettings({ [join(PEER, 'deployment-apps-v1.json')]: ['*.yaml'] }, { kubernetesCRDStore: { enable: false } }) : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})),
+    });
+    // Many kinds in one file: the `kubernetes` keyword with schemas served from disk (recipe B).
+    const k8sOpts = (): DriverOptions => ({
+      command: [process.execPath, YAMLLS, '--stdio'],
+      configuration: (items) => items.map((i) => (i.section === 'yaml' ? yamlSettings({ kubernetes: ['*.yaml'] }, { kubernetesVersion: 'v1.36.0', kubernetesCRDStore: { enable: true, url: 'https://crd-catalog.invalid' } }) : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})),
+      contentPrefix: { url: 'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.36.0-standalone-strict/', dir: PEER },
+      afterInitialized: (c) => c.sendNotification('yaml/registerContentRequest', null),
+    });
+    const peerOne = await measure('yaml-language-server (one doc: local schema)', oneDocOpts, oneDoc, generateManifests(3), 5000);
+    const peerBig = await measure('yaml-language-server 2.0.0 (kubernetes keyword)', k8sOpts, oneDoc, big, 60000);
+    peerBig.firstOneDoc = peerOne.firstOneDoc;
+    peerBig.coldStart = peerOne.coldStart;
+    results.push(peerBig);
+  } else {
+    console.log(`  yaml-language-server comparison skipped: ${existsSync(PEER) ? '' : PEER + ' not found (../shared/peer is only on the build machine)'}${existsSync(YAMLLS) ? '' : ' yaml-language-server not installed'}`);
+  }
+
+  const header = ['server', 'spawn→first diag (ms)', 'first diag, 1 doc (ms)', 'full diag, 1000 docs (ms)', 're-diagnose p50/p99 (ms)', 'completion p50/p99 (ms)', 'hover p50/p99 (ms)', 'RSS (MiB)'];
+  const table = [header, ...results.map(row)];
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  console.log();
+  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' | '));
+  const k = results[0];
+  console.log();
+  console.log(`targets: full ≤300 ms: ${fmt(k.fullDiagnostics)}; re-diagnose p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))}; completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`);
+  if (results[1]) {
+    const p = results[1];
+    console.log(`ratios (yaml-language-server ÷ kubemate): first diagnostics on one document ${fmt(p.firstOneDoc / k.firstOneDoc)}× (target ≥10×), spawn→first diagnostics ${fmt(p.coldStart / k.coldStart)}×; full ${fmt(p.fullDiagnostics / k.fullDiagnostics)}×; re-diagnose p50 ${fmt(percentile(p.rediagnose, 50) / percentile(k.rediagnose, 50))}×; completion p50 ${fmt(percentile(p.completion, 50) / percentile(k.completion, 50))}×; hover p50 ${fmt(percentile(p.hover, 50) / percentile(k.hover, 50))}×`);
+    console.log('(yaml-language-server debounces validation by 200 ms; its figures include that delay, as an editor user experiences it.)');
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

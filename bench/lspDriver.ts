@@ -1,0 +1,82 @@
+// Drives a language server over stdio for benchmarks: KubeMate's own or yaml-language-server,
+// answering the requests a server makes of its client (configuration, schema content).
+import { spawn, ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+
+export interface Driver {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export interface DriverOptions {
+  command: string[];
+  /** Answers `workspace/configuration` items, in order. */
+  configuration?: (items: { section?: string }[]) => unknown[];
+  /** Local folder serving yaml-language-server's `vscode/content` requests for this URL prefix. */
+  contentPrefix?: { url: string; dir: string };
+  afterInitialized?: (c: ProtocolConnection) => void;
+}
+
+export async function startDriver(opts: DriverOptions): Promise<Driver> {
+  const child = spawn(opts.command[0], opts.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  child.stdin!.on('error', () => undefined); // the server may exit before our last write
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onError(() => undefined);
+  const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    // yaml-language-server does not always send the version: take the first publish after the change then.
+    const i = waiters.findIndex((w) => w.uri === p.uri && (p.version === undefined || p.version === w.version));
+    if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
+  });
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => (opts.configuration ? opts.configuration(p.items) : p.items.map(() => null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('vscode/content', (params: string[] | string) => {
+    const url = Array.isArray(params) ? params[0] : params;
+    if (!opts.contentPrefix || !url.startsWith(opts.contentPrefix.url)) throw new Error('not available offline');
+    return readFileSync(opts.contentPrefix.dir + '/' + url.slice(opts.contentPrefix.url.length).replace(/#.*$/, ''), 'utf8');
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: 'file:///bench',
+    workspaceFolders: [{ uri: 'file:///bench', name: 'bench' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
+    locale: 'en',
+  });
+  connection.sendNotification('initialized', {});
+  opts.afterInitialized?.(connection);
+  return {
+    connection,
+    child,
+    diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    rssMiB() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+      } catch {
+        return NaN;
+      }
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        if (child.exitCode === null && !child.stdin!.destroyed) connection.sendNotification('exit');
+        await new Promise((r) => setTimeout(r, 50));
+      } catch {
+        /* already gone */
+      }
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
