@@ -37,6 +37,16 @@ describe('diagnostics', () => {
   ];
   for (const [name, text, expected] of cases) it(name, () => assert.deepEqual(rows(text), expected));
 
+  it('bounds alias expansion (billion laughs) with an error instead of a hang', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) {
+      const p = String.fromCharCode(96 + i), n = String.fromCharCode(97 + i);
+      levels.push(`${n}: &${n} [${Array(9).fill('*' + p).join(', ')}]`);
+    }
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n' + levels.join('\n') + '\n';
+    assert.deepEqual(rows(text), ['4:1 yaml-syntax']);
+  });
+
   it('CLI on an explicit file treats every document as a manifest', () => {
     assert.deepEqual(rows('key: value\n', true), ['1:1 missing-kind']);
     assert.deepEqual(rows('key: value\n', false), []);

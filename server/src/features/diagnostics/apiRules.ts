@@ -5,13 +5,8 @@ import { validateObject, formatFieldError, FieldError } from '../../k8s/apiValid
 import { deepestAlong, nodeAtPath } from '../../yaml/nodeAtPath';
 import { ChunkDiagnostic, diag, DiagnosticCode } from './diagnostic';
 
-export function apiRules(root: unknown, reported: Set<string>): ChunkDiagnostic[] {
-  let value: unknown;
-  try {
-    value = (root as Node | null)?.toJSON();
-  } catch {
-    return []; // bad aliases are reported as YAML errors
-  }
+/** `value` is the document (or List item) as plain JSON, aliases already expanded. */
+export function apiRules(root: unknown, value: unknown, reported: Set<string>): ChunkDiagnostic[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const out: ChunkDiagnostic[] = [];
   for (const e of validateObject(value as Record<string, unknown>)) {

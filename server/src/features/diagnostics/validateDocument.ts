@@ -42,24 +42,34 @@ function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): Chu
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
   // After a syntax error the structure is a guess: schema findings would only add noise.
   if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out;
-  out.push(...validateManifest(schema, chunkView(chunk)));
+  let value: unknown;
+  try {
+    // Aliases are expanded here, bounded: a "billion laughs" document stops with an error, not a hang.
+    value = chunk.doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const at = (chunk.doc.contents as Node | null)?.range?.[0] ?? 0;
+    out.push(diag('yaml-syntax', t('YAML syntax error: {0}', e instanceof Error ? e.message : String(e)), at, at + 1));
+    return out;
+  }
+  out.push(...validateManifest(schema, chunkView(chunk), value));
   return out;
 }
 
-function validateManifest(schema: Schema, view: ManifestView): ChunkDiagnostic[] {
-  if (view.kind === 'List' && isMap(view.root)) return validateList(schema, view.root);
+function validateManifest(schema: Schema, view: ManifestView, value: unknown): ChunkDiagnostic[] {
+  if (view.kind === 'List' && isMap(view.root)) return validateList(schema, view.root, value);
   const { diagnostics, entry } = kindCheck(schema, view);
   if (!entry) return diagnostics;
   const walked = schemaWalk(schema, entry.type, view.root);
-  return [...diagnostics, ...walked.diagnostics, ...apiRules(view.root, walked.reported)];
+  return [...diagnostics, ...walked.diagnostics, ...apiRules(view.root, value, walked.reported)];
 }
 
 /** `kind: List` (what `kubectl get -o yaml` prints): every item is a manifest of its own. */
-function validateList(schema: Schema, root: YAMLMap): ChunkDiagnostic[] {
+function validateList(schema: Schema, root: YAMLMap, value: unknown): ChunkDiagnostic[] {
   const items = root.get('items', true);
+  const values = (value as { items?: unknown[] } | null)?.items ?? [];
   const out: ChunkDiagnostic[] = [];
   if (!isSeq(items)) return out;
-  for (const item of items.items) {
+  for (const [i, item] of items.items.entries()) {
     if (!isMap(item)) continue;
     const scalarOf = (k: string) => {
       const v = item.get(k, true);
@@ -72,7 +82,7 @@ function validateList(schema: Schema, root: YAMLMap): ChunkDiagnostic[] {
         kind: scalarOf('kind'),
         hasApiVersionKey: item.has('apiVersion'),
         hasKindKey: item.has('kind'),
-      }),
+      }, values[i]),
     );
   }
   return out;
