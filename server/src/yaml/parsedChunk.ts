@@ -27,10 +27,13 @@ export function parseChunk(text: string): ParsedChunk {
   let kind: string | undefined;
   let hasApiVersionKey = false;
   let hasKindKey = false;
+  let helmChart = false;
   if (isMap(root)) {
+    // Helm's Chart.yaml has apiVersion (v1/v2) but no kind: it is not a Kubernetes object.
+    helmChart = !(root as YAMLMap).has('kind') && (root as YAMLMap).has('name') && (root as YAMLMap).has('version') && !(root as YAMLMap).has('metadata');
     for (const pair of (root as YAMLMap).items) {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
-      if (key === 'apiVersion') {
+      if (key === 'apiVersion' && !helmChart) {
         hasApiVersionKey = true;
         if (isScalar(pair.value) && typeof pair.value.value === 'string') apiVersion = pair.value.value;
       } else if (key === 'kind') {

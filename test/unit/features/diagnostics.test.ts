@@ -33,6 +33,8 @@ describe('diagnostics', () => {
     ['kind: List items are checked', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n    datax: {}\n', ['7:5 unknown-field']],
     ['Helm templates are skipped', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n', []],
     ['docker-compose is not Kubernetes', 'version: "3"\nservices:\n  web:\n    image: nginx\n', []],
+    ['Helm Chart.yaml is not Kubernetes', 'apiVersion: v2\nname: mychart\nversion: 0.1.0\n', []],
+    ['GitHub workflow is not Kubernetes', 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n', []],
     ['disabled file', '# kubemate: disable\napiVersion: v1\nkind: Nope\n', []],
   ];
   for (const [name, text, expected] of cases) it(name, () => assert.deepEqual(rows(text), expected));
