@@ -26,7 +26,7 @@ describe('language server over stdio (dist/server.js)', function () {
     const wrong = d.diagnostics.find((x) => x.code === 'wrong-type')!;
     assert.equal(wrong.source, 'kubemate');
     assert.deepEqual(wrong.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 19 } });
-    assert.ok(d.diagnostics.some((x) => x.code === 'missing-required' && /selector/.test(x.message)));
+    assert.ok(d.diagnostics.some((x) => x.code === 'missing-required' && /selector/.test(String(x.message))));
   });
 
   it('re-diagnoses after an incremental edit', async () => {
