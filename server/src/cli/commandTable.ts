@@ -1,0 +1,31 @@
+// Every CLI command, in the order `kubemate --help` lists them.
+import type { CliCommand } from './cliCommand';
+import { checkCommand } from './commands/check';
+import { explainCommand } from './commands/explain';
+import { docsCommand } from './commands/docs';
+import { applyCommand } from './commands/apply';
+import { getCommand } from './commands/get';
+import { describeCommand } from './commands/describe';
+import { deleteCommand } from './commands/delete';
+import { scaleCommand } from './commands/scale';
+import { rolloutCommand } from './commands/rollout';
+import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCommands';
+import { readinessCommand } from './commands/podActions';
+import { createCommand } from './commands/create';
+
+export const commandTable: CliCommand[] = [
+  checkCommand,
+  explainCommand,
+  docsCommand,
+  applyCommand,
+  getCommand,
+  describeCommand,
+  deleteCommand,
+  scaleCommand,
+  rolloutCommand,
+  createCommand,
+  readinessCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+];

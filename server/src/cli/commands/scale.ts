@@ -1,0 +1,42 @@
+// `kubemate scale <kind>/<name> --replicas N` (deployment, replicaset, statefulset, replicationcontroller).
+import type { CliCommand, CliIO } from '../cliCommand';
+import { UsageError } from '../cliCommand';
+import { parseArgs } from '../parseArgs';
+import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { parseTypeArgs } from './get';
+import { kubectlName, resourceName } from '../../k8s/resources';
+import { podsAndEndpoints, timelineLines, warningLines } from '../printers/clusterText';
+import { t } from '../../util/l10n';
+
+const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
+
+export const scaleCommand: CliCommand = {
+  name: 'scale',
+  summary: 'Change the number of replicas of a Deployment, ReplicaSet or StatefulSet and show the result.',
+  usage: 'kubemate scale <kind>/<name> --replicas N [-n ns] [--state F]',
+  run: (args, io) => runScale(args, io),
+};
+
+async function runScale(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, replicas: { type: 'string' }, namespace: { type: 'string', short: 'n' } });
+  const q = parseTypeArgs(positionals);
+  const replicas = Number(values.replicas);
+  if (values.replicas === undefined || !Number.isInteger(replicas) || replicas < 0) throw new UsageError(t('--replicas needs a whole number of 0 or more.'));
+  const k = q.kinds[0];
+  if (!q.name) throw new UsageError(t('Name the object, e.g. deployment/web.'));
+  if (!SCALABLE.has(k.kind)) {
+    io.err(`error: cannot scale ${resourceName(k.kind, k.group)}`);
+    return 1;
+  }
+  const session = openSession(values, io);
+  if (typeof session === 'number') return session;
+  const ns = typeof values.namespace === 'string' ? values.namespace : 'default';
+  const r = session.sim.scale(k.kind, ns, q.name, replicas);
+  if (!r.found) {
+    io.err(`Error from server (NotFound): ${resourceName(k.kind, k.group)} "${q.name}" not found`);
+    return 1;
+  }
+  session.save();
+  io.out([`${kubectlName(k.kind, k.group)}/${q.name} scaled`, ...timelineLines(r.timeline, [ns]), ...podsAndEndpoints(session.sim, [ns]), ...warningLines(r.events)].join('\n'));
+  return 0;
+}

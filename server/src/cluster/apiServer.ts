@@ -1,0 +1,52 @@
+// The simulated API server's write path used by controllers and by apply: defaulting,
+// admission (pods: service account, tolerations; PVCs: default StorageClass; Jobs: selector),
+// storage, and deletion with dependents (background cascading).
+import type { Store } from './store';
+import type { KObject, Pod } from './types';
+import { admitPod, applyDefaults, generateJobSelector } from './defaults';
+import { clone } from './types';
+
+export class ApiServer {
+  constructor(private store: Store) {}
+
+  create<T extends KObject>(obj: T): T {
+    applyDefaults(obj);
+    if (obj.kind === 'Pod') admitPod(obj as unknown as Pod);
+    if (obj.kind === 'PersistentVolumeClaim') this.defaultStorageClass(obj);
+    const stored = this.store.create(obj);
+    if (obj.kind === 'Job') generateJobSelector(stored);
+    if (obj.kind === 'Namespace') stored.status = { phase: 'Active' };
+    return stored;
+  }
+
+  /** upstream DefaultStorageClass admission: a claim without storageClassName gets the default class. */
+  private defaultStorageClass(pvc: KObject): void {
+    if (pvc.spec?.storageClassName !== undefined) return;
+    const def = this.store.list('StorageClass').find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+    if (def) pvc.spec.storageClassName = def.metadata.name;
+  }
+
+  /**
+   * Deletes an object. Dependents are removed right away rather than by a later GC pass
+   * (background propagation, compressed to one step). A Namespace takes its contents with it.
+   */
+  remove(obj: KObject): KObject[] {
+    const removed: KObject[] = [];
+    const visit = (o: KObject) => {
+      if (!this.store.delete(o.kind, o.metadata.namespace, o.metadata.name)) return;
+      removed.push(o);
+      const uid = o.metadata.uid;
+      if (uid) for (const dep of this.store.ownedBy(uid)) visit(dep);
+      if (o.kind === 'Namespace') {
+        for (const kind of this.store.kinds()) for (const x of this.store.list(kind, o.metadata.name)) visit(x);
+      }
+    };
+    visit(obj);
+    return removed;
+  }
+
+  /** A deep copy suitable for comparing before/after an update. */
+  snapshotOf(obj: KObject): KObject {
+    return clone(obj);
+  }
+}

@@ -1,0 +1,199 @@
+// `kubectl apply` against the simulated API server: per document created / configured /
+// unchanged, or rejected with the API server's message while the other documents still go in.
+// upstream: kubectl pkg/cmd/apply/apply.go; apiserver validation and registry strategies.
+import type { Store } from './store';
+import type { ApiServer } from './apiServer';
+import type { AppliedEntry } from '../protocol/clusterSnapshot';
+import type { KObject } from './types';
+import { clone, isClusterScoped } from './types';
+import { validateObject } from '../k8s/apiValidation';
+import { FieldError, formatInvalid, formatServerInvalid } from '../k8s/fieldError';
+import { kubectlName, resolveResource, resourceName, splitApiVersion } from '../k8s/resources';
+import { applyDefaults } from './defaults';
+import { threeWayMerge } from './threeWayMerge';
+import { deepEqual } from './controllerUtils';
+import { allocateService } from './controllers/service';
+import { LAST_APPLIED_ANNOTATION } from './controllers/deployment/deploymentUtil';
+
+export interface ApplyInput {
+  obj: Record<string, unknown>;
+  /** Where the document came from: a file path or an editor URI, and its 1-based line. */
+  source?: { file: string; line: number };
+}
+
+/** A rejected document, with what the CLI needs to print kubectl's single- or multi-failure form. */
+export interface ApplyFailure {
+  index: number;
+  /** kubectl's line when this is the only failure (`The Deployment "web" is invalid: …`). */
+  message: string;
+  /** kubectl's line when several documents failed (`Error from server (Invalid): error when creating …`). */
+  multiMessage: string;
+  errors?: FieldError[];
+}
+
+export interface ApplyOutcome {
+  applied: AppliedEntry[];
+  failures: ApplyFailure[];
+  /** kubectl warnings printed before the result lines (e.g. missing last-applied annotation). */
+  warnings: string[];
+}
+
+const VERSION_ALIASES: Record<string, string[]> = { HorizontalPodAutoscaler: ['v1', 'v2'] };
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+function lastApplied(manifest: Record<string, unknown>): string {
+  const copy = clone(manifest) as KObject;
+  if (copy.metadata?.annotations) {
+    delete copy.metadata.annotations[LAST_APPLIED_ANNOTATION];
+    if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
+  }
+  return JSON.stringify(copy) + '\n';
+}
+
+/** Immutable-field checks on update (registry strategies' ValidateUpdate). */
+function validateUpdate(kind: string, live: KObject, next: KObject): FieldError[] {
+  const errors: FieldError[] = [];
+  if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job'].includes(kind) && !deepEqual(live.spec?.selector, next.spec?.selector)) {
+    errors.push({ field: 'spec.selector', path: ['spec', 'selector'], type: 'Invalid', value: next.spec?.selector ?? null, detail: 'field is immutable' });
+  }
+  if (kind === 'Job' && !deepEqual(live.spec?.template, next.spec?.template)) {
+    errors.push({ field: 'spec.template', path: ['spec', 'template'], type: 'Invalid', value: next.spec?.template ?? null, detail: 'field is immutable' });
+  }
+  if (kind === 'StatefulSet') {
+    const allowed = ['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
+    const strip = (s: Record<string, unknown>) => Object.fromEntries(Object.entries(s ?? {}).filter(([k]) => !allowed.includes(k)));
+    if (!deepEqual(strip(live.spec), strip(next.spec))) {
+      errors.push({
+        field: 'spec',
+        path: ['spec'],
+        type: 'Forbidden',
+        detail: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+      });
+    }
+  }
+  if (kind === 'Pod') {
+    const norm = (spec: Record<string, unknown>) => {
+      const s = clone(spec ?? {}) as Record<string, unknown> & { containers?: { image?: string }[]; initContainers?: { image?: string }[] };
+      for (const c of s.containers ?? []) delete c.image;
+      for (const c of s.initContainers ?? []) delete c.image;
+      delete s.activeDeadlineSeconds;
+      delete s.tolerations;
+      delete s.terminationGracePeriodSeconds;
+      delete s.nodeName;
+      return s;
+    };
+    if (!deepEqual(norm(live.spec), norm(next.spec))) {
+      errors.push({
+        field: 'spec',
+        path: ['spec'],
+        type: 'Forbidden',
+        detail:
+          'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+      });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Applies documents in order, Namespaces first (so a namespace created by the same apply can hold
+ * the other objects — the issue's rule; plain kubectl would need it earlier in the file).
+ */
+export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[], defaultNamespace = 'default'): ApplyOutcome {
+  const applied: AppliedEntry[] = new Array(inputs.length);
+  const failures: ApplyFailure[] = [];
+  const warnings: string[] = [];
+  const order = inputs.map((_, i) => i).sort((a, b) => Number(inputs[b].obj.kind === 'Namespace') - Number(inputs[a].obj.kind === 'Namespace') || a - b);
+  for (const i of order) {
+    const { obj: manifest, source } = inputs[i];
+    const kind = str(manifest.kind);
+    const apiVersion = str(manifest.apiVersion);
+    const meta = (manifest.metadata ?? {}) as Record<string, unknown>;
+    const name = str(meta.name) || str(meta.generateName);
+    const file = source?.file ?? 'STDIN';
+    const info = resolveResource(kind);
+    const { group, version } = splitApiVersion(apiVersion);
+    const namespace = info && !info.namespaced ? null : str(meta.namespace) || defaultNamespace;
+    const entry: AppliedEntry = { apiVersion, kind, namespace, name, action: 'error', message: '', source: source ?? null };
+    applied[i] = entry;
+    const fail = (message: string, multiMessage: string = message, errors?: FieldError[]) => {
+      entry.message = message;
+      failures.push({ index: i, message, multiMessage, errors });
+    };
+    if (!info || info.kind !== kind || info.group !== group || (info.version !== version && !(VERSION_ALIASES[kind] ?? []).includes(version))) {
+      fail(`error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+      continue;
+    }
+    const prefix = kubectlName(kind, group);
+    const errors = validateObject(manifest);
+    const existing = store.get(kind, namespace ?? undefined, name);
+    const verb = existing ? 'applying patch:' : 'creating';
+    const invalid = (errs: FieldError[]) =>
+      fail(formatInvalid(kind, name, errs), `Error from server (Invalid): error when ${verb} "${file}": ${formatServerInvalid(kind, group, name, errs)}`, errs);
+    if (errors.length) {
+      invalid(errors);
+      continue;
+    }
+    if (namespace && !isClusterScoped(kind) && !store.get('Namespace', undefined, namespace)) {
+      const m = `Error from server (NotFound): error when ${verb} "${file}": namespaces "${namespace}" not found`;
+      fail(m);
+      continue;
+    }
+    const annotated = clone(manifest) as KObject;
+    annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];
+    if (namespace) annotated.metadata.namespace = namespace;
+    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(manifest) };
+    if (!existing) {
+      const obj = annotated;
+      applyDefaults(obj);
+      if (kind === 'Service') {
+        const errs = allocateService(store, obj);
+        if (errs.length) {
+          invalid(errs);
+          continue;
+        }
+      }
+      delete obj.status;
+      if (kind === 'Service' && obj.spec.type === 'LoadBalancer') obj.status = { loadBalancer: {} };
+      api.create(obj);
+      entry.action = 'created';
+      entry.message = `${prefix}/${name} created`;
+      continue;
+    }
+    const prevText = existing.metadata.annotations?.[LAST_APPLIED_ANNOTATION];
+    if (prevText === undefined) {
+      warnings.push(
+        `Warning: resource ${resourceName(kind, group)}/${name} is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+      );
+    }
+    let prev: unknown;
+    try {
+      prev = prevText ? JSON.parse(prevText) : undefined;
+    } catch {
+      prev = undefined;
+    }
+    const desired = clone(annotated) as Record<string, unknown>;
+    delete desired.status;
+    const merged = threeWayMerge(existing, prev, desired) as KObject;
+    applyDefaults(merged);
+    const updateErrors = validateUpdate(kind, existing, merged);
+    if (kind === 'Service' && !updateErrors.length) updateErrors.push(...allocateService(store, merged, existing));
+    if (updateErrors.length) {
+      invalid(updateErrors);
+      continue;
+    }
+    if (deepEqual(merged, existing)) {
+      entry.action = 'unchanged';
+      entry.message = `${prefix}/${name} unchanged`;
+      continue;
+    }
+    if (!deepEqual(merged.spec, existing.spec)) merged.metadata.generation = (existing.metadata.generation ?? 1) + 1;
+    store.replace(merged);
+    entry.action = 'configured';
+    entry.message = `${prefix}/${name} configured`;
+  }
+  return { applied, failures, warnings };
+}

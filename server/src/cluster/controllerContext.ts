@@ -1,0 +1,17 @@
+// What every controller receives: the store, the event recorder, object creation through the
+// simulated API server (admission defaults, generated names) and a way to ask for a wake-up at
+// a later simulated time (readiness probes, minReadySeconds, finishing Job pods).
+import type { Store } from './store';
+import type { EventRecorder } from './events';
+import type { KObject } from './types';
+
+export interface ControllerContext {
+  store: Store;
+  events: EventRecorder;
+  /** Creates an object as the API server would (defaults, generateName, uid). */
+  create<T extends KObject>(obj: T): T;
+  /** Deletes an object; its dependents go with it (garbage collector, background propagation). */
+  remove(obj: KObject): void;
+  /** Asks the simulator to run another round at `ms` (simulated time) even if nothing else changes. */
+  wakeAt(ms: number): void;
+}

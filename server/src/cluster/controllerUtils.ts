@@ -1,0 +1,192 @@
+// Helpers shared by controllers (upstream: pkg/controller/controller_utils.go and
+// pkg/api/v1/pod/util.go). Controllers import this module, never each other.
+import type { Store } from './store';
+import type { KObject, OwnerReference, Pod, PodTemplateSpec } from './types';
+
+/** Deep copy of plain JSON, faster than JSON round-trips for the many pods a template stamps out. */
+export function fastClone<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(fastClone) as unknown as T;
+  const out: Record<string, unknown> = {};
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== undefined) out[k] = fastClone(x);
+  }
+  return out as T;
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], bb[i])) return false;
+    return true;
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
+  if (ak.length !== bk.length) return false;
+  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** Writes `status` only when it differs, so a quiet round writes nothing and the loop can stop. */
+export function setStatus(store: Store, obj: KObject, status: unknown): boolean {
+  if (deepEqual(obj.status, status)) return false;
+  obj.status = status;
+  store.update(obj);
+  return true;
+}
+
+export function ownerReference(owner: KObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid ?? '',
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/**
+ * A new Pod from a template (upstream GetPodFromTemplate): labels/annotations from the template,
+ * generateName `<owner>-` unless a fixed name is given, controller reference to the owner.
+ */
+export function podFromTemplate(template: PodTemplateSpec, owner: KObject, opts: { name?: string; generateName?: string } = {}): Pod {
+  const meta = template.metadata ?? {};
+  const pod: Pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: opts.name ?? '',
+      namespace: owner.metadata.namespace,
+      labels: { ...(meta.labels ?? {}) },
+      ownerReferences: [ownerReference(owner)],
+    },
+    spec: fastClone(template.spec),
+    status: { phase: 'Pending' },
+  };
+  if (!opts.name) pod.metadata.generateName = opts.generateName ?? `${owner.metadata.name}-`;
+  if (meta.annotations && Object.keys(meta.annotations).length) pod.metadata.annotations = { ...meta.annotations };
+  return pod;
+}
+
+/** upstream: IsPodActive — not Succeeded/Failed and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  return pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed' && !pod.metadata.deletionTimestamp;
+}
+
+export function podCondition(pod: Pod, type: string) {
+  return pod.status?.conditions?.find((c) => c.type === type);
+}
+
+export function isPodReady(pod: Pod): boolean {
+  return podCondition(pod, 'Ready')?.status === 'True';
+}
+
+/** upstream: IsPodAvailable — Ready for at least minReadySeconds. */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  const c = podCondition(pod, 'Ready');
+  if (c?.status !== 'True') return false;
+  if (!minReadySeconds) return true;
+  const since = Date.parse(c.lastTransitionTime ?? '');
+  return !Number.isNaN(since) && since + minReadySeconds * 1000 <= nowMs;
+}
+
+/** When a Ready pod becomes available (for a wake-up), or undefined. */
+export function availableAt(pod: Pod, minReadySeconds: number): number | undefined {
+  const c = podCondition(pod, 'Ready');
+  if (c?.status !== 'True' || !minReadySeconds) return undefined;
+  const since = Date.parse(c.lastTransitionTime ?? '');
+  return Number.isNaN(since) ? undefined : since + minReadySeconds * 1000;
+}
+
+const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * Order in which a ReplicaSet deletes surplus pods (upstream ActivePods / getPodsToDelete):
+ * unassigned < assigned; Pending < Unknown < Running; not ready < ready; more restarts first;
+ * newer first. Pods earlier in the result are deleted first.
+ */
+export function rankPodsForDeletion(pods: Pod[]): Pod[] {
+  const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
+  return [...pods].sort((a, b) => {
+    const an = a.spec.nodeName ? 1 : 0;
+    const bn = b.spec.nodeName ? 1 : 0;
+    if (an !== bn) return an - bn;
+    const ap = PHASE_RANK[a.status?.phase] ?? 0;
+    const bp = PHASE_RANK[b.status?.phase] ?? 0;
+    if (ap !== bp) return ap - bp;
+    const ar = isPodReady(a) ? 1 : 0;
+    const br = isPodReady(b) ? 1 : 0;
+    if (ar !== br) return ar - br;
+    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
+    const ta = a.metadata.creationTimestamp ?? '';
+    const tb = b.metadata.creationTimestamp ?? '';
+    if (ta !== tb) return ta > tb ? -1 : 1;
+    return a.metadata.name > b.metadata.name ? -1 : 1;
+  });
+}
+
+/** Converts an API IntOrString-ish replica count safely. */
+export function intOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * upstream: endpointslice utils FindPort — integer targetPort as is; a named one is the first
+ * container port with that name and the service port's protocol; undefined when none.
+ */
+export function findPort(pod: Pod, svcPort: { targetPort?: number | string; port: number; protocol?: string }): number | undefined {
+  const target = svcPort.targetPort ?? svcPort.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const proto = svcPort.protocol ?? 'TCP';
+  const containers = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
+  for (const c of containers) {
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
+  }
+  return undefined;
+}
+
+/** upstream: ShouldPodBeInEndpoints — not terminal, has an IP, not terminating unless asked. */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return false;
+  if (!pod.status?.podIP && !(pod.status?.podIPs ?? []).length) return false;
+  if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
+  return true;
+}
+
+/** Pods by namespace and one label pair, so selector matching does not scan every pod per Service. */
+export class PodLabelIndex {
+  private byPair = new Map<string, Pod[]>();
+  private byNamespace = new Map<string, Pod[]>();
+  constructor(pods: Pod[]) {
+    for (const p of pods) {
+      const ns = p.metadata.namespace ?? 'default';
+      let l = this.byNamespace.get(ns);
+      if (!l) this.byNamespace.set(ns, (l = []));
+      l.push(p);
+      for (const [k, v] of Object.entries(p.metadata.labels ?? {})) {
+        const key = `${ns}\u0000${k}\u0000${v}`;
+        let m = this.byPair.get(key);
+        if (!m) this.byPair.set(key, (m = []));
+        m.push(p);
+      }
+    }
+  }
+  /** Pods in `namespace` whose labels contain every pair of `selector` (`{}` → all pods of the namespace). */
+  select(namespace: string, selector: Record<string, string>): Pod[] {
+    const entries = Object.entries(selector);
+    if (entries.length === 0) return this.byNamespace.get(namespace) ?? [];
+    const [k0, v0] = entries[0];
+    const candidates = this.byPair.get(`${namespace}\u0000${k0}\u0000${String(v0)}`) ?? [];
+    if (entries.length === 1) return candidates;
+    return candidates.filter((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === String(v)));
+  }
+}

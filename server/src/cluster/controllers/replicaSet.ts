@@ -1,0 +1,113 @@
+// ReplicaSet and ReplicationController: keep `spec.replicas` active pods.
+// upstream: pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas,
+// calculateStatus); the replication controller runs the same code with a map selector.
+import type { ControllerContext } from '../controllerContext';
+import type { KObject, Pod } from '../types';
+import { labelSelectorMatches, mapSelectorMatches } from '../../k8s/labels';
+import { availableAt, isPodActive, isPodAvailable, isPodReady, ownerReference, podFromTemplate, rankPodsForDeletion, setStatus } from '../controllerUtils';
+
+/** upstream: BurstReplicas — at most 500 creations/deletions per sync. */
+const BURST_REPLICAS = 500;
+
+interface Flavour {
+  kind: 'ReplicaSet' | 'ReplicationController';
+  component: string;
+  matches(rs: KObject, labels: Record<string, string> | undefined): boolean;
+}
+
+const REPLICA_SET: Flavour = {
+  kind: 'ReplicaSet',
+  component: 'replicaset-controller',
+  matches: (rs, labels) => labelSelectorMatches(rs.spec?.selector, labels),
+};
+
+const REPLICATION_CONTROLLER: Flavour = {
+  kind: 'ReplicationController',
+  component: 'replication-controller',
+  // An RC without a selector selects its template's labels (defaulting).
+  matches: (rc, labels) => mapSelectorMatches(rc.spec?.selector ?? rc.spec?.template?.metadata?.labels, labels),
+};
+
+export function syncAllReplicaSets(ctx: ControllerContext): void {
+  syncAll(ctx, REPLICA_SET);
+}
+
+export function syncAllReplicationControllers(ctx: ControllerContext): void {
+  syncAll(ctx, REPLICATION_CONTROLLER);
+}
+
+function syncAll(ctx: ControllerContext, f: Flavour): void {
+  const all = ctx.store.list(f.kind);
+  if (all.length === 0) return;
+  let orphans: Pod[] | undefined;
+  for (const rs of all) {
+    orphans ??= ctx.store.list<Pod>('Pod').filter((p) => !p.metadata.ownerReferences?.some((r) => r.controller) && isPodActive(p));
+    syncReplicaSet(ctx, rs, f, orphans);
+  }
+}
+
+/** Pods controlled by `rs`, releasing ones whose labels stopped matching and adopting matching orphans. */
+function claimPods(ctx: ControllerContext, rs: KObject, f: Flavour, orphans: Pod[]): Pod[] {
+  const out: Pod[] = [];
+  for (const pod of ctx.store.ownedBy<Pod>(rs.metadata.uid ?? '', 'Pod')) {
+    if (f.matches(rs, pod.metadata.labels)) out.push(pod);
+    else ctx.store.setOwner(pod, undefined);
+  }
+  for (const pod of orphans) {
+    if (pod.metadata.namespace !== rs.metadata.namespace || pod.metadata.ownerReferences?.some((r) => r.controller)) continue;
+    if (!f.matches(rs, pod.metadata.labels)) continue;
+    ctx.store.setOwner(pod, ownerReference(rs));
+    out.push(pod);
+  }
+  return out;
+}
+
+export function syncReplicaSet(ctx: ControllerContext, rs: KObject, f: Flavour = REPLICA_SET, orphans: Pod[] = []): void {
+  const pods = claimPods(ctx, rs, f, orphans);
+  const active = pods.filter(isPodActive);
+  if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, active, rs, f);
+  // upstream computes status from the pods seen at the start of the sync.
+  const minReady = rs.spec?.minReadySeconds ?? 0;
+  const now = ctx.store.now();
+  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  let ready = 0;
+  let available = 0;
+  let fullyLabeled = 0;
+  for (const p of active) {
+    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (isPodReady(p)) ready++;
+    if (isPodAvailable(p, minReady, now)) available++;
+    else {
+      const at = availableAt(p, minReady);
+      if (at !== undefined) ctx.wakeAt(at);
+    }
+  }
+  const status: Record<string, unknown> = {
+    replicas: active.length,
+    fullyLabeledReplicas: fullyLabeled,
+    readyReplicas: ready,
+    availableReplicas: available,
+    observedGeneration: rs.metadata.generation ?? 1,
+  };
+  if (rs.status?.conditions) status.conditions = rs.status.conditions;
+  setStatus(ctx.store, rs, status);
+}
+
+/** upstream: manageReplicas — create or delete the difference, ranking victims (unready, newer first). */
+function manageReplicas(ctx: ControllerContext, active: Pod[], rs: KObject, f: Flavour): void {
+  const want = typeof rs.spec?.replicas === 'number' ? rs.spec.replicas : 1;
+  let diff = active.length - want;
+  if (diff < 0) {
+    diff = Math.min(-diff, BURST_REPLICAS);
+    for (let i = 0; i < diff; i++) {
+      const pod = ctx.create(podFromTemplate(rs.spec.template, rs));
+      ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, f.component);
+    }
+  } else if (diff > 0) {
+    diff = Math.min(diff, BURST_REPLICAS);
+    for (const pod of rankPodsForDeletion(active).slice(0, diff)) {
+      ctx.remove(pod);
+      ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, f.component);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+// A kubelet for every node: starts bound pods (sandbox IP from the node's pod CIDR, containers
+// Running), keeps the Ready condition (readiness probe delay, user-failed readiness), finishes
+// Job pods, and reports why a pod cannot start (§7.2 of KUBERNETES-BEHAVIOUR).
+// upstream: pkg/kubelet/kubelet.go syncPod, status/generate.go, prober.
+import type { ControllerContext } from './controllerContext';
+import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
+import { envProblem, invalidImageName, volumeProblem } from './podConfig';
+import { deepEqual } from './controllerUtils';
+
+/** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
+export const JOB_POD_RUN_SECONDS = 5;
+
+export interface KubeletState {
+  /** Last pod IP handed out per node (host-local IPAM continues after it). */
+  lastIP: Record<string, number>;
+  /** Pods (uid) whose readiness the user made fail. */
+  readinessFailures: string[];
+}
+
+export function newKubeletState(): KubeletState {
+  return { lastIP: {}, readinessFailures: [] };
+}
+
+function parseCidr(cidr: string | undefined): { base: number; size: number } | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr ?? '');
+  if (!m) return undefined;
+  const base = ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | +m[4]) >>> 0;
+  const prefix = +m[5];
+  if (prefix < 8 || prefix > 30) return undefined;
+  const size = 2 ** (32 - prefix);
+  return { base: base - (base % size), size };
+}
+
+export function ipToString(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+export function nodeInternalIP(node: KObject | undefined): string | undefined {
+  return (node?.status?.addresses ?? []).find((a: { type: string }) => a.type === 'InternalIP')?.address;
+}
+
+/** upstream CNI host-local IPAM: next free address after the last one, skipping network, gateway (.1) and broadcast. */
+function allocateIP(state: KubeletState, node: KObject, used: Set<string>): string | undefined {
+  const cidr = parseCidr(node.spec?.podCIDR);
+  if (!cidr) return undefined;
+  const name = node.metadata.name;
+  let offset = state.lastIP[name] ?? 1;
+  for (let i = 0; i < cidr.size; i++) {
+    offset = offset + 1 >= cidr.size - 1 ? 2 : offset + 1;
+    const ip = ipToString(cidr.base + offset);
+    if (!used.has(ip)) {
+      state.lastIP[name] = offset;
+      return ip;
+    }
+  }
+  return undefined;
+}
+
+function setCondition(conds: PodCondition[], type: string, status: PodCondition['status'], now: string, reason?: string): PodCondition[] {
+  const cur = conds.find((c) => c.type === type);
+  if (cur && cur.status === status && cur.reason === reason) return conds;
+  const c: PodCondition = { type, status, lastTransitionTime: now };
+  if (reason) c.reason = reason;
+  return [...conds.filter((x) => x.type !== type), c];
+}
+
+function isJobPod(pod: Pod): boolean {
+  return pod.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'Job') === true && pod.spec.restartPolicy !== 'Always';
+}
+
+export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
+  const pods = ctx.store.list<Pod>('Pod');
+  let used: Map<string, Set<string>> | undefined;
+  const failing = new Set(state.readinessFailures);
+  for (const pod of pods) {
+    if (!pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') continue;
+    const node = ctx.store.get('Node', undefined, pod.spec.nodeName);
+    if (!node) continue;
+    if (!pod.status.podIP) {
+      used ??= usedIPs(pods);
+      startPod(ctx, state, pod, node, used);
+    } else if (pod.status.containerStatuses?.some((c) => c.state.waiting?.reason === 'CreateContainerConfigError')) {
+      startPod(ctx, state, pod, node, used ?? (used = usedIPs(pods)));
+    }
+    if (pod.status.phase === 'Running') refreshRunning(ctx, pod, failing.has(pod.metadata.uid ?? ''));
+  }
+}
+
+function usedIPs(pods: Pod[]): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const p of pods) {
+    if (!p.spec.nodeName || !p.status?.podIP) continue;
+    let s = m.get(p.spec.nodeName);
+    if (!s) m.set(p.spec.nodeName, (s = new Set()));
+    s.add(p.status.podIP);
+  }
+  return m;
+}
+
+function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: KObject, used: Map<string, Set<string>>): void {
+  const now = ctx.store.timestamp();
+  const host = node.metadata.name;
+  const before = JSON.stringify(pod.status);
+  const status = pod.status;
+  status.hostIP = nodeInternalIP(node);
+  if (status.hostIP) status.hostIPs = [{ ip: status.hostIP }];
+  status.startTime ??= now;
+  let conds = status.conditions ?? [];
+  conds = setCondition(conds, 'Initialized', 'True', now);
+  const mountProblem = volumeProblem(ctx.store, pod);
+  if (mountProblem) {
+    // Volumes are set up before the sandbox: no IP yet, every container waits.
+    conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
+    conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+    conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+    status.conditions = order(conds);
+    status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
+    if (JSON.stringify(status) !== before) {
+      ctx.store.update(pod);
+      ctx.events.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet', host);
+    }
+    return;
+  }
+  if (!status.podIP) {
+    let ip: string | undefined;
+    if (pod.spec.hostNetwork) ip = status.hostIP;
+    else {
+      let set = used.get(host);
+      if (!set) used.set(host, (set = new Set()));
+      ip = allocateIP(state, node, set);
+      if (ip) set.add(ip);
+    }
+    if (ip) {
+      status.podIP = ip;
+      status.podIPs = [{ ip }];
+    }
+  }
+  conds = setCondition(conds, 'PodReadyToStartContainers', 'True', now);
+  const statuses: ContainerStatus[] = [];
+  const problems: { event: string; reason: string }[] = [];
+  for (const c of pod.spec.containers) {
+    const existing = status.containerStatuses?.find((s) => s.name === c.name);
+    if (existing?.state.running) {
+      statuses.push(existing);
+      continue;
+    }
+    if (invalidImageName(c.image)) {
+      statuses.push(waiting(c.name, c.image, 'InvalidImageName', `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`));
+      problems.push({ event: 'Error: InvalidImageName', reason: 'InvalidImageName' });
+      continue;
+    }
+    const envErr = envProblem(ctx.store, pod, c);
+    if (envErr) {
+      statuses.push(waiting(c.name, c.image, 'CreateContainerConfigError', envErr));
+      problems.push({ event: `Error: ${envErr}`, reason: 'CreateContainerConfigError' });
+      continue;
+    }
+    statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: { running: { startedAt: now } } });
+    const policy = (c.imagePullPolicy as string | undefined) ?? 'IfNotPresent';
+    if (policy === 'Always') {
+      ctx.events.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
+      ctx.events.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 1s (1s including waiting)`, 'kubelet', host);
+    } else {
+      ctx.events.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, 'kubelet', host);
+    }
+    ctx.events.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, 'kubelet', host);
+    ctx.events.event(pod, 'Normal', 'Started', `Started container ${c.name}`, 'kubelet', host);
+  }
+  status.containerStatuses = statuses;
+  const allRunning = statuses.every((s) => s.state.running);
+  // Phase: Running once every container has started (we never show a partially started pod as Running).
+  status.phase = allRunning ? 'Running' : 'Pending';
+  conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+  conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+  status.conditions = order(conds);
+  if (JSON.stringify(status) !== before) {
+    ctx.store.update(pod);
+    for (const p of problems) ctx.events.event(pod, 'Warning', 'Failed', p.event, 'kubelet', host);
+  }
+}
+
+function waiting(name: string, image: string | undefined, reason: string, message?: string): ContainerStatus {
+  const w: { reason: string; message?: string } = { reason };
+  if (message) w.message = message;
+  return { name, image, ready: false, started: false, restartCount: 0, state: { waiting: w } };
+}
+
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+function order(conds: PodCondition[]): PodCondition[] {
+  return [...conds].sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
+}
+
+/** Readiness and completion of a running pod. */
+function refreshRunning(ctx: ControllerContext, pod: Pod, readinessFailing: boolean): void {
+  const nowMs = ctx.store.now();
+  const now = ctx.store.timestamp();
+  const status = pod.status;
+  if (isJobPod(pod)) {
+    const started = Date.parse(status.startTime ?? now);
+    const doneAt = started + JOB_POD_RUN_SECONDS * 1000;
+    if (nowMs < doneAt) {
+      ctx.wakeAt(doneAt);
+    } else {
+      status.phase = 'Succeeded';
+      status.containerStatuses = (status.containerStatuses ?? []).map((c) => ({
+        ...c,
+        ready: false,
+        started: false,
+        state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: c.state.running?.startedAt, finishedAt: now } },
+      }));
+      let conds = status.conditions ?? [];
+      conds = setCondition(conds, 'Ready', 'False', now, 'PodCompleted');
+      conds = setCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
+      conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
+      status.conditions = order(conds);
+      ctx.store.update(pod);
+      return;
+    }
+  }
+  const newStatuses = (status.containerStatuses ?? []).map((cs) => {
+    const spec = pod.spec.containers.find((c) => c.name === cs.name);
+    let ready = !!cs.state.running && !readinessFailing;
+    const probe = spec?.readinessProbe;
+    if (ready && probe) {
+      const started = Date.parse(cs.state.running?.startedAt ?? now);
+      const readyAt = started + (probe.initialDelaySeconds ?? 0) * 1000 + Math.max(0, (probe.successThreshold ?? 1) - 1) * (probe.periodSeconds ?? 10) * 1000;
+      if (nowMs < readyAt) {
+        ready = false;
+        ctx.wakeAt(readyAt);
+      }
+    }
+    return cs.ready === ready ? cs : { ...cs, ready };
+  });
+  const gates = (pod.spec.readinessGates ?? []).every((g) => status.conditions?.find((c) => c.type === g.conditionType)?.status === 'True');
+  const containersReady = newStatuses.length > 0 && newStatuses.every((c) => c.ready);
+  let conds = status.conditions ?? [];
+  conds = setCondition(conds, 'ContainersReady', containersReady ? 'True' : 'False', now, containersReady ? undefined : 'ContainersNotReady');
+  const podReady = containersReady && gates;
+  conds = setCondition(conds, 'Ready', podReady ? 'True' : 'False', now, podReady ? undefined : containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady');
+  conds = order(conds);
+  if (deepEqual(conds, status.conditions) && deepEqual(newStatuses, status.containerStatuses)) return;
+  status.conditions = conds;
+  status.containerStatuses = newStatuses;
+  ctx.store.update(pod);
+}

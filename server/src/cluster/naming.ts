@@ -1,0 +1,69 @@
+// Names the way the API server and controllers make them (KUBERNETES-BEHAVIOUR §2).
+import type { SeededIds } from '../util/seededIds';
+
+/** upstream: apimachinery pkg/util/rand/rand.go — no vowels, no 0/1/3, so no words appear. */
+export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** upstream: apiserver pkg/storage/names/generate.go MaxGeneratedNameLength = 63 − 5. */
+export const MAX_GENERATED_NAME_LENGTH = 58;
+
+/** FNV-1a, 32 bit, over UTF-8 bytes. */
+export function fnv32a(bytes: Uint8Array | number[], hash = 0x811c9dc5): number {
+  let h = hash >>> 0;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i] & 0xff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** upstream: rand.SafeEncodeString — every character c → ALPHANUMS[c mod 27]. */
+export function safeEncodeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
+  return out;
+}
+
+/** JSON with object keys sorted, the stand-in for Go's sorted-keys struct dump. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value as Record<string, unknown>)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * pod-template-hash. upstream: pkg/controller/controller_utils.go ComputeHash — FNV-1a over a
+ * deterministic dump of the template, then collisionCount as 8 little-endian bytes, printed in
+ * decimal and passed through SafeEncodeString. We dump canonical JSON instead of Go's struct
+ * printer, so the value differs from a real cluster's, but it has the same shape (chars 4-9 b c d f)
+ * and the same properties: same template + collisionCount → same hash.
+ * Worked value: sum 3314112556 → "775855699b".
+ */
+export function computeHash(template: unknown, collisionCount?: number): string {
+  let h = fnv32a(encoder.encode(canonicalJson(template)));
+  if (collisionCount !== undefined && collisionCount !== null) {
+    const b = [collisionCount & 0xff, (collisionCount >>> 8) & 0xff, (collisionCount >>> 16) & 0xff, (collisionCount >>> 24) & 0xff, 0, 0, 0, 0];
+    h = fnv32a(b, h);
+  }
+  return safeEncodeString(String(h));
+}
+
+/** upstream: utilrand.String(5) — five characters from ALPHANUMS. */
+export function randomSuffix(ids: SeededIds, n = 5): string {
+  return ids.string(n, ALPHANUMS);
+}
+
+/** upstream: SimpleNameGenerator.GenerateName — base cut to 58 characters, then the suffix. */
+export function generatedName(base: string, suffix: string): string {
+  return (base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base) + suffix;
+}
+
+/** upstream: cronjob controller getJobName — `<cronjob>-<scheduled time in minutes since epoch>`. */
+export function cronJobJobName(cronJobName: string, scheduledMs: number): string {
+  return `${cronJobName}-${Math.floor(scheduledMs / 1000 / 60)}`;
+}

@@ -1,0 +1,90 @@
+// Filter plugins in the default profile's order; a node is rejected by the first plugin that
+// fails. Reason strings are upstream's (KUBERNETES-BEHAVIOUR §6.2).
+// upstream: pkg/scheduler/framework/plugins/{nodeunschedulable,nodename,tainttoleration,
+// nodeaffinity,nodeports,noderesources}.
+import type { Pod, Taint } from '../types';
+import { matchNodeSelectorTerms, toleratesTaint } from '../nodeMatching';
+
+export { toleratesTaint };
+import { NodeInfo, podHostPorts, podRequests } from './nodeInfo';
+
+export interface FilterResult {
+  reasons: string[];
+  /** UnschedulableAndUnresolvable: preemption cannot help on this node. */
+  unresolvable: boolean;
+}
+
+const PASS: FilterResult = { reasons: [], unresolvable: false };
+
+export function nodeUnschedulable(pod: Pod, info: NodeInfo): FilterResult {
+  if (!info.node.spec?.unschedulable) return PASS;
+  const tolerated = (pod.spec.tolerations ?? []).some((t) => toleratesTaint(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }));
+  return tolerated ? PASS : { reasons: ['node(s) were unschedulable'], unresolvable: true };
+}
+
+export function nodeName(pod: Pod, info: NodeInfo): FilterResult {
+  if (!pod.spec.nodeName || pod.spec.nodeName === info.node.metadata.name) return PASS;
+  return { reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
+}
+
+/** Only NoSchedule and NoExecute taints filter; PreferNoSchedule only scores. Wording of 1.35+. */
+export function taintToleration(pod: Pod, info: NodeInfo): FilterResult {
+  const taints: Taint[] = info.node.spec?.taints ?? [];
+  for (const taint of taints) {
+    if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
+    if (!(pod.spec.tolerations ?? []).some((t) => toleratesTaint(t, taint))) {
+      return { reasons: ['node(s) had untolerated taint(s)'], unresolvable: true };
+    }
+  }
+  return PASS;
+}
+
+export function nodeAffinity(pod: Pod, info: NodeInfo): FilterResult {
+  const labels: Record<string, string> = info.node.metadata.labels ?? {};
+  const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== String(v)) return fail;
+  const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms && !matchNodeSelectorTerms(terms, labels, info.node.metadata.name)) return fail;
+  return PASS;
+}
+
+/** A host port conflicts when protocol and port match and the host IPs overlap (0.0.0.0 overlaps all). */
+export function nodePorts(pod: Pod, info: NodeInfo): FilterResult {
+  for (const p of podHostPorts(pod)) {
+    const [proto, ip, port] = p.split('/');
+    const wildcard = `${proto}/0.0.0.0/${port}`;
+    let conflict = info.usedPorts.has(p) || info.usedPorts.has(wildcard);
+    if (!conflict && ip === '0.0.0.0') for (const u of info.usedPorts) if (u.startsWith(`${proto}/`) && u.endsWith(`/${port}`)) conflict = true;
+    if (conflict) return { reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
+  }
+  return PASS;
+}
+
+/** upstream: noderesources fitsRequest — pod count, then each requested resource against what is free. */
+export function nodeResourcesFit(pod: Pod, info: NodeInfo): FilterResult {
+  const reasons: string[] = [];
+  let unresolvable = false;
+  if (info.requested.pods + 1 > info.allocatable.pods) reasons.push('Too many pods');
+  const req = podRequests(pod);
+  for (const [name, amount] of Object.entries(req)) {
+    if (!(amount > 0)) continue;
+    const allocatable = info.allocatable[name] ?? 0;
+    if (amount > allocatable - (info.requested[name] ?? 0)) {
+      reasons.push(`Insufficient ${name}`);
+      if (amount > allocatable) unresolvable = true;
+    }
+  }
+  return { reasons, unresolvable };
+}
+
+/** The default profile's filters, in order. */
+export const FILTERS: ((pod: Pod, info: NodeInfo) => FilterResult)[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
+
+/** Runs the filters on one node, stopping at the first plugin that rejects. */
+export function runFilters(pod: Pod, info: NodeInfo): FilterResult {
+  for (const f of FILTERS) {
+    const r = f(pod, info);
+    if (r.reasons.length) return r;
+  }
+  return PASS;
+}

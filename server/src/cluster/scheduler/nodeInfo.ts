@@ -1,0 +1,103 @@
+// What the scheduler knows about a node: allocatable, what bound pods already request,
+// the host ports in use. upstream: pkg/scheduler/framework/types.go NodeInfo.
+import type { KObject, Pod } from '../types';
+import { parseQuantity } from '../../k8s/quantity';
+
+export interface Resources {
+  cpu: number;
+  memory: number;
+  pods: number;
+  [extended: string]: number;
+}
+
+export interface NodeInfo {
+  node: KObject;
+  allocatable: Resources;
+  requested: Resources;
+  /** Requests with the scoring defaults (100m CPU, 200Mi) for pods that request nothing. */
+  nonZeroRequested: { cpu: number; memory: number };
+  /** `protocol/hostIP/port` of every host port in use. */
+  usedPorts: Set<string>;
+  /** Pods per controller uid, for spreading replicas of the same owner. */
+  podsByOwner: Map<string, number>;
+}
+
+/** upstream: schedutil.DefaultMilliCPURequest / DefaultMemoryRequest, used for scoring only. */
+export const DEFAULT_MILLI_CPU_REQUEST = 0.1;
+export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+
+function q(v: unknown): number {
+  if (typeof v !== 'string' && typeof v !== 'number') return 0;
+  return parseQuantity(v) ?? 0;
+}
+
+/**
+ * upstream: computePodResourceRequest — max(Σ app containers, max init container), plus
+ * sidecar init containers (restartPolicy Always) added to the sum.
+ */
+export function podRequests(pod: Pod): Record<string, number> {
+  const sum: Record<string, number> = {};
+  const add = (into: Record<string, number>, reqs: Record<string, unknown> | undefined) => {
+    for (const [k, v] of Object.entries(reqs ?? {})) into[k] = (into[k] ?? 0) + q(v);
+  };
+  for (const c of pod.spec.containers ?? []) add(sum, c.resources?.requests ?? c.resources?.limits);
+  for (const c of pod.spec.initContainers ?? []) {
+    if (c.restartPolicy === 'Always') {
+      add(sum, c.resources?.requests ?? c.resources?.limits);
+      continue;
+    }
+    const one: Record<string, number> = {};
+    add(one, c.resources?.requests ?? c.resources?.limits);
+    for (const [k, v] of Object.entries(one)) if (v > (sum[k] ?? 0)) sum[k] = v;
+  }
+  return sum;
+}
+
+export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  let cpu = 0;
+  let memory = 0;
+  for (const c of pod.spec.containers ?? []) {
+    const r = c.resources?.requests ?? c.resources?.limits ?? {};
+    cpu += r.cpu !== undefined ? q(r.cpu) : DEFAULT_MILLI_CPU_REQUEST;
+    memory += r.memory !== undefined ? q(r.memory) : DEFAULT_MEMORY_REQUEST;
+  }
+  return { cpu, memory };
+}
+
+/** Host ports a pod asks for (hostNetwork pods were defaulted to hostPort = containerPort). */
+export function podHostPorts(pod: Pod): string[] {
+  const out: string[] = [];
+  for (const c of pod.spec.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (!p.hostPort) continue;
+      out.push(`${p.protocol ?? 'TCP'}/${p.hostIP ?? '0.0.0.0'}/${p.hostPort}`);
+    }
+  }
+  return out;
+}
+
+export function newNodeInfo(node: KObject): NodeInfo {
+  const a = node.status?.allocatable ?? node.status?.capacity ?? {};
+  const allocatable: Resources = { cpu: q(a.cpu), memory: q(a.memory), pods: a.pods !== undefined ? q(a.pods) : 110 };
+  for (const [k, v] of Object.entries(a)) if (!(k in allocatable)) allocatable[k] = q(v);
+  return {
+    node,
+    allocatable,
+    requested: { cpu: 0, memory: 0, pods: 0 },
+    nonZeroRequested: { cpu: 0, memory: 0 },
+    usedPorts: new Set(),
+    podsByOwner: new Map(),
+  };
+}
+
+export function addPod(info: NodeInfo, pod: Pod): void {
+  const r = podRequests(pod);
+  for (const [k, v] of Object.entries(r)) info.requested[k] = (info.requested[k] ?? 0) + v;
+  info.requested.pods += 1;
+  const nz = nonZeroRequests(pod);
+  info.nonZeroRequested.cpu += nz.cpu;
+  info.nonZeroRequested.memory += nz.memory;
+  for (const p of podHostPorts(pod)) info.usedPorts.add(p);
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+  if (owner) info.podsByOwner.set(owner, (info.podsByOwner.get(owner) ?? 0) + 1);
+}

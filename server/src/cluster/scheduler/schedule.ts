@@ -1,0 +1,105 @@
+// The scheduling cycle: for each pending pod, run the filters on every node, score the feasible
+// ones, bind to the best, or leave it Pending with the upstream FailedScheduling message.
+// upstream: pkg/scheduler/schedule_one.go; FitError.Error() in pkg/scheduler/framework/types.go.
+import type { ControllerContext } from '../controllerContext';
+import type { KObject, Pod, PodCondition } from '../types';
+import { addPod, newNodeInfo, NodeInfo } from './nodeInfo';
+import { runFilters } from './filters';
+import { selectHost } from './score';
+
+const COMPONENT = 'default-scheduler';
+
+/**
+ * `0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. preemption: 0/3
+ * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
+ * Histogram entries "<count> <reason>" are sorted as plain strings (so "10 …" sorts before "2 …").
+ */
+export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string): string {
+  let msg: string;
+  if (preFilterMessage) {
+    msg = `0/${numNodes} nodes are available: ${preFilterMessage}.`;
+  } else {
+    msg = `0/${numNodes} nodes are available: ${histogram(perNode.flatMap((n) => n.reasons))}.`;
+  }
+  const preemption = preFilterMessage
+    ? perNode.map(() => 'Preemption is not helpful for scheduling')
+    : perNode.map((n) => (n.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
+  if (numNodes > 0) msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
+  return msg;
+}
+
+function histogram(reasons: string[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([r, n]) => `${n} ${r}`)
+    .sort()
+    .join(', ');
+}
+
+/** PreFilter checks of VolumeBinding: claims must exist and (for immediate binding) be bound. */
+function volumePreFilter(ctx: ControllerContext, pod: Pod): string | undefined {
+  for (const v of pod.spec.volumes ?? []) {
+    const claim = v.persistentVolumeClaim?.claimName;
+    if (!claim) continue;
+    const pvc = ctx.store.get('PersistentVolumeClaim', pod.metadata.namespace, claim);
+    if (!pvc) return `persistentvolumeclaim "${claim}" not found`;
+    if (pvc.status?.phase !== 'Bound') return 'pod has unbound immediate PersistentVolumeClaims';
+  }
+  return undefined;
+}
+
+function isPending(p: Pod): boolean {
+  return !p.spec.nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler';
+}
+
+function setScheduledCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): boolean {
+  const conds = pod.status.conditions ?? [];
+  const cur = conds.find((x) => x.type === 'PodScheduled');
+  if (cur && cur.status === c.status && cur.reason === c.reason && cur.message === c.message) return false;
+  pod.status.conditions = [...conds.filter((x) => x.type !== 'PodScheduled'), c];
+  ctx.store.update(pod);
+  return true;
+}
+
+export function scheduleAll(ctx: ControllerContext): void {
+  const allPods = ctx.store.list<Pod>('Pod');
+  const pending = allPods.filter(isPending);
+  if (pending.length === 0) return;
+  const nodes = ctx.store.list<KObject>('Node').sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const infos = new Map<string, NodeInfo>(nodes.map((n) => [n.metadata.name, newNodeInfo(n)]));
+  for (const p of allPods) {
+    if (!p.spec.nodeName || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed') continue;
+    const info = infos.get(p.spec.nodeName);
+    if (info) addPod(info, p);
+  }
+  const ordered = [...pending].sort((a, b) => Number(b.spec.priority ?? 0) - Number(a.spec.priority ?? 0));
+  for (const pod of ordered) scheduleOne(ctx, pod, [...infos.values()]);
+}
+
+export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[]): void {
+  const now = ctx.store.timestamp();
+  const preFilter = volumePreFilter(ctx, pod);
+  const feasible: NodeInfo[] = [];
+  const perNode: { reasons: string[]; unresolvable: boolean }[] = [];
+  if (!preFilter) {
+    for (const info of infos) {
+      const r = runFilters(pod, info);
+      if (r.reasons.length === 0) feasible.push(info);
+      else perNode.push(r);
+    }
+  }
+  const host = preFilter ? undefined : selectHost(pod, feasible);
+  if (!host) {
+    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter);
+    const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
+    if (changed) ctx.events.event(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
+    return;
+  }
+  pod.spec.nodeName = host.node.metadata.name;
+  pod.status.conditions = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  pod.status.conditions.push({ type: 'PodScheduled', status: 'True', lastTransitionTime: now });
+  ctx.store.update(pod);
+  addPod(host, pod);
+  ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);
+}

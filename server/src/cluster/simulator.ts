@@ -1,0 +1,369 @@
+// The simulated cluster: one store, the API server's write path, and the controllers run in
+// rounds until nothing changes (bounded). Each round is one second of simulated time; when a
+// round is quiet but a timer is pending (readiness probe delay, minReadySeconds, a Job pod
+// finishing) the clock jumps to it. A timeline records every change of a Deployment's
+// ReplicaSets so a rolling update can be shown step by step.
+//
+// Designed to be held in memory by the language server (apply per request, snapshot(), actions)
+// as well as rebuilt by each CLI invocation from a state file (serialize / fromState).
+import type { Clock } from '../util/clock';
+import { ManualClock } from '../util/clock';
+import { SeededIds } from '../util/seededIds';
+import type { ClusterSnapshot, EventSummary, TimelineStep } from '../protocol/clusterSnapshot';
+import { Store, StoreState } from './store';
+import { EventRecorder, KEvent } from './events';
+import { ApiServer } from './apiServer';
+import type { ControllerContext } from './controllerContext';
+import type { KObject, Pod } from './types';
+import { applyDocuments, ApplyInput, ApplyOutcome } from './apply';
+import { defaultNodes, defaultSystemObjects } from './defaultCluster';
+import { KubeletState, newKubeletState, syncAllPods } from './kubelet';
+import { nodeInternalIP } from './kubelet';
+import { PodLabelIndex } from './controllerUtils';
+import { syncAllDeployments } from './controllers/deployment/deploymentController';
+import { syncAllReplicaSets, syncAllReplicationControllers } from './controllers/replicaSet';
+import { syncAllStatefulSets } from './controllers/statefulSet';
+import { syncAllDaemonSets } from './controllers/daemonSet';
+import { syncAllJobs } from './controllers/job';
+import { syncAllCronJobs } from './controllers/cronJob';
+import { syncAllEndpoints, deleteOrphanEndpoints } from './controllers/endpoints';
+import { syncAllEndpointSlices } from './controllers/endpointSlice';
+import { syncAllIngresses } from './controllers/ingress';
+import { syncAllClaims } from './controllers/persistentVolumeClaim';
+import { syncAllAutoscalers } from './controllers/hpa';
+import { syncAllNamespaces } from './controllers/namespace';
+import { collectGarbage } from './controllers/garbageCollector';
+import { scheduleAll } from './scheduler/schedule';
+import { rolloutStatusMessage } from './controllers/deployment/deploymentUtil';
+import { eventSummary, endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
+import { revisionOf } from './controllers/deployment/deploymentUtil';
+
+export const STATE_FORMAT = 'kubemate-cluster-state';
+export const STATE_VERSION = 1;
+export const ROUND_MS = 1000;
+/** A quiet cluster may jump ahead to a pending timer at most this far (10 minutes). */
+const TIMER_HORIZON_MS = 10 * 60 * 1000;
+
+export interface SimulatorOptions {
+  /** Start time of a fresh cluster (simulated time then moves on its own). Default 2026-01-01T00:00:00Z. */
+  clock?: Clock;
+  /** Seed of the id source (names, uids, ClusterIPs). Default 1. */
+  seed?: number;
+  /** Nodes from a cluster profile; default: control-plane, worker-1, worker-2. */
+  nodes?: KObject[];
+  /** Upper bound of controller rounds per action. Default 300. */
+  maxRounds?: number;
+}
+
+export interface SimulatorState {
+  format: typeof STATE_FORMAT;
+  version: number;
+  store: StoreState;
+  kubelet: KubeletState;
+}
+
+export interface RunResult {
+  rounds: number;
+  /** False when maxRounds was reached before the cluster settled. */
+  stable: boolean;
+  /** Events recorded (or repeated) during this action, oldest first. */
+  events: EventSummary[];
+  timeline: TimelineStep[];
+}
+
+export interface ApplyResult extends RunResult, ApplyOutcome {}
+
+export interface ActionResult extends RunResult {
+  ok: boolean;
+  /** kubectl-style output lines (upstream wording). */
+  lines: string[];
+}
+
+export class Simulator {
+  readonly store: Store;
+  readonly events: EventRecorder;
+  private api: ApiServer;
+  private kubelet: KubeletState;
+  private wakeups: number[] = [];
+  private readonly maxRounds: number;
+  private readonly ctx: ControllerContext;
+
+  private constructor(store: Store, kubelet: KubeletState, maxRounds = 300) {
+    this.store = store;
+    this.events = new EventRecorder(store);
+    this.api = new ApiServer(store);
+    this.kubelet = kubelet;
+    this.maxRounds = maxRounds;
+    this.ctx = {
+      store,
+      events: this.events,
+      create: (o) => this.api.create(o),
+      remove: (o) => void this.api.remove(o),
+      wakeAt: (ms) => this.wakeups.push(ms),
+    };
+  }
+
+  /** A fresh default (or profile) cluster, already settled: CoreDNS running, endpoints filled. */
+  static create(opts: SimulatorOptions = {}): Simulator {
+    const clock = opts.clock ?? new ManualClock();
+    const store = new Store(new SeededIds(opts.seed ?? 1), clock.now());
+    const sim = new Simulator(store, newKubeletState(), opts.maxRounds);
+    const nodes = opts.nodes ?? defaultNodes();
+    for (const n of nodes) sim.api.create(n);
+    const cp = nodes.find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})) ?? nodes[0];
+    for (const o of defaultSystemObjects(nodeInternalIP(cp) ?? '172.18.0.2')) {
+      if (o.kind === 'Service') o.metadata.annotations = { ...(o.metadata.annotations ?? {}) };
+      sim.api.create(o);
+    }
+    sim.runUntilStable();
+    return sim;
+  }
+
+  static fromState(state: SimulatorState, opts: Pick<SimulatorOptions, 'maxRounds'> = {}): Simulator {
+    return new Simulator(Store.deserialize(state.store), state.kubelet ?? newKubeletState(), opts.maxRounds);
+  }
+
+  serialize(): SimulatorState {
+    return { format: STATE_FORMAT, version: STATE_VERSION, store: this.store.serialize(), kubelet: this.kubelet };
+  }
+
+  now(): number {
+    return this.store.now();
+  }
+
+  // ---- the loop -------------------------------------------------------------------------------
+
+  /**
+   * One round. The Deployment controller only syncs once everything else has settled (the rest of
+   * the round wrote nothing), so each of its syncs sees the pods of its previous step created,
+   * running and counted as available — the reading of the upstream traces in KUBERNETES-BEHAVIOUR §1.5.
+   */
+  private round(): void {
+    const ctx = this.ctx;
+    const before = this.store.revision;
+    syncAllNamespaces(ctx);
+    collectGarbage(ctx);
+    syncAllReplicaSets(ctx);
+    syncAllReplicationControllers(ctx);
+    syncAllStatefulSets(ctx);
+    syncAllDaemonSets(ctx);
+    syncAllCronJobs(ctx);
+    syncAllJobs(ctx);
+    syncAllClaims(ctx);
+    scheduleAll(ctx);
+    syncAllPods(ctx, this.kubelet);
+    const index = new PodLabelIndex(this.store.list<Pod>('Pod'));
+    syncAllEndpoints(ctx, index);
+    deleteOrphanEndpoints(ctx);
+    syncAllEndpointSlices(ctx, index);
+    syncAllIngresses(ctx);
+    syncAllAutoscalers(ctx);
+    if (this.store.revision === before) syncAllDeployments(ctx);
+  }
+
+  /** Runs controller rounds until a round changes nothing and no timer is due. */
+  runUntilStable(startRevision?: number): RunResult {
+    const rvBefore = startRevision ?? this.currentResourceVersion();
+    const startMs = this.store.now();
+    const timeline: TimelineStep[] = [];
+    const signatures = new Map<string, string>();
+    for (const d of this.store.list('Deployment')) signatures.set(d.metadata.uid ?? '', this.rolloutSignature(d));
+    let rounds = 0;
+    let stable = false;
+    for (; rounds < this.maxRounds; rounds++) {
+      const before = this.store.revision;
+      this.wakeups = [];
+      this.round();
+      this.recordTimeline(rounds, startMs, signatures, timeline);
+      if (this.store.revision === before) {
+        const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
+        if (due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
+          this.store.nowMs = due;
+          continue;
+        }
+        stable = true;
+        break;
+      }
+      this.store.nowMs += ROUND_MS;
+    }
+    return { rounds, stable, events: this.eventsSince(rvBefore), timeline };
+  }
+
+  private currentResourceVersion(): number {
+    return this.store.resourceVersionNow();
+  }
+
+  private rolloutSignature(d: KObject): string {
+    const rss = this.store.ownedBy(d.metadata.uid ?? '', 'ReplicaSet');
+    return rss.map((r) => `${r.metadata.name}=${r.spec?.replicas ?? 0}`).join(',') + '|' + rolloutStatusMessage(d).message;
+  }
+
+  private recordTimeline(step: number, startMs: number, signatures: Map<string, string>, timeline: TimelineStep[]): void {
+    for (const d of this.store.list('Deployment')) {
+      const sig = this.rolloutSignature(d);
+      const uid = d.metadata.uid ?? '';
+      if (signatures.get(uid) === sig) continue;
+      signatures.set(uid, sig);
+      const rss = this.store
+        .ownedBy(uid, 'ReplicaSet')
+        .slice()
+        .sort((a, b) => (revisionOf(a) ?? 0) - (revisionOf(b) ?? 0));
+      timeline.push({
+        step,
+        second: Math.round((this.store.now() - startMs) / 1000),
+        namespace: d.metadata.namespace ?? 'default',
+        deployment: d.metadata.name,
+        replicaSets: rss.map((r) => ({
+          name: r.metadata.name,
+          revision: revisionOf(r) ?? null,
+          desired: r.spec?.replicas ?? 0,
+          ready: r.status?.readyReplicas ?? 0,
+          available: r.status?.availableReplicas ?? 0,
+        })),
+        status: rolloutStatusMessage(d).message,
+      });
+    }
+  }
+
+  private eventsSince(rv: number): EventSummary[] {
+    return this.store
+      .list<KEvent>('Event')
+      .filter((e) => Number(e.metadata.resourceVersion) > rv)
+      .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+      .map(eventSummary);
+  }
+
+  /** Starts an action: one more simulated second, so its events sort after earlier ones. */
+  private begin(): number {
+    this.store.nowMs += ROUND_MS;
+    return this.currentResourceVersion();
+  }
+
+  // ---- actions --------------------------------------------------------------------------------
+
+  apply(inputs: ApplyInput[], opts: { namespace?: string } = {}): ApplyResult {
+    const rv = this.begin();
+    const outcome = applyDocuments(this.store, this.api, inputs, opts.namespace ?? 'default');
+    return { ...outcome, ...this.runUntilStable(rv) };
+  }
+
+  /** Removes an object and what it owns; the controllers then react (e.g. a ReplicaSet replaces a deleted pod). */
+  delete(kind: string, namespace: string | undefined, name: string): ActionResult & { found: boolean } {
+    const rv = this.begin();
+    const obj = this.store.get(kind, namespace, name);
+    if (obj) this.api.remove(obj);
+    return { ok: !!obj, found: !!obj, lines: [], ...this.runUntilStable(rv) };
+  }
+
+  get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
+    return this.store.get(kind, namespace, name);
+  }
+
+  /** Sets spec.replicas of a Deployment, ReplicaSet, StatefulSet or ReplicationController. */
+  scale(kind: string, namespace: string, name: string, replicas: number): ActionResult & { found: boolean } {
+    const rv = this.begin();
+    const obj = this.store.get(kind, namespace, name);
+    if (!obj) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
+    if (obj.spec.replicas !== replicas) {
+      obj.spec.replicas = replicas;
+      this.store.updateSpec(obj);
+    }
+    return { ok: true, found: true, lines: [], ...this.runUntilStable(rv) };
+  }
+
+  /** Marks a running pod's readiness as failing (it leaves the endpoints) or passing again. */
+  setPodReady(namespace: string, name: string, ready: boolean): ActionResult & { found: boolean } {
+    const rv = this.begin();
+    const pod = this.store.get('Pod', namespace, name);
+    const uid = pod?.metadata.uid ?? '';
+    const set = new Set(this.kubelet.readinessFailures);
+    if (pod) {
+      if (ready) set.delete(uid);
+      else set.add(uid);
+    }
+    this.kubelet.readinessFailures = [...set].filter((u) => this.store.getByUid(u));
+    return { ok: !!pod, found: !!pod, lines: [], ...this.runUntilStable(rv) };
+  }
+
+  /** kubectl cordon / uncordon: spec.unschedulable and the node.kubernetes.io/unschedulable taint. */
+  cordon(nodeName: string, unschedulable = true): ActionResult & { found: boolean } {
+    const rv = this.begin();
+    const node = this.store.get('Node', undefined, nodeName);
+    if (!node) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
+    const already = !!node.spec?.unschedulable === unschedulable;
+    if (!already) this.setUnschedulable(node, unschedulable);
+    const verb = unschedulable ? 'cordoned' : 'uncordoned';
+    return { ok: true, found: true, lines: [already ? `node/${nodeName} already ${verb}` : `node/${nodeName} ${verb}`], ...this.runUntilStable(rv) };
+  }
+
+  private setUnschedulable(node: KObject, on: boolean): void {
+    node.spec ??= {};
+    const taints = ((node.spec.taints ?? []) as { key: string }[]).filter((t) => t.key !== 'node.kubernetes.io/unschedulable');
+    if (on) {
+      node.spec.unschedulable = true;
+      taints.push({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: this.store.timestamp() } as never);
+    } else delete node.spec.unschedulable;
+    if (taints.length) node.spec.taints = taints;
+    else delete node.spec.taints;
+    this.store.update(node);
+    this.events.event(node, 'Normal', on ? 'NodeNotSchedulable' : 'NodeSchedulable', `Node ${node.metadata.name} status is now: ${on ? 'NodeNotSchedulable' : 'NodeSchedulable'}`, 'kubelet', node.metadata.name);
+  }
+
+  /**
+   * kubectl drain: cordon, then evict every pod on the node. Like kubectl it refuses pods without
+   * a controller (unless force) and DaemonSet pods (unless ignoreDaemonSets).
+   */
+  drain(nodeName: string, opts: { force?: boolean; ignoreDaemonSets?: boolean } = {}): ActionResult & { found: boolean } {
+    const rv = this.begin();
+    const node = this.store.get('Node', undefined, nodeName);
+    if (!node) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
+    const lines: string[] = [];
+    const pods = this.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === nodeName);
+    const bare = pods.filter((p) => !p.metadata.ownerReferences?.some((r) => r.controller));
+    const daemon = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'DaemonSet'));
+    const errors: string[] = [];
+    if (bare.length && !opts.force) errors.push(`cannot delete Pods that declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+    if (daemon.length && !opts.ignoreDaemonSets) errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+    if (!node.spec?.unschedulable) {
+      this.setUnschedulable(node, true);
+      lines.push(`node/${nodeName} cordoned`);
+    } else lines.push(`node/${nodeName} already cordoned`);
+    if (errors.length) {
+      lines.push(`error: unable to drain node "${nodeName}" due to error: ${errors.join(', ')}, continuing command...`);
+      lines.push('There are pending nodes to be drained:', ` ${nodeName}`);
+      for (const e of errors) lines.push(`error: ${e}`);
+      return { ok: false, found: true, lines, ...this.runUntilStable(rv) };
+    }
+    if (daemon.length) lines.push(`Warning: ignoring DaemonSet-managed Pods: ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
+    const victims = pods.filter((p) => !daemon.includes(p));
+    for (const p of victims) lines.push(`evicting pod ${p.metadata.namespace}/${p.metadata.name}`);
+    for (const p of victims) {
+      this.api.remove(p);
+      lines.push(`pod/${p.metadata.name} evicted`);
+    }
+    lines.push(`node/${nodeName} drained`);
+    return { ok: true, found: true, lines, ...this.runUntilStable(rv) };
+  }
+
+  /** Applies a change made outside apply (rollout undo, create job): records it, then settles. */
+  mutate(fn: (store: Store, api: ApiServer) => ActionResult | { ok: boolean; lines: string[] }): ActionResult {
+    const rv = this.begin();
+    const r = fn(this.store, this.api);
+    return { ...this.runUntilStable(rv), ok: r.ok, lines: r.lines };
+  }
+
+  // ---- views ----------------------------------------------------------------------------------
+
+  snapshot(filter: NamespaceFilter = userNamespaces): ClusterSnapshot {
+    return {
+      pods: listSorted<Pod>(this.store, 'Pod', filter).map(podSummary),
+      replicaSets: listSorted(this.store, 'ReplicaSet', filter).map(replicaSetSummary),
+      services: listSorted(this.store, 'Service', filter).map(serviceSummary),
+      endpoints: listSorted(this.store, 'Endpoints', filter).map(endpointsSummary),
+      events: this.store
+        .list<KEvent>('Event')
+        .filter((e) => filter(e.involvedObject.namespace ?? e.metadata.namespace))
+        .map(eventSummary),
+    };
+  }
+}

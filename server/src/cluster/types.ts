@@ -1,0 +1,233 @@
+// Plain-JSON shapes of the Kubernetes objects the simulator keeps. Only the fields the
+// controllers read or write are typed; everything else rides along untouched (index signatures),
+// so an object read from YAML can be stored, printed and persisted as is.
+
+import { isNamespaced } from '../k8s/resources';
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+  blockOwnerDeletion?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  generation?: number;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  generateName?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  [k: string]: unknown;
+}
+
+export interface KObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  // Specs differ per kind; controllers narrow with the interfaces below.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  spec?: any;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  status?: any;
+  [k: string]: unknown;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  hostPort?: number;
+  hostIP?: string;
+  protocol?: string;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: {
+    configMapKeyRef?: { name: string; key: string; optional?: boolean };
+    secretKeyRef?: { name: string; key: string; optional?: boolean };
+    [k: string]: unknown;
+  };
+}
+
+export interface EnvFromSource {
+  prefix?: string;
+  configMapRef?: { name: string; optional?: boolean };
+  secretRef?: { name: string; optional?: boolean };
+}
+
+export interface Probe {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  successThreshold?: number;
+  failureThreshold?: number;
+  [k: string]: unknown;
+}
+
+export interface Container {
+  name: string;
+  image?: string;
+  ports?: ContainerPort[];
+  env?: EnvVar[];
+  envFrom?: EnvFromSource[];
+  resources?: { requests?: Record<string, string | number>; limits?: Record<string, string | number> };
+  readinessProbe?: Probe;
+  volumeMounts?: { name: string; mountPath: string }[];
+  restartPolicy?: string;
+  [k: string]: unknown;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+}
+
+export interface Volume {
+  name: string;
+  configMap?: { name: string; optional?: boolean; items?: { key: string; path: string }[] };
+  secret?: { secretName: string; optional?: boolean; items?: { key: string; path: string }[] };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
+  [k: string]: unknown;
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface PodSpec {
+  containers: Container[];
+  initContainers?: Container[];
+  volumes?: Volume[];
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  affinity?: {
+    nodeAffinity?: {
+      requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+      [k: string]: unknown;
+    };
+    [k: string]: unknown;
+  };
+  tolerations?: Toleration[];
+  hostNetwork?: boolean;
+  hostname?: string;
+  subdomain?: string;
+  restartPolicy?: string;
+  readinessGates?: { conditionType: string }[];
+  [k: string]: unknown;
+}
+
+export interface PodTemplateSpec {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; [k: string]: unknown };
+  spec: PodSpec;
+}
+
+export interface ContainerState {
+  waiting?: { reason?: string; message?: string };
+  running?: { startedAt?: string };
+  terminated?: { exitCode: number; reason?: string; message?: string; startedAt?: string; finishedAt?: string };
+}
+
+export interface ContainerStatus {
+  name: string;
+  image?: string;
+  ready: boolean;
+  started?: boolean;
+  restartCount: number;
+  state: ContainerState;
+}
+
+export interface PodCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+export interface PodStatus {
+  phase: string;
+  reason?: string;
+  message?: string;
+  podIP?: string;
+  podIPs?: { ip: string }[];
+  hostIP?: string;
+  hostIPs?: { ip: string }[];
+  startTime?: string;
+  conditions?: PodCondition[];
+  containerStatuses?: ContainerStatus[];
+  initContainerStatuses?: ContainerStatus[];
+  qosClass?: string;
+}
+
+export interface Pod extends KObject {
+  spec: PodSpec;
+  status: PodStatus;
+}
+
+/** Key of an object in the store: kind/namespace/name (namespace empty for cluster-scoped kinds). */
+export function objectKey(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}/${namespace ?? ''}/${name}`;
+}
+
+export const CLUSTER_SCOPED_KINDS = new Set([
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'IngressClass',
+  'PriorityClass',
+]);
+
+export function isClusterScoped(kind: string): boolean {
+  return CLUSTER_SCOPED_KINDS.has(kind) || !isNamespaced(kind);
+}
+
+/** Deep copy of a plain-JSON value (objects in the store never hold functions or cycles). */
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** The controller owner reference of an object, if any. */
+export function controllerOf(obj: KObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller);
+}
