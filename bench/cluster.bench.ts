@@ -64,12 +64,14 @@ function mb(n: number): string {
 function main(): void {
   const text = manifests();
   // Large enough nodes for 10,000 pods (110 pods per node would stop the scheduler first).
-  const nodes = Simulator.create().store.list('Node').map((n) => {
+  const nodes = Simulator.create().store.list('Node').map((n, i) => {
     const c = JSON.parse(JSON.stringify(n));
     delete c.metadata.uid;
     delete c.metadata.resourceVersion;
     delete c.metadata.creationTimestamp;
-    c.status.allocatable.pods = c.status.capacity.pods = '5000';
+    c.status.allocatable.pods = c.status.capacity.pods = '6000';
+    c.spec.podCIDR = `10.${100 + i}.0.0/16`;
+    c.spec.podCIDRs = [c.spec.podCIDR];
     c.status.allocatable.cpu = c.status.capacity.cpu = '64';
     c.status.allocatable.memory = c.status.capacity.memory = '256Gi';
     return c;

@@ -44,6 +44,8 @@ function allocateIP(state: KubeletState, node: KObject, used: Set<string>): stri
   const cidr = parseCidr(node.spec?.podCIDR);
   if (!cidr) return undefined;
   const name = node.metadata.name;
+  // Network, gateway (.1) and broadcast are never handed out.
+  if (used.size >= cidr.size - 3) return undefined;
   let offset = state.lastIP[name] ?? 1;
   for (let i = 0; i < cidr.size; i++) {
     offset = offset + 1 >= cidr.size - 1 ? 2 : offset + 1;
@@ -102,7 +104,8 @@ function usedIPs(pods: Pod[]): Map<string, Set<string>> {
 function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: KObject, used: Map<string, Set<string>>): void {
   const now = ctx.store.timestamp();
   const host = node.metadata.name;
-  const before = JSON.stringify(pod.status);
+  // A first start always changes the status; only retries (config errors, full CIDR) need a comparison.
+  const before = pod.status.containerStatuses ? JSON.stringify(pod.status) : '';
   const status = pod.status;
   status.hostIP = nodeInternalIP(node);
   if (status.hostIP) status.hostIPs = [{ ip: status.hostIP }];
@@ -132,10 +135,28 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
       ip = allocateIP(state, node, set);
       if (ip) set.add(ip);
     }
-    if (ip) {
-      status.podIP = ip;
-      status.podIPs = [{ ip }];
+    if (!ip) {
+      // upstream CNI host-local: the sandbox cannot be created, the pod stays ContainerCreating.
+      conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
+      conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+      conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+      status.conditions = order(conds);
+      status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
+      if (JSON.stringify(status) !== before) {
+        ctx.store.update(pod);
+        ctx.events.event(
+          pod,
+          'Warning',
+          'FailedCreatePodSandBox',
+          `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox: plugin type="host-local" failed (add): failed to allocate for range 0: no IP addresses available in range set: ${node.spec?.podCIDR ?? ''}`,
+          'kubelet',
+          host,
+        );
+      }
+      return;
     }
+    status.podIP = ip;
+    status.podIPs = [{ ip }];
   }
   conds = setCondition(conds, 'PodReadyToStartContainers', 'True', now);
   const statuses: ContainerStatus[] = [];

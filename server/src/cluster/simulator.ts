@@ -85,6 +85,7 @@ export class Simulator {
   private api: ApiServer;
   private kubelet: KubeletState;
   private wakeups: number[] = [];
+  private endpointInputs = '';
   private readonly maxRounds: number;
   private readonly ctx: ControllerContext;
 
@@ -152,10 +153,15 @@ export class Simulator {
     syncAllClaims(ctx);
     scheduleAll(ctx);
     syncAllPods(ctx, this.kubelet);
-    const index = new PodLabelIndex(this.store.list<Pod>('Pod'));
-    syncAllEndpoints(ctx, index);
-    deleteOrphanEndpoints(ctx);
-    syncAllEndpointSlices(ctx, index);
+    // Endpoints depend only on Pods and Services: skip the pass when neither moved since the last one.
+    const inputs = `${this.store.kindVersion('Pod')}/${this.store.kindVersion('Service')}/${this.store.kindVersion('Endpoints')}/${this.store.kindVersion('EndpointSlice')}`;
+    if (inputs !== this.endpointInputs) {
+      const index = new PodLabelIndex(this.store.list<Pod>('Pod'));
+      syncAllEndpoints(ctx, index);
+      deleteOrphanEndpoints(ctx);
+      syncAllEndpointSlices(ctx, index);
+      this.endpointInputs = `${this.store.kindVersion('Pod')}/${this.store.kindVersion('Service')}/${this.store.kindVersion('Endpoints')}/${this.store.kindVersion('EndpointSlice')}`;
+    }
     syncAllIngresses(ctx);
     syncAllAutoscalers(ctx);
     if (this.store.revision === before) syncAllDeployments(ctx);

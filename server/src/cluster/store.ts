@@ -34,8 +34,15 @@ export class Store {
 
   /** RFC 3339 timestamp of the simulated now, seconds precision as the API server stores it. */
   timestamp(ms: number = this.nowMs): string {
-    return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const sec = Math.floor(ms / 1000);
+    if (sec !== this.tsSecond) {
+      this.tsSecond = sec;
+      this.tsText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    return this.tsText;
   }
+  private tsSecond = NaN;
+  private tsText = '';
 
   /** The last resourceVersion handed out. */
   resourceVersionNow(): number {
@@ -85,9 +92,14 @@ export class Store {
     return out;
   }
 
+  /** A UUID-shaped uid from four 32-bit draws of the seeded source (version nibble 4, variant 8–b). */
   newUid(): string {
-    const h = (n: number) => this.ids.string(n, '0123456789abcdef');
-    return `${h(8)}-${h(4)}-4${h(3)}-${'89ab'[Math.floor(this.ids.next() * 4)]}${h(3)}-${h(12)}`;
+    const w = () => Math.floor(this.ids.next() * 4294967296).toString(16).padStart(8, '0');
+    const a = w();
+    const b = w();
+    const c = w();
+    const d = w();
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[parseInt(c[0], 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
 
   /**
@@ -108,7 +120,8 @@ export class Store {
       if (!meta.name) throw new Error(`${obj.kind} "${meta.generateName}" already exists`);
     }
     if (isClusterScoped(obj.kind)) delete meta.namespace;
-    meta.uid ??= this.newUid();
+    // Events are many and never owners: they get no uid (saves most of the id draws).
+    if (obj.kind !== 'Event') meta.uid ??= this.newUid();
     meta.creationTimestamp ??= this.timestamp();
     meta.generation ??= 1;
     meta.resourceVersion = String(++this.rv);
@@ -116,7 +129,7 @@ export class Store {
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
     const key = objectKey(obj.kind, meta.namespace, meta.name);
     m.set(key, obj);
-    this.byUid.set(meta.uid, obj);
+    if (meta.uid) this.byUid.set(meta.uid, obj);
     this.indexOwner(obj, key);
     this.touch(obj.kind);
     return obj;

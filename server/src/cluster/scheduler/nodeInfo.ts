@@ -35,7 +35,13 @@ function q(v: unknown): number {
  * upstream: computePodResourceRequest — max(Σ app containers, max init container), plus
  * sidecar init containers (restartPolicy Always) added to the sum.
  */
+const requestCache = new WeakMap<object, Record<string, number>>();
+const nonZeroCache = new WeakMap<object, { cpu: number; memory: number }>();
+
 export function podRequests(pod: Pod): Record<string, number> {
+  // Pod specs are not changed in place once stored, so the spec object is a safe cache key.
+  const cached = requestCache.get(pod.spec);
+  if (cached) return cached;
   const sum: Record<string, number> = {};
   const add = (into: Record<string, number>, reqs: Record<string, unknown> | undefined) => {
     for (const [k, v] of Object.entries(reqs ?? {})) into[k] = (into[k] ?? 0) + q(v);
@@ -50,10 +56,13 @@ export function podRequests(pod: Pod): Record<string, number> {
     add(one, c.resources?.requests ?? c.resources?.limits);
     for (const [k, v] of Object.entries(one)) if (v > (sum[k] ?? 0)) sum[k] = v;
   }
+  requestCache.set(pod.spec, sum);
   return sum;
 }
 
 export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
+  const cached = nonZeroCache.get(pod.spec);
+  if (cached) return cached;
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {
@@ -61,7 +70,9 @@ export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
     cpu += r.cpu !== undefined ? q(r.cpu) : DEFAULT_MILLI_CPU_REQUEST;
     memory += r.memory !== undefined ? q(r.memory) : DEFAULT_MEMORY_REQUEST;
   }
-  return { cpu, memory };
+  const out = { cpu, memory };
+  nonZeroCache.set(pod.spec, out);
+  return out;
 }
 
 /** Host ports a pod asks for (hostNetwork pods were defaulted to hostPort = containerPort). */

@@ -180,8 +180,21 @@ export function templateWithoutHash(t: PodTemplateSpec | undefined): unknown {
   return { ...t, metadata: meta };
 }
 
+const canonicalCache = new WeakMap<object, string>();
+
+/** Templates are replaced, never edited in place, once stored — so the object is a safe cache key. */
+function canonicalTemplate(t: PodTemplateSpec | undefined): string {
+  if (!t) return 'null';
+  let c = canonicalCache.get(t);
+  if (c === undefined) {
+    c = canonicalJson(templateWithoutHash(t));
+    canonicalCache.set(t, c);
+  }
+  return c;
+}
+
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return canonicalJson(templateWithoutHash(a)) === canonicalJson(templateWithoutHash(b));
+  return canonicalTemplate(a) === canonicalTemplate(b);
 }
 
 export function creationOrder(a: KObject, b: KObject): number {
