@@ -65,6 +65,12 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
 }
 
 if (require.main === module) {
+  // `kubemate … | head` closes our stdout early: stop quietly, as other Unix tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    });
+  }
   const io: CliIO = {
     out: (s) => process.stdout.write(s.endsWith('\n') ? s : s + '\n'),
     err: (s) => process.stderr.write(s.endsWith('\n') ? s : s + '\n'),

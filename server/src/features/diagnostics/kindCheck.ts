@@ -77,9 +77,11 @@ export function kindCheck(schema: Schema, chunk: ManifestView): KindCheckResult 
   const change = findApiChange(apiVersion, kind);
   if (change?.status === 'removed') {
     const [s, e] = valueRange(root, 'apiVersion');
-    const msg = change.replacement
-      ? t('{0} {1} was removed in Kubernetes {2}. Use apiVersion: {3}.', apiVersion, kind, change.release, change.replacement)
-      : t('{0} {1} was removed in Kubernetes {2} and has no direct replacement.', apiVersion, kind, change.release);
+    const msg = !change.release
+      ? t('{0} {1} is not served by Kubernetes 1.36. Use apiVersion: {2}.', apiVersion, kind, change.replacement ?? '')
+      : change.replacement
+        ? t('{0} {1} was removed in Kubernetes {2}. Use apiVersion: {3}.', apiVersion, kind, change.release, change.replacement)
+        : t('{0} {1} was removed in Kubernetes {2} and has no direct replacement.', apiVersion, kind, change.release);
     out.push(diag('removed-api', msg, s, e, change.replacement ? { replacement: change.replacement } : undefined));
     return { diagnostics: out };
   }
