@@ -59,3 +59,23 @@ describe('localisation', () => {
     assert.deepEqual(keys.filter((k) => !nlsEn[k] || !nlsZh[k]), []);
   });
 });
+
+describe('localisation: nothing bypasses the message layer', () => {
+  // User-facing sinks that must receive t(…) / vscode.l10n.t(…), never an English literal.
+  const SINKS = /\b(?:show(?:Information|Warning|Error)Message|showQuickPick|showInputBox|io\.(?:out|err)|withProgress|setStatusBarMessage)\(\s*(['"`])([A-Za-z][^'"`]*)\1/g;
+  const MESSAGE_FIELDS = /\b(?:message|title|tooltip|placeHolder|prompt|label)\s*:\s*(['"`])([A-Z][a-z]+ [^'"`]*)\1/g;
+  it('no English literal reaches a user-facing call or message field', () => {
+    const bad: string[] = [];
+    for (const file of [...sources('server/src'), ...sources('client/src')]) {
+      if (file.includes('/protocol/')) continue;
+      // A line may opt out with a trailing `// l10n-exempt: <why>` (kubectl's own words, a version string).
+      const text = readFileSync(file, 'utf8').replace(/^\s*(\/\/|\*).*$/gm, '').replace(/^.*l10n-exempt.*$/gm, '');
+      for (const re of [SINKS, MESSAGE_FIELDS]) {
+        re.lastIndex = 0;
+        let m;
+        while ((m = re.exec(text))) bad.push(`${file}: ${m[0].slice(0, 80)}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+});

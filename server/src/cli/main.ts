@@ -38,7 +38,7 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
     return name ? 0 : 2;
   }
   if (name === '--version' || name === 'version') {
-    io.out(`kubemate ${VERSION}`);
+    io.out(`kubemate ${VERSION}`); // l10n-exempt: version string
     return 0;
   }
   const command = commandTable.find((c) => c.name === name || c.aliases?.includes(name));

@@ -32,7 +32,7 @@ async function runApply(args: string[], io: CliIO): Promise<number> {
   const problems = [...collected.problems, ...read.problems];
   for (const p of problems) io.err(p);
   if (!read.objects.length) {
-    io.err('error: no objects passed to apply');
+    io.err('error: no objects passed to apply'); // l10n-exempt: kubectl's own words
     return 1;
   }
   const session = openSession(values, io);

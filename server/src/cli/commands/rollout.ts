@@ -44,13 +44,13 @@ async function runRollout(args: string[], io: CliIO): Promise<number> {
     if (want !== undefined) {
       const row = rows.find((r) => r.revision === want);
       if (!row) {
-        io.err(`error: unable to find the specified revision`);
+        io.err(`error: unable to find the specified revision`); // l10n-exempt: kubectl's own words
         return 1;
       }
-      io.out(`deployment.apps/${q.name} with revision #${want}\n${JSON.stringify(row.template, null, 2)}`);
+      io.out(`deployment.apps/${q.name} with revision #${want}\n${JSON.stringify(row.template, null, 2)}`); // l10n-exempt: kubectl's own words
       return 0;
     }
-    io.out(`deployment.apps/${q.name} \n` + formatTable([['REVISION', 'CHANGE-CAUSE'], ...rows.map((r) => [String(r.revision), r.changeCause])], 2, 0));
+    io.out(`deployment.apps/${q.name} \n` + formatTable([['REVISION', 'CHANGE-CAUSE'], ...rows.map((r) => [String(r.revision), r.changeCause])], 2, 0)); // l10n-exempt: kubectl's own words
     return 0;
   }
   if (verb === 'status') {

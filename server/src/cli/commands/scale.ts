@@ -25,7 +25,7 @@ async function runScale(args: string[], io: CliIO): Promise<number> {
   const k = q.kinds[0];
   if (!q.name) throw new UsageError(t('Name the object, e.g. deployment/web.'));
   if (!SCALABLE.has(k.kind)) {
-    io.err(`error: cannot scale ${resourceName(k.kind, k.group)}`);
+    io.err(`error: cannot scale ${resourceName(k.kind, k.group)}`); // l10n-exempt: kubectl's own words
     return 1;
   }
   const session = openSession(values, io);

@@ -286,7 +286,7 @@ export function deploymentTimedOut(progressDeadlineSeconds: number | undefined, 
 export function rolloutStatusMessage(d: KObject): { message: string; done: boolean } {
   const name = d.metadata.name;
   const st = d.status ?? {};
-  if ((st.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) return { message: 'Waiting for deployment spec update to be observed...', done: false };
+  if ((st.observedGeneration ?? 0) < (d.metadata.generation ?? 0)) return { message: 'Waiting for deployment spec update to be observed...', done: false }; // l10n-exempt: kubectl's own words
   const progressing = (st.conditions ?? []).find((c: { type: string }) => c.type === 'Progressing');
   if (progressing?.reason === 'ProgressDeadlineExceeded') return { message: `error: deployment "${name}" exceeded its progress deadline`, done: true };
   const want = replicasOf(d);
