@@ -19,6 +19,8 @@ export interface DriverOptions {
   /** Local folder serving yaml-language-server's `vscode/content` requests for this URL prefix. */
   contentPrefix?: { url: string; dir: string };
   afterInitialized?: (c: ProtocolConnection) => void;
+  /** Workspace folder URI (default file:///bench, which does not exist). */
+  workspaceFolder?: string;
 }
 
 export async function startDriver(opts: DriverOptions): Promise<Driver> {
@@ -43,8 +45,8 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
   connection.listen();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: 'file:///bench',
-    workspaceFolders: [{ uri: 'file:///bench', name: 'bench' }],
+    rootUri: opts.workspaceFolder ?? 'file:///bench',
+    workspaceFolders: [{ uri: opts.workspaceFolder ?? 'file:///bench', name: 'bench' }],
     capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
     locale: 'en',
   });

@@ -1,5 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `--tests` bundles every test/**/*.test.ts into out/test/ so mocha runs plain JavaScript.
+// `--integration` bundles the suite that runs inside VS Code's extension host
+// (test/integration/suite/*.ts → out/integration/suite/) and its @vscode/test-electron runner.
 import { build } from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +21,8 @@ function findTests(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    if (name === 'fixtures' || name === 'e2e') continue;
+    // integration/ runs inside VS Code (it imports `vscode`), e2e/ drives a browser: not unit tests.
+    if (name === 'fixtures' || name === 'e2e' || name === 'integration') continue;
     if (statSync(full).isDirectory()) out.push(...findTests(full));
     else if (name.endsWith('.test.ts')) out.push(full);
   }
@@ -28,6 +31,11 @@ function findTests(dir) {
 
 if (process.argv.includes('--tests')) {
   await build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test' });
+} else if (process.argv.includes('--integration')) {
+  const suite = readdirSync('test/integration/suite').filter((n) => n.endsWith('.ts')).map((n) => join('test/integration/suite', n));
+  await build({ ...common, entryPoints: suite, outdir: 'out/integration/suite' });
+  await build({ ...common, entryPoints: ['test/integration/runElectron.ts'], outdir: 'out/integration',
+    external: [...common.external, '@vscode/test-electron'] });
 } else {
   const minify = process.argv.includes('--minify');
   await Promise.all([

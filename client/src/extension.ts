@@ -1,36 +1,71 @@
-// KubeMate extension entry: starts the language server for YAML files.
-import * as path from 'node:path';
+// KubeMate extension entry: starts the language server for YAML files and registers the
+// Simulated Cluster view, dry-run and item commands, status bar, describe documents, topology
+// webview and cluster profile handling. The server owns the cluster; the client renders it.
+// Activation does not wait for the server: commands wait for it when they need it.
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { SettingsNotification, TrustNotification, RequestType } from '../../server/src/protocol/clusterProtocol';
+import { lintSettings, notify, request, startLanguageClient } from './languageClient';
+import { ClusterState } from './clusterState';
+import { ClusterTreeProvider } from './clusterView/clusterTreeProvider';
+import { KubeMateOutput } from './output';
+import { createStatusBar } from './statusBar';
+import { registerDryRunCommands } from './commands/dryRunCommands';
+import { registerItemCommands } from './commands/itemCommands';
+import { readProfileForStart, registerProfileCommands } from './commands/profileCommands';
+import { DESCRIBE_SCHEME, DescribeProvider } from './commands/describeDocument';
+import { COMMANDS, Services } from './commands/services';
+import { TopologyPanel } from './webview/topologyPanel';
+import { createTestApi, KubeMateApi } from './testApi';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
-  const config = vscode.workspace.getConfiguration('kubemate');
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
-    initializationOptions: {
-      language: config.get<string>('language', 'auto'),
-      docsLanguage: config.get<string>('docs.language', 'auto'),
-    },
-  };
-  client = new LanguageClient('kubemate', 'KubeMate', serverOptions, clientOptions);
+export function activate(context: vscode.ExtensionContext): KubeMateApi {
+  const output = new KubeMateOutput();
+  let clientReady: Promise<LanguageClient> | undefined;
+  const send = async <P, R>(type: RequestType<P, R>, params: P): Promise<R> => request(await clientReady!, type, params);
+  const state = new ClusterState(send);
+  const tree = new ClusterTreeProvider(state);
+  const s: Services = { context, request: send, state, tree, output };
+  clientReady = (async () => {
+    const c = await startLanguageClient(context, await readProfileForStart());
+    client = c;
+    state.attach(c);
+    return c;
+  })();
+  // Not inside the promise above: refresh() itself waits for it.
+  void clientReady.then(() => state.refresh()).catch(() => undefined);
+  clientReady.catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    output.append(vscode.l10n.t('The KubeMate language server did not start: {0}', message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('The KubeMate language server did not start: {0}', message));
+  });
+
   context.subscriptions.push(
+    output,
+    state,
+    tree,
+    createStatusBar(state),
+    vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, new DescribeProvider(s)),
+    ...registerDryRunCommands(s),
+    ...registerItemCommands(s),
+    ...registerProfileCommands(s),
+    vscode.commands.registerCommand(COMMANDS.showTopology, () => TopologyPanel.show(s)),
+    vscode.commands.registerCommand(COMMANDS.newDeployment, async () => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name: 'Deployment + Service' });
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('kubemate') || !client) return;
       const c = vscode.workspace.getConfiguration('kubemate');
-      void client.sendNotification('kubemate/settings', { language: c.get('language'), docsLanguage: c.get('docs.language') });
+      notify(client, SettingsNotification.type, { language: c.get<string>('language'), docsLanguage: c.get<SettingsNotification.Params['docsLanguage']>('docs.language'), lint: lintSettings(c) });
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client) notify(client, TrustNotification.type, { trusted: true });
     }),
   );
-  await client.start();
+  return createTestApi(s);
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,6 +9,8 @@ export interface LspSession {
   process: ChildProcess;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the first diagnostics published for `uri` from now on that satisfy `pred`. */
+  diagnosticsWhere(uri: string, pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -22,21 +24,30 @@ export function serverPath(): string {
   throw new Error('dist/server.js not found: run npm run build');
 }
 
-export async function startServer(locale = 'en', initializationOptions: object = {}): Promise<LspSession> {
+/** `init`: workspace folders and client capabilities for the initialize request (none by default). */
+export async function startServer(
+  locale = 'en',
+  initializationOptions: object = {},
+  beforeListen?: (c: ProtocolConnection) => void,
+  init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object } = {},
+): Promise<LspSession> {
   const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  const waiters: { uri: string; version?: number; pred?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version));
+    const i = waiters.findIndex((w) => w.uri === p.uri && (w.version === undefined || w.version === p.version) && (!w.pred || w.pred(p)));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
   });
+  // Handlers for notifications the server may send right after `initialized` (e.g. a warning).
+  beforeListen?.(connection);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale, initializationOptions });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: init.capabilities ?? {}, locale, initializationOptions, workspaceFolders: init.workspaceFolders ?? null });
   connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    diagnosticsWhere: (uri, pred) => new Promise((resolve) => waiters.push({ uri, pred, resolve })),
     async stop() {
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');

@@ -29,7 +29,9 @@ const ALLOWED: Record<string, string[]> = {
   k8s: ['k8s', 'util'],
   yaml: ['yaml', 'util', 'yaml-pkg'],
   schema: ['schema', 'k8s', 'util', 'node:'],
-  features: ['features', 'yaml', 'schema', 'k8s', 'util', 'yaml-pkg'],
+  features: ['features', 'workspace', 'yaml', 'schema', 'k8s', 'util', 'yaml-pkg'],
+  // The workspace index is pure like yaml/: it takes texts, never reads the disk or speaks LSP.
+  workspace: ['workspace', 'yaml', 'k8s', 'util', 'yaml-pkg'],
   cluster: ['cluster', 'protocol', 'util', 'k8s', 'yaml-pkg'],
   protocol: ['protocol'],
 };

@@ -12,7 +12,7 @@ import { kubectlName, resolveResource, resourceName, splitApiVersion } from '../
 import { applyDefaults } from './defaults';
 import { threeWayMerge } from './threeWayMerge';
 import { deepEqual } from './controllerUtils';
-import { allocateService } from './controllers/service';
+import { allocateService, ServiceAllocations } from './controllers/service';
 import { LAST_APPLIED_ANNOTATION } from './controllers/deployment/deploymentUtil';
 
 export interface ApplyInput {
@@ -44,8 +44,10 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function lastApplied(manifest: Record<string, unknown>): string {
-  const copy = clone(manifest) as KObject;
+/** `text` is JSON.stringify(manifest), which is what a copy without annotations prints as. */
+function lastApplied(manifest: Record<string, unknown>, text: string): string {
+  if (!(manifest.metadata as KObject['metadata'] | undefined)?.annotations) return text + '\n';
+  const copy = JSON.parse(text) as KObject;
   if (copy.metadata?.annotations) {
     delete copy.metadata.annotations[LAST_APPLIED_ANNOTATION];
     if (Object.keys(copy.metadata.annotations).length === 0) delete copy.metadata.annotations;
@@ -106,6 +108,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
   const applied: AppliedEntry[] = new Array(inputs.length);
   const failures: ApplyFailure[] = [];
   const warnings: string[] = [];
+  // ClusterIPs / nodePorts in use: scanned once, then kept up to date as this apply stores Services.
+  let allocations: ServiceAllocations | undefined;
   const order = inputs.map((_, i) => i).sort((a, b) => Number(inputs[b].obj.kind === 'Namespace') - Number(inputs[a].obj.kind === 'Namespace') || a - b);
   for (const i of order) {
     const { obj: manifest, source } = inputs[i];
@@ -142,15 +146,17 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       fail(m);
       continue;
     }
-    const annotated = clone(manifest) as KObject;
+    // One JSON text serves both the working copy (clone = parse of it) and the last-applied annotation.
+    const text = JSON.stringify(manifest);
+    const annotated = JSON.parse(text) as KObject;
     annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];
     if (namespace) annotated.metadata.namespace = namespace;
-    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(manifest) };
+    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(manifest, text) };
     if (!existing) {
       const obj = annotated;
       applyDefaults(obj);
       if (kind === 'Service') {
-        const errs = allocateService(store, obj);
+        const errs = allocateService(store, obj, undefined, (allocations ??= new ServiceAllocations(store)));
         if (errs.length) {
           invalid(errs);
           continue;
@@ -159,6 +165,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       delete obj.status;
       if (kind === 'Service' && obj.spec.type === 'LoadBalancer') obj.status = { loadBalancer: {} };
       api.create(obj);
+      if (kind === 'Service') allocations?.add(obj);
       entry.action = 'created';
       entry.message = `${prefix}/${name} created`;
       continue;
@@ -180,7 +187,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     const merged = threeWayMerge(existing, prev, desired) as KObject;
     applyDefaults(merged);
     const updateErrors = validateUpdate(kind, existing, merged);
-    if (kind === 'Service' && !updateErrors.length) updateErrors.push(...allocateService(store, merged, existing));
+    if (kind === 'Service' && !updateErrors.length) updateErrors.push(...allocateService(store, merged, existing, (allocations ??= new ServiceAllocations(store))));
     if (updateErrors.length) {
       invalid(updateErrors);
       continue;
@@ -192,6 +199,10 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     }
     if (!deepEqual(merged.spec, existing.spec)) merged.metadata.generation = (existing.metadata.generation ?? 1) + 1;
     store.replace(merged);
+    if (kind === 'Service') {
+      allocations?.remove(existing);
+      allocations?.add(merged);
+    }
     entry.action = 'configured';
     entry.message = `${prefix}/${name} configured`;
   }

@@ -2,6 +2,36 @@
 // pkg/api/v1/pod/util.go). Controllers import this module, never each other.
 import type { Store } from './store';
 import type { KObject, OwnerReference, Pod, PodTemplateSpec } from './types';
+import { labelSelectorMatches, type LabelSelector } from '../k8s/labels';
+
+type Labels = Record<string, string> | undefined | null;
+
+/**
+ * labelSelectorMatches prepared once for testing many pods: a matchLabels-only selector becomes
+ * a list of pairs (the common case); anything with expressions uses labelSelectorMatches itself.
+ */
+export function labelSelectorMatcher(selector: LabelSelector | undefined | null): (labels: Labels) => boolean {
+  if (selector === undefined || selector === null) return () => false;
+  const exprs = selector.matchExpressions;
+  if (exprs !== undefined && exprs !== null && !(Array.isArray(exprs) && exprs.length === 0)) return (labels) => labelSelectorMatches(selector, labels);
+  return pairsMatcher(Object.entries(selector.matchLabels ?? {}));
+}
+
+/** mapSelectorMatches (Service / ReplicationController selectors) prepared once. */
+export function mapSelectorMatcher(selector: Record<string, string> | undefined | null): (labels: Labels) => boolean {
+  if (selector === undefined || selector === null) return () => false;
+  return pairsMatcher(Object.entries(selector));
+}
+
+function pairsMatcher(entries: [string, unknown][]): (labels: Labels) => boolean {
+  const keys = entries.map(([k]) => k);
+  const values = entries.map(([, v]) => String(v));
+  return (labels) => {
+    const l = labels ?? {};
+    for (let i = 0; i < keys.length; i++) if (l[keys[i]] !== values[i]) return false;
+    return true;
+  };
+}
 
 /** Deep copy of plain JSON, faster than JSON round-trips for the many pods a template stamps out. */
 export function fastClone<T>(v: T): T {
@@ -15,6 +45,7 @@ export function fastClone<T>(v: T): T {
   return out as T;
 }
 
+/** Structural equality of plain JSON; keys holding undefined count as absent. Loops, no key arrays: it runs on every status write. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
@@ -27,11 +58,16 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  for (const k of ak) if (!deepEqual(ao[k], bo[k])) return false;
-  return true;
+  let na = 0;
+  for (const k in ao) {
+    const v = ao[k];
+    if (v === undefined) continue;
+    na++;
+    if (!deepEqual(v, bo[k])) return false;
+  }
+  let nb = 0;
+  for (const k in bo) if (bo[k] !== undefined) nb++;
+  return na === nb;
 }
 
 /** Writes `status` only when it differs, so a quiet round writes nothing and the loop can stop. */
@@ -164,19 +200,27 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
 
 /** Pods by namespace and one label pair, so selector matching does not scan every pod per Service. */
 export class PodLabelIndex {
-  private byPair = new Map<string, Pod[]>();
+  /** namespace → label key → label value (as a string) → pods, in list order. Nested maps: no key strings to build. */
+  private byPair = new Map<string, Map<string, Map<string, Pod[]>>>();
   private byNamespace = new Map<string, Pod[]>();
   constructor(pods: Pod[]) {
-    for (const p of pods) {
+    for (let i = 0; i < pods.length; i++) {
+      const p = pods[i];
       const ns = p.metadata.namespace ?? 'default';
       let l = this.byNamespace.get(ns);
       if (!l) this.byNamespace.set(ns, (l = []));
       l.push(p);
-      for (const [k, v] of Object.entries(p.metadata.labels ?? {})) {
-        const key = `${ns}\u0000${k}\u0000${v}`;
-        let m = this.byPair.get(key);
-        if (!m) this.byPair.set(key, (m = []));
-        m.push(p);
+      const labels = p.metadata.labels;
+      if (!labels) continue;
+      let byKey = this.byPair.get(ns);
+      if (!byKey) this.byPair.set(ns, (byKey = new Map()));
+      for (const k in labels) {
+        const v = `${labels[k]}`;
+        let byValue = byKey.get(k);
+        if (!byValue) byKey.set(k, (byValue = new Map()));
+        const m = byValue.get(v);
+        if (m) m.push(p);
+        else byValue.set(v, [p]);
       }
     }
   }
@@ -185,7 +229,7 @@ export class PodLabelIndex {
     const entries = Object.entries(selector);
     if (entries.length === 0) return this.byNamespace.get(namespace) ?? [];
     const [k0, v0] = entries[0];
-    const candidates = this.byPair.get(`${namespace}\u0000${k0}\u0000${String(v0)}`) ?? [];
+    const candidates = this.byPair.get(namespace)?.get(k0)?.get(String(v0)) ?? [];
     if (entries.length === 1) return candidates;
     return candidates.filter((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === String(v)));
   }

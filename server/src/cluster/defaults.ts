@@ -5,10 +5,14 @@
 import type { Container, KObject, PodSpec, Pod } from './types';
 import { defaultService } from './controllers/service';
 
-function defaultContainer(c: Container, hostNetwork: boolean): void {
-  const image = String(c.image ?? '');
+function defaultPullPolicy(image: string): string {
   const tagged = /:[^/]+$/.test(image) || image.includes('@');
-  c.imagePullPolicy ??= !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+  return !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Container, hostNetwork: boolean): void {
+  // Only looked at when the policy is unset: templates arrive defaulted, and so do their pods.
+  c.imagePullPolicy ??= defaultPullPolicy(String(c.image ?? ''));
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};

@@ -3,6 +3,7 @@
 // `lastTimestamp` instead of adding a row, as client-go's EventCorrelator does.
 import type { Store } from './store';
 import type { KObject } from './types';
+import type { EventRecord } from './eventLog';
 
 export interface KEvent extends KObject {
   involvedObject: { kind: string; namespace?: string; name: string; uid?: string; apiVersion?: string; fieldPath?: string };
@@ -16,45 +17,56 @@ export interface KEvent extends KObject {
 }
 
 export class EventRecorder {
-  private index = new Map<string, KEvent>();
+  /**
+   * Involved object (uid, else name) → its events, at most one per (type, reason, message): the
+   * correlator's key. The records of one object are chained through `nextAboutSame`.
+   */
+  private index = new Map<string, EventRecord>();
   private seq = 0;
 
   constructor(private store: Store) {
-    for (const e of store.list<KEvent>('Event')) {
-      this.index.set(keyOf(e.involvedObject.uid ?? e.involvedObject.name, e.type, e.reason, e.message), e);
+    for (const r of store.eventLog.records()) {
+      this.remember(r.involvedId(), r);
       this.seq++;
     }
   }
 
-  /** Records an event on `obj`; `component` is the reporting controller (e.g. "deployment-controller"). */
-  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
-    const uid = obj.metadata.uid ?? obj.metadata.name;
-    const key = keyOf(uid, type, reason, message);
-    const now = this.store.timestamp();
-    const existing = this.index.get(key);
-    if (existing && this.store.get('Event', existing.metadata.namespace, existing.metadata.name)) {
-      existing.count++;
-      existing.lastTimestamp = now;
-      this.store.update(existing);
+  private find(id: string, type: string, reason: string, message: string): EventRecord | undefined {
+    for (let r = this.index.get(id); r; r = r.nextAboutSame) if (r.sameAs(type, reason, message)) return r;
+    return undefined;
+  }
+
+  /** The newest record wins for its key (taking the old one's place), as a Map.set on the joined key did. */
+  private remember(id: string, r: EventRecord): void {
+    const full = r.full;
+    const type = full ? full.type : r.type;
+    const reason = full ? full.reason : r.reason;
+    const message = full ? full.message : r.message;
+    r.nextAboutSame = undefined;
+    let prev: EventRecord | undefined;
+    for (let x = this.index.get(id); x; prev = x, x = x.nextAboutSame) {
+      if (!x.sameAs(type, reason, message)) continue;
+      r.nextAboutSame = x.nextAboutSame;
+      x.nextAboutSame = undefined;
+      if (prev) prev.nextAboutSame = r;
+      else this.index.set(id, r);
       return;
     }
-    // upstream names events `<object>.<hex of the time in ns>`; a sequence number keeps ours deterministic.
-    const name = `${obj.metadata.name}.${(++this.seq).toString(16).padStart(16, '0')}`;
-    const e: KEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace: obj.metadata.namespace ?? 'default' },
-      involvedObject: { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, uid: obj.metadata.uid, apiVersion: obj.apiVersion },
-      reason,
-      message,
-      type,
-      count: 1,
-      firstTimestamp: now,
-      lastTimestamp: now,
-      source: host ? { component, host } : { component },
-    };
-    this.store.create(e);
-    this.index.set(key, e);
+    if (prev) prev.nextAboutSame = r;
+    else this.index.set(id, r);
+  }
+
+  /** Records an event on `obj`; `component` is the reporting controller (e.g. "deployment-controller"). */
+  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
+    const id = obj.metadata.uid ?? obj.metadata.name;
+    const now = this.store.timestamp();
+    const existing = this.find(id, type, reason, message);
+    if (existing && this.store.eventLog.isStored(existing)) {
+      this.store.repeatEvent(existing, now);
+      return;
+    }
+    const r = this.store.recordEvent(obj, ++this.seq, type, reason, message, component, host, now);
+    this.remember(id, r);
   }
 
   /**
@@ -63,19 +75,19 @@ export class EventRecorder {
    * which would keep a simulation from ever settling.
    */
   eventOnce(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, component: string): void {
-    const existing = this.index.get(keyOf(obj.metadata.uid ?? obj.metadata.name, type, reason, message));
-    if (existing && this.store.get('Event', existing.metadata.namespace, existing.metadata.name)) return;
+    const existing = this.find(obj.metadata.uid ?? obj.metadata.name, type, reason, message);
+    if (existing && this.store.eventLog.isStored(existing)) return;
     this.event(obj, type, reason, message, component);
   }
 
   /** Events about one object, oldest first. */
   about(obj: KObject): KEvent[] {
-    return this.store
-      .list<KEvent>('Event', obj.metadata.namespace ?? 'default')
-      .filter((e) => (obj.metadata.uid ? e.involvedObject.uid === obj.metadata.uid : e.involvedObject.name === obj.metadata.name && e.involvedObject.kind === obj.kind));
+    const ns = obj.metadata.namespace ?? 'default';
+    const uid = obj.metadata.uid;
+    return this.store.eventLog.select((r) => {
+      if (r.metaNamespace() !== ns) return false;
+      if (r.full) return uid ? r.full.involvedObject.uid === uid : r.full.involvedObject.name === obj.metadata.name && r.full.involvedObject.kind === obj.kind;
+      return uid ? r.uid === uid : r.name === obj.metadata.name && r.kind === obj.kind;
+    });
   }
-}
-
-function keyOf(uid: string, type: string, reason: string, message: string): string {
-  return `${uid}\u0000${type}\u0000${reason}\u0000${message}`;
 }

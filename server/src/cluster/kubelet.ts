@@ -6,6 +6,8 @@ import type { ControllerContext } from './controllerContext';
 import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
 import { envProblem, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
+import { createdMessage, presentMessage, pulledMessage, pullingMessage, startedMessage } from './kubeletMessages';
+import { orderPodConditions, podConditionsOrdered, setPodCondition } from './podConditions';
 
 /** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
 export const JOB_POD_RUN_SECONDS = 5;
@@ -21,7 +23,19 @@ export function newKubeletState(): KubeletState {
   return { lastIP: {}, readinessFailures: [] };
 }
 
+/** Node CIDRs are few and parsed once per pod start: remember them. */
+const cidrs = new Map<string, { base: number; size: number } | undefined>();
+
 function parseCidr(cidr: string | undefined): { base: number; size: number } | undefined {
+  const key = cidr ?? '';
+  if (cidrs.has(key)) return cidrs.get(key);
+  if (cidrs.size >= 1024) cidrs.clear();
+  const parsed = parseCidrText(key);
+  cidrs.set(key, parsed);
+  return parsed;
+}
+
+function parseCidrText(cidr: string): { base: number; size: number } | undefined {
   const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(cidr ?? '');
   if (!m) return undefined;
   const base = ((+m[1] << 24) | (+m[2] << 16) | (+m[3] << 8) | +m[4]) >>> 0;
@@ -58,14 +72,6 @@ function allocateIP(state: KubeletState, node: KObject, used: Set<string>): stri
   return undefined;
 }
 
-function setCondition(conds: PodCondition[], type: string, status: PodCondition['status'], now: string, reason?: string): PodCondition[] {
-  const cur = conds.find((c) => c.type === type);
-  if (cur && cur.status === status && cur.reason === reason) return conds;
-  const c: PodCondition = { type, status, lastTransitionTime: now };
-  if (reason) c.reason = reason;
-  return [...conds.filter((x) => x.type !== type), c];
-}
-
 function isJobPod(pod: Pod): boolean {
   return pod.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'Job') === true && pod.spec.restartPolicy !== 'Always';
 }
@@ -74,11 +80,17 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
   const pods = ctx.store.list<Pod>('Pod');
   let used: Map<string, Set<string>> | undefined;
   const failing = new Set(state.readinessFailures);
-  for (const pod of pods) {
-    if (!pod.spec.nodeName || pod.metadata.deletionTimestamp) continue;
+  // Nodes do not change during the pass; a local map saves a store key per pod.
+  const nodes = new Map<string, KObject | undefined>();
+  // Index loops: these passes run a handful of times over many pods, often before they are optimised.
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    const nodeName = pod.spec.nodeName;
+    if (!nodeName || pod.metadata.deletionTimestamp) continue;
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
-    const node = ctx.store.get('Node', undefined, pod.spec.nodeName);
+    let node = nodes.get(nodeName);
+    if (node === undefined && !nodes.has(nodeName)) nodes.set(nodeName, (node = ctx.store.get('Node', undefined, nodeName)));
     if (!node) continue;
     if (!pod.status.podIP) {
       used ??= usedIPs(pods);
@@ -92,7 +104,8 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
 
 function usedIPs(pods: Pod[]): Map<string, Set<string>> {
   const m = new Map<string, Set<string>>();
-  for (const p of pods) {
+  for (let i = 0; i < pods.length; i++) {
+    const p = pods[i];
     if (!p.spec.nodeName || !p.status?.podIP) continue;
     let s = m.get(p.spec.nodeName);
     if (!s) m.set(p.spec.nodeName, (s = new Set()));
@@ -111,16 +124,16 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   if (status.hostIP) status.hostIPs = [{ ip: status.hostIP }];
   status.startTime ??= now;
   let conds = status.conditions ?? [];
-  conds = setCondition(conds, 'Initialized', 'True', now);
+  conds = setPodCondition(conds, 'Initialized', 'True', now);
   const mountProblem = volumeProblem(ctx.store, pod);
   if (mountProblem) {
     // Volumes are set up before the sandbox: no IP yet, every container waits.
-    conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
-    conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
-    conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
-    status.conditions = order(conds);
+    conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
+    conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+    conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+    status.conditions = orderPodConditions(conds);
     status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
-    if (JSON.stringify(status) !== before) {
+    if (before === '' || JSON.stringify(status) !== before) {
       ctx.store.update(pod);
       ctx.events.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet', host);
     }
@@ -137,12 +150,12 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     }
     if (!ip) {
       // upstream CNI host-local: the sandbox cannot be created, the pod stays ContainerCreating.
-      conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
-      conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
-      conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
-      status.conditions = order(conds);
+      conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
+      conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+      conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+      status.conditions = orderPodConditions(conds);
       status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
-      if (JSON.stringify(status) !== before) {
+      if (before === '' || JSON.stringify(status) !== before) {
         ctx.store.update(pod);
         ctx.events.event(
           pod,
@@ -158,7 +171,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     status.podIP = ip;
     status.podIPs = [{ ip }];
   }
-  conds = setCondition(conds, 'PodReadyToStartContainers', 'True', now);
+  conds = setPodCondition(conds, 'PodReadyToStartContainers', 'True', now);
   const statuses: ContainerStatus[] = [];
   const problems: { event: string; reason: string }[] = [];
   for (const c of pod.spec.containers) {
@@ -181,22 +194,22 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: { running: { startedAt: now } } });
     const policy = (c.imagePullPolicy as string | undefined) ?? 'IfNotPresent';
     if (policy === 'Always') {
-      ctx.events.event(pod, 'Normal', 'Pulling', `Pulling image "${c.image}"`, 'kubelet', host);
-      ctx.events.event(pod, 'Normal', 'Pulled', `Successfully pulled image "${c.image}" in 1s (1s including waiting)`, 'kubelet', host);
+      ctx.events.event(pod, 'Normal', 'Pulling', pullingMessage(c.image), 'kubelet', host);
+      ctx.events.event(pod, 'Normal', 'Pulled', pulledMessage(c.image), 'kubelet', host);
     } else {
-      ctx.events.event(pod, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`, 'kubelet', host);
+      ctx.events.event(pod, 'Normal', 'Pulled', presentMessage(c.image), 'kubelet', host);
     }
-    ctx.events.event(pod, 'Normal', 'Created', `Created container: ${c.name}`, 'kubelet', host);
-    ctx.events.event(pod, 'Normal', 'Started', `Started container ${c.name}`, 'kubelet', host);
+    ctx.events.event(pod, 'Normal', 'Created', createdMessage(c.name), 'kubelet', host);
+    ctx.events.event(pod, 'Normal', 'Started', startedMessage(c.name), 'kubelet', host);
   }
   status.containerStatuses = statuses;
   const allRunning = statuses.every((s) => s.state.running);
   // Phase: Running once every container has started (we never show a partially started pod as Running).
   status.phase = allRunning ? 'Running' : 'Pending';
-  conds = setCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
-  conds = setCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
-  status.conditions = order(conds);
-  if (JSON.stringify(status) !== before) {
+  conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+  conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+  status.conditions = orderPodConditions(conds);
+  if (before === '' || JSON.stringify(status) !== before) {
     ctx.store.update(pod);
     for (const p of problems) ctx.events.event(pod, 'Warning', 'Failed', p.event, 'kubelet', host);
   }
@@ -206,12 +219,6 @@ function waiting(name: string, image: string | undefined, reason: string, messag
   const w: { reason: string; message?: string } = { reason };
   if (message) w.message = message;
   return { name, image, ready: false, started: false, restartCount: 0, state: { waiting: w } };
-}
-
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
-
-function order(conds: PodCondition[]): PodCondition[] {
-  return [...conds].sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
 }
 
 /** Readiness and completion of a running pod. */
@@ -233,19 +240,24 @@ function refreshRunning(ctx: ControllerContext, pod: Pod, readinessFailing: bool
         state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: c.state.running?.startedAt, finishedAt: now } },
       }));
       let conds = status.conditions ?? [];
-      conds = setCondition(conds, 'Ready', 'False', now, 'PodCompleted');
-      conds = setCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
-      conds = setCondition(conds, 'PodReadyToStartContainers', 'False', now);
-      status.conditions = order(conds);
+      conds = setPodCondition(conds, 'Ready', 'False', now, 'PodCompleted');
+      conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
+      conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
+      status.conditions = orderPodConditions(conds);
       ctx.store.update(pod);
       return;
     }
   }
-  const newStatuses = (status.containerStatuses ?? []).map((cs) => {
-    const spec = pod.spec.containers.find((c) => c.name === cs.name);
+  // Most running pods are already settled: compute readiness without allocating, and only build
+  // new arrays when something differs (same result as mapping and comparing every round).
+  const current = status.containerStatuses ?? [];
+  let newStatuses: ContainerStatus[] | undefined;
+  let containersReady = current.length > 0;
+  for (let i = 0; i < current.length; i++) {
+    const cs = current[i];
     let ready = !!cs.state.running && !readinessFailing;
-    const probe = spec?.readinessProbe;
-    if (ready && probe) {
+    const probe = ready ? pod.spec.containers.find((c) => c.name === cs.name)?.readinessProbe : undefined;
+    if (probe) {
       const started = Date.parse(cs.state.running?.startedAt ?? now);
       const readyAt = started + (probe.initialDelaySeconds ?? 0) * 1000 + Math.max(0, (probe.successThreshold ?? 1) - 1) * (probe.periodSeconds ?? 10) * 1000;
       if (nowMs < readyAt) {
@@ -253,17 +265,20 @@ function refreshRunning(ctx: ControllerContext, pod: Pod, readinessFailing: bool
         ctx.wakeAt(readyAt);
       }
     }
-    return cs.ready === ready ? cs : { ...cs, ready };
-  });
+    if (!ready) containersReady = false;
+    if (cs.ready !== ready) (newStatuses ??= current.slice(0, i)).push({ ...cs, ready });
+    else newStatuses?.push(cs);
+  }
   const gates = (pod.spec.readinessGates ?? []).every((g) => status.conditions?.find((c) => c.type === g.conditionType)?.status === 'True');
-  const containersReady = newStatuses.length > 0 && newStatuses.every((c) => c.ready);
-  let conds = status.conditions ?? [];
-  conds = setCondition(conds, 'ContainersReady', containersReady ? 'True' : 'False', now, containersReady ? undefined : 'ContainersNotReady');
+  const before = status.conditions ?? [];
+  let conds = setPodCondition(before, 'ContainersReady', containersReady ? 'True' : 'False', now, containersReady ? undefined : 'ContainersNotReady');
   const podReady = containersReady && gates;
-  conds = setCondition(conds, 'Ready', podReady ? 'True' : 'False', now, podReady ? undefined : containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady');
-  conds = order(conds);
-  if (deepEqual(conds, status.conditions) && deepEqual(newStatuses, status.containerStatuses)) return;
+  conds = setPodCondition(conds, 'Ready', podReady ? 'True' : 'False', now, podReady ? undefined : containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady');
+  if (conds === status.conditions && !newStatuses && status.containerStatuses && podConditionsOrdered(conds)) return;
+  conds = orderPodConditions(conds);
+  const statuses = newStatuses ?? current;
+  if (deepEqual(conds, status.conditions) && deepEqual(statuses, status.containerStatuses)) return;
   status.conditions = conds;
-  status.containerStatuses = newStatuses;
+  status.containerStatuses = statuses;
   ctx.store.update(pod);
 }

@@ -24,14 +24,33 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
-/** JSON with object keys sorted, the stand-in for Go's sorted-keys struct dump. */
+/**
+ * JSON with object keys sorted, the stand-in for Go's sorted-keys struct dump. Keys whose value
+ * is undefined are left out; array holes print as nothing (what `map(...).join(',')` gave).
+ * Written as loops: it runs over every pod template a rollout compares or hashes.
+ */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value as Record<string, unknown>)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let s = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) s += ',';
+      if (i in value) s += canonicalJson(value[i]);
+    }
+    return s + ']';
+  }
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o).sort();
+  let s = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = o[k];
+    if (v === undefined) continue;
+    if (!first) s += ',';
+    first = false;
+    s += JSON.stringify(k) + ':' + canonicalJson(v);
+  }
+  return s + '}';
 }
 
 const encoder = new TextEncoder();
@@ -45,7 +64,12 @@ const encoder = new TextEncoder();
  * Worked value: sum 3314112556 → "775855699b".
  */
 export function computeHash(template: unknown, collisionCount?: number): string {
-  let h = fnv32a(encoder.encode(canonicalJson(template)));
+  return computeHashOfJson(canonicalJson(template), collisionCount);
+}
+
+/** computeHash from the template's canonicalJson, for callers that keep it cached. */
+export function computeHashOfJson(json: string, collisionCount?: number): string {
+  let h = fnv32a(encoder.encode(json));
   if (collisionCount !== undefined && collisionCount !== null) {
     const b = [collisionCount & 0xff, (collisionCount >>> 8) & 0xff, (collisionCount >>> 16) & 0xff, (collisionCount >>> 24) & 0xff, 0, 0, 0, 0];
     h = fnv32a(b, h);
@@ -55,7 +79,10 @@ export function computeHash(template: unknown, collisionCount?: number): string 
 
 /** upstream: utilrand.String(5) — five characters from ALPHANUMS. */
 export function randomSuffix(ids: SeededIds, n = 5): string {
-  return ids.string(n, ALPHANUMS);
+  // The draws of ids.string(n, ALPHANUMS), gathered as character codes: one flat string, not a chain of n concatenations.
+  const codes: number[] = new Array(n);
+  for (let i = 0; i < n; i++) codes[i] = ALPHANUMS.charCodeAt(Math.floor(ids.next() * ALPHANUMS.length));
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** upstream: SimpleNameGenerator.GenerateName — base cut to 58 characters, then the suffix. */

@@ -82,10 +82,19 @@ export function envProblem(store: Store, pod: Pod, c: Container): string | undef
   return undefined;
 }
 
+/** Images repeat across every pod of a workload: remember the verdicts (bounded). */
+const imageVerdicts = new Map<string, boolean>();
+
 /** A rough image reference check: what the runtime rejects as InvalidImageName. */
 export function invalidImageName(image: string | undefined): boolean {
   if (!image) return false;
-  return !/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/.test(
-    image.replace(/^([a-zA-Z0-9.-]+(?::[0-9]+)?)\//, (m, host: string) => `${host.toLowerCase()}/`),
-  );
+  let bad = imageVerdicts.get(image);
+  if (bad === undefined) {
+    bad = !/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/.test(
+      image.replace(/^([a-zA-Z0-9.-]+(?::[0-9]+)?)\//, (m, host: string) => `${host.toLowerCase()}/`),
+    );
+    if (imageVerdicts.size >= 4096) imageVerdicts.clear();
+    imageVerdicts.set(image, bad);
+  }
+  return bad;
 }

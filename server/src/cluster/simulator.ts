@@ -11,7 +11,7 @@ import { ManualClock } from '../util/clock';
 import { SeededIds } from '../util/seededIds';
 import type { ClusterSnapshot, EventSummary, TimelineStep } from '../protocol/clusterSnapshot';
 import { Store, StoreState } from './store';
-import { EventRecorder, KEvent } from './events';
+import { EventRecorder } from './events';
 import { ApiServer } from './apiServer';
 import type { ControllerContext } from './controllerContext';
 import type { KObject, Pod } from './types';
@@ -35,7 +35,7 @@ import { syncAllNamespaces } from './controllers/namespace';
 import { collectGarbage } from './controllers/garbageCollector';
 import { scheduleAll } from './scheduler/schedule';
 import { rolloutStatusMessage } from './controllers/deployment/deploymentUtil';
-import { eventSummary, endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
+import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
 import { revisionOf } from './controllers/deployment/deploymentUtil';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
@@ -232,11 +232,12 @@ export class Simulator {
   }
 
   private eventsSince(rv: number): EventSummary[] {
-    return this.store
-      .list<KEvent>('Event')
-      .filter((e) => Number(e.metadata.resourceVersion) > rv)
-      .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
-      .map(eventSummary);
+    // Straight from the event log: summaries need no Event objects.
+    return this.store.eventLog
+      .records()
+      .filter((e) => e.resourceVersion() > rv)
+      .sort((a, b) => a.resourceVersion() - b.resourceVersion())
+      .map((e) => e.summary());
   }
 
   /** Starts an action: one more simulated second, so its events sort after earlier ones. */
@@ -366,10 +367,10 @@ export class Simulator {
       replicaSets: listSorted(this.store, 'ReplicaSet', filter).map(replicaSetSummary),
       services: listSorted(this.store, 'Service', filter).map(serviceSummary),
       endpoints: listSorted(this.store, 'Endpoints', filter).map(endpointsSummary),
-      events: this.store
-        .list<KEvent>('Event')
-        .filter((e) => filter(e.involvedObject.namespace ?? e.metadata.namespace))
-        .map(eventSummary),
+      events: this.store.eventLog
+        .records()
+        .filter((e) => filter(e.filterNamespace()))
+        .map((e) => e.summary()),
     };
   }
 }

@@ -4,6 +4,22 @@
 import { SeededIds } from '../util/seededIds';
 import { KObject, OwnerReference, objectKey, isClusterScoped, controllerOf } from './types';
 import { randomSuffix, generatedName } from './naming';
+import { EventLog, EventRecord } from './eventLog';
+import type { KEvent } from './events';
+
+const HEX = '0123456789abcdef';
+const VARIANT = '89ab';
+const DASH = 0x2d;
+const UID_CODES: number[] = new Array(36).fill(0);
+
+/** Digit `j` (0 = most significant) of the 8-digit hex form of a uint32. */
+function hexDigit(n: number, j: number): number {
+  return (n >>> (28 - 4 * j)) & 15;
+}
+
+function hexCode(n: number, j: number): number {
+  return HEX.charCodeAt(hexDigit(n, j));
+}
 
 export interface StoreState {
   objects: KObject[];
@@ -13,9 +29,11 @@ export interface StoreState {
 }
 
 export class Store {
+  /** Objects by kind, then by key. Events live in `eventLog`; their entry here stays empty and only keeps the kind's place in kinds(). */
   private byKind = new Map<string, Map<string, KObject>>();
-  /** controller-owner uid → keys of the objects it controls (pods of a ReplicaSet, RSs of a Deployment…). */
-  private byOwner = new Map<string, Set<string>>();
+  readonly eventLog = new EventLog();
+  /** controller-owner uid → the objects it controls (pods of a ReplicaSet, RSs of a Deployment…), in indexing order. */
+  private byOwner = new Map<string, Set<KObject>>();
   private byUid = new Map<string, KObject>();
   private rv = 0;
   /** Bumped on every write; the simulator compares it before and after a round. */
@@ -54,6 +72,7 @@ export class Store {
   }
 
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
+    if (kind === 'Event') return this.eventLog.get(namespace, name) as T | undefined;
     return this.byKind.get(kind)?.get(objectKey(kind, isClusterScoped(kind) ? undefined : namespace, name)) as T | undefined;
   }
 
@@ -63,6 +82,7 @@ export class Store {
 
   /** Objects of a kind (optionally in one namespace) in creation order — deterministic. */
   list<T extends KObject = KObject>(kind: string, namespace?: string): T[] {
+    if (kind === 'Event') return this.eventLog.list(namespace) as KObject[] as T[];
     const m = this.byKind.get(kind);
     if (!m) return [];
     const out: T[] = [];
@@ -70,7 +90,16 @@ export class Store {
     return out;
   }
 
+  /** Objects of a kind that have owner references, in creation order (recorded events never do). */
+  listWithOwners(kind: string): KObject[] {
+    if (kind === 'Event') return this.eventLog.select((r) => !!r.full?.metadata.ownerReferences?.length);
+    const out: KObject[] = [];
+    for (const o of this.byKind.get(kind)?.values() ?? []) if (o.metadata.ownerReferences?.length) out.push(o);
+    return out;
+  }
+
   count(kind: string): number {
+    if (kind === 'Event') return this.eventLog.size;
     return this.byKind.get(kind)?.size ?? 0;
   }
 
@@ -80,26 +109,43 @@ export class Store {
 
   /** Objects whose controller reference points at `ownerUid`, optionally of one kind. */
   ownedBy<T extends KObject = KObject>(ownerUid: string, kind?: string): T[] {
-    const keys = this.byOwner.get(ownerUid);
-    if (!keys) return [];
+    const owned = this.byOwner.get(ownerUid);
+    if (!owned) return [];
     const out: T[] = [];
-    for (const key of keys) {
-      const k = key.slice(0, key.indexOf('/'));
-      if (kind && k !== kind) continue;
-      const o = this.byKind.get(k)?.get(key);
-      if (o) out.push(o as T);
-    }
+    for (const o of owned) if (!kind || o.kind === kind) out.push(o as T);
     return out;
   }
 
-  /** A UUID-shaped uid from four 32-bit draws of the seeded source (version nibble 4, variant 8–b). */
+  /**
+   * A UUID-shaped uid from four 32-bit draws of the seeded source (version nibble 4, variant 8–b):
+   * `aaaaaaaa-bbbb-4bbb-Vccc-ccccdddddddd` where b's fifth digit is dropped for the version and V is
+   * 8 + (c's first digit & 3). Built from character codes: one flat string per uid.
+   */
   newUid(): string {
-    const w = () => Math.floor(this.ids.next() * 4294967296).toString(16).padStart(8, '0');
-    const a = w();
-    const b = w();
-    const c = w();
-    const d = w();
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[parseInt(c[0], 16) & 3]}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    const a = this.draw32();
+    const b = this.draw32();
+    const c = this.draw32();
+    const d = this.draw32();
+    const codes = UID_CODES;
+    let i = 0;
+    for (let j = 0; j < 8; j++) codes[i++] = hexCode(a, j);
+    codes[i++] = DASH;
+    for (let j = 0; j < 4; j++) codes[i++] = hexCode(b, j);
+    codes[i++] = DASH;
+    codes[i++] = 0x34; // '4'
+    for (let j = 5; j < 8; j++) codes[i++] = hexCode(b, j);
+    codes[i++] = DASH;
+    codes[i++] = VARIANT.charCodeAt(hexDigit(c, 0) & 3);
+    for (let j = 1; j < 4; j++) codes[i++] = hexCode(c, j);
+    codes[i++] = DASH;
+    for (let j = 4; j < 8; j++) codes[i++] = hexCode(c, j);
+    for (let j = 0; j < 8; j++) codes[i++] = hexCode(d, j);
+    return String.fromCharCode.apply(null, codes);
+  }
+
+  /** Math.floor(next() × 2³²): next() is a uint32 over 2³², so this is that uint32. */
+  private draw32(): number {
+    return Math.floor(this.ids.next() * 4294967296);
   }
 
   /**
@@ -109,17 +155,25 @@ export class Store {
    */
   create<T extends KObject>(obj: T): T {
     const meta = obj.metadata;
+    const clusterScoped = isClusterScoped(obj.kind);
+    // The key a generated name was checked under is the key it is stored under: built once.
+    let key: string | undefined;
     if (!meta.name && meta.generateName) {
       for (let attempt = 0; attempt < 8; attempt++) {
         const candidate = generatedName(meta.generateName, randomSuffix(this.ids));
-        if (!this.get(obj.kind, meta.namespace, candidate)) {
-          meta.name = candidate;
-          break;
+        if (obj.kind === 'Event') {
+          if (this.get(obj.kind, meta.namespace, candidate)) continue;
+        } else {
+          const k = objectKey(obj.kind, clusterScoped ? undefined : meta.namespace, candidate);
+          if (this.byKind.get(obj.kind)?.has(k)) continue;
+          key = k;
         }
+        meta.name = candidate;
+        break;
       }
       if (!meta.name) throw new Error(`${obj.kind} "${meta.generateName}" already exists`);
     }
-    if (isClusterScoped(obj.kind)) delete meta.namespace;
+    if (clusterScoped) delete meta.namespace;
     // Events are many and never owners: they get no uid (saves most of the id draws).
     if (obj.kind !== 'Event') meta.uid ??= this.newUid();
     meta.creationTimestamp ??= this.timestamp();
@@ -127,12 +181,39 @@ export class Store {
     meta.resourceVersion = String(++this.rv);
     let m = this.byKind.get(obj.kind);
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
-    const key = objectKey(obj.kind, meta.namespace, meta.name);
-    m.set(key, obj);
+    if (obj.kind === 'Event') this.eventLog.addFull(obj as KObject as KEvent);
+    else m.set(key ?? objectKey(obj.kind, meta.namespace, meta.name), obj);
     if (meta.uid) this.byUid.set(meta.uid, obj);
-    this.indexOwner(obj, key);
+    this.indexOwner(obj);
     this.touch(obj.kind);
     return obj;
+  }
+
+  /**
+   * What `create` of the Event EventRecorder used to build would do, kept as a flat record
+   * (see eventLog.ts): the next resourceVersion, no uid, creation time = first timestamp.
+   */
+  recordEvent(obj: KObject, seq: number, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host: string | undefined, now: string): EventRecord {
+    if (!this.byKind.has('Event')) this.byKind.set('Event', new Map());
+    const meta = obj.metadata;
+    const r = new EventRecord(0, ++this.rv, seq, obj.kind, meta.namespace, meta.name, meta.uid, obj.apiVersion, type, reason, message, component, host, now, now, 1);
+    this.eventLog.add(r);
+    this.touch('Event');
+    return r;
+  }
+
+  /** A repeat of a recorded event: count + 1, lastTimestamp, a new resourceVersion (an update). */
+  repeatEvent(r: EventRecord, now: string): void {
+    if (r.full) {
+      r.full.count++;
+      r.full.lastTimestamp = now;
+      this.update(r.full);
+      return;
+    }
+    r.count++;
+    r.last = now;
+    r.rv = ++this.rv;
+    this.touch('Event');
   }
 
   /** Records an in-place change of a stored object. */
@@ -152,33 +233,39 @@ export class Store {
   replace<T extends KObject>(obj: T): T {
     const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
     const m = this.byKind.get(obj.kind);
-    const old = m?.get(key);
-    if (old) this.unindexOwner(old, key);
-    m?.set(key, obj);
+    const old = obj.kind === 'Event' ? this.eventLog.get(obj.metadata.namespace, obj.metadata.name) : m?.get(key);
+    if (old) this.unindexOwner(old);
+    if (obj.kind === 'Event') {
+      if (m) this.eventLog.addFull(obj as KObject as KEvent);
+    } else m?.set(key, obj);
     if (obj.metadata.uid) this.byUid.set(obj.metadata.uid, obj);
-    this.indexOwner(obj, key);
+    this.indexOwner(obj);
     return this.update(obj);
   }
 
   /** Changes the controller reference (adoption / orphaning) and the owner index with it. */
   setOwner(obj: KObject, ref: OwnerReference | undefined): void {
-    const key = objectKey(obj.kind, obj.metadata.namespace, obj.metadata.name);
-    this.unindexOwner(obj, key);
+    this.unindexOwner(obj);
     const others = (obj.metadata.ownerReferences ?? []).filter((r) => !r.controller);
     obj.metadata.ownerReferences = ref ? [...others, ref] : others;
     if (obj.metadata.ownerReferences.length === 0) delete obj.metadata.ownerReferences;
-    this.indexOwner(obj, key);
+    this.indexOwner(obj);
     this.update(obj);
   }
 
   delete(kind: string, namespace: string | undefined, name: string): KObject | undefined {
     const m = this.byKind.get(kind);
-    const key = objectKey(kind, isClusterScoped(kind) ? undefined : namespace, name);
-    const obj = m?.get(key);
-    if (!obj || !m) return undefined;
-    m.delete(key);
+    let obj: KObject | undefined;
+    if (kind === 'Event') {
+      if (!(obj = this.eventLog.delete(namespace, name))) return undefined;
+    } else {
+      const key = objectKey(kind, isClusterScoped(kind) ? undefined : namespace, name);
+      obj = m?.get(key);
+      if (!obj || !m) return undefined;
+      m.delete(key);
+    }
     if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
-    this.unindexOwner(obj, key);
+    this.unindexOwner(obj);
     this.byOwner.delete(obj.metadata.uid ?? '');
     ++this.rv;
     this.touch(kind);
@@ -190,22 +277,22 @@ export class Store {
     this.kindRevision.set(kind, (this.kindRevision.get(kind) ?? 0) + 1);
   }
 
-  private indexOwner(obj: KObject, key: string): void {
+  private indexOwner(obj: KObject): void {
     const ref = controllerOf(obj);
     if (!ref) return;
     let s = this.byOwner.get(ref.uid);
     if (!s) this.byOwner.set(ref.uid, (s = new Set()));
-    s.add(key);
+    s.add(obj);
   }
 
-  private unindexOwner(obj: KObject, key: string): void {
+  private unindexOwner(obj: KObject): void {
     const ref = controllerOf(obj);
-    if (ref) this.byOwner.get(ref.uid)?.delete(key);
+    if (ref) this.byOwner.get(ref.uid)?.delete(obj);
   }
 
   serialize(): StoreState {
     const objects: KObject[] = [];
-    for (const m of this.byKind.values()) for (const o of m.values()) objects.push(o);
+    for (const [kind, m] of this.byKind) for (const o of kind === 'Event' ? this.eventLog.list() : m.values()) objects.push(o);
     return { objects, resourceVersion: this.rv, nowMs: this.nowMs, seed: this.ids.snapshot() };
   }
 
@@ -214,10 +301,10 @@ export class Store {
     for (const o of state.objects) {
       let m = store.byKind.get(o.kind);
       if (!m) store.byKind.set(o.kind, (m = new Map()));
-      const key = objectKey(o.kind, o.metadata.namespace, o.metadata.name);
-      m.set(key, o);
+      if (o.kind === 'Event') store.eventLog.addFull(o as KEvent);
+      else m.set(objectKey(o.kind, o.metadata.namespace, o.metadata.name), o);
       if (o.metadata.uid) store.byUid.set(o.metadata.uid, o);
-      store.indexOwner(o, key);
+      store.indexOwner(o);
     }
     store.rv = state.resourceVersion;
     return store;

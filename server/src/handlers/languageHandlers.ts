@@ -5,6 +5,7 @@ import { completion } from '../features/completion/completion';
 import { hover } from '../features/hover/hover';
 import { documentSymbols, KSymbol } from '../features/symbols/documentSymbols';
 import type { ServerContext } from './serverContext';
+import { workspaceCompletion } from './navigationHandler';
 
 const ITEM_KIND = {
   field: CompletionItemKind.Property,
@@ -23,8 +24,11 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     ctx.guard('completion', [] as CompletionItem[], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      const items = completion(ctx.schema, ctx.parsed(doc), doc.offsetAt(params.position), ctx.docsOrder());
-      return items.map((it) => toCompletionItem(doc, it));
+      const offset = doc.offsetAt(params.position);
+      const items = completion(ctx.schema, ctx.parsed(doc), offset, ctx.docsOrder());
+      // Names, keys, ports and labels from the rest of the workspace come first.
+      const fromWorkspace = ctx.guard('workspace completion', [] as CompletionItem[], () => workspaceCompletion(ctx, doc, offset));
+      return [...fromWorkspace, ...items.map((it) => toCompletionItem(doc, it))];
     }),
   );
 

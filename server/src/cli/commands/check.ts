@@ -8,6 +8,11 @@ import { readTextFile } from '../readTextFile';
 import { loadSchema } from '../../schema/schema';
 import { parseFile } from '../../yaml/parsedFile';
 import { validateFile } from '../../features/diagnostics/validateFile';
+import { lintFile } from '../../features/lint/lintFile';
+import { lintConfig, DEFAULT_LINT_SETTINGS } from '../../features/lint/lintConfig';
+import { pdbEnv } from '../../features/lint/pdbEnv';
+import { filterSuppressed } from '../../features/lint/suppressions';
+import type { ParsedFile } from '../../yaml/parsedFile';
 import { t } from '../../util/l10n';
 
 interface JsonDiagnostic {
@@ -24,16 +29,18 @@ interface JsonDiagnostic {
 export const checkCommand: CliCommand = {
   name: 'check',
   aliases: ['lint', 'validate'],
-  summary: 'Check manifests for schema errors, API rules and removed APIs.',
-  usage: 'kubemate check <file|dir>... [-o text|json]',
+  summary: 'Check manifests for schema errors, API rules, removed APIs and best practices.',
+  usage: 'kubemate check <file|dir>... [-o text|json] [--no-lint]',
   run(args: string[], io: CliIO): number {
-    const { positionals, values } = parseArgs(args, { output: { type: 'string', short: 'o' } });
+    const { positionals, values } = parseArgs(args, { output: { type: 'string', short: 'o' }, 'no-lint': { type: 'boolean' } });
     const format = outputFormat(values.output, ['text', 'json'] as const, 'text');
     if (positionals.length === 0) throw new UsageError(t('Name at least one file or directory to check.'));
     const schema = loadSchema();
     const diagnostics: JsonDiagnostic[] = [];
     const problems: string[] = [];
     let files = 0;
+    // Read everything first: lint rules such as single-replica-no-pdb look across all the files.
+    const parsedFiles: { shown: string; parsed: ParsedFile; explicit: boolean }[] = [];
     for (const p of positionals) {
       const found = collectFiles([p], io.cwd);
       problems.push(...found.problems);
@@ -45,19 +52,24 @@ export const checkCommand: CliCommand = {
           problems.push(read.message);
           continue;
         }
-        const parsed = parseFile(read.text);
-        for (const d of validateFile(schema, parsed, { explicit: found.explicit.has(file) })) {
-          diagnostics.push({
-            file: shown,
-            line: d.range.start.line + 1,
-            column: d.range.start.character + 1,
-            endLine: d.range.end.line + 1,
-            endColumn: d.range.end.character + 1,
-            severity: d.severity,
-            code: d.code,
-            message: d.message,
-          });
-        }
+        parsedFiles.push({ shown, parsed: parseFile(read.text), explicit: found.explicit.has(file) });
+      }
+    }
+    const lint = lintConfig(values['no-lint'] ? { enabled: false, rules: {} } : DEFAULT_LINT_SETTINGS);
+    const env = pdbEnv(parsedFiles.map((f) => f.parsed));
+    for (const { shown, parsed, explicit } of parsedFiles) {
+      const found = [...validateFile(schema, parsed, { explicit }), ...lintFile(parsed, lint, env)];
+      for (const d of filterSuppressed(parsed.text, found)) {
+        diagnostics.push({
+          file: shown,
+          line: d.range.start.line + 1,
+          column: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+          severity: d.severity,
+          code: d.code,
+          message: d.message,
+        });
       }
     }
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

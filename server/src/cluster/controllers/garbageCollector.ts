@@ -4,9 +4,8 @@ import type { ControllerContext } from '../controllerContext';
 
 export function collectGarbage(ctx: ControllerContext): void {
   for (const kind of ctx.store.kinds()) {
-    for (const obj of ctx.store.list(kind)) {
-      const refs = obj.metadata.ownerReferences;
-      if (!refs || refs.length === 0) continue;
+    for (const obj of ctx.store.listWithOwners(kind)) {
+      const refs = obj.metadata.ownerReferences ?? [];
       if (refs.every((r) => !ctx.store.getByUid(r.uid))) ctx.remove(obj);
     }
   }

@@ -3,8 +3,7 @@
 // calculateStatus); the replication controller runs the same code with a map selector.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { labelSelectorMatches, mapSelectorMatches } from '../../k8s/labels';
-import { availableAt, isPodActive, isPodAvailable, isPodReady, ownerReference, podFromTemplate, rankPodsForDeletion, setStatus } from '../controllerUtils';
+import { availableAt, isPodActive, isPodAvailable, isPodReady, labelSelectorMatcher, mapSelectorMatcher, ownerReference, podFromTemplate, rankPodsForDeletion, setStatus } from '../controllerUtils';
 
 /** upstream: BurstReplicas — at most 500 creations/deletions per sync. */
 const BURST_REPLICAS = 500;
@@ -12,20 +11,21 @@ const BURST_REPLICAS = 500;
 interface Flavour {
   kind: 'ReplicaSet' | 'ReplicationController';
   component: string;
-  matches(rs: KObject, labels: Record<string, string> | undefined): boolean;
+  /** The RS's selector as a predicate on pod labels. */
+  matcher(rs: KObject): (labels: Record<string, string> | undefined) => boolean;
 }
 
 const REPLICA_SET: Flavour = {
   kind: 'ReplicaSet',
   component: 'replicaset-controller',
-  matches: (rs, labels) => labelSelectorMatches(rs.spec?.selector, labels),
+  matcher: (rs) => labelSelectorMatcher(rs.spec?.selector),
 };
 
 const REPLICATION_CONTROLLER: Flavour = {
   kind: 'ReplicationController',
   component: 'replication-controller',
   // An RC without a selector selects its template's labels (defaulting).
-  matches: (rc, labels) => mapSelectorMatches(rc.spec?.selector ?? rc.spec?.template?.metadata?.labels, labels),
+  matcher: (rc) => mapSelectorMatcher(rc.spec?.selector ?? rc.spec?.template?.metadata?.labels),
 };
 
 export function syncAllReplicaSets(ctx: ControllerContext): void {
@@ -49,13 +49,14 @@ function syncAll(ctx: ControllerContext, f: Flavour): void {
 /** Pods controlled by `rs`, releasing ones whose labels stopped matching and adopting matching orphans. */
 function claimPods(ctx: ControllerContext, rs: KObject, f: Flavour, orphans: Pod[]): Pod[] {
   const out: Pod[] = [];
+  const matches = f.matcher(rs);
   for (const pod of ctx.store.ownedBy<Pod>(rs.metadata.uid ?? '', 'Pod')) {
-    if (f.matches(rs, pod.metadata.labels)) out.push(pod);
+    if (matches(pod.metadata.labels)) out.push(pod);
     else ctx.store.setOwner(pod, undefined);
   }
   for (const pod of orphans) {
     if (pod.metadata.namespace !== rs.metadata.namespace || pod.metadata.ownerReferences?.some((r) => r.controller)) continue;
-    if (!f.matches(rs, pod.metadata.labels)) continue;
+    if (!matches(pod.metadata.labels)) continue;
     ctx.store.setOwner(pod, ownerReference(rs));
     out.push(pod);
   }
@@ -69,12 +70,12 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KObject, f: Flavour =
   // upstream computes status from the pods seen at the start of the sync.
   const minReady = rs.spec?.minReadySeconds ?? 0;
   const now = ctx.store.now();
-  const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+  const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
   let ready = 0;
   let available = 0;
   let fullyLabeled = 0;
   for (const p of active) {
-    if (Object.entries(templateLabels).every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
+    if (templateLabels.every(([k, v]) => p.metadata.labels?.[k] === v)) fullyLabeled++;
     if (isPodReady(p)) ready++;
     if (isPodAvailable(p, minReady, now)) available++;
     else {

@@ -39,12 +39,16 @@ export function taintToleration(pod: Pod, info: NodeInfo): FilterResult {
   return PASS;
 }
 
+function affinityMismatch(): FilterResult {
+  return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
+}
+
 export function nodeAffinity(pod: Pod, info: NodeInfo): FilterResult {
   const labels: Record<string, string> = info.node.metadata.labels ?? {};
-  const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true };
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== String(v)) return fail;
+  const selector = pod.spec.nodeSelector;
+  for (const k in selector) if (labels[k] !== String(selector[k])) return affinityMismatch();
   const terms = pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-  if (terms && !matchNodeSelectorTerms(terms, labels, info.node.metadata.name)) return fail;
+  if (terms && !matchNodeSelectorTerms(terms, labels, info.node.metadata.name)) return affinityMismatch();
   return PASS;
 }
 
@@ -62,19 +66,23 @@ export function nodePorts(pod: Pod, info: NodeInfo): FilterResult {
 
 /** upstream: noderesources fitsRequest — pod count, then each requested resource against what is free. */
 export function nodeResourcesFit(pod: Pod, info: NodeInfo): FilterResult {
-  const reasons: string[] = [];
+  return fitsRequest(podRequests(pod), info);
+}
+
+function fitsRequest(req: Record<string, number>, info: NodeInfo): FilterResult {
+  let reasons: string[] | undefined;
   let unresolvable = false;
-  if (info.requested.pods + 1 > info.allocatable.pods) reasons.push('Too many pods');
-  const req = podRequests(pod);
-  for (const [name, amount] of Object.entries(req)) {
+  if (info.requested.pods + 1 > info.allocatable.pods) (reasons ??= []).push('Too many pods');
+  for (const name in req) {
+    const amount = req[name];
     if (!(amount > 0)) continue;
     const allocatable = info.allocatable[name] ?? 0;
     if (amount > allocatable - (info.requested[name] ?? 0)) {
-      reasons.push(`Insufficient ${name}`);
+      (reasons ??= []).push(`Insufficient ${name}`);
       if (amount > allocatable) unresolvable = true;
     }
   }
-  return { reasons, unresolvable };
+  return reasons ? { reasons, unresolvable } : PASS;
 }
 
 /** The default profile's filters, in order. */
@@ -82,8 +90,13 @@ export const FILTERS: ((pod: Pod, info: NodeInfo) => FilterResult)[] = [nodeUnsc
 
 /** Runs the filters on one node, stopping at the first plugin that rejects. */
 export function runFilters(pod: Pod, info: NodeInfo): FilterResult {
+  return runFiltersWith(pod, podRequests(pod), info);
+}
+
+/** runFilters with the pod's requests computed once per scheduling cycle instead of per node. */
+export function runFiltersWith(pod: Pod, req: Record<string, number>, info: NodeInfo): FilterResult {
   for (const f of FILTERS) {
-    const r = f(pod, info);
+    const r = f === nodeResourcesFit ? fitsRequest(req, info) : f(pod, info);
     if (r.reasons.length) return r;
   }
   return PASS;

@@ -26,43 +26,46 @@ export interface NodeInfo {
 export const DEFAULT_MILLI_CPU_REQUEST = 0.1;
 export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
+/** Quantities repeat across every pod of a workload ("100m", "64Mi"): remember their values (bounded). */
+const quantities = new Map<string, number>();
+
 function q(v: unknown): number {
-  if (typeof v !== 'string' && typeof v !== 'number') return 0;
-  return parseQuantity(v) ?? 0;
+  if (typeof v === 'number') return parseQuantity(v) ?? 0;
+  if (typeof v !== 'string') return 0;
+  let n = quantities.get(v);
+  if (n === undefined) {
+    n = parseQuantity(v) ?? 0;
+    if (quantities.size >= 4096) quantities.clear();
+    quantities.set(v, n);
+  }
+  return n;
+}
+
+function addRequests(into: Record<string, number>, reqs: Record<string, unknown> | undefined): void {
+  for (const k in reqs) into[k] = (into[k] ?? 0) + q(reqs[k]);
 }
 
 /**
  * upstream: computePodResourceRequest — max(Σ app containers, max init container), plus
- * sidecar init containers (restartPolicy Always) added to the sum.
+ * sidecar init containers (restartPolicy Always) added to the sum. Cheap enough to compute per
+ * call (quantities are memoised); the scheduler computes it once per pod and cycle.
  */
-const requestCache = new WeakMap<object, Record<string, number>>();
-const nonZeroCache = new WeakMap<object, { cpu: number; memory: number }>();
-
 export function podRequests(pod: Pod): Record<string, number> {
-  // Pod specs are not changed in place once stored, so the spec object is a safe cache key.
-  const cached = requestCache.get(pod.spec);
-  if (cached) return cached;
   const sum: Record<string, number> = {};
-  const add = (into: Record<string, number>, reqs: Record<string, unknown> | undefined) => {
-    for (const [k, v] of Object.entries(reqs ?? {})) into[k] = (into[k] ?? 0) + q(v);
-  };
-  for (const c of pod.spec.containers ?? []) add(sum, c.resources?.requests ?? c.resources?.limits);
+  for (const c of pod.spec.containers ?? []) addRequests(sum, c.resources?.requests ?? c.resources?.limits);
   for (const c of pod.spec.initContainers ?? []) {
     if (c.restartPolicy === 'Always') {
-      add(sum, c.resources?.requests ?? c.resources?.limits);
+      addRequests(sum, c.resources?.requests ?? c.resources?.limits);
       continue;
     }
     const one: Record<string, number> = {};
-    add(one, c.resources?.requests ?? c.resources?.limits);
-    for (const [k, v] of Object.entries(one)) if (v > (sum[k] ?? 0)) sum[k] = v;
+    addRequests(one, c.resources?.requests ?? c.resources?.limits);
+    for (const k in one) if (one[k] > (sum[k] ?? 0)) sum[k] = one[k];
   }
-  requestCache.set(pod.spec, sum);
   return sum;
 }
 
 export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
-  const cached = nonZeroCache.get(pod.spec);
-  if (cached) return cached;
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {
@@ -70,9 +73,7 @@ export function nonZeroRequests(pod: Pod): { cpu: number; memory: number } {
     cpu += r.cpu !== undefined ? q(r.cpu) : DEFAULT_MILLI_CPU_REQUEST;
     memory += r.memory !== undefined ? q(r.memory) : DEFAULT_MEMORY_REQUEST;
   }
-  const out = { cpu, memory };
-  nonZeroCache.set(pod.spec, out);
-  return out;
+  return { cpu, memory };
 }
 
 /** Host ports a pod asks for (hostNetwork pods were defaulted to hostPort = containerPort). */
@@ -101,11 +102,9 @@ export function newNodeInfo(node: KObject): NodeInfo {
   };
 }
 
-export function addPod(info: NodeInfo, pod: Pod): void {
-  const r = podRequests(pod);
-  for (const [k, v] of Object.entries(r)) info.requested[k] = (info.requested[k] ?? 0) + v;
+export function addPod(info: NodeInfo, pod: Pod, r: Record<string, number> = podRequests(pod), nz: { cpu: number; memory: number } = nonZeroRequests(pod)): void {
+  for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + r[k];
   info.requested.pods += 1;
-  const nz = nonZeroRequests(pod);
   info.nonZeroRequested.cpu += nz.cpu;
   info.nonZeroRequested.memory += nz.memory;
   for (const p of podHostPorts(pod)) info.usedPorts.add(p);

@@ -3,8 +3,8 @@
 // upstream: pkg/scheduler/schedule_one.go; FitError.Error() in pkg/scheduler/framework/types.go.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod, PodCondition } from '../types';
-import { addPod, newNodeInfo, NodeInfo } from './nodeInfo';
-import { runFilters } from './filters';
+import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
+import { runFiltersWith } from './filters';
 import { selectHost } from './score';
 
 const COMPONENT = 'default-scheduler';
@@ -74,7 +74,8 @@ export function scheduleAll(ctx: ControllerContext): void {
     if (info) addPod(info, p);
   }
   const ordered = [...pending].sort((a, b) => Number(b.spec.priority ?? 0) - Number(a.spec.priority ?? 0));
-  for (const pod of ordered) scheduleOne(ctx, pod, [...infos.values()]);
+  const nodeInfos = [...infos.values()];
+  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos);
 }
 
 export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[]): void {
@@ -82,14 +83,17 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];
   const perNode: { reasons: string[]; unresolvable: boolean }[] = [];
+  // Requests are the same on every node: computed once per pod.
+  const req = podRequests(pod);
+  const nz = nonZeroRequests(pod);
   if (!preFilter) {
     for (const info of infos) {
-      const r = runFilters(pod, info);
+      const r = runFiltersWith(pod, req, info);
       if (r.reasons.length === 0) feasible.push(info);
       else perNode.push(r);
     }
   }
-  const host = preFilter ? undefined : selectHost(pod, feasible);
+  const host = preFilter ? undefined : selectHost(pod, feasible, nz);
   if (!host) {
     const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
@@ -100,6 +104,6 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   pod.status.conditions = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   pod.status.conditions.push({ type: 'PodScheduled', status: 'True', lastTransitionTime: now });
   ctx.store.update(pod);
-  addPod(host, pod);
+  addPod(host, pod, req, nz);
   ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);
 }

@@ -2,7 +2,6 @@
 // cleanup. upstream: pkg/controller/deployment/sync.go and progress.go.
 import type { ControllerContext } from '../../controllerContext';
 import type { KObject } from '../../types';
-import { computeHash } from '../../naming';
 import { fastClone, ownerReference, deepEqual } from '../../controllerUtils';
 import {
   ANNOTATIONS_TO_SKIP,
@@ -36,6 +35,8 @@ import {
   replicasOf,
   revisionOf,
   specReplicas,
+  rememberTemplateCopy,
+  templateHash,
 } from './deploymentUtil';
 
 const COMPONENT = 'deployment-controller';
@@ -164,7 +165,7 @@ export function getNewReplicaSet(ctx: ControllerContext, d: KObject, rsList: KOb
 
   const template = fastClone(d.spec.template ?? {});
   const collisionCount: number | undefined = d.status?.collisionCount;
-  const hash = computeHash(template, collisionCount);
+  const hash = templateHash(d.spec.template, collisionCount);
   template.metadata ??= {};
   template.metadata.labels = { ...(template.metadata.labels ?? {}), [DEFAULT_POD_TEMPLATE_HASH_KEY]: hash };
   const selector = fastClone(d.spec.selector ?? {});
@@ -180,6 +181,7 @@ export function getNewReplicaSet(ctx: ControllerContext, d: KObject, rsList: KOb
     },
     spec: { replicas: 0, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
   };
+  rememberTemplateCopy(template, d.spec.template);
   const newReplicasCount = newRSNewReplicas(d, [...oldRSs, newRS], newRS);
   newRS.spec.replicas = newReplicasCount;
   setNewReplicaSetAnnotations(d, newRS, newRevision, false);

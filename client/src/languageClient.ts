@@ -1,0 +1,53 @@
+// Starts the KubeMate language server (dist/server.js over IPC) for YAML documents, with the
+// settings, the storage folder for the simulated cluster, the Workspace Trust state and the
+// cluster profile in its initialization options. Also: typed request/notify helpers.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { InitializationOptions, LintSettingsParams, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
+
+export async function startLanguageClient(context: vscode.ExtensionContext, clusterProfile: InitializationOptions['clusterProfile']): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const config = vscode.workspace.getConfiguration('kubemate');
+  // One cluster per workspace; a window without a folder keeps its cluster in global storage.
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const initializationOptions: InitializationOptions = {
+    language: config.get<string>('language', 'auto'),
+    docsLanguage: config.get<InitializationOptions['docsLanguage']>('docs.language', 'auto'),
+    storagePath: storage.fsPath,
+    trusted: vscode.workspace.isTrusted,
+    clusterProfile: vscode.workspace.isTrusted ? clusterProfile : null,
+    lint: lintSettings(config),
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    initializationOptions,
+    middleware: {
+      provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('kubemate').get<boolean>('codeLens.dryRun', true) ? next(document, token) : []),
+    },
+  };
+  // The output channel `KubeMate` is the kubectl-style one; the server's log gets its own.
+  const client = new LanguageClient('kubemate', vscode.l10n.t('KubeMate Language Server'), serverOptions, clientOptions);
+  await client.start();
+  return client;
+}
+
+/** `kubemate.lint.enabled` and `kubemate.lint.rules`, as the server reads them. */
+export function lintSettings(config: vscode.WorkspaceConfiguration): LintSettingsParams {
+  return { enabled: config.get<boolean>('lint.enabled', true), rules: config.get<Record<string, string>>('lint.rules', {}) };
+}
+
+export function request<P, R>(client: LanguageClient, type: RequestType<P, R>, params: P): Promise<R> {
+  return client.sendRequest(type.method, params) as Promise<R>;
+}
+
+export function notify<P>(client: LanguageClient, type: NotificationType<P>, params: P): void {
+  void client.sendNotification(type.method, params);
+}

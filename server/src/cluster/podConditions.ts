@@ -1,0 +1,44 @@
+// The kubelet's pod conditions: set one (new object only when status or reason change) and keep
+// them in the order the API shows them. Runs a few times per pod start, so both build at most one
+// array and no intermediate copies.
+import type { PodCondition } from './types';
+
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+/** Same status and reason: the list as is; otherwise the others plus a new condition at the end. */
+export function setPodCondition(conds: PodCondition[], type: string, status: PodCondition['status'], now: string, reason?: string): PodCondition[] {
+  const cur = conds.find((c) => c.type === type);
+  if (cur && cur.status === status && cur.reason === reason) return conds;
+  const c: PodCondition = { type, status, lastTransitionTime: now };
+  if (reason) c.reason = reason;
+  const out: PodCondition[] = [];
+  for (const x of conds) if (x.type !== type) out.push(x);
+  out.push(c);
+  return out;
+}
+
+function rank(c: PodCondition): number {
+  return CONDITION_ORDER.indexOf(c.type);
+}
+
+/** A copy in CONDITION_ORDER; stable, like the sort it replaces (unknown types first, in their order). */
+export function orderPodConditions(conds: PodCondition[]): PodCondition[] {
+  const out = conds.slice();
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i];
+    const r = rank(c);
+    let j = i - 1;
+    while (j >= 0 && rank(out[j]) > r) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = c;
+  }
+  return out;
+}
+
+/** True when orderPodConditions would return the same sequence. */
+export function podConditionsOrdered(conds: PodCondition[]): boolean {
+  for (let i = 1; i < conds.length; i++) if (rank(conds[i - 1]) > rank(conds[i])) return false;
+  return true;
+}

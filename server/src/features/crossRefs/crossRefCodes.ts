@@ -1,0 +1,51 @@
+// Cross-resource diagnostics as data: a stable code, a severity, a localised message, a range in
+// the checked file and links to the other documents involved (LSP relatedInformation).
+import type { Location, Range } from '../../workspace/indexedObject';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * Every cross-resource code with its default severity. Missing objects are warnings, not errors:
+ * they may exist only in the cluster (created with kubectl, by a Helm chart, by an operator).
+ * Codes never change once released.
+ */
+export const CROSS_REF_CODES = {
+  'service-selects-nothing': 'warning',
+  'target-port-not-exposed': 'warning',
+  'missing-configmap': 'warning',
+  'missing-configmap-key': 'warning',
+  'missing-secret': 'warning',
+  'missing-secret-key': 'warning',
+  'ingress-backend-missing': 'warning',
+  'ingress-port-missing': 'warning',
+  'unknown-ingress-class': 'information',
+  'missing-service-account': 'warning',
+  'missing-pvc': 'warning',
+  'hpa-target-missing': 'warning',
+  'pdb-selects-nothing': 'warning',
+  'statefulset-service-missing': 'warning',
+  'namespace-undefined': 'information',
+  'duplicate-object': 'warning',
+  unschedulable: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type CrossRefCode = keyof typeof CROSS_REF_CODES;
+
+export interface RelatedInfo {
+  location: Location;
+  message: string;
+}
+
+export interface CrossRefDiagnostic {
+  code: CrossRefCode;
+  severity: Severity;
+  message: string;
+  /** Zero-based positions in the checked file. */
+  range: Range;
+  related: RelatedInfo[];
+  data?: Record<string, unknown>;
+}
+
+export function crossDiag(code: CrossRefCode, message: string, range: Range, related: RelatedInfo[] = [], severity: Severity = CROSS_REF_CODES[code], data?: Record<string, unknown>): CrossRefDiagnostic {
+  return { code, severity, message, range, related, ...(data ? { data } : {}) };
+}

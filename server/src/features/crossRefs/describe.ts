@@ -1,0 +1,66 @@
+// Small text helpers for cross-resource messages: labels, ports, key lists, near names.
+import { language, t } from '../../util/l10n';
+import type { IndexedObject, SelectorInfo, ServicePortInfo } from '../../workspace/indexedObject';
+import { objectLabel } from '../../workspace/indexedObject';
+import { formatLabelSelector } from '../../k8s/labels';
+
+/** Sentences joined as each language writes them: a space in English, nothing in Chinese. */
+export function sentences(...parts: string[]): string {
+  return parts.filter(Boolean).join(language() === 'zh-cn' ? '' : ' ');
+}
+
+export function labelsText(labels: Record<string, string>): string {
+  const parts = Object.entries(labels).map(([k, v]) => `${k}=${v}`);
+  return parts.length ? parts.join(', ') : t('no labels');
+}
+
+export function selectorText(s: SelectorInfo): string {
+  return s.type === 'map' ? labelsText(s.selector) : formatLabelSelector(s.selector);
+}
+
+export function listText(items: string[], max = 8): string {
+  if (!items.length) return t('none');
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown}, … (+${items.length - max})` : shown;
+}
+
+export function servicePortText(p: ServicePortInfo): string {
+  const base = p.name ? `${p.name}:${p.port ?? '?'}` : String(p.port ?? '?');
+  return p.protocol !== 'TCP' ? `${base}/${p.protocol}` : base;
+}
+
+/** `Deployment/web` or `Deployment/web (namespace shop)` when outside the default namespace. */
+export function objectText(o: IndexedObject): string {
+  return o.namespace && o.namespace !== 'default' ? t('{0} (namespace {1})', objectLabel(o), o.namespace) : objectLabel(o);
+}
+
+/** The closest candidate to a misspelt name (edit distance ≤ 2, or one contains the other). */
+export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    if (c === name) continue;
+    const d = distance(name.toLowerCase(), c.toLowerCase());
+    const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
+    if (d <= limit && d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 99;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

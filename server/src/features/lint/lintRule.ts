@@ -1,0 +1,45 @@
+// Lint rules as data: a stable id, a family, a default severity, on/off by default, and a
+// check that reports findings on a key or value of one manifest. Rules never see LSP types.
+import type { Manifest, Path } from './manifest';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type RuleLevel = Severity | 'off';
+
+export type RuleFamily = 'resources' | 'probes' | 'images' | 'security' | 'secrets' | 'namespaces' | 'availability' | 'config' | 'workloads';
+
+/** A finding inside one YAML document: offsets are relative to the document's text. */
+export interface LintFinding {
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /**
+   * For quick fixes, e.g. `replacement`. Kept small on purpose: every finding is re-sent on each
+   * keystroke, so what a fix can find from the range (the container) is not repeated here.
+   */
+  data?: { replacement?: string; [k: string]: unknown };
+}
+
+/** What only a workspace index can answer. Absent in a single-file check: such rules are skipped. */
+export interface LintEnv {
+  /** Is there a PodDisruptionBudget in `namespace` whose selector matches these pod labels? */
+  pdbSelects?(namespace: string, labels: Record<string, string>): boolean;
+}
+
+export interface Reporter {
+  /** Report on the key or the value at `path` (relative to the manifest); missing paths fall back to the nearest existing key. */
+  at(path: Path, which: 'key' | 'value', message: string, data?: LintFinding['data']): void;
+}
+
+export interface LintRule {
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  enabledByDefault: boolean;
+  /** Kinds the rule looks at; every kind when absent. */
+  kinds?: readonly string[];
+  /** Needs LintEnv: never cached on the document, skipped without an index. */
+  workspace?: boolean;
+  check(m: Manifest, report: Reporter, env: LintEnv): void;
+}

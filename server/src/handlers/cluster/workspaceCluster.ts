@@ -1,0 +1,225 @@
+// The one simulated cluster of a workspace, held by the language server: loaded from and saved
+// to the extension's workspace storage (atomic writes, via the engine's stateFile), built from
+// the workspace's cluster profile when new, and remembering where each applied object came from.
+// A state file that cannot be read is moved aside (inside the storage folder — never the user's
+// files), reported, and replaced by a new cluster. In an untrusted workspace nothing is written
+// and no profile is read: the cluster lives in memory only.
+import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Simulator } from '../../cluster/simulator';
+import { loadClusterProfile } from '../../cluster/clusterProfile';
+import { backupFile, loadState, saveState } from '../../cluster/persistence/stateFile';
+import type { KObject } from '../../cluster/types';
+import { controllerOf } from '../../cluster/types';
+import { LAST_APPLIED_ANNOTATION } from '../../cluster/controllers/deployment/deploymentUtil';
+import { buildClusterView } from '../../cluster/view/buildClusterView';
+import type { InitializationOptions } from '../../protocol/clusterProtocol';
+import { objectId } from '../../protocol/clusterProtocol';
+import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
+import { readManifestText } from '../../cli/readManifests';
+import { t } from '../../util/l10n';
+
+export const STATE_FILE = 'cluster-state.json';
+export const SOURCES_FILE = 'cluster-sources.json';
+
+export interface ProfileRead {
+  nodes?: KObject[];
+  problems: string[];
+}
+
+/** Parses a cluster profile text into Node objects (problems name file:line). */
+export function readProfile(label: string, text: string): ProfileRead {
+  const read = readManifestText(text, label);
+  const profile = loadClusterProfile(read.objects.map((o) => ({ obj: o.obj, file: o.file, line: o.line })));
+  const problems = [...read.problems, ...profile.problems];
+  return problems.length ? { problems } : { nodes: profile.nodes, problems };
+}
+
+function writeJsonAtomic(path: string, data: unknown): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, JSON.stringify(data) + '\n', 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    if (existsSync(tmp)) unlinkSync(tmp);
+    throw e;
+  }
+}
+
+export class WorkspaceCluster {
+  private current: Simulator | undefined;
+  private sources = new Map<string, SourceLocation>();
+  private storagePath: string | undefined;
+  trusted = true;
+  private profile: { uri: string; text: string } | null = null;
+
+  /** Created on first use, so starting the server does not pay for a cluster nobody asked for. */
+  get sim(): Simulator {
+    this.current ??= Simulator.create();
+    return this.current;
+  }
+
+  set sim(sim: Simulator) {
+    this.current = sim;
+  }
+
+  configure(opts: InitializationOptions): void {
+    this.storagePath = opts.storagePath || undefined;
+    this.trusted = opts.trusted !== false;
+    this.profile = this.trusted ? opts.clusterProfile ?? null : null;
+  }
+
+  get persisted(): boolean {
+    return this.trusted && !!this.storagePath;
+  }
+
+  private path(file: string): string | undefined {
+    return this.storagePath ? join(this.storagePath, file) : undefined;
+  }
+
+  /** Loads the saved cluster (or makes a new one). Returns messages the user should see. */
+  start(): string[] {
+    const messages: string[] = [];
+    const statePath = this.path(STATE_FILE);
+    if (statePath && existsSync(statePath)) {
+      const loaded = loadState(statePath);
+      if (loaded.kind === 'ok') {
+        try {
+          this.sim = Simulator.fromState(loaded.state);
+          this.sources = this.readSources();
+          return messages;
+        } catch (e) {
+          messages.push(...this.setAside(statePath, e instanceof Error ? e.message : String(e)));
+        }
+      } else if (loaded.kind === 'invalid') {
+        messages.push(...this.setAside(statePath, loaded.detail ? `${loaded.reason}: ${loaded.detail}` : loaded.reason));
+      }
+    }
+    messages.push(...this.fresh());
+    return messages;
+  }
+
+  private setAside(statePath: string, reason: string): string[] {
+    // In an untrusted workspace the damaged file stays where it is; it is only ignored.
+    if (!this.persisted) return [t('The saved simulated cluster could not be read ({0}); a new cluster is used in memory.', reason)];
+    const kept = backupFile(statePath);
+    return [t('The saved simulated cluster could not be read ({0}). It was kept as {1} and a new cluster was started; your manifests were not touched.', reason, kept)];
+  }
+
+  /** A new cluster with the profile's nodes (or the default three). */
+  private fresh(): string[] {
+    const messages: string[] = [];
+    let nodes: KObject[] | undefined;
+    if (this.profile) {
+      const read = readProfile(this.profile.uri, this.profile.text);
+      if (read.nodes) nodes = read.nodes;
+      else messages.push(t('The cluster profile cannot be used, so the default nodes are used: {0}', read.problems.join('; ')));
+    }
+    this.sim = Simulator.create({ nodes });
+    this.sources.clear();
+    this.save();
+    return messages;
+  }
+
+  reset(): string[] {
+    return this.fresh();
+  }
+
+  /**
+   * Rebuilds the cluster on the profile's nodes and applies again every object the user applied
+   * (from its last-applied configuration, oldest first). Pod names and rollout history start over.
+   */
+  loadProfile(uri: string, text: string): { ok: boolean; problems: string[]; reapplied: number; nodes: number; lines: string[] } {
+    if (!this.trusted) return { ok: false, problems: [t('The workspace is not trusted: KubeMate does not read the cluster profile from it.')], reapplied: 0, nodes: 0, lines: [] };
+    const read = readProfile(uri, text);
+    if (!read.nodes) return { ok: false, problems: read.problems, reapplied: 0, nodes: 0, lines: [] };
+    const previous = this.sim.store
+      .kinds()
+      .flatMap((k) => this.sim.store.list(k))
+      .filter((o) => !controllerOf(o) && o.metadata.annotations?.[LAST_APPLIED_ANNOTATION])
+      .sort((a, b) => Number(a.metadata.resourceVersion ?? 0) - Number(b.metadata.resourceVersion ?? 0) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+    const inputs = previous.map((o) => {
+      const src = this.sources.get(objectId({ kind: o.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name }));
+      return { obj: JSON.parse(o.metadata.annotations![LAST_APPLIED_ANNOTATION]) as Record<string, unknown>, source: src ? { file: src.uri, line: src.line } : undefined };
+    });
+    const sources = new Map(this.sources);
+    this.profile = { uri, text };
+    this.sim = Simulator.create({ nodes: read.nodes });
+    const result = inputs.length ? this.sim.apply(inputs) : undefined;
+    this.sources = sources;
+    this.pruneSources();
+    this.save();
+    return { ok: true, problems: [], reapplied: inputs.length, nodes: read.nodes.length, lines: (result?.applied ?? []).map((a) => a.message) };
+  }
+
+  // ---- sources --------------------------------------------------------------------------------
+
+  recordSource(ref: ObjectRef, loc: SourceLocation): void {
+    this.sources.set(objectId(ref), loc);
+  }
+
+  sourceOf = (kind: string, namespace: string | null, name: string): SourceLocation | null => this.sources.get(objectId({ kind, namespace, name })) ?? null;
+
+  /** The source of the object, or of the nearest controller above it that has one (pod → RS → Deployment). */
+  findSource(ref: ObjectRef): SourceLocation | null {
+    let obj: KObject | undefined = this.sim.get(ref.kind, ref.namespace ?? undefined, ref.name);
+    if (!obj && ref.kind === 'Endpoints') obj = this.sim.get('Service', ref.namespace ?? undefined, ref.name);
+    for (let depth = 0; obj && depth < 5; depth++) {
+      const own = this.sources.get(objectId({ kind: obj.kind, namespace: obj.metadata.namespace ?? null, name: obj.metadata.name }));
+      if (own) return own;
+      if (obj.kind === 'Endpoints') obj = this.sim.get('Service', obj.metadata.namespace, obj.metadata.name);
+      else {
+        const owner = controllerOf(obj);
+        obj = owner ? this.sim.store.getByUid(owner.uid) : undefined;
+      }
+    }
+    return null;
+  }
+
+  private pruneSources(): void {
+    for (const key of [...this.sources.keys()]) {
+      const [kind, ns, ...rest] = key.split('/');
+      if (!this.sim.get(kind, ns || undefined, rest.join('/'))) this.sources.delete(key);
+    }
+  }
+
+  private readSources(): Map<string, SourceLocation> {
+    const p = this.path(SOURCES_FILE);
+    try {
+      if (p && existsSync(p)) {
+        const data = JSON.parse(readFileSync(p, 'utf8')) as Record<string, SourceLocation>;
+        return new Map(Object.entries(data).filter(([, v]) => v && typeof v.uri === 'string' && typeof v.line === 'number'));
+      }
+    } catch {
+      // Sources only help "reveal source"; a damaged file is simply forgotten.
+    }
+    return new Map();
+  }
+
+  // ---- persistence and views ------------------------------------------------------------------
+
+  save(): void {
+    if (!this.persisted) return;
+    const statePath = this.path(STATE_FILE)!;
+    mkdirSync(this.storagePath!, { recursive: true });
+    this.pruneSources();
+    saveState(statePath, this.sim.serialize());
+    writeJsonAtomic(this.path(SOURCES_FILE)!, Object.fromEntries(this.sources));
+  }
+
+  /** The user trusted the workspace: start saving. */
+  trust(): void {
+    if (this.trusted) return;
+    this.trusted = true;
+    this.save();
+  }
+
+  view(): ClusterView {
+    return buildClusterView({
+      store: this.sim.store,
+      readinessFailures: this.sim.serialize().kubelet.readinessFailures ?? [],
+      sourceOf: this.sourceOf,
+      persisted: this.persisted,
+    });
+  }
+}

@@ -1,0 +1,94 @@
+// The topology picture: which boxes and edges, grouped how, for the file or the cluster; the SVG
+// escapes names; the page has a strict CSP and loads nothing.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { buildTopology } from '../../../client/src/webview/topologyModel';
+import { escapeXml, topologyPage, topologySvg } from '../../../client/src/webview/topologyHtml';
+import { clusterWith, fmt } from '../../helpers/clusterView';
+
+const TUTORIAL = readFileSync('test/fixtures/cluster/tutorial.yaml', 'utf8');
+const MISSING = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: lonely
+spec:
+  replicas: 1
+  selector:
+    matchLabels: {app: lonely}
+  template:
+    metadata:
+      labels: {app: lonely}
+    spec:
+      containers:
+        - name: app
+          image: busybox:1.36
+          envFrom:
+            - configMapRef:
+                name: nowhere
+`;
+
+describe('client: topology', () => {
+  const view = clusterWith(TUTORIAL, MISSING).view();
+
+  it('draws Ingress → Service → Pods → ConfigMap/Secret for the whole cluster', () => {
+    const topo = buildTopology(view, { groupBy: 'owner' });
+    const kinds = (k: string) => topo.boxes.filter((b) => b.kind === k).map((b) => b.label);
+    assert.deepEqual(kinds('Ingress'), ['k8s-combat']);
+    assert.deepEqual(kinds('Service'), ['k8s-combat']);
+    assert.equal(kinds('Pod').length, 3);
+    assert.deepEqual(kinds('ConfigMap').sort(), ['k8s-combat-config', 'nowhere']);
+    assert.deepEqual(kinds('Secret'), ['k8s-combat-db']);
+    const count = (k: string) => topo.edges.filter((e) => e.kind === k).length;
+    assert.equal(count('route'), 1);
+    assert.equal(count('endpoint'), 2);
+    assert.equal(count('reads'), 5);
+    const missing = topo.boxes.find((b) => b.label === 'nowhere')!;
+    assert.equal(missing.status, 'error');
+    assert.match(missing.sub, /missing/);
+    assert.equal(topo.boxes.find((b) => b.kind === 'Service')!.status, 'ok');
+    assert.equal(topo.groups.length, 2);
+    assert.ok(topo.groups.every((g) => g.label.startsWith('ReplicaSet ')));
+  });
+
+  it('for the active file: only what that file applied and what it leads to', () => {
+    const topo = buildTopology(view, { fileUri: 'file:///ws/1.yaml', groupBy: 'owner' });
+    assert.deepEqual(topo.boxes.map((b) => `${b.kind}/${b.label}`).filter((x) => !x.startsWith('Pod/')), ['ConfigMap/nowhere']);
+    assert.equal(topo.boxes.filter((b) => b.kind === 'Pod').length, 1);
+  });
+
+  it('groups pods by node on request', () => {
+    const topo = buildTopology(view, { groupBy: 'node' });
+    assert.ok(topo.groups.every((g) => /^worker-\d$/.test(g.label)), topo.groups.map((g) => g.label).join());
+  });
+
+  it('keeps boxes apart and inside the picture', () => {
+    const topo = buildTopology(view, { groupBy: 'owner' });
+    for (const a of topo.boxes) {
+      assert.ok(a.x + a.w <= topo.width && a.y + a.h <= topo.height);
+      for (const b of topo.boxes) if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
+    }
+  });
+
+  it('escapes text in the SVG and says so when there is nothing to draw', () => {
+    assert.equal(escapeXml(`<a href="x">&'`), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
+    const topo = buildTopology(view, { groupBy: 'owner' });
+    topo.boxes[0].label = '<img src=x onerror=alert(1)>';
+    const svg = topologySvg(topo, fmt);
+    assert.ok(!svg.includes('<img'));
+    assert.ok(svg.includes('data-id="Ingress/default/k8s-combat"'));
+    assert.match(topologySvg({ boxes: [], groups: [], edges: [], width: 0, height: 0 }, fmt), /Nothing to draw yet/);
+  });
+
+  it('has a strict Content-Security-Policy and no remote resources', () => {
+    const text = { title: 'T', scopeFile: 'f', scopeCluster: 'c', groupOwner: 'o', groupNode: 'n', hint: 'h', legend: 'l' };
+    const page = topologyPage('NONCE123', '<svg></svg>', text);
+    const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)![1];
+    assert.equal(csp, "default-src 'none'; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123';");
+    assert.ok(!/unsafe-(inline|eval)/.test(page));
+    assert.ok(!/(src|href)=["']?https?:/i.test(page));
+    assert.equal((page.match(/<script/g) ?? []).length, 1);
+    assert.match(page, /<script nonce="NONCE123">/);
+    assert.match(page, /var\(--vscode-charts-green\)/);
+    assert.ok(!/ on[a-z]+=/.test(page), 'no inline event handlers');
+  });
+});
