@@ -1,6 +1,7 @@
 // Kubernetes resource.Quantity: parsing and plain-words rendering.
 // upstream: apimachinery pkg/api/resource/quantity.go (ParseQuantity, suffix tables).
 // The API server's error for a bad quantity quotes the regular expression below.
+import { t } from '../util/l10n';
 
 export const QUANTITY_REGEX_TEXT = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
@@ -51,13 +52,14 @@ function round(n: number): string {
 
 /** Memory in plain words: 314572800 → "300 MiB (314,572,800 bytes)". */
 export function describeBytes(bytes: number): string {
+  const exact = bytes.toLocaleString('en-US');
   for (const [size, unit] of BYTE_UNITS) {
-    if (bytes >= size) return `${round(bytes / size)} ${unit} (${bytes.toLocaleString('en-US')} bytes)`;
+    if (bytes >= size) return t('{0} {1} ({2} bytes)', round(bytes / size), unit, exact);
   }
-  return `${round(bytes)} bytes`;
+  return t('{0} bytes', round(bytes));
 }
 
-/** CPU in plain words: 0.1 → "0.1 CPU core (100 millicores)". */
+/** CPU in plain words: 0.1 → "0.1 CPU cores (100 millicores)". */
 export function describeCpu(cores: number): string {
-  return `${round(cores)} CPU core${cores === 1 ? '' : 's'} (${round(cores * 1000)} millicores)`;
+  return cores === 1 ? t('1 CPU core (1000 millicores)') : t('{0} CPU cores ({1} millicores)', round(cores), round(cores * 1000));
 }

@@ -4,6 +4,7 @@ import type { Schema } from './schema';
 import type { FieldType } from './schemaTypes';
 import { zhCnDocs } from './docs/zhCN';
 import { learningNotes } from './notes/learningNotes';
+import { enumValueFields } from './notes/enumValues';
 
 /** The 28 kinds whose every non-status field has Chinese docs. */
 export const CORE_KINDS: [apiVersion: string, kind: string][] = [
@@ -74,6 +75,12 @@ export function docsCoverage(schema: Schema): DocsCoverage {
   }
   for (const [type, entries] of Object.entries(learningNotes())) {
     for (const field of Object.keys(entries)) if (!schema.type(type)?.f[field]) stale.push(`note:${type}.${field}`);
+  }
+  for (const [type, field, values] of enumValueFields()) {
+    const f = schema.type(type)?.f[field];
+    const allowed = f?.e ?? f?.i?.e;
+    if (!f) stale.push(`value:${type}.${field}`);
+    else if (allowed) for (const v of values) if (!allowed.includes(v)) stale.push(`value:${type}.${field}=${v}`);
   }
   const notes = Object.values(learningNotes()).reduce((n, e) => n + Object.keys(e).length, 0);
   return { kinds: CORE_KINDS.length, fields: fields.length, zhCN: fields.length - missing.length, missing, stale, notes };

@@ -13,6 +13,7 @@ describe('diagnostics', () => {
     ['missing required field', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n    - image: nginx\n', ['7:7 missing-required']],
     ['invalid enum', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  type: ClusterIp\n  ports: [{port: 80}]\n', ['6:9 invalid-enum']],
     ['malformed quantity', 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: a\nspec:\n  limits:\n    - type: Container\n      max: {cpu: 1 core, memory: 300mb}\n', ['8:18 invalid-quantity', '8:34 invalid-quantity']],
+    ['memory in millibytes', 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: a\nspec:\n  limits: [{type: Container, max: {memory: 128m, cpu: 100m}}]\n', ['6:44 fractional-bytes']],
     ['missing apiVersion', 'kind: ConfigMap\nmetadata:\n  name: a\n', ['1:1 missing-api-version']],
     ['missing kind', 'apiVersion: v1\nmetadata:\n  name: a\n', ['1:1 missing-kind']],
     ['unknown apiVersion', 'apiVersion: apps/v2\nkind: Deployment\nmetadata:\n  name: a\n', ['1:13 unknown-api-version']],

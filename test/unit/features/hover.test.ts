@@ -22,8 +22,13 @@ describe('hover', () => {
   it('marks required fields', () => {
     assert.match(hoverAt(pod.replace('- name: a', '- na|me: a')), /containers\[\]\.name\*\* · `string` · required/);
   });
-  it('explains an enum value', () => {
-    assert.match(hoverAt(pod + '      imagePullPolicy: IfNot|Present\n'), /`IfNotPresent` — means that kubelet pulls the image if it isn't present on disk|`IfNotPresent` — /);
+  it('explains an enum value in both languages', () => {
+    const md = hoverAt(pod + '      imagePullPolicy: IfNot|Present\n');
+    assert.match(md, /^`IfNotPresent` — Use the image already on the node; pull only when it is missing\./);
+    assert.match(md, /`IfNotPresent` — 节点上已有这个镜像就直接用/);
+  });
+  it('falls back to the upstream enum text where KubeMate has no note', () => {
+    assert.match(hoverAt(pod + '      terminationMessagePolicy: FallbackTo|LogsOnError\n'), /`FallbackToLogsOnError` — /);
   });
   it('explains a quantity in plain words', () => {
     const md = hoverAt(pod + '      resources:\n        limits:\n          memory: 300|Mi\n          cpu: 100m\n');

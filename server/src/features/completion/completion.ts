@@ -17,6 +17,8 @@ import { kindSkeleton } from './skeleton';
 import { fieldDoc } from '../hover/fieldDoc';
 import { renderDocMarkdown } from '../hover/renderDoc';
 import { enumValueMeaning } from '../hover/valueDoc';
+import { pickTexts } from '../hover/docsLanguage';
+import { enumValueNote } from '../../schema/notes/enumValues';
 
 export function completion(schema: Schema, file: ParsedFile, offset: number, order: Lang[]): KCompletionItem[] {
   if (file.disabled) return [];
@@ -101,12 +103,15 @@ function valueItems(schema: Schema, apiVersion: string | undefined, kind: string
   const type: FieldType = info.type;
   if (type.e?.length) {
     const description = info.owner && info.name ? schema.description(info.owner, info.name) : undefined;
-    return type.e.map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, documentation: enumValueMeaning(description, v), sortText: String(i).padStart(3, '0'), replaceStart: start, replaceEnd: end }));
+    const documentation = (v: string) => {
+      const note = info.owner && info.name ? enumValueNote(info.owner, info.name, v) : undefined;
+      return note ? pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map((x) => x.text).join('\n\n') : enumValueMeaning(description, v);
+    };
+    return type.e.map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, documentation: documentation(v), sortText: String(i).padStart(3, '0'), replaceStart: start, replaceEnd: end }));
   }
   if (type.t === 'boolean') {
     return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, sortText: String(i), replaceStart: start, replaceEnd: end }));
   }
-  void order;
   return [];
 }
 

@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = {
   'missing-required': 'error',
   'invalid-enum': 'error',
   'invalid-quantity': 'error',
+  'fractional-bytes': 'warning',
   'missing-api-version': 'error',
   'missing-kind': 'error',
   'unknown-api-version': 'error',

@@ -4,7 +4,10 @@ import { isMap, isScalar, isSeq, isAlias, Node, Scalar, YAMLMap } from 'yaml';
 import type { Schema, PathSegment } from '../../schema/schema';
 import { typeLabel } from '../../schema/schema';
 import type { FieldType } from '../../schema/schemaTypes';
-import { isValidQuantity } from '../../k8s/quantity';
+import { isValidQuantity, parseQuantity } from '../../k8s/quantity';
+
+/** Resources measured in bytes. */
+const BYTE_RESOURCES = new Set(['memory', 'storage', 'ephemeral-storage']);
 import { t } from '../../util/l10n';
 import { ChunkDiagnostic, diag } from './diagnostic';
 import { didYouMean } from './didYouMean';
@@ -136,6 +139,12 @@ function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: Walk
       if (typeof v !== 'number' && typeof v !== 'string') return wrong();
       if (!isValidQuantity(v)) {
         report(out, path, diag('invalid-quantity', t('"{0}" is not a valid quantity. Write a number with an optional unit, e.g. 500m or 1 (CPU), 128Mi or 1Gi (memory); units are case-sensitive.', String(node.source ?? v)), start, end));
+        return;
+      }
+      // `memory: 128m` is 0.128 bytes: the API server only warns ("fractional byte value"), the pod cannot start.
+      if (BYTE_RESOURCES.has(fieldName) && !Number.isInteger(parseQuantity(v)!)) {
+        const n = /^[0-9.]+/.exec(String(v))?.[0] ?? String(v);
+        report(out, path, diag('fractional-bytes', t('{0} is {1} bytes: a lowercase m means milli, and memory is counted in whole bytes. Did you mean {2}Mi or {2}M?', String(v), String(parseQuantity(v)), n), start, end, { replacement: `${n}Mi` }));
       }
       return;
   }

@@ -8,6 +8,8 @@ import type { Lang } from '../../util/l10n';
 import { fieldDoc } from './fieldDoc';
 import { renderDocMarkdown } from './renderDoc';
 import { enumValueMeaning, isQuantityField, quantityMeaning } from './valueDoc';
+import { enumValueNote } from '../../schema/notes/enumValues';
+import { pickTexts } from './docsLanguage';
 
 export interface HoverResult {
   markdown: string;
@@ -31,7 +33,10 @@ export function hover(schema: Schema, file: ParsedFile, offset: number, order: L
   if (loc.target === 'value') {
     const raw = loc.node.value;
     const last = String(loc.path[loc.path.length - 1] ?? '');
-    if (typeof raw === 'string' && doc.type.e?.includes(raw)) {
+    const note = typeof raw === 'string' && doc.owner && doc.field ? enumValueNote(doc.owner, doc.field, raw) : undefined;
+    if (note) {
+      sections.push(pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map(({ text }) => `\`${raw}\` — ${text}`).join('\n\n'));
+    } else if (typeof raw === 'string' && (doc.type.e?.includes(raw) || doc.type.i?.e?.includes(raw))) {
       const meaning = enumValueMeaning(doc.en, raw);
       sections.push(`\`${raw}\`${meaning ? ' — ' + meaning : ''}`);
     } else if ((typeof raw === 'string' || typeof raw === 'number') && (doc.type.t === 'quantity' || isQuantityField(doc.type))) {
