@@ -3,10 +3,14 @@
 // cluster profile in its initialization options. Also: typed request/notify helpers.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions, LintSettingsParams, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, clusterProfile: InitializationOptions['clusterProfile']): Promise<LanguageClient> {
+  // vscode-languageclient is ~90% of dist/client.js. Imported here, not at the top, its modules are
+  // evaluated when the client starts, after activate() returned — not inside the extension host's
+  // activation (issue 5: activation ≤150 ms, measured by scripts/measureActivation.mjs).
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

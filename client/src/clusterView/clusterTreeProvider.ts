@@ -89,15 +89,20 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   private async revealNow(refs: ObjectRef[]): Promise<void> {
+    // Workloads first (their pods are what a learner looks for), then Services, then the rest.
+    const order = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress'];
+    const rank = (r: ObjectRef) => (order.includes(r.kind) ? order.indexOf(r.kind) : order.length);
+    const sorted = [...refs].sort((a, b) => rank(a) - rank(b)).slice(0, 20);
     let first = true;
-    for (const ref of refs.slice(0, 20)) {
+    for (const ref of sorted) {
       const n = this.find(ref);
       if (!n) continue;
       try {
-        await this.treeView.reveal(n, { select: first, focus: false, expand: true });
+        // Only the first is selected and opened (a Deployment down to its pods); the others are made visible.
+        await this.treeView.reveal(n, { select: first, focus: false, expand: first ? 2 : false });
         first = false;
       } catch {
-        // The tree was rebuilt while revealing; the next change shows it anyway.
+        // The element went away meanwhile (deleted by the next action); nothing to show.
       }
     }
   }

@@ -78,7 +78,9 @@ function workloadNode(w: WorkloadView, view: ClusterView, t: Translate): TreeNod
   const parts = [w.ready];
   if (w.kind === 'ReplicaSet' && w.revision !== null) parts.push(t('revision {0}', w.revision));
   if (w.state && w.kind !== 'Deployment') parts.push(w.state);
-  if (w.kind === 'Deployment' && w.state) parts.push(w.state.startsWith('error:') ? t('rollout failed') : t('rolling out'));
+  // `rollout status` also waits when pods are merely not ready; only an update in progress is "rolling out".
+  if (w.kind === 'Deployment' && w.state?.startsWith('error:')) parts.push(t('rollout failed'));
+  else if (w.kind === 'Deployment' && /new replicas have been updated|old replicas are pending termination/.test(w.state ?? '')) parts.push(t('rolling out'));
   const tooltip = [`${w.kind} ${w.namespace}/${w.name}`, t('Ready: {0}', w.ready), ...(w.images.length ? [t('Images: {0}', w.images.join(', '))] : []), ...(w.state ? ['', w.state] : [])].join('\n');
   return {
     id,

@@ -80,7 +80,7 @@ export function ingressGroup(nsId: string, ns: string, view: ClusterView, t: Tra
         const backend: TreeNode = {
           id: `${ruleId}>backend`,
           label: r.service ? `${r.service}:${r.port ?? ''}` : t('no backend'),
-          description: r.problem ? r.problem : t('{0} endpoints', r.endpoints.length),
+          description: r.problem ? r.problem : r.endpoints.length === 1 ? t('1 endpoint') : t('{0} endpoints', r.endpoints.length),
           tooltip: r.problem ? t('Requests for this rule fail: {0}', r.problem) : t('Requests for this rule go to these endpoints.'),
           contextValue: 'ingressBackend',
           look: { icon: 'arrow-right', color: r.problem ? RED : GREEN },

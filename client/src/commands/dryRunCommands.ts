@@ -38,7 +38,8 @@ export async function runDryRun(s: Services, sources: DryRunSource[], command: s
     // Not awaited: a notification stays until dismissed, the command is done now.
     void notify(summary.line, open, show).then((choice) => {
       if (choice === open) {
-        void vscode.commands.executeCommand(COMMANDS.showClusterView).then(() => s.tree.reveal(result.changed, { force: true }));
+        // Opening the view runs the reveal that waited for it to become visible.
+        void vscode.commands.executeCommand(COMMANDS.showClusterView);
       } else if (choice === show) s.output.channel.show(true);
     });
   }

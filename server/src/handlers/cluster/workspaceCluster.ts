@@ -20,6 +20,8 @@ import { readManifestText } from '../../cli/readManifests';
 import { t } from '../../util/l10n';
 
 export const STATE_FILE = 'cluster-state.json';
+const FIRST_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Service'];
+const rank = (kind: string) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
 export const SOURCES_FILE = 'cluster-sources.json';
 
 export interface ProfileRead {
@@ -137,7 +139,8 @@ export class WorkspaceCluster {
       .kinds()
       .flatMap((k) => this.sim.store.list(k))
       .filter((o) => !controllerOf(o) && o.metadata.annotations?.[LAST_APPLIED_ANNOTATION])
-      .sort((a, b) => Number(a.metadata.resourceVersion ?? 0) - Number(b.metadata.resourceVersion ?? 0) || (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''));
+      // Oldest first; within a second, what others refer to (config, storage, Services) before workloads.
+      .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || rank(a.kind) - rank(b.kind));
     const inputs = previous.map((o) => {
       const src = this.sources.get(objectId({ kind: o.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name }));
       return { obj: JSON.parse(o.metadata.annotations![LAST_APPLIED_ANNOTATION]) as Record<string, unknown>, source: src ? { file: src.uri, line: src.line } : undefined };
