@@ -50,14 +50,17 @@ export function parseFile(text: string, cache: ChunkCache = new ChunkCache()): P
   };
 }
 
+/** The comment lines before the first content line — read line by line, never the whole file. */
 function leadingComments(text: string): string {
-  const lines: string[] = [];
-  for (const line of text.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || trimmed === '---') lines.push(line);
-    else break;
+  let pos = 0;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : nl;
+    const trimmed = text.slice(pos, end).trim();
+    if (!(trimmed === '' || trimmed.startsWith('#') || trimmed === '---')) break;
+    pos = end + 1;
   }
-  return lines.join('\n');
+  return text.slice(0, pos);
 }
 
 /** The document that contains `offset` (the last one starting at or before it). */
