@@ -5,7 +5,7 @@
 // reference would look missing.
 import { DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { WorkspaceIndex, DEFAULT_MAX_FILES, selectorMatches } from '../workspace/workspaceIndex';
+import { WorkspaceIndex, DEFAULT_MAX_FILES } from '../workspace/workspaceIndex';
 import type { ChunkCache } from '../yaml/parsedFile';
 import { crossRefDiagnostics } from '../features/crossRefs/crossRefDiagnostics';
 import type { CrossRefDiagnostic } from '../features/crossRefs/crossRefCodes';
@@ -224,6 +224,6 @@ export function workspaceLintEnv(ctx: ServerContext): LintEnv | undefined {
   const w = ctx.workspace;
   if (!w.ready) return undefined;
   return {
-    pdbSelects: (namespace, labels) => w.index.selectorsIn(namespace).some((o) => o.kind === 'PodDisruptionBudget' && !!o.selector && selectorMatches(o.selector, labels)),
+    pdbSelects: (namespace, labels) => w.index.anySelects(namespace, labels, 'PodDisruptionBudget'),
   };
 }

@@ -81,7 +81,11 @@ export function scanFolder(root: string, maxFiles: number): ScanResult {
   return { files, truncated };
 }
 
-/** The text of a manifest file, or undefined for binary files and JSON that is not a Kubernetes object. */
+/**
+ * The text of a manifest file, or undefined for binary files and files that cannot hold a
+ * Kubernetes object (no `apiVersion` or no `kind`: Helm values, CI workflows, compose files) —
+ * those are not even parsed.
+ */
 export function readManifestFile(path: string): string | undefined {
   let text: string;
   try {
@@ -89,8 +93,7 @@ export function readManifestFile(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (text.includes('\0')) return undefined;
-  if (extname(path).toLowerCase() === '.json' && !(text.includes('"apiVersion"') && text.includes('"kind"'))) return undefined;
+  if (text.includes('\0') || !text.includes('apiVersion') || !text.includes('kind')) return undefined;
   return text;
 }
 

@@ -165,6 +165,12 @@ export class WorkspaceIndex {
     return sortObjects(out);
   }
 
+  /** Does any object with a pod selector (of `kind`, when given) in the namespace select these labels? Unsorted: a per-keystroke path. */
+  anySelects(namespace: string, labels: Record<string, string>, kind?: string): boolean {
+    for (const o of this.selectorsByNamespace.get(namespace)) if ((!kind || o.kind === kind) && selectorMatches(o.selector!, labels)) return true;
+    return false;
+  }
+
   /** Services and PodDisruptionBudgets of a namespace (objects with a pod selector). */
   selectorsIn(namespace: string): IndexedObject[] {
     return sorted(this.selectorsByNamespace.get(namespace));
@@ -221,7 +227,9 @@ export class WorkspaceIndex {
     for (let i = documents.length; i < e.docs.length; i++) removed.push(...e.docs[i].objects);
     e.docs = docs;
     if (!removed.length && !added.length) return new Set();
-    e.objects = docs.flatMap((d) => d.objects);
+    const objects: IndexedObject[] = [];
+    for (const d of docs) for (const o of d.objects) objects.push(o);
+    e.objects = objects;
     for (const o of removed) this.unlink(o);
     for (const o of added) this.link(o);
     this.version++;

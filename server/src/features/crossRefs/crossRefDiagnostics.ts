@@ -38,8 +38,8 @@ export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: Cr
       hit = { stamp: index.stamp, lang: language(), generation, diagnostics: objectDiagnostics(index, o, opts) };
       cache.set(o, hit);
     } else if (hit!.stamp !== index.stamp) hit!.stamp = index.stamp;
-    out.push(...hit!.diagnostics);
-    out.push(...namespaceRule(index, o, namespaces));
+    for (const d of hit!.diagnostics) out.push(d);
+    if (o.explicitNamespace) for (const d of namespaceRule(index, o, namespaces)) out.push(d);
   }
   return out;
 }
