@@ -9,7 +9,7 @@ import { fieldDoc } from '../../features/hover/fieldDoc';
 import { renderDocText } from '../../features/hover/renderDoc';
 import { docsOrder } from '../../features/hover/docsLanguage';
 import { language, t } from '../../util/l10n';
-import { didYouMean } from '../../features/diagnostics/didYouMean';
+import { didYouMean } from '../../util/didYouMean';
 
 function resolveKind(schema: Schema, name: string, apiVersion: string | undefined): KindEntry {
   const viaTable = resolveResource(name)?.kind;

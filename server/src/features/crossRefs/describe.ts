@@ -3,6 +3,7 @@ import { language, t } from '../../util/l10n';
 import type { IndexedObject, SelectorInfo, ServicePortInfo } from '../../workspace/indexedObject';
 import { objectLabel } from '../../workspace/indexedObject';
 import { formatLabelSelector } from '../../k8s/labels';
+import { levenshtein } from '../../util/didYouMean';
 
 /** Sentences joined as each language writes them: a space in English, nothing in Chinese. */
 export function sentences(...parts: string[]): string {
@@ -40,7 +41,8 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   let bestD = Infinity;
   for (const c of candidates) {
     if (c === name) continue;
-    const d = distance(name.toLowerCase(), c.toLowerCase());
+    if (Math.abs(name.length - c.length) > 2) continue;
+    const d = levenshtein(name.toLowerCase(), c.toLowerCase());
     const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
     if (d <= limit && d < bestD) {
       best = c;
@@ -50,17 +52,3 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   return best;
 }
 
-function distance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 99;
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}

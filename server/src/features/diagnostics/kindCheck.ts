@@ -8,7 +8,7 @@ import { splitApiVersion } from '../../k8s/resources';
 import type { ParsedChunk } from '../../yaml/parsedChunk';
 import { t } from '../../util/l10n';
 import { ChunkDiagnostic, diag } from './diagnostic';
-import { didYouMean } from './didYouMean';
+import { didYouMean } from '../../util/didYouMean';
 
 export interface KindCheckResult {
   diagnostics: ChunkDiagnostic[];

@@ -10,7 +10,7 @@ import { isValidQuantity, parseQuantity } from '../../k8s/quantity';
 const BYTE_RESOURCES = new Set(['memory', 'storage', 'ephemeral-storage']);
 import { t } from '../../util/l10n';
 import { ChunkDiagnostic, diag } from './diagnostic';
-import { didYouMean } from './didYouMean';
+import { didYouMean } from '../../util/didYouMean';
 
 export interface WalkResult {
   diagnostics: ChunkDiagnostic[];

@@ -1,4 +1,5 @@
-// "Did you mean …?" — the closest candidate by edit distance, case-insensitive first.
+// "Did you mean …?" — edit distance and the closest candidate, case-insensitive first. Shared by
+// every feature that suggests a name (diagnostics, lints, cross-resource checks, explain).
 
 export function levenshtein(a: string, b: string): number {
   if (a === b) return 0;
