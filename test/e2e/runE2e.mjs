@@ -5,10 +5,11 @@
 // in the Simulated Cluster view, delete a pod and watch its replacement appear. Screenshots go to
 // test/e2e/screenshots/, logs and timings to test/e2e/artifacts/.
 //
-// usage: npm run test:e2e [-- --skip-package] [-- --readme] [-- --via-notification]
+// usage: npm run test:e2e [-- --skip-package] [-- --readme] [-- --via-palette]
 //   --skip-package      use the existing kubemate.vsix (or $KUBEMATE_VSIX) instead of `npm run package`
 //   --readme            copy the dry-run view and hover screenshots to media/readme/ for the README
-//   --via-notification  open the view with the summary notification's button instead of the palette
+//   --via-palette       open the view with `KubeMate: Show Simulated Cluster` instead of the summary
+//                       notification's button
 //   env: KEEP_TMP=1 keeps the temporary folders; E2E_TIMEOUT_MS (default 480000) bounds the whole run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +37,7 @@ const POD = /^k8s-combat-[a-z0-9]+-[a-z0-9]{5}$/;
 const ENDPOINT = /10\.244\.\d+\.\d+:8081/;
 // vscode.l10n follows the workbench language, which is English here.
 const OPEN_VIEW_BUTTON = 'Open Simulated Cluster';
+const CHECKS = 6;
 
 async function main() {
   const steps = new Steps();
@@ -127,6 +129,9 @@ async function main() {
     await activation.close();
     const perf = await startupPerformance(page, EXTENSION_ID);
     report.activation = { runningExtensions: activation.text, ms: activation.ms, ...perf, log: activationLogLine(dirs) };
+    if (perf.event !== 'onLanguage:yaml' || !/activationEvent: 'onLanguage:yaml'/.test(report.activation.log ?? '')) {
+      throw new Error(`KubeMate was activated by ${perf.event} (extension host log: ${report.activation.log}), expected onLanguage:yaml`);
+    }
     steps.mark(`activation: ${activation.text}; load code ${perf.loadCodeMs} ms (bundle alone ${perf.codeLoadOnlyMs} ms), `
       + `call activate ${perf.callActivateMs} ms, activate() resolved after ${perf.finishActivateMs} ms`);
     report.ok = true;
@@ -150,6 +155,8 @@ async function main() {
     fs.copyFileSync(path.join(SHOTS, '02-hover-detail.png'), path.join(README_SHOTS, 'hover-zh.png'));
     console.log(`README screenshots updated in ${path.relative(REPO, README_SHOTS)}/`);
   }
+  // What was verified: Chinese hover, summary notification, pods, endpoints, replacement pod, activation event.
+  console.log(`e2e: ${CHECKS} passed, 0 failed`);
   console.log(`E2E PASSED in ${(steps.total() / 1000).toFixed(1)} s — screenshots in ${path.relative(REPO, SHOTS)}/, report in ${path.relative(REPO, ARTIFACTS)}/report.json`);
 }
 
@@ -182,15 +189,15 @@ function buildVsix(steps) {
 
 /**
  * The dry-run ends with a summary notification (`6 created — 2 pods Running`) whose button opens
- * the Simulated Cluster view. By default the view is opened from the palette instead
- * (`KubeMate: Show Simulated Cluster`); --via-notification clicks the button.
+ * the Simulated Cluster view and reveals what changed: click it, as a person would
+ * (--via-palette: `KubeMate: Show Simulated Cluster` instead).
  */
 async function openClusterView(page) {
   const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: OPEN_VIEW_BUTTON }).first();
   await toast.waitFor({ timeout: 20_000 }).catch(() => { throw new Error('no dry-run summary notification (with an "Open Simulated Cluster" button) appeared'); });
   const summary = (await toast.locator('.notification-list-item-message').innerText()).trim();
-  if (argv.has('--via-notification')) await toast.locator('.monaco-button', { hasText: OPEN_VIEW_BUTTON }).first().click();
-  else await runCommand(page, commandTitle('kubemate.showClusterView').palette);
+  if (argv.has('--via-palette')) await runCommand(page, commandTitle('kubemate.showClusterView').palette);
+  else await toast.locator('.monaco-button', { hasText: OPEN_VIEW_BUTTON }).first().click();
   const pane = viewPane(page, 'Simulated Cluster');
   await pane.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 }).catch(() => {
     throw new Error('the Simulated Cluster view did not appear (view id kubemate.clusterView)');
