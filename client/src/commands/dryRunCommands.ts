@@ -12,7 +12,10 @@ const LARGE_FILES = 5;
 const LARGE_BYTES = 200_000;
 
 function label(uri: vscode.Uri): string {
-  return uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, false);
+  if (uri.scheme === 'untitled') return uri.path;
+  // asRelativePath leaves a workspace folder's own path absolute: the folder itself is `.`.
+  if (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === uri.toString()) return '.';
+  return vscode.workspace.asRelativePath(uri, false);
 }
 
 function openDocument(uri: string): vscode.TextDocument | undefined {
