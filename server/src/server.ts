@@ -14,12 +14,23 @@ import { InitializationOptions, SettingsNotification } from './protocol/clusterP
 import { languageOf, setLanguage } from './util/l10n';
 import { validateFile } from './features/diagnostics/validateFile';
 import { parseFile } from './yaml/parsedFile';
+import type { DocumentCache } from './yaml/documentCache';
 
 const WARM_UP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // The sync tells the parse cache where a single edit landed, so it re-splits only that region.
+  let noteEdit: DocumentCache['noteEdit'] = () => undefined;
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(doc, changes, version) {
+      const only = changes.length === 1 && 'range' in changes[0] ? changes[0] : undefined;
+      noteEdit(doc.uri, doc.version, version, only && { start: doc.offsetAt(only.range.start), end: doc.offsetAt(only.range.end), inserted: only.text.length });
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   const ctx = new ServerContext(connection, documents, loadSchema);
+  noteEdit = (...args) => ctx.cache.noteEdit(...args);
   const cluster = registerClusterHandler(ctx);
   // "Would not schedule" diagnostics use the nodes of the simulated cluster (its profile).
   ctx.workspace.nodeSource = () => cluster.cluster.sim.store.list('Node');

@@ -1,7 +1,7 @@
 // The Kubernetes objects of one YAML document (one, or the items of a `kind: List`) with their
 // identity, labels, references and offers. Computed once per document text and cached on the
 // parsed chunk, so re-indexing a file re-extracts only the documents whose text changed.
-import type { ParsedChunk } from '../yaml/parsedChunk';
+import { chunkValue, ParsedChunk } from '../yaml/parsedChunk';
 import type { PathSegment } from '../yaml/locate';
 import { arr, get, isObj, num, obj, str, strMap } from '../k8s/objectAccess';
 import { isNamespaced, splitApiVersion } from '../k8s/resources';
@@ -24,12 +24,8 @@ export function extractObjects(chunk: ParsedChunk): ExtractedObject[] {
 function compute(chunk: ParsedChunk): ExtractedObject[] {
   // Templated documents (Helm, Jinja) are not objects yet; nothing without apiVersion and kind is.
   if (chunk.empty || chunk.templated || !chunk.hasKindKey || !chunk.hasApiVersionKey) return [];
-  let value: unknown;
-  try {
-    value = chunk.doc.toJS({ maxAliasCount: 100 });
-  } catch {
-    return [];
-  }
+  const { value, error } = chunkValue(chunk);
+  if (error !== undefined) return [];
   const r = new DocReader(chunk, value);
   if (isObj(value) && value.kind === 'List' && Array.isArray(value.items)) {
     return value.items.flatMap((item, i) => objectAt(r, item, ['items', i]) ?? []);

@@ -44,3 +44,21 @@ export function parseChunk(text: string): ParsedChunk {
   }
   return { text, doc, lineCounter, empty, apiVersion, kind, hasApiVersionKey, hasKindKey, templated: /\{\{|\{%/.test(text), cache: new Map() };
 }
+
+/**
+ * The document as plain JSON, aliases expanded with a bound (a "billion laughs" document gives an
+ * error, not a hang). Computed once per document and shared by diagnostics, lints and the
+ * workspace index; callers must not modify it.
+ */
+export function chunkValue(chunk: ParsedChunk): { value?: unknown; error?: string } {
+  let v = chunk.cache.get('value') as { value?: unknown; error?: string } | undefined;
+  if (!v) {
+    try {
+      v = { value: chunk.doc.toJS({ maxAliasCount: 100 }) };
+    } catch (e) {
+      v = { error: e instanceof Error ? e.message : String(e) };
+    }
+    chunk.cache.set('value', v);
+  }
+  return v;
+}

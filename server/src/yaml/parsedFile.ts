@@ -40,7 +40,53 @@ export class ChunkCache {
 }
 
 export function parseFile(text: string, cache: ChunkCache = new ChunkCache()): ParsedFile {
-  const documents = splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text) }));
+  return fileOf(text, splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text) })));
+}
+
+/** One contiguous edit in old-text offsets: [start, end) replaced by `inserted` characters. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  inserted: number;
+}
+
+/**
+ * The next version of a file after one edit: documents wholly before the edit (and clear of the
+ * `---` that follows them) and wholly after it are carried over — shifted by the edit's length and
+ * line count, their text never compared — and only the region between is split and looked up
+ * again. Same result as parseFile(text).
+ */
+export function reparseFile(prev: ParsedFile, text: string, cache: ChunkCache, edit: TextEdit): ParsedFile {
+  const docs = prev.documents;
+  let head = 0;
+  // The 4 characters after a document are the next `---` marker: an edit there changes where it ends.
+  while (head < docs.length && docs[head].start + docs[head].chunk.text.length + 4 <= edit.start) head++;
+  let tail = docs.length;
+  while (tail > head && docs[tail - 1].start > edit.end) tail--;
+  const delta = edit.inserted - (edit.end - edit.start);
+  const midStart = head === 0 ? 0 : docs[head - 1].start + docs[head - 1].chunk.text.length;
+  const midEnd = tail === docs.length ? text.length : docs[tail].start + delta;
+  const oldMidEnd = tail === docs.length ? prev.text.length : docs[tail].start;
+  const midLine = head === 0 ? 0 : docs[head - 1].line + newlines(docs[head - 1].chunk.text);
+  const lineDelta = newlines(text.slice(midStart, midEnd)) - newlines(prev.text.slice(midStart, oldMidEnd));
+  // An empty middle only stands for a document when it is the whole (empty) file.
+  const middle = splitDocuments(text.slice(midStart, midEnd)).filter((c) => c.text.length > 0 || (head === 0 && tail === docs.length));
+  const documents: FileDocument[] = [
+    ...docs.slice(0, head),
+    ...middle.map((c) => ({ index: 0, start: midStart + c.start, line: midLine + c.line, chunk: cache.get(c.text) })),
+    ...docs.slice(tail).map((d) => ({ index: 0, start: d.start + delta, line: d.line + lineDelta, chunk: d.chunk })),
+  ];
+  documents.forEach((d, i) => (d.index = i));
+  return fileOf(text, documents);
+}
+
+function newlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function fileOf(text: string, documents: FileDocument[]): ParsedFile {
   const head = leadingComments(text);
   return {
     text,

@@ -2,7 +2,7 @@
 // cached on the parsed chunk: YAML errors, apiVersion/kind, schema, API-server rules.
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { Schema } from '../../schema/schema';
-import type { ParsedChunk } from '../../yaml/parsedChunk';
+import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
 import { t } from '../../util/l10n';
 import { ChunkDiagnostic, diag } from './diagnostic';
 import { chunkView, kindCheck, ManifestView } from './kindCheck';
@@ -42,13 +42,10 @@ function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): Chu
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
   // After a syntax error the structure is a guess: schema findings would only add noise.
   if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out;
-  let value: unknown;
-  try {
-    // Aliases are expanded here, bounded: a "billion laughs" document stops with an error, not a hang.
-    value = chunk.doc.toJS({ maxAliasCount: 100 });
-  } catch (e) {
+  const { value, error } = chunkValue(chunk);
+  if (error !== undefined) {
     const at = (chunk.doc.contents as Node | null)?.range?.[0] ?? 0;
-    out.push(diag('yaml-syntax', t('YAML syntax error: {0}', e instanceof Error ? e.message : String(e)), at, at + 1));
+    out.push(diag('yaml-syntax', t('YAML syntax error: {0}', error), at, at + 1));
     return out;
   }
   out.push(...validateManifest(schema, chunkView(chunk), value));

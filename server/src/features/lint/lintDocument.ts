@@ -2,7 +2,7 @@
 // cached on the parsed chunk per configuration, so an edit re-lints only the document it
 // touches; rules that ask the workspace run every time (they are cheap and few).
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
-import type { ParsedChunk } from '../../yaml/parsedChunk';
+import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
 import { isObj } from '../../k8s/objectAccess';
 import type { LintEnv, LintFinding, LintRule, Severity } from './lintRule';
 import type { LintConfig } from './lintConfig';
@@ -17,12 +17,7 @@ export function manifestsOf(chunk: ParsedChunk): Manifest[] {
   // Templates and broken YAML have no reliable structure; schema diagnostics cover them.
   if (!chunk.empty && !chunk.templated && !chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
     const root = chunk.doc.contents;
-    let value: unknown;
-    try {
-      value = root?.toJSON();
-    } catch {
-      value = undefined; // bad aliases are reported as YAML errors
-    }
+    const value = chunkValue(chunk).value; // undefined after an alias error, reported as a YAML error
     if (isMap(root) && isObj(value)) {
       const itemsNode: unknown = root.get('items', true);
       if (chunk.kind === 'List' && isSeq(itemsNode)) {
