@@ -12,6 +12,16 @@ type Labels = Record<string, string> | undefined | null;
  */
 export function labelSelectorMatcher(selector: LabelSelector | undefined | null): (labels: Labels) => boolean {
   if (selector === undefined || selector === null) return () => false;
+  if (typeof selector !== 'object') return prepareSelector(selector);
+  // Stored selectors are immutable (validation rejects changes; updates bring new objects): prepare each once.
+  let m = matchers.get(selector);
+  if (!m) matchers.set(selector, (m = prepareSelector(selector)));
+  return m;
+}
+
+const matchers = new WeakMap<object, (labels: Labels) => boolean>();
+
+function prepareSelector(selector: LabelSelector): (labels: Labels) => boolean {
   const exprs = selector.matchExpressions;
   if (exprs !== undefined && exprs !== null && !(Array.isArray(exprs) && exprs.length === 0)) return (labels) => labelSelectorMatches(selector, labels);
   return pairsMatcher(Object.entries(selector.matchLabels ?? {}));
@@ -183,8 +193,12 @@ export function findPort(pod: Pod, svcPort: { targetPort?: number | string; port
   if (typeof target === 'number') return target;
   if (/^\d+$/.test(target)) return Number(target);
   const proto = svcPort.protocol ?? 'TCP';
-  const containers = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
-  for (const c of containers) {
+  // App containers first, then sidecars (restartPolicy Always init containers); no combined list built per call.
+  for (const c of pod.spec.containers ?? []) {
+    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
+  }
+  for (const c of pod.spec.initContainers ?? []) {
+    if (c.restartPolicy !== 'Always') continue;
     for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === proto) return p.containerPort;
   }
   return undefined;
@@ -196,6 +210,29 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
   if (!pod.status?.podIP && !(pod.status?.podIPs ?? []).length) return false;
   if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
   return true;
+}
+
+export interface PodTargetRef {
+  kind: 'Pod';
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+const targetRefs = new WeakMap<Pod, PodTargetRef>();
+
+/**
+ * `{kind: 'Pod', name, namespace, uid}` for Endpoints addresses and EndpointSlice endpoints: one
+ * frozen object per pod, shared by both and by every recomputation (references are replaced, never edited).
+ */
+export function podTargetRef(pod: Pod, namespace: string): PodTargetRef {
+  const name = pod.metadata.name;
+  const uid = pod.metadata.uid ?? '';
+  const known = targetRefs.get(pod);
+  if (known && known.name === name && known.namespace === namespace && known.uid === uid) return known;
+  const ref: PodTargetRef = Object.freeze({ kind: 'Pod', name, namespace, uid });
+  targetRefs.set(pod, ref);
+  return ref;
 }
 
 /** Pods by namespace and one label pair, so selector matching does not scan every pod per Service. */

@@ -2,7 +2,7 @@
 // pod-template-hash see the same defaulted objects a real cluster would.
 // upstream: pkg/apis/{core,apps,batch}/v1/defaults.go; admission plugins ServiceAccount,
 // DefaultTolerationSeconds, DefaultStorageClass.
-import type { Container, KObject, PodSpec, Pod } from './types';
+import type { Container, KObject, PodSpec, Pod, Toleration } from './types';
 import { defaultService } from './controllers/service';
 
 function defaultPullPolicy(image: string): string {
@@ -141,6 +141,11 @@ export function generateJobSelector(o: KObject): void {
   o.spec.template.metadata = { ...(o.spec.template.metadata ?? {}), labels: { ...(o.spec.template.metadata?.labels ?? {}), ...labels } };
 }
 
+/** DefaultTolerationSeconds: the same two tolerations on (nearly) every pod, shared and frozen — nothing edits them in place. */
+const DEFAULT_TOLERATIONS: readonly Toleration[] = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) =>
+  Object.freeze({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }),
+);
+
 /** Pod admission: ServiceAccount and DefaultTolerationSeconds plugins, priority. */
 export function admitPod(pod: Pod): void {
   defaultPodSpec(pod.spec);
@@ -149,8 +154,8 @@ export function admitPod(pod: Pod): void {
   pod.spec.priority ??= 0;
   pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
   const tol = (pod.spec.tolerations ??= []);
-  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tol.some((t) => t.key === key && (t.effect === 'NoExecute' || !t.effect))) tol.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 });
+  for (const t of DEFAULT_TOLERATIONS) {
+    if (!tol.some((x) => x.key === t.key && (x.effect === 'NoExecute' || !x.effect))) tol.push(t);
   }
   pod.status ??= { phase: 'Pending' };
   pod.status.phase ??= 'Pending';

@@ -3,7 +3,7 @@
 // `lastTimestamp` instead of adding a row, as client-go's EventCorrelator does.
 import type { Store } from './store';
 import type { KObject } from './types';
-import type { EventRecord } from './eventLog';
+import { EventRecord, recordInvolvedId, recordNamespace, sameEvent } from './eventRecord';
 
 export interface KEvent extends KObject {
   involvedObject: { kind: string; namespace?: string; name: string; uid?: string; apiVersion?: string; fieldPath?: string };
@@ -26,13 +26,13 @@ export class EventRecorder {
 
   constructor(private store: Store) {
     for (const r of store.eventLog.records()) {
-      this.remember(r.involvedId(), r);
+      this.remember(recordInvolvedId(r), r);
       this.seq++;
     }
   }
 
   private find(id: string, type: string, reason: string, message: string): EventRecord | undefined {
-    for (let r = this.index.get(id); r; r = r.nextAboutSame) if (r.sameAs(type, reason, message)) return r;
+    for (let r = this.index.get(id); r; r = r.nextAboutSame) if (sameEvent(r, type, reason, message)) return r;
     return undefined;
   }
 
@@ -45,7 +45,7 @@ export class EventRecorder {
     r.nextAboutSame = undefined;
     let prev: EventRecord | undefined;
     for (let x = this.index.get(id); x; prev = x, x = x.nextAboutSame) {
-      if (!x.sameAs(type, reason, message)) continue;
+      if (!sameEvent(x, type, reason, message)) continue;
       r.nextAboutSame = x.nextAboutSame;
       x.nextAboutSame = undefined;
       if (prev) prev.nextAboutSame = r;
@@ -85,7 +85,7 @@ export class EventRecorder {
     const ns = obj.metadata.namespace ?? 'default';
     const uid = obj.metadata.uid;
     return this.store.eventLog.select((r) => {
-      if (r.metaNamespace() !== ns) return false;
+      if (recordNamespace(r) !== ns) return false;
       if (r.full) return uid ? r.full.involvedObject.uid === uid : r.full.involvedObject.name === obj.metadata.name && r.full.involvedObject.kind === obj.kind;
       return uid ? r.uid === uid : r.name === obj.metadata.name && r.kind === obj.kind;
     });

@@ -7,6 +7,7 @@ import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
 import { envProblem, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
 import { createdMessage, presentMessage, pulledMessage, pullingMessage, startedMessage } from './kubeletMessages';
+import { hostIPList, runningSince } from './sharedStatus';
 import { orderPodConditions, podConditionsOrdered, setPodCondition } from './podConditions';
 
 /** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
@@ -46,7 +47,7 @@ function parseCidrText(cidr: string): { base: number; size: number } | undefined
 }
 
 export function ipToString(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export function nodeInternalIP(node: KObject | undefined): string | undefined {
@@ -121,7 +122,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   const before = pod.status.containerStatuses ? JSON.stringify(pod.status) : '';
   const status = pod.status;
   status.hostIP = nodeInternalIP(node);
-  if (status.hostIP) status.hostIPs = [{ ip: status.hostIP }];
+  if (status.hostIP) status.hostIPs = hostIPList(status.hostIP);
   status.startTime ??= now;
   let conds = status.conditions ?? [];
   conds = setPodCondition(conds, 'Initialized', 'True', now);
@@ -191,7 +192,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
       problems.push({ event: `Error: ${envErr}`, reason: 'CreateContainerConfigError' });
       continue;
     }
-    statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: { running: { startedAt: now } } });
+    statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: runningSince(now) });
     const policy = (c.imagePullPolicy as string | undefined) ?? 'IfNotPresent';
     if (policy === 'Always') {
       ctx.events.event(pod, 'Normal', 'Pulling', pullingMessage(c.image), 'kubelet', host);

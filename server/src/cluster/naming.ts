@@ -31,26 +31,66 @@ export function safeEncodeString(s: string): string {
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  const parts: string[] = [];
+  writeCanonical(value, parts);
+  return parts.join('');
+}
+
+function writeCanonical(value: unknown, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
   if (Array.isArray(value)) {
-    let s = '[';
+    out.push('[');
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) s += ',';
-      if (i in value) s += canonicalJson(value[i]);
+      if (i > 0) out.push(',');
+      if (i in value) writeCanonical(value[i], out);
     }
-    return s + ']';
+    out.push(']');
+    return;
   }
   const o = value as Record<string, unknown>;
-  const keys = Object.keys(o).sort();
-  let s = '{';
+  const keys = sortedKeys(o);
+  out.push('{');
   let first = true;
   for (const k of keys) {
     const v = o[k];
     if (v === undefined) continue;
-    if (!first) s += ',';
+    if (!first) out.push(',');
     first = false;
-    s += JSON.stringify(k) + ':' + canonicalJson(v);
+    out.push(quotedKey(k), ':');
+    writeCanonical(v, out);
   }
-  return s + '}';
+  out.push('}');
+}
+
+/** Object.keys(o).sort(), sorted in place by insertion: objects have few keys, and Array#sort allocates per call. */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) {
+      keys[j + 1] = keys[j];
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+/** JSON.stringify(key): templates repeat the same keys, so their quoted forms are kept (bounded). */
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(k: string): string {
+  let q = quotedKeys.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (quotedKeys.size >= 4096) quotedKeys.clear();
+    quotedKeys.set(k, q);
+  }
+  return q;
 }
 
 const encoder = new TextEncoder();

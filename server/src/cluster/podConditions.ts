@@ -2,6 +2,7 @@
 // them in the order the API shows them. Runs a few times per pod start, so both build at most one
 // array and no intermediate copies.
 import type { PodCondition } from './types';
+import { sharedCondition } from './sharedStatus';
 
 const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
@@ -9,8 +10,7 @@ const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'C
 export function setPodCondition(conds: PodCondition[], type: string, status: PodCondition['status'], now: string, reason?: string): PodCondition[] {
   const cur = conds.find((c) => c.type === type);
   if (cur && cur.status === status && cur.reason === reason) return conds;
-  const c: PodCondition = { type, status, lastTransitionTime: now };
-  if (reason) c.reason = reason;
+  const c = sharedCondition(type, status, now, reason);
   const out: PodCondition[] = [];
   for (const x of conds) if (x.type !== type) out.push(x);
   out.push(c);

@@ -4,7 +4,8 @@
 import { SeededIds } from '../util/seededIds';
 import { KObject, OwnerReference, objectKey, isClusterScoped, controllerOf } from './types';
 import { randomSuffix, generatedName } from './naming';
-import { EventLog, EventRecord } from './eventLog';
+import { EventLog } from './eventLog';
+import { EventRecord, newEventRecord } from './eventRecord';
 import type { KEvent } from './events';
 
 const HEX = '0123456789abcdef';
@@ -38,8 +39,13 @@ export class Store {
   private rv = 0;
   /** Bumped on every write; the simulator compares it before and after a round. */
   revision = 0;
+  /**
+   * Bumped when an object is deleted, or an object with owner references is stored or re-owned:
+   * the only changes that can leave an object without any of its owners (garbage collector input).
+   */
+  ownershipRevision = 0;
   /** Bumped per kind on every write, so a controller can skip work when its inputs did not move. */
-  private kindRevision = new Map<string, number>();
+  private kindRevision = new Map<string, { n: number }>();
 
   constructor(
     public ids: SeededIds,
@@ -68,7 +74,7 @@ export class Store {
   }
 
   kindVersion(kind: string): number {
-    return this.kindRevision.get(kind) ?? 0;
+    return this.kindRevision.get(kind)?.n ?? 0;
   }
 
   get<T extends KObject = KObject>(kind: string, namespace: string | undefined, name: string): T | undefined {
@@ -185,6 +191,7 @@ export class Store {
     else m.set(key ?? objectKey(obj.kind, meta.namespace, meta.name), obj);
     if (meta.uid) this.byUid.set(meta.uid, obj);
     this.indexOwner(obj);
+    if (meta.ownerReferences?.length) this.ownershipRevision++;
     this.touch(obj.kind);
     return obj;
   }
@@ -196,7 +203,7 @@ export class Store {
   recordEvent(obj: KObject, seq: number, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host: string | undefined, now: string): EventRecord {
     if (!this.byKind.has('Event')) this.byKind.set('Event', new Map());
     const meta = obj.metadata;
-    const r = new EventRecord(0, ++this.rv, seq, obj.kind, meta.namespace, meta.name, meta.uid, obj.apiVersion, type, reason, message, component, host, now, now, 1);
+    const r = newEventRecord(++this.rv, seq, obj.kind, meta.namespace, meta.name, meta.uid, obj.apiVersion, type, reason, message, component, host, now);
     this.eventLog.add(r);
     this.touch('Event');
     return r;
@@ -235,6 +242,7 @@ export class Store {
     const m = this.byKind.get(obj.kind);
     const old = obj.kind === 'Event' ? this.eventLog.get(obj.metadata.namespace, obj.metadata.name) : m?.get(key);
     if (old) this.unindexOwner(old);
+    if (old?.metadata.ownerReferences?.length || obj.metadata.ownerReferences?.length) this.ownershipRevision++;
     if (obj.kind === 'Event') {
       if (m) this.eventLog.addFull(obj as KObject as KEvent);
     } else m?.set(key, obj);
@@ -246,6 +254,7 @@ export class Store {
   /** Changes the controller reference (adoption / orphaning) and the owner index with it. */
   setOwner(obj: KObject, ref: OwnerReference | undefined): void {
     this.unindexOwner(obj);
+    this.ownershipRevision++;
     const others = (obj.metadata.ownerReferences ?? []).filter((r) => !r.controller);
     obj.metadata.ownerReferences = ref ? [...others, ref] : others;
     if (obj.metadata.ownerReferences.length === 0) delete obj.metadata.ownerReferences;
@@ -267,6 +276,7 @@ export class Store {
     if (obj.metadata.uid) this.byUid.delete(obj.metadata.uid);
     this.unindexOwner(obj);
     this.byOwner.delete(obj.metadata.uid ?? '');
+    this.ownershipRevision++;
     ++this.rv;
     this.touch(kind);
     return obj;
@@ -274,7 +284,10 @@ export class Store {
 
   private touch(kind: string): void {
     this.revision++;
-    this.kindRevision.set(kind, (this.kindRevision.get(kind) ?? 0) + 1);
+    // A counter object per kind: one map lookup per write instead of a get and a set.
+    const c = this.kindRevision.get(kind);
+    if (c) c.n++;
+    else this.kindRevision.set(kind, { n: 1 });
   }
 
   private indexOwner(obj: KObject): void {

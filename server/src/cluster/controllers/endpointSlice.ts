@@ -3,7 +3,7 @@
 // upstream: kubernetes/endpointslice reconciler.go, utils.go podToEndpoint.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { PodLabelIndex, deepEqual, findPort, isPodReady, ownerReference, shouldPodBeInEndpoints } from '../controllerUtils';
+import { PodLabelIndex, deepEqual, findPort, isPodReady, ownerReference, podTargetRef, shouldPodBeInEndpoints } from '../controllerUtils';
 
 export const MAX_ENDPOINTS_PER_SLICE = 100;
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
@@ -20,8 +20,12 @@ export interface SliceEndpoint {
 export function endpointConditions(pod: Pod, publishNotReady: boolean): SliceEndpoint['conditions'] {
   const serving = isPodReady(pod);
   const terminating = !!pod.metadata.deletionTimestamp;
-  return { ready: publishNotReady || (serving && !terminating), serving, terminating };
+  const ready = publishNotReady || (serving && !terminating);
+  // Eight possible values, shared and frozen (an endpoint's conditions are replaced, never edited).
+  return CONDITIONS[(ready ? 4 : 0) + (serving ? 2 : 0) + (terminating ? 1 : 0)];
 }
+
+const CONDITIONS: readonly SliceEndpoint['conditions'][] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }));
 
 export function syncAllEndpointSlices(ctx: ControllerContext, index?: PodLabelIndex): void {
   const services = ctx.store.list('Service');
@@ -53,25 +57,40 @@ function syncServiceSlices(ctx: ControllerContext, svc: KObject, index: PodLabel
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
   const svcPorts = (svc.spec.ports ?? []) as { name?: string; port: number; targetPort?: number | string; protocol?: string }[];
   const groups = new Map<string, { ports: { name: string; port: number; protocol: string }[]; endpoints: SliceEndpoint[] }>();
+  // One service port (the usual case): the group depends only on the resolved number; its key is built once per number.
+  const keyOfPort = svcPorts.length === 1 ? new Map<unknown, string>() : undefined;
   for (const pod of index.select(ns, svc.spec.selector)) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports: { name: string; port: number; protocol: string }[] = [];
-    for (const sp of svcPorts) {
-      const n = findPort(pod, sp);
-      if (n !== undefined) ports.push({ name: sp.name ?? '', port: n, protocol: sp.protocol ?? 'TCP' });
+    let g: { ports: { name: string; port: number; protocol: string }[]; endpoints: SliceEndpoint[] } | undefined;
+    let ports: { name: string; port: number; protocol: string }[] | undefined;
+    if (keyOfPort) {
+      const n = findPort(pod, svcPorts[0]);
+      if (n === undefined) continue;
+      const known = keyOfPort.get(n);
+      g = known === undefined ? undefined : groups.get(known);
     }
-    if (svcPorts.length && !ports.length) continue;
+    if (!g) {
+      ports = [];
+      for (const sp of svcPorts) {
+        const n = findPort(pod, sp);
+        if (n !== undefined) ports.push({ name: sp.name ?? '', port: n, protocol: sp.protocol ?? 'TCP' });
+      }
+      if (svcPorts.length && !ports.length) continue;
+    }
     const ep: SliceEndpoint = {
       addresses: [pod.status.podIP ?? ''],
       conditions: endpointConditions(pod, publishNotReady),
-      targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: ns, uid: pod.metadata.uid ?? '' },
+      targetRef: podTargetRef(pod, ns),
     };
     if (pod.spec.nodeName) ep.nodeName = pod.spec.nodeName;
     if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
-    const key = JSON.stringify(ports);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { ports, endpoints: [] }));
-    g.endpoints.push(ep);
+    if (!g && ports) {
+      const key = JSON.stringify(ports);
+      if (keyOfPort) keyOfPort.set(ports[0].port, key);
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = { ports, endpoints: [] }));
+    }
+    g?.endpoints.push(ep);
   }
   // A Service with a selector but no matching pods still gets one empty slice (as upstream).
   if (groups.size === 0) groups.set('[]', { ports: svcPorts.map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' })).slice(0, 0), endpoints: [] });

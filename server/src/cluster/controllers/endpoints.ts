@@ -2,7 +2,7 @@
 // upstream: pkg/controller/endpoint/endpoints_controller.go syncService; endpoints.RepackSubsets.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { PodLabelIndex, deepEqual, findPort, isPodReady, shouldPodBeInEndpoints } from '../controllerUtils';
+import { PodLabelIndex, deepEqual, findPort, isPodReady, podTargetRef, shouldPodBeInEndpoints } from '../controllerUtils';
 
 interface Address {
   ip: string;
@@ -35,7 +35,7 @@ export function syncAllEndpoints(ctx: ControllerContext, index?: PodLabelIndex):
 function address(pod: Pod, svc: KObject): Address {
   const a: Address = {
     ip: pod.status.podIP ?? '',
-    targetRef: { kind: 'Pod', name: pod.metadata.name, namespace: pod.metadata.namespace ?? 'default', uid: pod.metadata.uid ?? '' },
+    targetRef: podTargetRef(pod, pod.metadata.namespace ?? 'default'),
   };
   if (pod.spec.nodeName) a.nodeName = pod.spec.nodeName;
   if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name && pod.metadata.namespace === svc.metadata.namespace) a.hostname = pod.spec.hostname;
@@ -52,10 +52,23 @@ export function computeSubsets(svc: KObject, pods: Pod[]): Subset[] {
   const ports = (svc.spec?.ports ?? []) as { name?: string; port: number; targetPort?: number | string; protocol?: string; appProtocol?: string }[];
   const headless = svc.spec?.clusterIP === 'None';
   const groups = new Map<string, { ports: EndpointPort[]; ready: Address[]; notReady: Address[] }>();
+  // One service port (the usual case): the group key depends only on the resolved port number, so
+  // its JSON is built once per number rather than per pod.
+  const keyOfPort = ports.length === 1 ? new Map<unknown, string>() : undefined;
   for (const pod of pods) {
     if (!shouldPodBeInEndpoints(pod, publishNotReady)) continue;
     const addr = address(pod, svc);
     const ready = publishNotReady || isPodReady(pod);
+    if (keyOfPort) {
+      const n = findPort(pod, ports[0]);
+      if (n === undefined) continue;
+      const known = keyOfPort.get(n);
+      const g = known === undefined ? undefined : groups.get(known);
+      if (g) {
+        (ready ? g.ready : g.notReady).push(addr);
+        continue;
+      }
+    }
     const epPorts: EndpointPort[] = [];
     if (ports.length === 0) {
       if (!headless) continue; // a non-headless Service without ports gets no subsets
@@ -71,6 +84,7 @@ export function computeSubsets(svc: KObject, pods: Pod[]): Subset[] {
       if (epPorts.length === 0) continue;
     }
     const key = JSON.stringify(epPorts);
+    if (keyOfPort) keyOfPort.set(epPorts[0].port, key);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { ports: epPorts, ready: [], notReady: [] }));
     (ready ? g.ready : g.notReady).push(addr);

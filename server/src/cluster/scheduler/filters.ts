@@ -28,13 +28,16 @@ export function nodeName(pod: Pod, info: NodeInfo): FilterResult {
 }
 
 /** Only NoSchedule and NoExecute taints filter; PreferNoSchedule only scores. Wording of 1.35+. */
+function tolerated(pod: Pod, taint: Taint): boolean {
+  for (const t of pod.spec.tolerations ?? []) if (toleratesTaint(t, taint)) return true;
+  return false;
+}
+
 export function taintToleration(pod: Pod, info: NodeInfo): FilterResult {
   const taints: Taint[] = info.node.spec?.taints ?? [];
   for (const taint of taints) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
-    if (!(pod.spec.tolerations ?? []).some((t) => toleratesTaint(t, taint))) {
-      return { reasons: ['node(s) had untolerated taint(s)'], unresolvable: true };
-    }
+    if (!tolerated(pod, taint)) return { reasons: ['node(s) had untolerated taint(s)'], unresolvable: true };
   }
   return PASS;
 }
@@ -54,6 +57,7 @@ export function nodeAffinity(pod: Pod, info: NodeInfo): FilterResult {
 
 /** A host port conflicts when protocol and port match and the host IPs overlap (0.0.0.0 overlaps all). */
 export function nodePorts(pod: Pod, info: NodeInfo): FilterResult {
+  if (!requestsHostPorts(pod)) return PASS;
   for (const p of podHostPorts(pod)) {
     const [proto, ip, port] = p.split('/');
     const wildcard = `${proto}/0.0.0.0/${port}`;
@@ -62,6 +66,12 @@ export function nodePorts(pod: Pod, info: NodeInfo): FilterResult {
     if (conflict) return { reasons: ["node(s) didn't have free ports for the requested pod ports"], unresolvable: false };
   }
   return PASS;
+}
+
+/** Whether podHostPorts(pod) is non-empty, without building it (most pods ask for no host port). */
+function requestsHostPorts(pod: Pod): boolean {
+  for (const c of pod.spec.containers ?? []) for (const p of c.ports ?? []) if (p.hostPort) return true;
+  return false;
 }
 
 /** upstream: noderesources fitsRequest — pod count, then each requested resource against what is free. */

@@ -6,6 +6,7 @@ import type { KObject, Pod, PodCondition } from '../types';
 import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
 import { runFiltersWith } from './filters';
 import { selectHost } from './score';
+import { sharedCondition } from '../sharedStatus';
 
 const COMPONENT = 'default-scheduler';
 
@@ -102,7 +103,7 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   }
   pod.spec.nodeName = host.node.metadata.name;
   pod.status.conditions = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  pod.status.conditions.push({ type: 'PodScheduled', status: 'True', lastTransitionTime: now });
+  pod.status.conditions.push(sharedCondition('PodScheduled', 'True', now));
   ctx.store.update(pod);
   addPod(host, pod, req, nz);
   ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);

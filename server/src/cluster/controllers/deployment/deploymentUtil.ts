@@ -32,11 +32,23 @@ export type IntOrString = number | string | undefined | null;
 export function getScaledValueFromIntOrPercent(v: IntOrString, total: number, roundUp: boolean): number {
   if (v === undefined || v === null) return 0;
   if (typeof v === 'number') return v;
+  const pct = percent(v);
+  const scaled = (pct * total) / 100;
+  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
+}
+
+/** "25%" → 25 (valid percentages remembered: every sync of every Deployment asks again). */
+const percents = new Map<string, number>();
+
+function percent(v: string): number {
+  const known = percents.get(v);
+  if (known !== undefined) return known;
   if (!v.endsWith('%')) throw new Error(`invalid value for IntOrString: invalid type: string is not a percentage`);
   const pct = Number(v.slice(0, -1));
   if (!Number.isInteger(pct)) throw new Error(`invalid value "${v}": ${v} is not a valid percentage`);
-  const scaled = (pct * total) / 100;
-  return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
+  if (percents.size >= 1024) percents.clear();
+  percents.set(v, pct);
+  return pct;
 }
 
 /**

@@ -83,7 +83,9 @@ export function setReplicasAnnotations(rs: KObject, desired: number, max: number
 export function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision: number, exists: boolean): boolean {
   const a = annotations(rs);
   let changed = false;
-  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
+  const from = d.metadata.annotations ?? {};
+  for (const k in from) {
+    const v = from[k];
     if (ANNOTATIONS_TO_SKIP.has(k) || a[k] === v) continue;
     a[k] = v;
     changed = true;
@@ -344,7 +346,9 @@ export function calculateStatus(allRSs: KObject[], newRS: KObject | undefined, d
     unavailableReplicas: Math.max(0, totalReplicas - availableReplicas),
   };
   if (d.status?.collisionCount !== undefined) status.collisionCount = d.status.collisionCount;
-  status.conditions = fastClone(d.status?.conditions ?? []);
+  // Conditions are replaced, never edited in place: the array needs copying, its entries do not.
+  const conditions = d.status?.conditions ?? [];
+  status.conditions = Array.isArray(conditions) ? conditions.slice() : fastClone(conditions);
   if (availableReplicas >= replicasOf(d) - maxUnavailable(d)) {
     setCondition(status, newCondition(ctx, 'Available', 'True', 'MinimumReplicasAvailable', 'Deployment has minimum availability.'));
   } else {
