@@ -108,6 +108,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
   const applied: AppliedEntry[] = new Array(inputs.length);
   const failures: ApplyFailure[] = [];
   const warnings: string[] = [];
+  // resolveResource scans the resource table; documents repeat a handful of kinds.
+  const resources = new Map<string, ReturnType<typeof resolveResource>>();
   // ClusterIPs / nodePorts in use: scanned once, then kept up to date as this apply stores Services.
   let allocations: ServiceAllocations | undefined;
   const order = inputs.map((_, i) => i).sort((a, b) => Number(inputs[b].obj.kind === 'Namespace') - Number(inputs[a].obj.kind === 'Namespace') || a - b);
@@ -118,7 +120,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     const meta = (manifest.metadata ?? {}) as Record<string, unknown>;
     const name = str(meta.name) || str(meta.generateName);
     const file = source?.file ?? 'STDIN';
-    const info = resolveResource(kind);
+    let info = resources.get(kind);
+    if (info === undefined && !resources.has(kind)) resources.set(kind, (info = resolveResource(kind)));
     const { group, version } = splitApiVersion(apiVersion);
     const namespace = info && !info.namespaced ? null : str(meta.namespace) || defaultNamespace;
     const entry: AppliedEntry = { apiVersion, kind, namespace, name, action: 'error', message: '', source: source ?? null };

@@ -99,6 +99,21 @@ export function ownerReference(owner: KObject): OwnerReference {
   };
 }
 
+const ownerRefLists = new WeakMap<KObject, OwnerReference[]>();
+
+/**
+ * `[ownerReference(owner)]` for the pods an owner stamps out: one frozen list per owner, shared by
+ * all of them (adoption and release replace the list, nothing edits it in place).
+ */
+function ownerReferencesFor(owner: KObject): OwnerReference[] {
+  const known = ownerRefLists.get(owner);
+  const ref = known?.[0];
+  if (ref && ref.apiVersion === owner.apiVersion && ref.kind === owner.kind && ref.name === owner.metadata.name && ref.uid === (owner.metadata.uid ?? '')) return known;
+  const list = Object.freeze([Object.freeze(ownerReference(owner))]) as OwnerReference[];
+  ownerRefLists.set(owner, list);
+  return list;
+}
+
 /**
  * A new Pod from a template (upstream GetPodFromTemplate): labels/annotations from the template,
  * generateName `<owner>-` unless a fixed name is given, controller reference to the owner.
@@ -112,7 +127,7 @@ export function podFromTemplate(template: PodTemplateSpec, owner: KObject, opts:
       name: opts.name ?? '',
       namespace: owner.metadata.namespace,
       labels: { ...(meta.labels ?? {}) },
-      ownerReferences: [ownerReference(owner)],
+      ownerReferences: ownerReferencesFor(owner),
     },
     spec: fastClone(template.spec),
     status: { phase: 'Pending' },

@@ -134,3 +134,44 @@ export function generatedName(base: string, suffix: string): string {
 export function cronJobJobName(cronJobName: string, scheduledMs: number): string {
   return `${cronJobName}-${Math.floor(scheduledMs / 1000 / 60)}`;
 }
+
+const HEX = '0123456789abcdef';
+const VARIANT = '89ab';
+const DASH = 0x2d;
+const UID_CODES: number[] = new Array(36).fill(0);
+
+/** Digit `j` (0 = most significant) of the 8-digit hex form of a uint32. */
+function hexDigit(n: number, j: number): number {
+  return (n >>> (28 - 4 * j)) & 15;
+}
+
+function hexCode(n: number, j: number): number {
+  return HEX.charCodeAt(hexDigit(n, j));
+}
+
+/**
+ * A UUID-shaped uid from four 32-bit draws (Math.floor(next() × 2³²), i.e. the uint32 behind
+ * each draw): `aaaaaaaa-bbbb-4bbb-Vccc-ccccdddddddd`, b's fifth digit dropped for the version
+ * nibble and V = 8 + (c's first digit & 3). Built from character codes: one flat string per uid.
+ */
+export function uidFrom(ids: SeededIds): string {
+  const a = Math.floor(ids.next() * 4294967296);
+  const b = Math.floor(ids.next() * 4294967296);
+  const c = Math.floor(ids.next() * 4294967296);
+  const d = Math.floor(ids.next() * 4294967296);
+  const codes = UID_CODES;
+  let i = 0;
+  for (let j = 0; j < 8; j++) codes[i++] = hexCode(a, j);
+  codes[i++] = DASH;
+  for (let j = 0; j < 4; j++) codes[i++] = hexCode(b, j);
+  codes[i++] = DASH;
+  codes[i++] = 0x34; // '4'
+  for (let j = 5; j < 8; j++) codes[i++] = hexCode(b, j);
+  codes[i++] = DASH;
+  codes[i++] = VARIANT.charCodeAt(hexDigit(c, 0) & 3);
+  for (let j = 1; j < 4; j++) codes[i++] = hexCode(c, j);
+  codes[i++] = DASH;
+  for (let j = 4; j < 8; j++) codes[i++] = hexCode(c, j);
+  for (let j = 0; j < 8; j++) codes[i++] = hexCode(d, j);
+  return String.fromCharCode.apply(null, codes);
+}

@@ -4,7 +4,8 @@
 import type { PodCondition } from './types';
 import { sharedCondition } from './sharedStatus';
 
-const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+/** The order the API shows pod conditions in (rank below). */
+// ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
 /** Same status and reason: the list as is; otherwise the others plus a new condition at the end. */
 export function setPodCondition(conds: PodCondition[], type: string, status: PodCondition['status'], now: string, reason?: string): PodCondition[] {
@@ -17,8 +18,22 @@ export function setPodCondition(conds: PodCondition[], type: string, status: Pod
   return out;
 }
 
+/** CONDITION_ORDER.indexOf(c.type), by switch: it runs inside the sort for every pod start. */
 function rank(c: PodCondition): number {
-  return CONDITION_ORDER.indexOf(c.type);
+  switch (c.type) {
+    case 'PodReadyToStartContainers':
+      return 0;
+    case 'Initialized':
+      return 1;
+    case 'Ready':
+      return 2;
+    case 'ContainersReady':
+      return 3;
+    case 'PodScheduled':
+      return 4;
+    default:
+      return -1;
+  }
 }
 
 /** A copy in CONDITION_ORDER; stable, like the sort it replaces (unknown types first, in their order). */

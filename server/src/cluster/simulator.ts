@@ -35,9 +35,8 @@ import { syncAllAutoscalers } from './controllers/hpa';
 import { syncAllNamespaces } from './controllers/namespace';
 import { collectGarbage } from './controllers/garbageCollector';
 import { scheduleAll } from './scheduler/schedule';
-import { rolloutStatusMessage } from './controllers/deployment/deploymentUtil';
 import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
-import { revisionOf } from './controllers/deployment/deploymentUtil';
+import { RolloutTimeline } from './rolloutTimeline';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
 export const STATE_VERSION = 1;
@@ -87,12 +86,14 @@ export class Simulator {
   private kubelet: KubeletState;
   private wakeups: number[] = [];
   private endpointInputs = '';
+  private readonly timeline: RolloutTimeline;
   private readonly maxRounds: number;
   private readonly ctx: ControllerContext;
 
   private constructor(store: Store, kubelet: KubeletState, maxRounds = 300) {
     this.store = store;
     this.events = new EventRecorder(store);
+    this.timeline = new RolloutTimeline(store);
     this.api = new ApiServer(store);
     this.kubelet = kubelet;
     this.maxRounds = maxRounds;
@@ -172,20 +173,14 @@ export class Simulator {
   runUntilStable(startRevision?: number): RunResult {
     const rvBefore = startRevision ?? this.currentResourceVersion();
     const startMs = this.store.now();
-    const timeline: TimelineStep[] = [];
-    const signatures = new Map<string, string>();
-    for (const d of this.store.list('Deployment')) signatures.set(d.metadata.uid ?? '', this.rolloutSignature(d));
-    // Signatures read only Deployments and ReplicaSets: while neither kind was written, none can differ.
-    let timelineInputs = this.timelineInputs();
+    const track = this.timeline.begin();
     let rounds = 0;
     let stable = false;
     for (; rounds < this.maxRounds; rounds++) {
       const before = this.store.revision;
       this.wakeups = [];
       this.round();
-      const inputs = this.timelineInputs();
-      if (inputs !== timelineInputs) this.recordTimeline(rounds, startMs, signatures, timeline);
-      timelineInputs = inputs;
+      this.timeline.record(track, rounds);
       if (this.store.revision === before) {
         const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
         if (due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
@@ -197,55 +192,21 @@ export class Simulator {
       }
       this.store.nowMs += ROUND_MS;
     }
-    return { rounds, stable, events: this.eventsSince(rvBefore), timeline };
+    return { rounds, stable, events: this.eventsSince(rvBefore), timeline: track.steps };
   }
 
   private currentResourceVersion(): number {
     return this.store.resourceVersionNow();
   }
 
-  private timelineInputs(): string {
-    return `${this.store.kindVersion('Deployment')}/${this.store.kindVersion('ReplicaSet')}`;
-  }
-
-  private rolloutSignature(d: KObject): string {
-    const rss = this.store.ownedBy(d.metadata.uid ?? '', 'ReplicaSet');
-    return rss.map((r) => `${r.metadata.name}=${r.spec?.replicas ?? 0}`).join(',') + '|' + rolloutStatusMessage(d).message;
-  }
-
-  private recordTimeline(step: number, startMs: number, signatures: Map<string, string>, timeline: TimelineStep[]): void {
-    for (const d of this.store.list('Deployment')) {
-      const sig = this.rolloutSignature(d);
-      const uid = d.metadata.uid ?? '';
-      if (signatures.get(uid) === sig) continue;
-      signatures.set(uid, sig);
-      const rss = this.store
-        .ownedBy(uid, 'ReplicaSet')
-        .slice()
-        .sort((a, b) => (revisionOf(a) ?? 0) - (revisionOf(b) ?? 0));
-      timeline.push({
-        step,
-        second: Math.round((this.store.now() - startMs) / 1000),
-        namespace: d.metadata.namespace ?? 'default',
-        deployment: d.metadata.name,
-        replicaSets: rss.map((r) => ({
-          name: r.metadata.name,
-          revision: revisionOf(r) ?? null,
-          desired: r.spec?.replicas ?? 0,
-          ready: r.status?.readyReplicas ?? 0,
-          available: r.status?.availableReplicas ?? 0,
-        })),
-        status: rolloutStatusMessage(d).message,
-      });
-    }
-  }
-
   private eventsSince(rv: number): EventSummary[] {
-    // Straight from the event log: summaries need no Event objects.
-    return this.store.eventLog
-      .since(rv)
-      .sort((a, b) => recordResourceVersion(a) - recordResourceVersion(b))
-      .map(recordSummary);
+    // Straight from the event log: summaries need no Event objects. Records are mostly in
+    // resourceVersion order already (only repeats move): sort only when they are not.
+    const records = this.store.eventLog.since(rv);
+    let sorted = true;
+    for (let i = 1; i < records.length && sorted; i++) sorted = recordResourceVersion(records[i - 1]) <= recordResourceVersion(records[i]);
+    if (!sorted) records.sort((a, b) => recordResourceVersion(a) - recordResourceVersion(b));
+    return records.map(recordSummary);
   }
 
   /** Starts an action: one more simulated second, so its events sort after earlier ones. */

@@ -3,24 +3,10 @@
 // Every write bumps `revision`; the simulator runs controllers until a round writes nothing.
 import { SeededIds } from '../util/seededIds';
 import { KObject, OwnerReference, objectKey, isClusterScoped, controllerOf } from './types';
-import { randomSuffix, generatedName } from './naming';
+import { randomSuffix, generatedName, uidFrom } from './naming';
 import { EventLog } from './eventLog';
 import { EventRecord, newEventRecord } from './eventRecord';
 import type { KEvent } from './events';
-
-const HEX = '0123456789abcdef';
-const VARIANT = '89ab';
-const DASH = 0x2d;
-const UID_CODES: number[] = new Array(36).fill(0);
-
-/** Digit `j` (0 = most significant) of the 8-digit hex form of a uint32. */
-function hexDigit(n: number, j: number): number {
-  return (n >>> (28 - 4 * j)) & 15;
-}
-
-function hexCode(n: number, j: number): number {
-  return HEX.charCodeAt(hexDigit(n, j));
-}
 
 export interface StoreState {
   objects: KObject[];
@@ -122,36 +108,9 @@ export class Store {
     return out;
   }
 
-  /**
-   * A UUID-shaped uid from four 32-bit draws of the seeded source (version nibble 4, variant 8–b):
-   * `aaaaaaaa-bbbb-4bbb-Vccc-ccccdddddddd` where b's fifth digit is dropped for the version and V is
-   * 8 + (c's first digit & 3). Built from character codes: one flat string per uid.
-   */
+  /** A UUID-shaped uid from the seeded source (see naming.ts uidFrom). */
   newUid(): string {
-    const a = this.draw32();
-    const b = this.draw32();
-    const c = this.draw32();
-    const d = this.draw32();
-    const codes = UID_CODES;
-    let i = 0;
-    for (let j = 0; j < 8; j++) codes[i++] = hexCode(a, j);
-    codes[i++] = DASH;
-    for (let j = 0; j < 4; j++) codes[i++] = hexCode(b, j);
-    codes[i++] = DASH;
-    codes[i++] = 0x34; // '4'
-    for (let j = 5; j < 8; j++) codes[i++] = hexCode(b, j);
-    codes[i++] = DASH;
-    codes[i++] = VARIANT.charCodeAt(hexDigit(c, 0) & 3);
-    for (let j = 1; j < 4; j++) codes[i++] = hexCode(c, j);
-    codes[i++] = DASH;
-    for (let j = 4; j < 8; j++) codes[i++] = hexCode(c, j);
-    for (let j = 0; j < 8; j++) codes[i++] = hexCode(d, j);
-    return String.fromCharCode.apply(null, codes);
-  }
-
-  /** Math.floor(next() × 2³²): next() is a uint32 over 2³², so this is that uint32. */
-  private draw32(): number {
-    return Math.floor(this.ids.next() * 4294967296);
+    return uidFrom(this.ids);
   }
 
   /**

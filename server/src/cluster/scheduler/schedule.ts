@@ -102,8 +102,10 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
     return;
   }
   pod.spec.nodeName = host.node.metadata.name;
-  pod.status.conditions = (pod.status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  pod.status.conditions.push(sharedCondition('PodScheduled', 'True', now));
+  const conditions: PodCondition[] = [];
+  for (const c of pod.status.conditions ?? []) if (c.type !== 'PodScheduled') conditions.push(c);
+  conditions.push(sharedCondition('PodScheduled', 'True', now));
+  pod.status.conditions = conditions;
   ctx.store.update(pod);
   addPod(host, pod, req, nz);
   ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);
