@@ -115,6 +115,20 @@ function usedIPs(pods: Pod[]): Map<string, Set<string>> {
   return m;
 }
 
+/**
+ * The sandbox cannot start (a volume cannot be mounted, no pod IP is left): not ready, every
+ * container waiting in ContainerCreating. True when that changed the status (first try, or a retry
+ * that differs), so the caller writes the pod and records the event once.
+ */
+function holdInContainerCreating(pod: Pod, conds: NonNullable<Pod['status']['conditions']>, now: string, before: string): boolean {
+  conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
+  conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
+  conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
+  pod.status.conditions = orderPodConditions(conds);
+  pod.status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
+  return before === '' || JSON.stringify(pod.status) !== before;
+}
+
 function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: KObject, used: Map<string, Set<string>>): void {
   const now = ctx.store.timestamp();
   const host = node.metadata.name;
@@ -129,12 +143,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   const mountProblem = volumeProblem(ctx.store, pod);
   if (mountProblem) {
     // Volumes are set up before the sandbox: no IP yet, every container waits.
-    conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
-    conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
-    conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
-    status.conditions = orderPodConditions(conds);
-    status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
-    if (before === '' || JSON.stringify(status) !== before) {
+    if (holdInContainerCreating(pod, conds, now, before)) {
       ctx.store.update(pod);
       ctx.events.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet', host);
     }
@@ -151,12 +160,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     }
     if (!ip) {
       // upstream CNI host-local: the sandbox cannot be created, the pod stays ContainerCreating.
-      conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
-      conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
-      conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
-      status.conditions = orderPodConditions(conds);
-      status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
-      if (before === '' || JSON.stringify(status) !== before) {
+      if (holdInContainerCreating(pod, conds, now, before)) {
         ctx.store.update(pod);
         ctx.events.event(
           pod,

@@ -82,10 +82,6 @@ export class Schema {
     return this.types[key];
   }
 
-  typeKeys(): string[] {
-    return Object.keys(this.types);
-  }
-
   /** Follows a path of keys and indexes from a kind's root type. */
   fieldAt(rootType: string, path: PathSegment[]): FieldInfo | undefined {
     let cur: FieldInfo = { type: { t: 'ref', r: rootType } };

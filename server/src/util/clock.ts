@@ -19,5 +19,3 @@ export class ManualClock implements Clock {
     this.ms = ms;
   }
 }
-
-export const systemClock: Clock = { now: () => Date.now() };
