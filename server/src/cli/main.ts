@@ -4,7 +4,7 @@ import { commandTable } from './commandTable';
 import { CliIO, UsageError } from './cliCommand';
 import { languageOf, setLanguage, t, Lang } from '../util/l10n';
 
-const VERSION = '0.1.0';
+import { KUBEMATE_VERSION as VERSION } from './version';
 
 /** `--lang zh-cn|en|both` wins; then KUBEMATE_LANG, LC_ALL, LC_MESSAGES, LANG. */
 export function pickLanguage(args: string[], env: NodeJS.ProcessEnv): { lang: Lang; rest: string[]; both: boolean } {
