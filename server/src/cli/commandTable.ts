@@ -12,11 +12,13 @@ import { rolloutCommand } from './commands/rollout';
 import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCommands';
 import { readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
+import { kustomizeCommand } from './commands/kustomize';
 
 export const commandTable: CliCommand[] = [
   checkCommand,
   explainCommand,
   docsCommand,
+  kustomizeCommand,
   applyCommand,
   getCommand,
   describeCommand,
