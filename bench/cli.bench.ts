@@ -1,0 +1,90 @@
+// Benchmark (not a test): the CLI as a user meets it — process start to output printed.
+//  • `kubemate check` files/second on a generated 2,000-file tree and on ../shared/corpus (the
+//    real manifests, when present);
+//  • `kubemate apply -f` of 1,000 Deployments × 10 replicas + 1,000 Services: wall time, state
+//    file size per 1,000 pods, JSON output size, against the time `yaml` needs to parse the same
+//    text in-process. Targets (issue 11): apply ≤ 1 s end to end, ≤ 3× the parse.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseAllDocuments } from 'yaml';
+import { generateManifests } from './manifestGenerator';
+
+const CLI = resolve('dist/cli.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(args: string[], cwd: string): { ms: number; status: number | null; out: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { ms: performance.now() - t0, status: r.status, out: (r.stdout ?? '').length };
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) n += countFiles(full);
+    else if (/\.(ya?ml|json)$/.test(name)) n++;
+  }
+  return n;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kubemate-cli-bench-'));
+try {
+  const start = median(Array.from({ length: RUNS }, () => time(['--version'], work).ms));
+  console.log(`process start (kubemate --version): ${start.toFixed(0)} ms median of ${RUNS}`);
+
+  // check: a generated tree of 2,000 files of 5 documents each.
+  const tree = join(work, 'tree');
+  for (let i = 0; i < 2000; i++) {
+    const dir = join(tree, `team-${i % 20}`, `app-${i}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'manifests.yaml'), generateManifests(5).replace(/app-(\d+)/g, `app-${i}-$1`));
+  }
+  const checks = Array.from({ length: RUNS }, () => time(['check', 'tree', '-o', 'json'], work));
+  const checkMs = median(checks.map((c) => c.ms));
+  console.log(`kubemate check, generated tree: 2,000 files / 10,000 documents in ${checkMs.toFixed(0)} ms → ${(2000 / (checkMs / 1000)).toFixed(0)} files/s (exit ${checks[0].status})`);
+  const corpus = resolve('../shared/corpus/manifests');
+  if (existsSync(corpus)) {
+    const n = countFiles(corpus);
+    const runs = Array.from({ length: RUNS }, () => time(['check', corpus, '-o', 'json'], work));
+    const ms = median(runs.map((c) => c.ms));
+    console.log(`kubemate check, ../shared/corpus/manifests: ${n} files in ${ms.toFixed(0)} ms → ${(n / (ms / 1000)).toFixed(0)} files/s`);
+  } else console.log('kubemate check on the real corpus skipped: ../shared/corpus not found (it exists only on the build machine)');
+
+  // apply: 10,000 pods, end to end.
+  const docs: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const name = `app-${String(i).padStart(4, '0')}`;
+    docs.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 10\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: registry.local/${name}:v1\n          ports:\n            - containerPort: 8080\n          resources:\n            requests:\n              cpu: 10m\n              memory: 16Mi\n`);
+    docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080\n`);
+  }
+  const text = docs.join('---\n');
+  writeFileSync(join(work, 'big.yaml'), text);
+  const parse = median(Array.from({ length: RUNS }, () => {
+    const t0 = performance.now();
+    for (const d of parseAllDocuments(text)) d.toJS();
+    return performance.now() - t0;
+  }));
+  // A cluster with room for 10,000 pods: 30 nodes of the default shape.
+  const nodes = Array.from({ length: 30 }, (_, i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${i}\n  labels:\n    kubernetes.io/hostname: node-${i}\nstatus:\n  capacity: {cpu: "64", memory: 256Gi, pods: "500"}\n  allocatable: {cpu: "64", memory: 256Gi, pods: "500"}\n`).join('---\n');
+  writeFileSync(join(work, 'nodes.yaml'), nodes);
+  const applies = Array.from({ length: RUNS }, (_, i) => {
+    const state = join(work, `state-${i}.json`);
+    const r = time(['apply', '-f', 'big.yaml', '--cluster', 'nodes.yaml', '--state', state, '-o', 'json'], work);
+    return { ...r, state: existsSync(state) ? statSync(state).size : 0 };
+  });
+  const applyMs = median(applies.map((a) => a.ms));
+  const a = applies[0];
+  console.log(`kubemate apply -f (10,000 pods, 1,000 Services), process start → JSON printed + state written: ${applyMs.toFixed(0)} ms median of ${RUNS} (target ≤ 1,000 ms) — ${(applyMs / parse).toFixed(1)}× the in-process yaml parse of ${parse.toFixed(0)} ms (target ≤ 3×); exit ${a.status}`);
+  console.log(`  state file ${(a.state / 1e6).toFixed(1)} MB (${(a.state / 10 / 1e3).toFixed(0)} kB per 1,000 pods); JSON output ${(a.out / 1e6).toFixed(1)} MB`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
