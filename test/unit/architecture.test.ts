@@ -58,7 +58,7 @@ const ALLOWED: Record<string, string[]> = {
   // shared by the CLI and the editor. It reads manifest files, so node: is allowed; never LSP.
   kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:'],
   // Argument parsing and exit codes over the kubectl layer and the language features.
-  cli: ['cli', 'kubectl', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:'],
+  cli: ['cli', 'kubectl', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
   // LSP wiring, localised notifications and tree reveal — never the CLI.
   handlers: ['handlers', 'kubectl', 'features', 'workspace', 'yaml', 'yaml-pkg', 'schema', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'],
 };
