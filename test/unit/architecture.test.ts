@@ -23,6 +23,24 @@ function imports(file: string): string[] {
   return [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]);
 }
 
+/** Relative imports that exist at run time (`import type` and type-only re-exports are erased). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^\s*(import|export)(\s+type\b)?[^'"]*from\s+'([^']+)'/gm)].filter((m) => !m[2] && m[3].startsWith('.')).map((m) => m[3]);
+}
+
+function resolveModule(dir: string, spec: string): string | undefined {
+  const base = resolve(dir, spec);
+  for (const candidate of [`${base}.ts`, join(base, 'index.ts')]) {
+    try {
+      if (statSync(candidate).isFile()) return relative(process.cwd(), candidate);
+    } catch {
+      // not this one
+    }
+  }
+  return undefined;
+}
+
 // area → areas (and packages) it may import
 const ALLOWED: Record<string, string[]> = {
   util: ['util', '@vscode/l10n', 'node:', 'l10n-bundle'],
@@ -36,6 +54,13 @@ const ALLOWED: Record<string, string[]> = {
   protocol: ['protocol'],
   // kustomize rendering is pure like workspace/: it reads only through the KustomizeFs it is given.
   kustomize: ['kustomize', 'util', 'yaml-pkg', 'node:path', 'node:crypto'],
+  // The kubectl layer: the one manifest reader (on yaml/), printers, verbs and the state session,
+  // shared by the CLI and the editor. It reads manifest files, so node: is allowed; never LSP.
+  kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:'],
+  // Argument parsing and exit codes over the kubectl layer and the language features.
+  cli: ['cli', 'kubectl', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
+  // LSP wiring, localised notifications and tree reveal — never the CLI.
+  handlers: ['handlers', 'kubectl', 'features', 'workspace', 'yaml', 'yaml-pkg', 'schema', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'],
 };
 
 describe('architecture: one-way imports', () => {
@@ -76,6 +101,30 @@ describe('architecture: one-way imports', () => {
       }
     }
     assert.deepEqual(bad, []);
+  });
+  it('handlers never import the CLI', () => {
+    const bad = files('server/src/handlers').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && area(resolve(dirname(f), s)) === 'cli').map((s) => `${f} → ${s}`));
+    assert.deepEqual(bad, []);
+  });
+  it('server/src has no runtime import cycles', () => {
+    const all = files('server/src');
+    const graph = new Map<string, string[]>();
+    for (const f of all) graph.set(f, runtimeImports(f).map((s) => resolveModule(dirname(f), s)).filter((t): t is string => !!t));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (f: string) => {
+      state.set(f, 'open');
+      stack.push(f);
+      for (const next of graph.get(f) ?? []) {
+        if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((x) => relative('server/src', x)).join(' → '));
+        else if (!state.has(next)) visit(next);
+      }
+      stack.pop();
+      state.set(f, 'done');
+    };
+    for (const f of all) if (!state.has(f)) visit(f);
+    assert.deepEqual(cycles, []);
   });
   it('the client imports only server/src/protocol from the server', () => {
     const bad = files('client/src').flatMap((f) => imports(f).filter((s) => s.includes('server/src/') && !s.includes('server/src/protocol')).map((s) => `${f} → ${s}`));

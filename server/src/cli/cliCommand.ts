@@ -1,5 +1,7 @@
 // What every `kubemate <command>` module exports. Commands are thin: they parse their
-// arguments, call the engine (features/, cluster/) and print through the shared printers.
+// arguments, call a verb of the kubectl layer (kubectl/) or the language features, print what it
+// returns and choose the exit code.
+import type { Lang } from '../util/l10n';
 
 export interface CliIO {
   out(text: string): void;
@@ -7,6 +9,13 @@ export interface CliIO {
   cwd: string;
   /** Reads standard input when a command accepts `-`; absent when there is none. */
   readStdin?: () => Promise<string>;
+}
+
+/** What `kubemate` was asked globally, passed to every command explicitly (never through process.env). */
+export interface CliOptions {
+  lang: Lang;
+  /** `--lang both`: docs in both languages. */
+  docsBoth: boolean;
 }
 
 export interface CliCommand {
@@ -18,7 +27,7 @@ export interface CliCommand {
   /** Usage line, e.g. `kubemate check <file|dir>... [-o text|json]`. Not translated: it is syntax. */
   usage: string;
   /** Returns the process exit code. Must not throw for bad user input: print a message and return 2. */
-  run(args: string[], io: CliIO): Promise<number> | number;
+  run(args: string[], io: CliIO, opts: CliOptions): Promise<number> | number;
 }
 
 /** Thrown for bad command-line input; main prints the message without a stack trace. */

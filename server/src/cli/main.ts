@@ -31,7 +31,7 @@ function helpText(): string {
 export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { lang, rest, both } = pickLanguage(argv, env);
   setLanguage(lang);
-  if (both) env.KUBEMATE_DOCS_BOTH = '1';
+  const opts = { lang, docsBoth: both };
   const [name, ...args] = rest;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.out(helpText());
@@ -51,7 +51,7 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
     return 0;
   }
   try {
-    return await command.run(args, io);
+    return await command.run(args, io, opts);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${t('error:')} ${e.message}\n${t('Usage:')} ${command.usage}`);

@@ -22,7 +22,9 @@ import {
 import type { ClusterSnapshot } from '../protocol/clusterSnapshot';
 import { WorkspaceCluster } from './cluster/workspaceCluster';
 import { dryRunInputs } from './cluster/dryRunInput';
-import { dryRunOutput, commandHeader } from './cluster/clusterOutput';
+import { actionOutput, commandHeader } from './cluster/clusterOutput';
+import { applyVerb } from '../kubectl/verbs/apply';
+import { allLines } from '../kubectl/verbResult';
 import { applySummary } from './cluster/summaryLine';
 import { runClusterAction } from './cluster/clusterActions';
 import { describeText, historyOf, secretValues } from './cluster/clusterQueries';
@@ -40,8 +42,8 @@ export interface ClusterHandler {
 export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params): DryRunResult {
   const read = dryRunInputs(params.sources);
   const sim = cluster.sim;
-  const result = read.inputs.length ? sim.apply(read.inputs) : undefined;
-  const applied = result?.applied ?? [];
+  const r = applyVerb(sim, read.inputs);
+  const applied = r.result?.applied ?? [];
   applied.forEach((a, i) => {
     if (a.action === 'error' || !read.inputs[i].source) return;
     cluster.recordSource({ kind: a.kind, namespace: a.namespace, name: a.name }, { uri: read.uris[i], line: read.inputs[i].source!.line });
@@ -49,12 +51,8 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
   const namespaces = new Set(applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string));
   if (!namespaces.size) namespaces.add('default');
   const pods = sim.snapshot((ns) => namespaces.has(ns ?? '')).pods;
-  const summary = applySummary({ applied, skipped: read.skipped, pods, stable: result?.stable ?? true });
-  return {
-    summary,
-    output: dryRunOutput(sim, params.command, read.problems, result),
-    changed: applied.filter((a) => a.action === 'created' || a.action === 'configured').map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name })),
-  };
+  const summary = applySummary({ applied, skipped: read.skipped, pods, stable: r.result?.stable ?? true });
+  return { summary, output: actionOutput(params.command, allLines(r), read.problems), changed: r.changed };
 }
 
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {

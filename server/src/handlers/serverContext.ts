@@ -10,6 +10,7 @@ import { docsOrder } from '../features/hover/docsLanguage';
 import { language, Lang } from '../util/l10n';
 import { DEFAULT_LINT_SETTINGS, LintSettings } from '../features/lint/lintConfig';
 import { WorkspaceState } from './workspaceHandler';
+import { schedulePublish } from './diagnosticsHandler';
 
 export interface Settings {
   docsLanguage: DocsLanguage;
@@ -56,6 +57,15 @@ export class ServerContext {
       if (!doc) return [];
       return this.lensProviders.flatMap((p) => this.guard(`codeLens (${p.name})`, [] as CodeLens[], () => p.provide(doc)));
     });
+  }
+
+  /**
+   * Publishes a document's diagnostics on the next turn (coalesced). The context owns the
+   * publisher, so the workspace index can ask for re-publishing without importing the
+   * diagnostics handler (which reads the index): no import cycle.
+   */
+  schedulePublish(uri: string): void {
+    schedulePublish(this, uri);
   }
 
   /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */

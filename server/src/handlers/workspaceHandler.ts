@@ -15,7 +15,6 @@ import { defaultNodes } from '../cluster/defaultCluster';
 import type { LintEnv } from '../features/lint/lintRule';
 import { makeSchedulingProbe } from './schedulingProbe';
 import { canonicalUri, isManifestPath, isSkippedPath, pathToUri, readManifestFile, scanFolder, uriToPath } from './workspaceScan';
-import { schedulePublish } from './diagnosticsHandler';
 import type { ServerContext } from './serverContext';
 import { t } from '../util/l10n';
 
@@ -181,7 +180,7 @@ async function runScan(ctx: ServerContext): Promise<void> {
   ctx.connection.console.info(`[kubemate] indexed ${files.length} files (${w.lastScan.objects} objects) in ${w.lastScan.ms} ms`);
   if (truncated) void ctx.connection.window.showWarningMessage(t('KubeMate indexed only the first {0} YAML files of the workspace (setting kubemate.index.maxFiles); cross-file checks do not see the others.', w.index.maxFiles));
   // Every open document: its diagnostics were withheld or computed on the old index.
-  for (const d of ctx.documents.all()) schedulePublish(ctx, d.uri);
+  for (const d of ctx.documents.all()) ctx.schedulePublish(d.uri);
   refreshLenses(ctx);
 }
 
@@ -195,7 +194,7 @@ export function syncEditor(ctx: ServerContext, doc: TextDocument): void {
 function changed(ctx: ServerContext, keys: Set<string>, except?: string): void {
   if (!keys.size || !ctx.workspace.ready) return;
   const uris = ctx.workspace.index.dependentUris(keys);
-  if (uris.size) for (const d of ctx.documents.all()) if (d.uri !== except && uris.has(canonicalUri(d.uri))) schedulePublish(ctx, d.uri);
+  if (uris.size) for (const d of ctx.documents.all()) if (d.uri !== except && uris.has(canonicalUri(d.uri))) ctx.schedulePublish(d.uri);
   refreshLenses(ctx);
 }
 

@@ -117,8 +117,9 @@ spec:
     writeFileSync(join(dir, 'c.yaml'), Buffer.from([0x61, 0x00, 0x62]));
     const r = await run(dir, 'apply', '-f', '.');
     assert.equal(r.code, 1);
-    assert.match(r.err, /b\.yaml:\d+: invalid YAML/);
-    assert.match(r.err, /c\.yaml: this looks like a binary file/);
+    // The same line `kubemate check` prints for the finding.
+    assert.match(r.err, /b\.yaml:\d+:\d+ error yaml-syntax YAML syntax error: /);
+    assert.match(r.err, /c\.yaml: looks like a binary file/);
     assert.match(r.out, /deployment\.apps\/k8s-combat created/);
   });
 

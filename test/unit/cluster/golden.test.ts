@@ -9,8 +9,18 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { Simulator } from '../../../server/src/cluster/simulator';
-import { rolloutUndo } from '../../../server/src/cluster/controllers/deployment/rollback';
 import { resolveIngressRequest } from '../../../server/src/cluster/controllers/ingress';
+// The same verbs the CLI and the editor call.
+import { applyVerb } from '../../../server/src/kubectl/verbs/apply';
+import { scaleVerb } from '../../../server/src/kubectl/verbs/scale';
+import { rolloutUndoVerb } from '../../../server/src/kubectl/verbs/rollout';
+import { deleteVerb } from '../../../server/src/kubectl/verbs/delete';
+import { readinessVerb } from '../../../server/src/kubectl/verbs/readiness';
+import { cordonVerb, drainVerb } from '../../../server/src/kubectl/verbs/nodes';
+import type { VerbResult } from '../../../server/src/kubectl/verbResult';
+
+/** kubectl's own words of a verb (without KubeMate's state block). */
+const words = (r: VerbResult) => r.lines.map((l) => l.text);
 
 const DIR = join(process.cwd(), 'test', 'golden');
 
@@ -44,41 +54,38 @@ export function runScenario(text: string): unknown[] {
     let result: Record<string, unknown> = { action: step.action };
     switch (step.action) {
       case 'apply': {
-        const r = sim.apply(step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } })));
+        const r = applyVerb(sim, step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } }))).result!;
         result.applied = r.applied.map((a) => ({ kind: a.kind, name: a.name, action: a.action, message: a.message }));
         result.events = r.events;
         result.timeline = r.timeline.filter((s) => s.namespace !== 'kube-system');
         break;
       }
       case 'scale': {
-        const r = sim.scale(kind, 'default', name, Number(step.replicas));
+        const r = scaleVerb(sim, kind, 'default', name, Number(step.replicas)).run!;
         result = { ...result, events: r.events, timeline: r.timeline };
         break;
       }
       case 'undo': {
-        const r = sim.mutate((store) => {
-          const u = rolloutUndo(store, store.get('Deployment', 'default', name)!, Number(step.toRevision ?? 0));
-          return { ok: u.ok, lines: [u.message] };
-        });
-        result = { ...result, lines: r.lines, events: r.events, timeline: r.timeline };
+        const v = rolloutUndoVerb(sim, 'default', name, Number(step.toRevision ?? 0));
+        result = { ...result, lines: words(v), events: v.run?.events ?? [], timeline: v.run?.timeline ?? [] };
         break;
       }
       case 'deletePod': {
         const pod = sim.snapshot().pods[Number(step.index ?? 0)];
-        const r = sim.delete('Pod', pod.namespace, pod.name);
+        const r = deleteVerb(sim, [{ kind: 'Pod', namespace: pod.namespace, name: pod.name }]).run!;
         result = { ...result, deleted: pod.name, events: r.events };
         break;
       }
       case 'readiness': {
         const pod = sim.snapshot().pods[Number(step.index ?? 0)];
-        const r = sim.setPodReady(pod.namespace, pod.name, step.ready === true);
+        const r = readinessVerb(sim, pod.namespace, pod.name, step.ready === true).run!;
         result = { ...result, pod: pod.name, events: r.events };
         break;
       }
       case 'cordon':
       case 'drain': {
-        const r = step.action === 'drain' ? sim.drain(String(step.node), { ignoreDaemonSets: true }) : sim.cordon(String(step.node));
-        result = { ...result, lines: r.lines, events: r.events };
+        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true }) : cordonVerb(sim, String(step.node), true);
+        result = { ...result, lines: words(v), events: v.run!.events };
         break;
       }
       case 'request': {

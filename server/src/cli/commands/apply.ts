@@ -1,18 +1,19 @@
-// `kubemate apply -f <file|dir>…` — always against the simulated cluster.
+// `kubemate apply -f <file|dir>… [-R]` — always against the simulated cluster.
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
-import { collectFiles } from '../collectFiles';
-import { readManifests } from '../readManifests';
+import { applyVerb, NO_OBJECTS } from '../../kubectl/verbs/apply';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { podsAndEndpoints, timelineLines, warningLines } from '../printers/clusterText';
+import { printLines } from '../printVerb';
+import { allLines } from '../../kubectl/verbResult';
+import { readFiles } from './readFiles';
 import type { ClusterSnapshot } from '../../protocol/clusterSnapshot';
 import { t } from '../../util/l10n';
 
 export const applyCommand: CliCommand = {
   name: 'apply',
   summary: 'Apply manifests to the simulated cluster and show the pods, endpoints and events they produce.',
-  usage: 'kubemate apply -f <file|dir> [-f …] [-n ns] [--state F] [--cluster F] [--reset] [-o text|json]',
+  usage: 'kubemate apply -f <file|dir> [-f …] [-R] [-n ns] [--state F] [--cluster F] [--reset] [-o text|json]',
   run: (args, io) => runApply(args, io),
 };
 
@@ -20,6 +21,7 @@ async function runApply(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, {
     ...SESSION_OPTIONS,
     filename: { type: 'string', short: 'f', multiple: true },
+    recursive: { type: 'boolean', short: 'R' },
     namespace: { type: 'string', short: 'n' },
     output: { type: 'string', short: 'o' },
   });
@@ -27,26 +29,25 @@ async function runApply(args: string[], io: CliIO): Promise<number> {
   const paths = [...((values.filename as string[] | undefined) ?? [])];
   if (positionals.length) throw new UsageError(t('Unexpected argument: {0}. Give files with -f.', positionals[0]));
   if (!paths.length) throw new UsageError(t('Give at least one file or directory with -f.'));
-  const collected = collectFiles(paths, io.cwd);
-  const read = readManifests(collected.files, io.cwd);
-  const problems = [...collected.problems, ...read.problems];
-  for (const p of problems) io.err(p);
+  const read = readFiles(paths, values.recursive === true, io);
   if (!read.objects.length) {
-    io.err('error: no objects passed to apply'); // l10n-exempt: kubectl's own words
+    io.err(NO_OBJECTS);
     return 1;
   }
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
   const { sim } = session;
-  const result = sim.apply(
+  const r = applyVerb(
+    sim,
     read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } })),
     { namespace: typeof values.namespace === 'string' ? values.namespace : undefined },
   );
   session.save();
-  const rejected = result.failures.length > 0;
+  const failed = !r.ok || read.problems.length > 0;
   if (format === 'json') {
+    const result = r.result!;
     const snap = sim.snapshot();
-    const out: ClusterSnapshot = {
+    const json: ClusterSnapshot = {
       applied: result.applied.map((a) => ({ apiVersion: a.apiVersion, kind: a.kind, namespace: a.namespace, name: a.name, action: a.action, message: a.message })),
       pods: snap.pods,
       replicaSets: snap.replicaSets,
@@ -55,17 +56,9 @@ async function runApply(args: string[], io: CliIO): Promise<number> {
       events: result.events,
       timeline: result.timeline,
     };
-    io.out(JSON.stringify(out, null, 2));
-    return rejected || problems.length ? 1 : 0;
+    io.out(JSON.stringify(json, null, 2));
+    return failed ? 1 : 0;
   }
-  for (const w of result.warnings) io.err(w);
-  for (const a of result.applied) if (a.action !== 'error') io.out(a.message);
-  if (result.failures.length === 1) io.err(result.failures[0].message);
-  else for (const f of result.failures) io.err(f.multiMessage);
-  const namespaces = [...new Set(result.applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string))];
-  if (!namespaces.length) namespaces.push(typeof values.namespace === 'string' ? values.namespace : 'default');
-  const lines = [...timelineLines(result.timeline, namespaces), ...podsAndEndpoints(sim, namespaces), ...warningLines(result.events)];
-  if (!result.stable) lines.push('', t('The cluster did not settle within {0} rounds; this is the state so far.', result.rounds));
-  io.out(lines.join('\n'));
-  return rejected || problems.length ? 1 : 0;
+  printLines(io, allLines(r));
+  return failed ? 1 : 0;
 }

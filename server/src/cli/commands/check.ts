@@ -5,8 +5,8 @@ import { relative, resolve, dirname } from 'node:path';
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
-import { collectFiles } from '../collectFiles';
-import { readTextFile } from '../readTextFile';
+import { collectFiles } from '../../kubectl/collectFiles';
+import { readTextFile } from '../../kubectl/readTextFile';
 import { loadSchema } from '../../schema/schema';
 import { parseFile } from '../../yaml/parsedFile';
 import { validateFile } from '../../features/diagnostics/validateFile';
@@ -64,7 +64,8 @@ export const checkCommand: CliCommand = {
     // Read everything first: lint rules such as single-replica-no-pdb look across all the files.
     const parsedFiles: { shown: string; parsed: ParsedFile; explicit: boolean }[] = [];
     for (const p of positionals) {
-      const found = collectFiles([p], io.cwd);
+      // A linter walks the whole tree (sub-folders too); apply and delete need -R, as kubectl.
+      const found = collectFiles([p], io.cwd, { recursive: true });
       problems.push(...found.problems);
       for (const file of found.files) {
         if (ignored && !found.explicit.has(file) && ignored(relative(configDir, resolve(file)))) continue;

@@ -3,8 +3,9 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { jobFromCronJob } from '../../cluster/controllers/cronJob';
-import { podsAndEndpoints, warningLines } from '../printers/clusterText';
+import { namespaceOf } from '../typeArgs';
+import { createJobVerb } from '../../kubectl/verbs/createJob';
+import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
 export const createCommand: CliCommand = {
@@ -22,21 +23,7 @@ async function runCreate(args: string[], io: CliIO): Promise<number> {
   if (what !== 'job' || !name || !m) throw new UsageError(t('Only `create job <name> --from=cronjob/<name>` is supported.'));
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const ns = typeof values.namespace === 'string' ? values.namespace : 'default';
-  const cj = session.sim.get('CronJob', ns, m[2]);
-  if (!cj) {
-    io.err(`error: failed to retrieve cronjob: cronjobs.batch "${m[2]}" not found`);
-    return 1;
-  }
-  if (session.sim.get('Job', ns, name)) {
-    io.err(`error: failed to create job: jobs.batch "${name}" already exists`);
-    return 1;
-  }
-  const r = session.sim.mutate((_store, api) => {
-    api.create(jobFromCronJob(cj, name));
-    return { ok: true, lines: [] };
-  });
-  session.save();
-  io.out([`job.batch/${name} created`, ...podsAndEndpoints(session.sim, [ns]), ...warningLines(r.events)].join('\n'));
-  return 0;
+  const r = createJobVerb(session.sim, namespaceOf(values), name, m[2]);
+  if (r.ok) session.save();
+  return printVerb(io, r);
 }

@@ -1,34 +1,36 @@
-// `kubemate delete -f <file|dir>` / `kubemate delete <kind> <name>` (kubectl 1.34+ wording).
+// `kubemate delete -f <file|dir> [-R]` / `kubemate delete <kind> <name>` (kubectl 1.34+ wording).
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { collectFiles } from '../collectFiles';
-import { readManifests } from '../readManifests';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { parseTypeArgs } from './get';
-import { kubectlName, resolveResource, resourceName } from '../../k8s/resources';
-import { podsAndEndpoints, warningLines } from '../printers/clusterText';
-import type { EventSummary } from '../../protocol/clusterSnapshot';
+import { readFiles } from './readFiles';
+import { namespaceOf, parseTypeArgs } from '../typeArgs';
+import { resolveResource } from '../../k8s/resources';
+import { deleteVerb, DeleteTarget } from '../../kubectl/verbs/delete';
+import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
 export const deleteCommand: CliCommand = {
   name: 'delete',
   summary: 'Delete objects from the simulated cluster (controllers replace what they own, e.g. a deleted pod).',
-  usage: 'kubemate delete (-f <file|dir> | <kind> <name> | <kind>/<name>) [-n ns] [--state F]',
+  usage: 'kubemate delete (-f <file|dir> [-R] | <kind> <name> | <kind>/<name>) [-n ns] [--state F]',
   run: (args, io) => runDelete(args, io),
 };
 
 async function runDelete(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, filename: { type: 'string', short: 'f', multiple: true }, namespace: { type: 'string', short: 'n' } });
-  const defaultNs = typeof values.namespace === 'string' ? values.namespace : 'default';
-  const targets: { kind: string; group: string; namespace: string | undefined; name: string }[] = [];
-  let code = 0;
+  const { values, positionals } = parseArgs(args, {
+    ...SESSION_OPTIONS,
+    filename: { type: 'string', short: 'f', multiple: true },
+    recursive: { type: 'boolean', short: 'R' },
+    namespace: { type: 'string', short: 'n' },
+  });
+  const defaultNs = namespaceOf(values);
+  const targets: DeleteTarget[] = [];
+  let readFailed = false;
   const files = (values.filename as string[] | undefined) ?? [];
   if (files.length) {
-    const collected = collectFiles(files, io.cwd);
-    const read = readManifests(collected.files, io.cwd);
-    for (const p of [...collected.problems, ...read.problems]) io.err(p);
-    if (collected.problems.length || read.problems.length) code = 1;
+    const read = readFiles(files, values.recursive === true, io);
+    readFailed = read.problems.length > 0;
     for (const o of read.objects) {
       const info = resolveResource(String(o.obj.kind ?? ''));
       const meta = (o.obj.metadata ?? {}) as Record<string, unknown>;
@@ -42,20 +44,8 @@ async function runDelete(args: string[], io: CliIO): Promise<number> {
   }
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const events: EventSummary[] = [];
-  const namespaces = new Set<string>();
-  for (const tg of targets) {
-    const r = session.sim.delete(tg.kind, tg.namespace, tg.name);
-    events.push(...r.events);
-    if (!r.found) {
-      io.err(`Error from server (NotFound): ${resourceName(tg.kind, tg.group)} "${tg.name}" not found`);
-      code = 1;
-      continue;
-    }
-    if (tg.namespace) namespaces.add(tg.namespace);
-    io.out(tg.namespace ? `${kubectlName(tg.kind, tg.group)} "${tg.name}" deleted from ${tg.namespace} namespace` : `${kubectlName(tg.kind, tg.group)} "${tg.name}" deleted`);
-  }
+  const r = deleteVerb(session.sim, targets);
   session.save();
-  if (namespaces.size) io.out([...podsAndEndpoints(session.sim, [...namespaces]), ...warningLines(events)].join('\n'));
-  return code;
+  const code = printVerb(io, r);
+  return readFailed ? 1 : code;
 }

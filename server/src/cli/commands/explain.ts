@@ -1,5 +1,5 @@
 // kubemate explain <kind>[.<field.path>] — `kubectl explain`, offline and bilingual.
-import type { CliCommand, CliIO } from '../cliCommand';
+import type { CliCommand, CliIO, CliOptions } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
 import { apiVersionOf, loadSchema, Schema } from '../../schema/schema';
@@ -8,7 +8,7 @@ import { resolveResource } from '../../k8s/resources';
 import { fieldDoc } from '../../features/hover/fieldDoc';
 import { renderDocText } from '../../features/hover/renderDoc';
 import { docsOrder } from '../../features/hover/docsLanguage';
-import { language, t } from '../../util/l10n';
+import { t } from '../../util/l10n';
 import { didYouMean } from '../../util/didYouMean';
 
 function resolveKind(schema: Schema, name: string, apiVersion: string | undefined): KindEntry {
@@ -32,7 +32,7 @@ export const explainCommand: CliCommand = {
   name: 'explain',
   summary: 'Describe a kind or one of its fields (type, required, docs in Chinese and English).',
   usage: 'kubemate explain <kind>[.<field.path>] [--api-version <group/version>] [-o text|json] [--lang zh-cn|en|both]',
-  run(args: string[], io: CliIO): number {
+  run(args: string[], io: CliIO, opts: CliOptions): number {
     const { positionals, values } = parseArgs(args, {
       output: { type: 'string', short: 'o' },
       'api-version': { type: 'string' },
@@ -61,8 +61,7 @@ export const explainCommand: CliCommand = {
       path.push(seg);
     }
     const doc = fieldDoc(schema, entry, path)!;
-    const both = process.env.KUBEMATE_DOCS_BOTH === '1';
-    const order = docsOrder(both ? 'both' : language() === 'zh-cn' ? 'both' : 'en', language());
+    const order = docsOrder(opts.docsBoth ? 'both' : opts.lang === 'zh-cn' ? 'both' : 'en', opts.lang);
     if (format === 'json') {
       const description: Record<string, string> = {};
       if (doc.en) description.en = doc.en;

@@ -3,7 +3,8 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { podsAndEndpoints, warningLines } from '../printers/clusterText';
+import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
+import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
 function nodeArg(positionals: string[]): string {
@@ -17,17 +18,12 @@ async function run(kind: 'cordon' | 'uncordon' | 'drain', args: string[], io: Cl
   const name = nodeArg(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const sim = session.sim;
-  const r = kind === 'drain' ? sim.drain(name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true }) : sim.cordon(name, kind === 'cordon');
-  if (!r.found) {
-    io.err(`Error from server (NotFound): nodes "${name}" not found`);
-    return 1;
-  }
-  session.save();
-  for (const l of r.lines) (l.startsWith('error:') || l.startsWith('Warning:') ? io.err : io.out)(l);
-  const namespaces = [...new Set(sim.store.list('Namespace').map((n) => n.metadata.name))].filter((n) => sim.store.list('Pod', n).length);
-  if (kind === 'drain') io.out([...podsAndEndpoints(sim, namespaces.length ? namespaces : ['default']), ...warningLines(r.events)].join('\n'));
-  return r.ok ? 0 : 1;
+  const r =
+    kind === 'drain'
+      ? drainVerb(session.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true })
+      : cordonVerb(session.sim, name, kind === 'cordon');
+  if (r.found) session.save();
+  return printVerb(io, r);
 }
 
 export const cordonCommand: CliCommand = {

@@ -4,7 +4,9 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { podsAndEndpoints, warningLines } from '../printers/clusterText';
+import { namespaceOf } from '../typeArgs';
+import { readinessVerb } from '../../kubectl/verbs/readiness';
+import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
 export const readinessCommand: CliCommand = {
@@ -21,13 +23,7 @@ async function runReadiness(args: string[], io: CliIO): Promise<number> {
   if (!pod || (action !== 'fail' && action !== 'recover')) throw new UsageError(t('Say which pod and whether its readiness should fail or recover.'));
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const ns = typeof values.namespace === 'string' ? values.namespace : 'default';
-  const r = session.sim.setPodReady(ns, pod, action === 'recover');
-  if (!r.found) {
-    io.err(`Error from server (NotFound): pods "${pod}" not found`);
-    return 1;
-  }
-  session.save();
-  io.out([action === 'fail' ? t('Readiness of pod/{0} now fails.', pod) : t('Readiness of pod/{0} passes again.', pod), ...podsAndEndpoints(session.sim, [ns]), ...warningLines(r.events)].join('\n'));
-  return 0;
+  const r = readinessVerb(session.sim, namespaceOf(values), pod, action === 'recover');
+  if (r.found) session.save();
+  return printVerb(io, r);
 }

@@ -3,12 +3,11 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { parseTypeArgs } from './get';
-import { kubectlName, resourceName } from '../../k8s/resources';
-import { podsAndEndpoints, timelineLines, warningLines } from '../printers/clusterText';
+import { namespaceOf, parseTypeArgs } from '../typeArgs';
+import { scaleVerb, SCALABLE } from '../../kubectl/verbs/scale';
+import { printVerb } from '../printVerb';
+import { resourceName } from '../../k8s/resources';
 import { t } from '../../util/l10n';
-
-const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
 export const scaleCommand: CliCommand = {
   name: 'scale',
@@ -30,13 +29,7 @@ async function runScale(args: string[], io: CliIO): Promise<number> {
   }
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const ns = typeof values.namespace === 'string' ? values.namespace : 'default';
-  const r = session.sim.scale(k.kind, ns, q.name, replicas);
-  if (!r.found) {
-    io.err(`Error from server (NotFound): ${resourceName(k.kind, k.group)} "${q.name}" not found`);
-    return 1;
-  }
-  session.save();
-  io.out([`${kubectlName(k.kind, k.group)}/${q.name} scaled`, ...timelineLines(r.timeline, [ns]), ...podsAndEndpoints(session.sim, [ns]), ...warningLines(r.events)].join('\n'));
-  return 0;
+  const r = scaleVerb(session.sim, k.kind, namespaceOf(values), q.name, replicas);
+  if (r.found) session.save();
+  return printVerb(io, r);
 }

@@ -3,6 +3,7 @@
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { Schema } from '../../schema/schema';
 import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
+import { yamlProblems } from '../../yaml/yamlProblems';
 import { t } from '../../util/l10n';
 import { ChunkDiagnostic, diag } from './diagnostic';
 import { chunkView, kindCheck, ManifestView } from './kindCheck';
@@ -24,20 +25,7 @@ export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: Docum
 }
 
 function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
-  const out: ChunkDiagnostic[] = [];
-  const seen = new Set<string>();
-  for (const err of chunk.doc.errors) {
-    const [s, e] = err.pos;
-    if (seen.has(`${s}:${err.code}`)) continue;
-    seen.add(`${s}:${err.code}`);
-    const first = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (err.code === 'DUPLICATE_KEY') {
-      const keyText = /^["']?([^:"'\n]*)/.exec(chunk.text.slice(s))![1].trim();
-      out.push(diag('duplicate-key', t('Duplicate key "{0}": YAML keeps only the last value, so the first one is silently lost.', keyText), s, Math.max(e, s + keyText.length)));
-    } else {
-      out.push(diag('yaml-syntax', t('YAML syntax error: {0}', first), s, Math.max(e, s + 1)));
-    }
-  }
+  const out: ChunkDiagnostic[] = yamlProblems(chunk).map((p) => diag(p.code, p.message, p.start, p.end));
   if (chunk.empty || chunk.templated) return out;
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
   // After a syntax error the structure is a guess: schema findings would only add noise.

@@ -1,5 +1,6 @@
 // The one simulated cluster of a workspace, held by the language server: loaded from and saved
-// to the extension's workspace storage (atomic writes, via the engine's stateFile), built from
+// to the extension's workspace storage through the kubectl layer's state session (atomic
+// writes, .bak-<n> recovery — the same session as the CLI's --state), built from
 // the workspace's cluster profile when new, and remembering where each applied object came from.
 // A state file that cannot be read is moved aside (inside the storage folder — never the user's
 // files), reported, and replaced by a new cluster. In an untrusted workspace nothing is written
@@ -7,8 +8,8 @@
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Simulator } from '../../cluster/simulator';
-import { loadClusterProfile } from '../../cluster/clusterProfile';
-import { backupFile, loadState, saveState } from '../../cluster/persistence/stateFile';
+import { ClusterSession, openClusterSession } from '../../kubectl/clusterSession';
+import { readClusterProfile } from '../../kubectl/readClusterProfile';
 import type { KObject } from '../../cluster/types';
 import { controllerOf } from '../../cluster/types';
 import { LAST_APPLIED_ANNOTATION } from '../../cluster/controllers/deployment/deploymentUtil';
@@ -16,26 +17,12 @@ import { buildClusterView } from '../../cluster/view/buildClusterView';
 import type { InitializationOptions } from '../../protocol/clusterProtocol';
 import { objectId } from '../../protocol/clusterProtocol';
 import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
-import { readManifestText } from '../../cli/readManifests';
 import { t } from '../../util/l10n';
 
 export const STATE_FILE = 'cluster-state.json';
 const FIRST_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Service'];
 const rank = (kind: string) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
 export const SOURCES_FILE = 'cluster-sources.json';
-
-export interface ProfileRead {
-  nodes?: KObject[];
-  problems: string[];
-}
-
-/** Parses a cluster profile text into Node objects (problems name file:line). */
-export function readProfile(label: string, text: string): ProfileRead {
-  const read = readManifestText(text, label);
-  const profile = loadClusterProfile(read.objects.map((o) => ({ obj: o.obj, file: o.file, line: o.line })));
-  const problems = [...read.problems, ...profile.problems];
-  return problems.length ? { problems } : { nodes: profile.nodes, problems };
-}
 
 function writeJsonAtomic(path: string, data: unknown): void {
   const tmp = `${path}.tmp-${process.pid}`;
@@ -49,7 +36,7 @@ function writeJsonAtomic(path: string, data: unknown): void {
 }
 
 export class WorkspaceCluster {
-  private current: Simulator | undefined;
+  private session: ClusterSession | undefined;
   private sources = new Map<string, SourceLocation>();
   private storagePath: string | undefined;
   trusted = true;
@@ -57,12 +44,17 @@ export class WorkspaceCluster {
 
   /** Created on first use, so starting the server does not pay for a cluster nobody asked for. */
   get sim(): Simulator {
-    this.current ??= Simulator.create();
-    return this.current;
+    this.session ??= new ClusterSession(Simulator.create(), this.writablePath());
+    return this.session.sim;
   }
 
-  set sim(sim: Simulator) {
-    this.current = sim;
+  private set sim(sim: Simulator) {
+    this.session = new ClusterSession(sim, this.writablePath());
+  }
+
+  /** Where the session may write: nowhere in an untrusted workspace or without storage. */
+  private writablePath(): string | undefined {
+    return this.persisted ? this.path(STATE_FILE) : undefined;
   }
 
   configure(opts: InitializationOptions): void {
@@ -82,42 +74,41 @@ export class WorkspaceCluster {
   /** Loads the saved cluster (or makes a new one). Returns messages the user should see. */
   start(): string[] {
     const messages: string[] = [];
-    const statePath = this.path(STATE_FILE);
-    if (statePath && existsSync(statePath)) {
-      const loaded = loadState(statePath);
-      if (loaded.kind === 'ok') {
-        try {
-          this.sim = Simulator.fromState(loaded.state);
-          this.sources = this.readSources();
-          return messages;
-        } catch (e) {
-          messages.push(...this.setAside(statePath, e instanceof Error ? e.message : String(e)));
-        }
-      } else if (loaded.kind === 'invalid') {
-        messages.push(...this.setAside(statePath, loaded.detail ? `${loaded.reason}: ${loaded.detail}` : loaded.reason));
-      }
+    // In an untrusted workspace a damaged file stays where it is; it is only ignored.
+    const opened = openClusterSession({ path: this.path(STATE_FILE), onDamaged: this.persisted ? 'setAside' : 'ignore', fresh: () => this.freshSim(messages) });
+    this.session = new ClusterSession(opened.kind === 'refused' ? this.freshSim(messages) : opened.session.sim, this.writablePath());
+    if (opened.kind === 'loaded') {
+      this.sources = this.readSources();
+      return messages;
     }
-    messages.push(...this.fresh());
+    if (opened.kind === 'new' && opened.damaged) {
+      const { reason, keptAs } = opened.damaged;
+      messages.unshift(
+        keptAs
+          ? t('The saved simulated cluster could not be read ({0}). It was kept as {1} and a new cluster was started; your manifests were not touched.', reason, keptAs)
+          : t('The saved simulated cluster could not be read ({0}); a new cluster is used in memory.', reason),
+      );
+    }
+    this.sources.clear();
+    this.save();
     return messages;
   }
 
-  private setAside(statePath: string, reason: string): string[] {
-    // In an untrusted workspace the damaged file stays where it is; it is only ignored.
-    if (!this.persisted) return [t('The saved simulated cluster could not be read ({0}); a new cluster is used in memory.', reason)];
-    const kept = backupFile(statePath);
-    return [t('The saved simulated cluster could not be read ({0}). It was kept as {1} and a new cluster was started; your manifests were not touched.', reason, kept)];
-  }
-
-  /** A new cluster with the profile's nodes (or the default three). */
-  private fresh(): string[] {
-    const messages: string[] = [];
+  /** A new cluster with the profile's nodes (or the default three); a bad profile is reported. */
+  private freshSim(messages: string[]): Simulator {
     let nodes: KObject[] | undefined;
     if (this.profile) {
-      const read = readProfile(this.profile.uri, this.profile.text);
+      const read = readClusterProfile(this.profile.uri, this.profile.text);
       if (read.nodes) nodes = read.nodes;
       else messages.push(t('The cluster profile cannot be used, so the default nodes are used: {0}', read.problems.join('; ')));
     }
-    this.sim = Simulator.create({ nodes });
+    return Simulator.create({ nodes });
+  }
+
+  /** Starts over: a new cluster (profile nodes), no sources. Returns messages the user should see. */
+  private fresh(): string[] {
+    const messages: string[] = [];
+    this.sim = this.freshSim(messages);
     this.sources.clear();
     this.save();
     return messages;
@@ -133,7 +124,7 @@ export class WorkspaceCluster {
    */
   loadProfile(uri: string, text: string): { ok: boolean; problems: string[]; reapplied: number; nodes: number; lines: string[] } {
     if (!this.trusted) return { ok: false, problems: [t('The workspace is not trusted: KubeMate does not read the cluster profile from it.')], reapplied: 0, nodes: 0, lines: [] };
-    const read = readProfile(uri, text);
+    const read = readClusterProfile(uri, text);
     if (!read.nodes) return { ok: false, problems: read.problems, reapplied: 0, nodes: 0, lines: [] };
     const previous = this.sim.store
       .kinds()
@@ -206,7 +197,9 @@ export class WorkspaceCluster {
     const statePath = this.path(STATE_FILE)!;
     mkdirSync(this.storagePath!, { recursive: true });
     this.pruneSources();
-    saveState(statePath, this.sim.serialize());
+    const session = this.session ?? new ClusterSession(this.sim, statePath);
+    session.path = statePath;
+    session.save();
     writeJsonAtomic(this.path(SOURCES_FILE)!, Object.fromEntries(this.sources));
   }
 

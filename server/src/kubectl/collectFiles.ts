@@ -1,6 +1,7 @@
 // Expands the paths given on the command line into manifest files, the way kubectl -f does:
-// a file is taken as is, a directory is walked for .yaml/.yml/.json (recursively, skipping
-// node_modules and dot-folders). Problems are returned as data, never thrown.
+// a file is taken as is; a directory gives its .yaml/.yml/.json files in name order, and its
+// sub-folders only with `recursive` (kubectl's -R; upstream: cli-runtime resource.ExpandPathsToFileVisitors).
+// node_modules and dot-folders are never entered. Problems are returned as data, never thrown.
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve, extname, basename } from 'node:path';
 import { t } from '../util/l10n';
@@ -11,14 +12,22 @@ export interface CollectedFiles {
   explicit: Set<string>;
   /** Localised messages for paths that could not be used (missing, unreadable). */
   problems: string[];
+  /** Sub-folders left out because `recursive` was not asked for. */
+  skippedFolders: number;
+}
+
+export interface CollectOptions {
+  /** Walk sub-folders too (kubectl -R). */
+  recursive: boolean;
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-export function collectFiles(paths: string[], cwd: string): CollectedFiles {
+export function collectFiles(paths: string[], cwd: string, opts: CollectOptions): CollectedFiles {
   const files: string[] = [];
   const explicit = new Set<string>();
   const problems: string[] = [];
+  const out: CollectedFiles = { files, explicit, problems, skippedFolders: 0 };
   for (const p of paths) {
     const full = resolve(cwd, p);
     let isDir: boolean;
@@ -33,17 +42,17 @@ export function collectFiles(paths: string[], cwd: string): CollectedFiles {
       explicit.add(full);
       continue;
     }
-    walk(full, files, problems);
+    walk(full, out, opts.recursive);
   }
-  return { files, explicit, problems };
+  return out;
 }
 
-function walk(dir: string, files: string[], problems: string[]): void {
+function walk(dir: string, out: CollectedFiles, recursive: boolean): void {
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch {
-    problems.push(t('{0}: cannot read this directory', dir));
+    out.problems.push(t('{0}: cannot read this directory', dir));
     return;
   }
   for (const name of names) {
@@ -55,7 +64,9 @@ function walk(dir: string, files: string[], problems: string[]): void {
     } catch {
       continue;
     }
-    if (isDir) walk(full, files, problems);
-    else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase()) && basename(name) !== 'package.json') files.push(full);
+    if (isDir) {
+      if (recursive) walk(full, out, recursive);
+      else out.skippedFolders++;
+    } else if (MANIFEST_EXTENSIONS.has(extname(name).toLowerCase()) && basename(name) !== 'package.json') out.files.push(full);
   }
 }

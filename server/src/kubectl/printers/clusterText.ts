@@ -1,6 +1,10 @@
-// Text blocks shared by apply and the action commands: pods (-o wide), endpoints, warning
-// events and the rollout timeline, all in kubectl's layout.
-import type { Simulator } from '../../cluster/simulator';
+// Text blocks shared by apply and the action verbs: pods (-o wide), endpoints, warning events
+// and the rollout timeline, all in kubectl's layout. kubectl itself prints none of this after
+// `apply`/`scale`/`drain`; KubeMate shows the state the action left (pods and endpoints of the
+// namespaces involved, warnings) — the same block in the terminal and the editor. Normal events
+// are not repeated here (kubectl apply prints no events): `kubemate get events` and the tree's
+// Events folder list them.
+import type { RunResult, Simulator } from '../../cluster/simulator';
 import type { Pod } from '../../cluster/types';
 import type { EventSummary, TimelineStep } from '../../protocol/clusterSnapshot';
 import { listSorted } from '../../cluster/snapshot';
@@ -51,4 +55,17 @@ export function timelineLines(timeline: TimelineStep[], namespaces?: string[]): 
     out.push(formatTable(rows, 2, 0));
   }
   return out;
+}
+
+/** After an action: the rollout (if any), pods and endpoints of the namespaces involved, warnings. */
+export function stateLines(sim: Simulator, namespaces: string[], run: RunResult): string[] {
+  const ns = namespaces.length ? [...new Set(namespaces)].sort() : ['default'];
+  const lines = [...timelineLines(run.timeline, ns), ...podsAndEndpoints(sim, ns), ...warningLines(run.events)];
+  if (!run.stable) lines.push('', t('The cluster did not settle within {0} rounds; this is the state so far.', run.rounds));
+  return lines;
+}
+
+/** The namespaces of the user's pods (kube-* left out), for actions that touch a whole node. */
+export function userPodNamespaces(sim: Simulator): string[] {
+  return [...new Set(sim.store.list<Pod>('Pod').map((p) => p.metadata.namespace ?? 'default'))].filter((n) => !n.startsWith('kube-'));
 }

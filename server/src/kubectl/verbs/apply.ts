@@ -1,0 +1,26 @@
+// `kubectl apply -f`: kubectl's result lines (warnings, created/configured/unchanged, rejections in
+// its single- or multi-failure form), then the state the apply left. upstream: kubectl pkg/cmd/apply.
+import type { ApplyInput } from '../../cluster/apply';
+import type { ApplyResult, Simulator } from '../../cluster/simulator';
+import { stateLines } from '../printers/clusterText';
+import { err, out, VerbResult } from '../verbResult';
+
+export interface ApplyVerbResult extends VerbResult {
+  /** The engine's outcome, for `-o json` and the editor's summary line. */
+  result?: ApplyResult;
+}
+
+/** kubectl's words when nothing could be read. */
+export const NO_OBJECTS = 'error: no objects passed to apply'; // l10n-exempt: kubectl's own words
+
+export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: { namespace?: string } = {}): ApplyVerbResult {
+  if (!inputs.length) return { ok: false, found: true, lines: err(NO_OBJECTS), changed: [], deleted: [] };
+  const result = sim.apply(inputs, { namespace: opts.namespace });
+  const lines = [...err(...result.warnings), ...out(...result.applied.filter((a) => a.action !== 'error').map((a) => a.message))];
+  if (result.failures.length === 1) lines.push(...err(result.failures[0].message));
+  else lines.push(...err(...result.failures.map((f) => f.multiMessage)));
+  const namespaces = [...new Set(result.applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string))];
+  if (!namespaces.length) namespaces.push(opts.namespace ?? 'default');
+  const changed = result.applied.filter((a) => a.action === 'created' || a.action === 'configured').map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name }));
+  return { ok: result.failures.length === 0, found: true, lines, state: stateLines(sim, namespaces, result), changed, deleted: [], run: result, result };
+}
