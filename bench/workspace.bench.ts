@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { WorkspaceIndex } from '../server/src/workspace/workspaceIndex';
 import { crossRefDiagnostics } from '../server/src/features/crossRefs/crossRefDiagnostics';
 import { scanFolder, readManifestFile, pathToUri } from '../server/src/handlers/workspaceScan';
-import { makeSchedulingProbe } from '../server/src/handlers/schedulingProbe';
+import { makeSchedulingProbe } from '../server/src/pipeline/schedulingProbe';
 import { ChunkCache } from '../server/src/yaml/parsedFile';
 import { startDriver } from './lspDriver';
 

@@ -4,8 +4,8 @@
 // Activation does not wait for the server: commands wait for it when they need it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SettingsNotification, TrustNotification, RequestType } from '../../server/src/protocol/clusterProtocol';
-import { lintSettings, notify, request, startLanguageClient } from './languageClient';
+import { TrustNotification, RequestType } from '../../server/src/protocol/clusterProtocol';
+import { notify, request, startLanguageClient } from './languageClient';
 import { ClusterState } from './clusterState';
 import { ClusterTreeProvider } from './clusterView/clusterTreeProvider';
 import { KubeMateOutput } from './output';
@@ -55,11 +55,6 @@ export function activate(context: vscode.ExtensionContext): KubeMateApi {
       const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: '' });
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name: 'Deployment + Service' });
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('kubemate') || !client) return;
-      const c = vscode.workspace.getConfiguration('kubemate');
-      notify(client, SettingsNotification.type, { language: c.get<string>('language'), docsLanguage: c.get<SettingsNotification.Params['docsLanguage']>('docs.language'), lint: lintSettings(c) });
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (client) notify(client, TrustNotification.type, { trusted: true });

@@ -4,7 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions, LintSettingsParams, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
+import type { InitializationOptions, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
+import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { currentSettings } from './settings';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, clusterProfile: InitializationOptions['clusterProfile']): Promise<LanguageClient> {
   // vscode-languageclient is ~90% of dist/client.js. Imported here, not at the top, its modules are
@@ -16,16 +18,13 @@ export async function startLanguageClient(context: vscode.ExtensionContext, clus
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const config = vscode.workspace.getConfiguration('kubemate');
   // One cluster per workspace; a window without a folder keeps its cluster in global storage.
   const storage = context.storageUri ?? context.globalStorageUri;
   const initializationOptions: InitializationOptions = {
-    language: config.get<string>('language', 'auto'),
-    docsLanguage: config.get<InitializationOptions['docsLanguage']>('docs.language', 'auto'),
+    settings: currentSettings(),
     storagePath: storage.fsPath,
     trusted: vscode.workspace.isTrusted,
     clusterProfile: vscode.workspace.isTrusted ? clusterProfile : null,
-    lint: lintSettings(config),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -33,19 +32,13 @@ export async function startLanguageClient(context: vscode.ExtensionContext, clus
       { scheme: 'untitled', language: 'yaml' },
     ],
     initializationOptions,
-    middleware: {
-      provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('kubemate').get<boolean>('codeLens.dryRun', true) ? next(document, token) : []),
-    },
+    // Every change of a kubemate.* setting reaches the server as workspace/didChangeConfiguration.
+    synchronize: { configurationSection: SETTINGS_SECTION },
   };
   // The output channel `KubeMate` is the kubectl-style one; the server's log gets its own.
   const client = new LanguageClient('kubemate', vscode.l10n.t('KubeMate Language Server'), serverOptions, clientOptions);
   await client.start();
   return client;
-}
-
-/** `kubemate.lint.enabled` and `kubemate.lint.rules`, as the server reads them. */
-export function lintSettings(config: vscode.WorkspaceConfiguration): LintSettingsParams {
-  return { enabled: config.get<boolean>('lint.enabled', true), rules: config.get<Record<string, string>>('lint.rules', {}) };
 }
 
 export function request<P, R>(client: LanguageClient, type: RequestType<P, R>, params: P): Promise<R> {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ClusterState } from './clusterState';
 import { podCounts } from './clusterView/treeModel';
+import { setting } from './settings';
 
 export function statusText(counts: { pods: number; pending: number; failing: number }): string {
   const parts = [counts.pods === 1 ? vscode.l10n.t('1 pod') : vscode.l10n.t('{0} pods', counts.pods)];
@@ -17,7 +18,7 @@ export function createStatusBar(state: ClusterState): vscode.Disposable {
   item.command = 'kubemate.showClusterView';
   const update = () => {
     const view = state.view;
-    const enabled = vscode.workspace.getConfiguration('kubemate').get<boolean>('statusBar.enabled', true);
+    const enabled = setting('statusBar.enabled');
     if (!view || !enabled) {
       item.hide();
       return;

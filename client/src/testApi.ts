@@ -8,6 +8,7 @@ import { buildTree } from './clusterView/treeModel';
 import type { TreeNode } from './clusterView/treeNode';
 import { runDryRun } from './commands/dryRunCommands';
 import type { Services } from './commands/services';
+import { setting } from './settings';
 
 export interface TestTreeItem {
   id: string;
@@ -44,7 +45,7 @@ export function createTestApi(s: Services): KubeMateApi {
     snapshot: () => s.request(ClusterSnapshotRequest.type, {}),
     treeItems: async () => {
       const view = await s.state.refresh();
-      const showSystemNamespaces = vscode.workspace.getConfiguration('kubemate').get<boolean>('clusterView.showSystemNamespaces', false);
+      const showSystemNamespaces = setting('clusterView.showSystemNamespaces');
       return buildTree(view, { showSystemNamespaces, revealedSecrets: s.tree.revealedSecrets }, vscode.l10n.t).map(plain);
     },
     clusterAction: async (action) => {

@@ -1,17 +1,38 @@
 // KubeMate language server entry: `node dist/server.js --stdio` (or IPC from the extension).
+//
+// Every memo in the server, with what it is keyed on (all of its inputs) and what bounds it:
+// - yaml/documentCache DocumentCache.files: (uri, version) → parsed file; one per open editor,
+//   dropped on close. ChunkCache: document text → parsed chunk (owned by the yaml layer).
+// - ParsedChunk.cache, one map per YAML document text, dropped with the chunk; typed slots
+//   (util/memo MemoSlot):
+//   · 'value' (yaml/parsedChunk chunkValue, the yaml layer's own untyped slot): the text only.
+//   · 'diag' (features/diagnostics/validateDocument): text, strictness, language.
+//   · 'lint:manifests' (features/lint/lintDocument): the text only.
+//   · 'lint:findings' (features/lint/lintDocument): text, lint config id, language.
+//   · 'lint:placed' (features/lint/lintFile): text, lint config id, language; valid while the
+//     document starts on the same line and its findings are the same array.
+//   · workspace/extractObjects: the text only (ranges relative to the document; no messages).
+// - features/crossRefs/crossRefDiagnostics: WeakMap IndexedObject → findings, with the index
+//   stamp of its dependency keys, the language and the scheduling profile generation.
+// - features/lint/lintConfig: WeakMap settings object → config; signature → id (one entry per
+//   distinct rule configuration).
+// - features/lint/suppressions: one entry, the last file text → its suppression comments.
+// - handlers/workspaceHandler WorkspaceState.scheduling(): one entry, the nodes' names,
+//   allocatable and taints → the scheduling probe (and a generation number for the memo above).
+// - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).
+// None of these needs an LRU: each is bounded by what is open or by the number of settings seen.
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection, InitializeParams, CodeActionKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadSchema } from './schema/schema';
 import { ServerContext } from './handlers/serverContext';
-import { registerDiagnostics, publish } from './handlers/diagnosticsHandler';
+import { registerDiagnostics } from './handlers/diagnosticsHandler';
 import { registerLanguageHandlers } from './handlers/languageHandlers';
 import { registerClusterHandler } from './handlers/clusterHandler';
 import { registerCodeActions } from './handlers/codeActionHandler';
-import { initializeWorkspace, pullSettings, registerWorkspace, startWorkspace } from './handlers/workspaceHandler';
+import { initializeWorkspace, registerWorkspace, startWorkspace } from './handlers/workspaceHandler';
 import { registerNavigation } from './handlers/navigationHandler';
-import { normalizeLintSettings } from './features/lint/lintConfig';
-import { InitializationOptions, SettingsNotification } from './protocol/clusterProtocol';
-import { languageOf, setLanguage } from './util/l10n';
+import { initializeSettings, registerSettings } from './handlers/settingsHandler';
+import type { InitializationOptions } from './protocol/clusterProtocol';
 import { validateFile } from './features/diagnostics/validateFile';
 import { parseFile } from './yaml/parsedFile';
 import type { DocumentCache } from './yaml/documentCache';
@@ -46,10 +67,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams) => {
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
-    const requested = opts.language && opts.language !== 'auto' ? opts.language : params.locale;
-    setLanguage(languageOf(requested));
-    if (opts.docsLanguage) ctx.settings.docsLanguage = opts.docsLanguage;
-    if (opts.lint) ctx.settings.lint = normalizeLintSettings(opts.lint);
+    initializeSettings(ctx, params);
     cluster.initialize(opts);
     const workspaceCapabilities = initializeWorkspace(ctx, params);
     return {
@@ -66,14 +84,7 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  connection.onNotification(SettingsNotification.method, (s: SettingsNotification.Params) => {
-    if (s.language) setLanguage(languageOf(s.language === 'auto' ? undefined : s.language));
-    if (s.docsLanguage) ctx.settings.docsLanguage = s.docsLanguage;
-    if (s.lint) ctx.settings.lint = normalizeLintSettings(s.lint);
-    for (const d of documents.all()) publish(ctx, d.uri);
-    void pullSettings(ctx);
-  });
-
+  registerSettings(ctx);
   registerDiagnostics(ctx);
   registerLanguageHandlers(ctx);
   registerCodeActions(ctx);

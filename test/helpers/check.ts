@@ -1,9 +1,10 @@
 // Runs KubeMate's diagnostics on inline YAML and returns compact "line:col code" rows.
 import { loadSchema } from '../../server/src/schema/schema';
 import { parseFile } from '../../server/src/yaml/parsedFile';
-import { validateFile, FileDiagnostic } from '../../server/src/features/diagnostics/validateFile';
+import { validateFile } from '../../server/src/features/diagnostics/validateFile';
+import type { Finding } from '../../server/src/findings/finding';
 
-export function diagnose(text: string, explicit = false): FileDiagnostic[] {
+export function diagnose(text: string, explicit = false): Finding[] {
   return validateFile(loadSchema(), parseFile(text), { explicit });
 }
 

@@ -39,7 +39,7 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
   let s: LspSession;
   let diagnostics: Diagnostic[];
   before(async () => {
-    s = await startServer('en', { lint: { rules: { 'no-liveness-probe': 'off', 'image-latest-tag': 'error' } } });
+    s = await startServer('en', { settings: { 'lint.rules': { 'no-liveness-probe': 'off', 'image-latest-tag': 'error' } } });
     const d = s.nextDiagnostics(uri, 1);
     s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
     diagnostics = (await d).diagnostics;
@@ -86,7 +86,7 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
     s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# kubemate-disable no-readiness-probe\n' + TEXT }] });
     assert.ok(!(await next).diagnostics.some((x) => x.code === 'no-readiness-probe'));
     const off = s.nextDiagnostics(uri, 2);
-    s.connection.sendNotification('kubemate/settings', { lint: { enabled: false } });
+    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { enabled: false } } } });
     const codes = (await off).diagnostics.map((x) => x.code);
     assert.deepEqual(codes, ['invalid-enum']);
   });

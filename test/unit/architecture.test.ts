@@ -47,7 +47,12 @@ const ALLOWED: Record<string, string[]> = {
   k8s: ['k8s', 'util'],
   yaml: ['yaml', 'util', 'yaml-pkg'],
   schema: ['schema', 'k8s', 'util', 'node:'],
-  features: ['features', 'workspace', 'yaml', 'schema', 'k8s', 'util', 'yaml-pkg'],
+  // Findings are pure data types every check produces.
+  findings: ['findings'],
+  features: ['features', 'findings', 'workspace', 'yaml', 'schema', 'k8s', 'util', 'yaml-pkg'],
+  // The one diagnostics pipeline composes the features (and the scheduler, for the probe); the
+  // language server and the CLI call it, it calls neither.
+  pipeline: ['pipeline', 'features', 'findings', 'workspace', 'yaml', 'schema', 'k8s', 'cluster', 'util'],
   // The workspace index is pure like yaml/: it takes texts, never reads the disk or speaks LSP.
   workspace: ['workspace', 'yaml', 'k8s', 'util', 'yaml-pkg'],
   cluster: ['cluster', 'protocol', 'util', 'k8s', 'yaml-pkg'],
@@ -58,9 +63,9 @@ const ALLOWED: Record<string, string[]> = {
   // shared by the CLI and the editor. It reads manifest files, so node: is allowed; never LSP.
   kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:'],
   // Argument parsing and exit codes over the kubectl layer and the language features.
-  cli: ['cli', 'kubectl', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
+  cli: ['cli', 'kubectl', 'pipeline', 'findings', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
   // LSP wiring, localised notifications and tree reveal — never the CLI.
-  handlers: ['handlers', 'kubectl', 'features', 'workspace', 'yaml', 'yaml-pkg', 'schema', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'],
+  handlers: ['handlers', 'kubectl', 'pipeline', 'findings', 'features', 'workspace', 'yaml', 'yaml-pkg', 'schema', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'],
 };
 
 describe('architecture: one-way imports', () => {

@@ -4,9 +4,10 @@
 import * as vscode from 'vscode';
 import { DefaultProfileRequest, LoadProfileRequest } from '../../../server/src/protocol/clusterProtocol';
 import { COMMANDS, Services } from './services';
+import { setting } from '../settings';
 
 function profilePath(): string {
-  return vscode.workspace.getConfiguration('kubemate').get<string>('clusterProfile', '.kubemate/cluster.yaml') || '.kubemate/cluster.yaml';
+  return setting('clusterProfile') || '.kubemate/cluster.yaml';
 }
 
 function profileUri(): vscode.Uri | undefined {

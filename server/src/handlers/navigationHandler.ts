@@ -6,18 +6,13 @@ import { definition, references } from '../features/navigation/navigation';
 import { codeLenses } from '../features/navigation/codeLenses';
 import { documentLinks } from '../features/navigation/documentLinks';
 import { crossCompletion } from '../features/navigation/crossCompletion';
-import { language } from '../util/l10n';
-import { syncEditor } from './workspaceHandler';
 import { canonicalUri } from './workspaceScan';
 import type { ServerContext } from './serverContext';
 
 export function registerNavigation(ctx: ServerContext): void {
   const { connection, documents } = ctx;
-  const synced = (uri: string): TextDocument | undefined => {
-    const doc = documents.get(uri);
-    if (doc) syncEditor(ctx, doc);
-    return doc;
-  };
+  // The index already holds every open editor's current text (workspaceHandler syncs it on change).
+  const synced = (uri: string): TextDocument | undefined => documents.get(uri);
 
   connection.onDefinition((params) =>
     ctx.guard('definition', [] as Location[], () => {
@@ -37,12 +32,11 @@ export function registerNavigation(ctx: ServerContext): void {
     ctx.guard('documentLinks', [] as DocumentLink[], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return documentLinks(ctx.schema, ctx.parsed(doc), language()).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip }));
+      return documentLinks(ctx.schema, ctx.parsed(doc), ctx.language).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip }));
     }),
   );
 
   ctx.addCodeLensProvider('navigation', (doc): CodeLens[] => {
-    syncEditor(ctx, doc);
     if (!ctx.workspace.ready) return [];
     // A title-only command: VS Code shows it as text (showReferences would need client-side argument conversion).
     return codeLenses(ctx.workspace.index, canonicalUri(doc.uri)).map((l) => ({ range: l.range, command: { title: l.title, command: '' } }));
@@ -51,7 +45,6 @@ export function registerNavigation(ctx: ServerContext): void {
 
 /** Workspace completion items (names, keys, ports, labels) to merge with the schema's. */
 export function workspaceCompletion(ctx: ServerContext, doc: TextDocument, offset: number): CompletionItem[] {
-  syncEditor(ctx, doc);
   return crossCompletion(ctx.workspace.index, canonicalUri(doc.uri), ctx.parsed(doc), offset).map((it) => ({
     label: it.label,
     kind: CompletionItemKind.Reference,

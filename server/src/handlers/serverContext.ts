@@ -1,35 +1,45 @@
-// What every handler shares: the connection, open documents, the parse cache, the schema and
-// the user's settings. Only server.ts and handlers/ touch the LSP connection.
+// What every handler shares, owned in one place: the connection, open documents, the parse
+// cache, the schema, the settings (and the message language they select), the workspace index,
+// the diagnostics publisher and the CodeLens refresher. Only server.ts and handlers/ touch the
+// LSP connection.
 import type { CodeLens, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../yaml/documentCache';
 import type { ParsedFile } from '../yaml/parsedFile';
 import type { Schema } from '../schema/schema';
-import type { DocsLanguage } from '../features/hover/docsLanguage';
 import { docsOrder } from '../features/hover/docsLanguage';
-import { language, Lang } from '../util/l10n';
-import { DEFAULT_LINT_SETTINGS, LintSettings } from '../features/lint/lintConfig';
+import { languageOf, setLanguage, Lang } from '../util/l10n';
+import { LintSettings, normalizeLintSettings } from '../features/lint/lintConfig';
+import { changedSettings, DEFAULT_SETTINGS, KubemateSettings, SettingKey } from '../protocol/settings';
 import { WorkspaceState } from './workspaceHandler';
-import { schedulePublish } from './diagnosticsHandler';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { LensRefresher } from './lensRefresher';
+import { lspDiagnostics } from './diagnosticsHandler';
 
-export interface Settings {
-  docsLanguage: DocsLanguage;
-  /** `kubemate.lint.enabled` and `kubemate.lint.rules`. */
-  lint: LintSettings;
-}
+/** CodeLens providers that a setting turns off (the others always show). */
+const LENS_SETTINGS: Record<string, SettingKey> = { 'dry-run': 'codeLens.dryRun' };
 
 export class ServerContext {
   readonly cache = new DocumentCache();
-  settings: Settings = { docsLanguage: 'auto', lint: DEFAULT_LINT_SETTINGS };
   /** The workspace index (files on disk and open editors), sharing the parse cache's chunks. */
   readonly workspace = new WorkspaceState(this.cache.chunks);
+  readonly publisher: DiagnosticsPublisher;
+  readonly lenses: LensRefresher;
+  private current: KubemateSettings = DEFAULT_SETTINGS;
+  /** The lint part of the settings, one object while unchanged (lintConfig memoises on it). */
+  private lintSettings: LintSettings = normalizeLintSettings({});
+  /** The client's display language (initialize `locale`), used when `kubemate.language` is `auto`. */
+  private clientLocale: string | undefined;
   private lensProviders: { name: string; provide: (doc: TextDocument) => CodeLens[] }[] = [];
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     private readonly schemaLoader: () => Schema,
-  ) {}
+  ) {
+    this.publisher = new DiagnosticsPublisher(connection, documents, (doc) => lspDiagnostics(this, doc));
+    this.lenses = new LensRefresher(connection);
+  }
 
   private schemaInstance: Schema | undefined;
   get schema(): Schema {
@@ -37,17 +47,50 @@ export class ServerContext {
     return this.schemaInstance;
   }
 
+  get settings(): KubemateSettings {
+    return this.current;
+  }
+
+  get lint(): LintSettings {
+    return this.lintSettings;
+  }
+
+  /** The message language: `kubemate.language`, or the client's display language for `auto`. */
+  get language(): Lang {
+    const l = this.current.language;
+    return l === 'auto' ? languageOf(this.clientLocale) : l;
+  }
+
+  /**
+   * Takes new settings and applies what they change: the message language (then every open
+   * document is re-published, so memoised messages are re-rendered), rule levels, lenses.
+   * Returns the keys that changed, for the handlers to react (e.g. a rescan for index.maxFiles).
+   */
+  applySettings(next: KubemateSettings, clientLocale = this.clientLocale): Set<SettingKey> {
+    const changed = changedSettings(this.current, next);
+    const before = this.language;
+    this.current = next;
+    this.clientLocale = clientLocale;
+    const languageChanged = this.language !== before;
+    setLanguage(this.language);
+    if (changed.has('lint.enabled') || changed.has('lint.rules')) this.lintSettings = normalizeLintSettings({ enabled: next['lint.enabled'], rules: next['lint.rules'] });
+    if (languageChanged || changed.has('lint.enabled') || changed.has('lint.rules')) this.publisher.scheduleAll();
+    if (languageChanged || changed.has('codeLens.dryRun')) this.lenses.refresh();
+    return changed;
+  }
+
   parsed(doc: TextDocument): ParsedFile {
     return this.cache.get(doc.uri, doc.version, () => doc.getText());
   }
 
   docsOrder(): Lang[] {
-    return docsOrder(this.settings.docsLanguage, language());
+    return docsOrder(this.current['docs.language'], this.language);
   }
 
   /**
    * CodeLenses come from several areas (dry-run, navigation) but LSP allows one handler:
    * each area adds a provider here and the first one registers the handler that merges them.
+   * A provider named in LENS_SETTINGS shows only while its setting is on.
    */
   addCodeLensProvider(name: string, provide: (doc: TextDocument) => CodeLens[]): void {
     this.lensProviders.push({ name, provide });
@@ -55,17 +98,10 @@ export class ServerContext {
     this.connection.onCodeLens((params) => {
       const doc = this.documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return this.lensProviders.flatMap((p) => this.guard(`codeLens (${p.name})`, [] as CodeLens[], () => p.provide(doc)));
+      return this.lensProviders
+        .filter((p) => !LENS_SETTINGS[p.name] || this.current[LENS_SETTINGS[p.name]] !== false)
+        .flatMap((p) => this.guard(`codeLens (${p.name})`, [] as CodeLens[], () => p.provide(doc)));
     });
-  }
-
-  /**
-   * Publishes a document's diagnostics on the next turn (coalesced). The context owns the
-   * publisher, so the workspace index can ask for re-publishing without importing the
-   * diagnostics handler (which reads the index): no import cycle.
-   */
-  schedulePublish(uri: string): void {
-    schedulePublish(this, uri);
   }
 
   /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */

@@ -1,19 +1,17 @@
 // Keeps the workspace index current: scans the workspace folders on start (in batches, so the
-// server stays responsive), follows watched-file events and open editors, and re-publishes only
-// the open documents whose cross-resource diagnostics read what changed. Cross-resource
-// diagnostics are withheld until the first scan has finished: on a half-built index every
-// reference would look missing.
+// server stays responsive), follows watched-file events and open editors — an editor is synced
+// into the index when it opens or changes, never while a request reads the index — and asks the
+// publisher to re-publish only the open documents whose cross-resource diagnostics read what
+// changed. Cross-resource diagnostics are withheld until the first scan has finished: on a
+// half-built index every reference would look missing.
 import { DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, DEFAULT_MAX_FILES } from '../workspace/workspaceIndex';
 import type { ChunkCache } from '../yaml/parsedFile';
-import { crossRefDiagnostics } from '../features/crossRefs/crossRefDiagnostics';
-import type { CrossRefDiagnostic } from '../features/crossRefs/crossRefCodes';
 import type { SchedulingProbe } from '../features/crossRefs/schedulingRule';
 import type { KObject } from '../cluster/types';
 import { defaultNodes } from '../cluster/defaultCluster';
-import type { LintEnv } from '../features/lint/lintRule';
-import { makeSchedulingProbe } from './schedulingProbe';
+import { makeSchedulingProbe } from '../pipeline/schedulingProbe';
 import { canonicalUri, isManifestPath, isSkippedPath, pathToUri, readManifestFile, scanFolder, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
 import { t } from '../util/l10n';
@@ -35,14 +33,14 @@ export class WorkspaceState {
   private probeFor = '';
   private probe: SchedulingProbe = makeSchedulingProbe();
   probeGeneration = 0;
-  caps = { watchedFiles: false, configuration: false, codeLensRefresh: false, folderEvents: false };
+  caps = { watchedFiles: false, configuration: false, folderEvents: false };
   lastScan = { files: 0, objects: 0, ms: 0, truncated: false };
 
   constructor(chunks: ChunkCache) {
     this.index = new WorkspaceIndex(chunks, DEFAULT_MAX_FILES);
   }
 
-  /** The scheduling probe for the current cluster profile, rebuilt when the nodes change (capacity, taints). */
+  /** The scheduling probe for the current cluster profile: a one-entry memo keyed on the nodes' names, allocatable and taints. */
   scheduling(): { probe: SchedulingProbe; generation: number } {
     // Cordoning is a passing state of the simulated cluster, not part of the profile.
     const nodes = this.nodeSource().map((n) => ({ ...n, spec: { ...(n.spec ?? {}), unschedulable: undefined } }));
@@ -66,10 +64,10 @@ export function initializeWorkspace(ctx: ServerContext, params: InitializeParams
   w.caps = {
     watchedFiles: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     configuration: !!c.workspace?.configuration,
-    codeLensRefresh: !!c.workspace?.codeLens?.refreshSupport,
     folderEvents: !!c.workspace?.workspaceFolders,
   };
-  setMaxFiles(ctx, (params.initializationOptions as { index?: { maxFiles?: unknown } } | undefined)?.index?.maxFiles);
+  ctx.lenses.supported = !!c.workspace?.codeLens?.refreshSupport;
+  w.index.maxFiles = ctx.settings['index.maxFiles'];
   return {
     definitionProvider: true,
     referencesProvider: true,
@@ -79,18 +77,18 @@ export function initializeWorkspace(ctx: ServerContext, params: InitializeParams
   };
 }
 
-function setMaxFiles(ctx: ServerContext, v: unknown): boolean {
-  const n = typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.floor(v) : undefined;
-  if (n === undefined || n === ctx.workspace.index.maxFiles) return false;
+/** `kubemate.index.maxFiles` changed: a new bound, and a rescan when the first scan is done. */
+export function maxFilesChanged(ctx: ServerContext): void {
+  const n = Math.floor(ctx.settings['index.maxFiles']);
+  if (n === ctx.workspace.index.maxFiles) return;
   ctx.workspace.index.maxFiles = n;
-  return true;
+  if (ctx.workspace.ready && ctx.workspace.folders.length) void scan(ctx);
 }
 
-/** Called from onInitialized: settings, file watching, the first scan. */
+/** Called from onInitialized (after the settings were pulled): file watching, the first scan. */
 export async function startWorkspace(ctx: ServerContext): Promise<void> {
   const w = ctx.workspace;
   const { connection } = ctx;
-  if (w.caps.configuration) await pullSettings(ctx);
   if (w.caps.watchedFiles) {
     await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml,json}' }] }).catch(() => undefined);
   }
@@ -107,15 +105,11 @@ export async function startWorkspace(ctx: ServerContext): Promise<void> {
   await scan(ctx);
 }
 
-/** `kubemate.index.maxFiles` from the client's configuration; a change rescans. */
-export async function pullSettings(ctx: ServerContext): Promise<void> {
-  if (!ctx.workspace.caps.configuration) return;
-  const cfg = (await ctx.connection.workspace.getConfiguration('kubemate.index').catch(() => undefined)) as { maxFiles?: unknown } | undefined;
-  if (setMaxFiles(ctx, cfg?.maxFiles) && ctx.workspace.ready && ctx.workspace.folders.length) void scan(ctx);
-}
-
 export function registerWorkspace(ctx: ServerContext): void {
   const { connection, documents } = ctx;
+  // The index follows the editors as they change, so requests only read it.
+  documents.onDidOpen((e) => ctx.guard('index open', undefined, () => syncEditor(ctx, e.document)));
+  documents.onDidChangeContent((e) => ctx.guard('index change', undefined, () => syncEditor(ctx, e.document)));
   documents.onDidClose((e) =>
     ctx.guard('index close', undefined, () => changed(ctx, ctx.workspace.index.closeEditor(canonicalUri(e.document.uri)))),
   );
@@ -180,49 +174,20 @@ async function runScan(ctx: ServerContext): Promise<void> {
   ctx.connection.console.info(`[kubemate] indexed ${files.length} files (${w.lastScan.objects} objects) in ${w.lastScan.ms} ms`);
   if (truncated) void ctx.connection.window.showWarningMessage(t('KubeMate indexed only the first {0} YAML files of the workspace (setting kubemate.index.maxFiles); cross-file checks do not see the others.', w.index.maxFiles));
   // Every open document: its diagnostics were withheld or computed on the old index.
-  for (const d of ctx.documents.all()) ctx.schedulePublish(d.uri);
-  refreshLenses(ctx);
+  ctx.publisher.scheduleAll();
+  ctx.lenses.refresh();
 }
 
 /** Brings the index up to date with an open editor (cheap when unchanged) and re-checks dependents. */
-export function syncEditor(ctx: ServerContext, doc: TextDocument): void {
+function syncEditor(ctx: ServerContext, doc: TextDocument): void {
   const keys = ctx.workspace.index.setEditorFile(canonicalUri(doc.uri), ctx.parsed(doc));
   if (keys.size) changed(ctx, keys, doc.uri);
 }
 
-/** Re-publishes the open documents that read any of `keys` (except `except`, being published now). */
+/** Re-publishes the open documents that read any of `keys` (except `except`, published because it changed). */
 function changed(ctx: ServerContext, keys: Set<string>, except?: string): void {
   if (!keys.size || !ctx.workspace.ready) return;
   const uris = ctx.workspace.index.dependentUris(keys);
-  if (uris.size) for (const d of ctx.documents.all()) if (d.uri !== except && uris.has(canonicalUri(d.uri))) ctx.schedulePublish(d.uri);
-  refreshLenses(ctx);
-}
-
-let lensTimer: NodeJS.Timeout | undefined;
-function refreshLenses(ctx: ServerContext): void {
-  if (!ctx.workspace.caps.codeLensRefresh) return;
-  if (lensTimer) clearTimeout(lensTimer);
-  lensTimer = setTimeout(() => {
-    lensTimer = undefined;
-    void ctx.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
-  }, 300);
-}
-
-/** Cross-resource diagnostics of an open document (none until the first scan has finished). */
-export function workspaceDiagnostics(ctx: ServerContext, doc: TextDocument): CrossRefDiagnostic[] {
-  return ctx.guard('cross-file diagnostics', [] as CrossRefDiagnostic[], () => {
-    syncEditor(ctx, doc);
-    if (!ctx.workspace.ready) return [];
-    const { probe, generation } = ctx.workspace.scheduling();
-    return crossRefDiagnostics(ctx.workspace.index, canonicalUri(doc.uri), { scheduling: probe, schedulingGeneration: generation });
-  });
-}
-
-/** What lint rules may ask the index (undefined until the first scan has finished). */
-export function workspaceLintEnv(ctx: ServerContext): LintEnv | undefined {
-  const w = ctx.workspace;
-  if (!w.ready) return undefined;
-  return {
-    pdbSelects: (namespace, labels) => w.index.anySelects(namespace, labels, 'PodDisruptionBudget'),
-  };
+  if (uris.size) for (const d of ctx.documents.all()) if (d.uri !== except && uris.has(canonicalUri(d.uri))) ctx.publisher.schedule(d.uri);
+  ctx.lenses.refresh();
 }

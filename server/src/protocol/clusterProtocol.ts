@@ -5,6 +5,7 @@
 // Dependency-free on purpose: the client imports this file (and only server/src/protocol).
 import type { AppliedEntry, ClusterSnapshot } from './clusterSnapshot';
 import type { ClusterView, ObjectRef, SourceLocation } from './clusterView';
+import type { KubemateSettings } from './settings';
 
 /** A request: `method` plus the param and result types, checked at both ends. */
 export interface RequestType<P, R> {
@@ -25,29 +26,14 @@ const notification = <P>(method: string): NotificationType<P> => ({ method });
 
 /** `initializationOptions` the client sends with `initialize`. */
 export interface InitializationOptions {
-  /** KubeMate message language: auto | zh-cn | en. */
-  language?: string;
-  docsLanguage?: 'auto' | 'zh-cn' | 'en' | 'both';
+  /** Every `kubemate.*` setting (protocol/settings.ts); later changes arrive as workspace/didChangeConfiguration. */
+  settings?: Partial<KubemateSettings>;
   /** Folder where the server keeps the cluster state (the extension's workspace storage). */
   storagePath?: string;
   /** Workspace Trust: when false the server writes nothing and reads no profile from the workspace. */
   trusted?: boolean;
   /** `.kubemate/cluster.yaml` of a trusted workspace, used when a new cluster is created. */
   clusterProfile?: { uri: string; text: string } | null;
-  /** `kubemate.lint.enabled` and `kubemate.lint.rules` (rule id → off | error | warning | information | hint). */
-  lint?: LintSettingsParams;
-}
-
-export interface LintSettingsParams {
-  enabled?: boolean;
-  rules?: Record<string, string>;
-}
-
-/** Client → server when a `kubemate.*` setting changes. */
-export namespace SettingsNotification {
-  export const method = 'kubemate/settings';
-  export type Params = { language?: string; docsLanguage?: InitializationOptions['docsLanguage']; lint?: LintSettingsParams };
-  export const type = notification<Params>(method);
 }
 
 /** Client → server when the user trusts the workspace: from now on the state is saved. */

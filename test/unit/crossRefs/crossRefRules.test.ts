@@ -109,19 +109,19 @@ describe('cross-resource rules', () => {
   it('messages name what is missing and how it fails, with related locations', () => {
     const [d] = check({ 'cm.yaml': configMap, 'app.yaml': deployment(container('\n          env:\n            - name: LOG_LEVEL\n              valueFrom:\n                configMapKeyRef: {name: app-config, key: LOG_LEVL}')) });
     assert.match(d.message, /ConfigMap "app-config" has no key "LOG_LEVL" \(it defines: LOG_LEVEL, app.properties\).*CreateContainerConfigError.*Did you mean "LOG_LEVEL"\?/);
-    assert.deepEqual(d.related.map((r) => [r.location.uri, r.location.range.start.line]), [['file:///ws/cm.yaml', 3]]);
+    assert.deepEqual(d.related!.map((r) => [r.location.uri, r.location.range.start.line]), [['file:///ws/cm.yaml', 3]]);
     assert.equal(d.data?.replacement, 'LOG_LEVEL');
   });
 
   it('a selector typo names the nearest workloads and links to their labels', () => {
     const [d] = check({ 'app.yaml': deployment(container()), 'svc.yaml': service('{app: wbe}', 'http') });
     assert.match(d.message, /No pod template in namespace default has the labels app=wbe.*Nearest: Deployment\/web \(app=web, tier=frontend\)/);
-    assert.deepEqual(d.related[0].location, { uri: 'file:///ws/app.yaml', range: { start: { line: 10, character: 6 }, end: { line: 10, character: 12 } } });
+    assert.deepEqual(d.related![0].location, { uri: 'file:///ws/app.yaml', range: { start: { line: 10, character: 6 }, end: { line: 10, character: 12 } } });
   });
 
   it('a missing object links to a same-name object in another namespace', () => {
     const d = check({ 'cm.yaml': configMap.replace('name: app-config', 'name: app-config\n  namespace: other'), 'app.yaml': deployment(container('\n          envFrom:\n            - configMapRef: {name: app-config}')) }).find((x) => x.code === 'missing-configmap')!;
-    assert.match(d.related[0].message, /exists in namespace other/);
+    assert.match(d.related![0].message, /exists in namespace other/);
   });
 
   it('speaks of different versions of one API group as one object (kubeconform compares apiVersion)', () => {

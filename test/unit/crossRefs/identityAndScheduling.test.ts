@@ -2,7 +2,7 @@
 // here), and the "would not schedule" verdicts of the simulated cluster's scheduler.
 import { strict as assert } from 'node:assert';
 import { rows, check } from './workspaceFixture';
-import { makeSchedulingProbe } from '../../../server/src/handlers/schedulingProbe';
+import { makeSchedulingProbe } from '../../../server/src/pipeline/schedulingProbe';
 
 const rc = (ns = '', apiVersion = 'v1') => `apiVersion: ${apiVersion}\nkind: ReplicationController\nmetadata:\n  name: bob${ns ? `\n  namespace: ${ns}` : ''}\nspec:\n  replicas: 2\n  selector: {app: nginx}\n  template:\n    metadata:\n      labels: {app: nginx}\n    spec:\n      containers: [{name: nginx, image: nginx}]\n`;
 const pv = 'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv0003\nspec:\n  capacity: {storage: 5Gi}\n  accessModes: [ReadWriteOnce]\n  hostPath: {path: /tmp}\n';

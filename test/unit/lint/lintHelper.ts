@@ -1,12 +1,13 @@
 // Runs the lint pipeline the way the language server does (rules → levels → suppressions) on
 // inline YAML, and builds small manifests for the rule tables.
 import { parseFile } from '../../../server/src/yaml/parsedFile';
-import { lintFile, LintDiagnostic } from '../../../server/src/features/lint/lintFile';
+import { lintFile } from '../../../server/src/features/lint/lintFile';
+import type { Finding } from '../../../server/src/findings/finding';
 import { applyRuleLevels, lintConfig, LintSettings } from '../../../server/src/features/lint/lintConfig';
 import { filterSuppressed } from '../../../server/src/features/lint/suppressions';
 import type { LintEnv, RuleLevel } from '../../../server/src/features/lint/lintRule';
 
-export function lint(text: string, rules: Record<string, RuleLevel> = {}, env: LintEnv = {}, enabled = true): LintDiagnostic[] {
+export function lint(text: string, rules: Record<string, RuleLevel> = {}, env: LintEnv = {}, enabled = true): Finding[] {
   const settings: LintSettings = { enabled, rules };
   return filterSuppressed(text, applyRuleLevels(lintFile(parseFile(text), lintConfig(settings), env), settings));
 }

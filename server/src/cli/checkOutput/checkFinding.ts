@@ -11,6 +11,8 @@ export interface CheckFinding {
   severity: FindingSeverity;
   code: string;
   message: string;
+  /** The other places a cross-file finding is about, 1-based like line/column (added field). */
+  related?: { file: string; line: number; column: number; message: string }[];
 }
 
 /** What a rule is, for formats that describe their rules (SARIF): a title and help in the user's language. */

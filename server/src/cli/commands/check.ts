@@ -1,20 +1,21 @@
 // kubemate check <file|dir>... — the language server's diagnostics, offline, for CI and terminals.
+// The files given are one workspace: the editor's pipeline (pipeline/fileDiagnostics) runs on
+// them, cross-file rules and the scheduling probe included, so both report the same codes,
+// messages and ranges (test/lsp/checkParity.test.ts).
 // Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 bad usage or input
 // that could not be read (including a broken .kubemate.yaml).
 import { relative, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
 import { collectFiles } from '../../kubectl/collectFiles';
 import { readTextFile } from '../../kubectl/readTextFile';
 import { loadSchema } from '../../schema/schema';
-import { parseFile } from '../../yaml/parsedFile';
-import { validateFile } from '../../features/diagnostics/validateFile';
-import { lintFile } from '../../features/lint/lintFile';
-import { lintConfig, applyRuleLevels } from '../../features/lint/lintConfig';
-import { pdbEnv } from '../../features/lint/pdbEnv';
-import { filterSuppressed } from '../../features/lint/suppressions';
-import type { ParsedFile } from '../../yaml/parsedFile';
+import { checkFiles, CheckedInput } from '../../pipeline/checkFiles';
+import type { Finding } from '../../findings/finding';
+import type { KObject } from '../../cluster/types';
+import { readClusterProfile } from '../../kubectl/readClusterProfile';
 import { ignoreMatcher } from '../../workspace/projectConfig';
 import { loadProjectConfig } from '../projectConfigFile';
 import { t } from '../../util/l10n';
@@ -57,19 +58,22 @@ export const checkCommand: CliCommand = {
     const problems: string[] = [...loaded.problems];
     const ignored = loaded.path && config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
     const configDir = loaded.path ? dirname(loaded.path) : io.cwd;
-    const schema = loadSchema();
     const findings: CheckFinding[] = [];
     const checked: string[] = [];
     const texts = new Map<string, string>();
-    // Read everything first: lint rules such as single-replica-no-pdb look across all the files.
-    const parsedFiles: { shown: string; parsed: ParsedFile; explicit: boolean }[] = [];
+    // Read everything first: the files are indexed together, as one workspace.
+    const inputs: CheckedInput[] = [];
+    const seen = new Set<string>();
     for (const p of positionals) {
       // A linter walks the whole tree (sub-folders too); apply and delete need -R, as kubectl.
       const found = collectFiles([p], io.cwd, { recursive: true });
       problems.push(...found.problems);
       for (const file of found.files) {
         if (ignored && !found.explicit.has(file) && ignored(relative(configDir, resolve(file)))) continue;
-        const shown = relative(io.cwd, file) || file;
+        const uri = pathToFileURL(file).href;
+        if (seen.has(uri)) continue;
+        seen.add(uri);
+        const shown = shownPath(io, uri);
         const read = readTextFile(file, shown);
         checked.push(shown);
         if (!read.ok) {
@@ -77,26 +81,14 @@ export const checkCommand: CliCommand = {
           continue;
         }
         texts.set(shown, read.text);
-        parsedFiles.push({ shown, parsed: parseFile(read.text), explicit: found.explicit.has(file) });
+        inputs.push({ uri, text: read.text, explicit: found.explicit.has(file) });
       }
     }
-    const lintSettings = { enabled: !values['no-lint'] && config.lintEnabled !== false, rules: config.rules };
-    const lint = lintConfig(lintSettings);
-    const env = pdbEnv(parsedFiles.map((f) => f.parsed));
-    for (const { shown, parsed, explicit } of parsedFiles) {
-      const found = applyRuleLevels([...validateFile(schema, parsed, { explicit }), ...lintFile(parsed, lint, env)], lintSettings);
-      for (const d of filterSuppressed(parsed.text, found)) {
-        findings.push({
-          file: shown,
-          line: d.range.start.line + 1,
-          column: d.range.start.character + 1,
-          endLine: d.range.end.line + 1,
-          endColumn: d.range.end.character + 1,
-          severity: d.severity,
-          code: d.code,
-          message: d.message,
-        });
-      }
+    const lint = { enabled: !values['no-lint'] && config.lintEnabled !== false, rules: config.rules };
+    const nodes = config.clusterProfile ? profileNodes(resolve(configDir, config.clusterProfile), io, problems) : undefined;
+    for (const c of checkFiles(loadSchema(), inputs, { lint, crossFile: config.crossFileEnabled !== false, nodes })) {
+      const file = shownPath(io, c.uri);
+      for (const d of c.findings) findings.push(toCheckFinding(io, file, d));
     }
     const run: CheckRun = {
       files: checked.length,
@@ -112,6 +104,46 @@ export const checkCommand: CliCommand = {
     return failing > 0 ? 1 : 0;
   },
 };
+
+function shownPath(io: CliIO, uri: string): string {
+  const path = fileURLToPath(uri);
+  return relative(io.cwd, path) || path;
+}
+
+/** The nodes of the configuration's cluster profile (for the scheduling probe); problems make the run exit 2. */
+function profileNodes(path: string, io: CliIO, problems: string[]): KObject[] | undefined {
+  const shown = relative(io.cwd, path) || path;
+  const read = readTextFile(path, shown);
+  if (!read.ok) {
+    problems.push(read.message);
+    return undefined;
+  }
+  const profile = readClusterProfile(shown, read.text);
+  problems.push(...profile.problems);
+  return profile.nodes;
+}
+
+function toCheckFinding(io: CliIO, file: string, d: Finding): CheckFinding {
+  const out: CheckFinding = {
+    file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
+  };
+  if (d.related?.length) {
+    out.related = d.related.map((r) => ({
+      file: r.location.uri.startsWith('file:') ? shownPath(io, r.location.uri) : r.location.uri,
+      line: r.location.range.start.line + 1,
+      column: r.location.range.start.character + 1,
+      message: r.message,
+    }));
+  }
+  return out;
+}
 
 function failOnLevel(value: unknown): FindingSeverity {
   if (value === undefined) return 'error';

@@ -1,8 +1,9 @@
-// Cross-resource diagnostics as data: a stable code, a severity, a localised message, a range in
-// the checked file and links to the other documents involved (LSP relatedInformation).
-import type { Location, Range } from '../../workspace/indexedObject';
+// Cross-resource diagnostics as data (findings/finding.ts): a stable code, a severity, a
+// localised message, a range in the checked file and links to the other documents involved
+// (LSP relatedInformation). The codes join the one registry in pipeline/codeRegistry.ts.
+import type { Finding, Range, RelatedInfo, Severity } from '../../findings/finding';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type { RelatedInfo, Severity };
 
 /**
  * Every cross-resource code with its default severity. Missing objects are warnings, not errors:
@@ -31,21 +32,6 @@ export const CROSS_REF_CODES = {
 
 export type CrossRefCode = keyof typeof CROSS_REF_CODES;
 
-export interface RelatedInfo {
-  location: Location;
-  message: string;
-}
-
-export interface CrossRefDiagnostic {
-  code: CrossRefCode;
-  severity: Severity;
-  message: string;
-  /** Zero-based positions in the checked file. */
-  range: Range;
-  related: RelatedInfo[];
-  data?: Record<string, unknown>;
-}
-
-export function crossDiag(code: CrossRefCode, message: string, range: Range, related: RelatedInfo[] = [], severity: Severity = CROSS_REF_CODES[code], data?: Record<string, unknown>): CrossRefDiagnostic {
+export function crossDiag(code: CrossRefCode, message: string, range: Range, related: RelatedInfo[] = [], severity: Severity = CROSS_REF_CODES[code], data?: Record<string, unknown>): Finding {
   return { code, severity, message, range, related, ...(data ? { data } : {}) };
 }

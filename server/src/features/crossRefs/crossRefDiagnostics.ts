@@ -4,7 +4,7 @@
 // large file re-checks that document, not the whole file.
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import type { IndexedObject } from '../../workspace/indexedObject';
-import { CrossRefDiagnostic } from './crossRefCodes';
+import type { Finding } from '../../findings/finding';
 import { referenceRules } from './referenceRules';
 import { selectorRules } from './selectorRules';
 import { duplicateRule, namespaceRule } from './identityRules';
@@ -22,13 +22,13 @@ interface Cached {
   stamp: number;
   lang: string;
   generation: number;
-  diagnostics: CrossRefDiagnostic[];
+  diagnostics: Finding[];
 }
 
 const cache = new WeakMap<IndexedObject, Cached>();
 
-export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: CrossRefOptions = {}): CrossRefDiagnostic[] {
-  const out: CrossRefDiagnostic[] = [];
+export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: CrossRefOptions = {}): Finding[] {
+  const out: Finding[] = [];
   const namespaces = new Set<string>();
   const generation = opts.schedulingGeneration ?? 0;
   for (const o of index.objectsIn(uri)) {
@@ -45,6 +45,6 @@ export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: Cr
 }
 
 /** Every rule for one object, in a stable order. */
-export function objectDiagnostics(index: WorkspaceIndex, o: IndexedObject, opts: CrossRefOptions = {}): CrossRefDiagnostic[] {
+export function objectDiagnostics(index: WorkspaceIndex, o: IndexedObject, opts: CrossRefOptions = {}): Finding[] {
   return [...duplicateRule(index, o), ...referenceRules(index, o), ...selectorRules(index, o), ...schedulingRule(o, opts.scheduling)];
 }

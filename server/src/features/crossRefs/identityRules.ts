@@ -6,7 +6,8 @@ import { t } from '../../util/l10n';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { IndexedObject, loc, objectLabel } from '../../workspace/indexedObject';
 import { BUILT_IN_NAMESPACES } from '../../workspace/dependencyKeys';
-import { CrossRefDiagnostic, crossDiag } from './crossRefCodes';
+import type { Finding } from '../../findings/finding';
+import { crossDiag } from './crossRefCodes';
 import { sentences } from './describe';
 
 function dirOf(uri: string): string {
@@ -23,7 +24,7 @@ function fileName(uri: string): string {
  * alternatives — istio's bookinfo.yaml and bookinfo-dualstack.yaml — so it stays out of the
  * Problems panel). Files in different folders are alternatives or bundles and are not reported.
  */
-export function duplicateRule(index: WorkspaceIndex, o: IndexedObject): CrossRefDiagnostic[] {
+export function duplicateRule(index: WorkspaceIndex, o: IndexedObject): Finding[] {
   if (!o.name || o.generated) return [];
   const others = index.sameIdentity(o).filter((x) => x !== o && !x.generated);
   const sameFile = others.filter((x) => x.uri === o.uri);
@@ -48,7 +49,7 @@ export function duplicateRule(index: WorkspaceIndex, o: IndexedObject): CrossRef
 }
 
 /** A namespace written in metadata.namespace but not defined by a Namespace manifest (reported once per file). */
-export function namespaceRule(index: WorkspaceIndex, o: IndexedObject, reported: Set<string>): CrossRefDiagnostic[] {
+export function namespaceRule(index: WorkspaceIndex, o: IndexedObject, reported: Set<string>): Finding[] {
   const ns = o.explicitNamespace;
   if (!ns || BUILT_IN_NAMESPACES.has(ns) || reported.has(ns) || !o.namespaceRange) return [];
   reported.add(ns);

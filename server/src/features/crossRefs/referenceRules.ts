@@ -6,14 +6,15 @@
 import { t } from '../../util/l10n';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { IndexedObject, loc, Reference } from '../../workspace/indexedObject';
-import { CrossRefCode, CrossRefDiagnostic, crossDiag, RelatedInfo } from './crossRefCodes';
+import type { Finding } from '../../findings/finding';
+import { CrossRefCode, crossDiag, RelatedInfo } from './crossRefCodes';
 import { listText, nearestName, sentences, servicePortText } from './describe';
 
 /** Kinds an HPA can scale (those with a scale subresource among the built-in kinds). */
 const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'ReplicationController']);
 
-export function referenceRules(index: WorkspaceIndex, o: IndexedObject): CrossRefDiagnostic[] {
-  const out: CrossRefDiagnostic[] = [];
+export function referenceRules(index: WorkspaceIndex, o: IndexedObject): Finding[] {
+  const out: Finding[] = [];
   for (const ref of o.refs) {
     const d = checkRef(index, o, ref);
     if (d) out.push(...d);
@@ -21,7 +22,7 @@ export function referenceRules(index: WorkspaceIndex, o: IndexedObject): CrossRe
   return out;
 }
 
-function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): CrossRefDiagnostic[] | undefined {
+function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Finding[] | undefined {
   const ns = o.namespace;
   const range = loc(o, ref.range).range;
   switch (ref.target) {
@@ -82,7 +83,7 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Cros
 }
 
 /** A missing-object diagnostic, with a near name ("did you mean") and same-name objects in other namespaces. */
-function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: CrossRefDiagnostic['range'], kind: string = ref.target): CrossRefDiagnostic {
+function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: Finding['range'], kind: string = ref.target): Finding {
   const related: RelatedInfo[] = [];
   const sameKind = index.ofKind(kind);
   const elsewhere = sameKind.filter((x) => x.name === ref.name && x.namespace !== o.namespace);
@@ -96,10 +97,10 @@ function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: 
   return crossDiag(code, message, range, related, undefined, { kind, name: ref.name, namespace: o.namespace, ...(near ? { replacement: near } : {}) });
 }
 
-function checkKeys(o: IndexedObject, ref: Reference, found: IndexedObject[]): CrossRefDiagnostic[] | undefined {
+function checkKeys(o: IndexedObject, ref: Reference, found: IndexedObject[]): Finding[] | undefined {
   if (!ref.keys.length || ref.optional || found.some((f) => f.keysUnknown)) return undefined;
   const have = new Set(found.flatMap((f) => (f.keys ?? []).map((k) => k.key)));
-  const out: CrossRefDiagnostic[] = [];
+  const out: Finding[] = [];
   const target = found[0];
   for (const k of ref.keys) {
     if (have.has(k.key)) continue;
@@ -117,7 +118,7 @@ function checkKeys(o: IndexedObject, ref: Reference, found: IndexedObject[]): Cr
   return out;
 }
 
-function checkServicePort(o: IndexedObject, ref: Reference, found: IndexedObject[]): CrossRefDiagnostic[] | undefined {
+function checkServicePort(o: IndexedObject, ref: Reference, found: IndexedObject[]): Finding[] | undefined {
   const port = ref.port;
   if (!port) return undefined;
   const ports = found.flatMap((s) => s.servicePorts ?? []);

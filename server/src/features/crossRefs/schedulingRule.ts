@@ -3,7 +3,8 @@
 // `resources` of the container that asks too much, or on `replicas` when host ports run out.
 import { t } from '../../util/l10n';
 import { IndexedObject, loc, objectLabel } from '../../workspace/indexedObject';
-import { CrossRefDiagnostic, crossDiag } from './crossRefCodes';
+import type { Finding } from '../../findings/finding';
+import { crossDiag } from './crossRefCodes';
 
 export interface SchedulingVerdict {
   /** Upstream FailedScheduling message, e.g. `0/3 nodes are available: …`. */
@@ -21,7 +22,7 @@ export interface SchedulingVerdict {
 
 export type SchedulingProbe = (o: IndexedObject) => SchedulingVerdict | undefined;
 
-export function schedulingRule(o: IndexedObject, probe: SchedulingProbe | undefined): CrossRefDiagnostic[] {
+export function schedulingRule(o: IndexedObject, probe: SchedulingProbe | undefined): Finding[] {
   if (!probe || !o.pod) return [];
   const v = probe(o);
   if (!v) return [];

@@ -4,10 +4,11 @@
 import { t } from '../../util/l10n';
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { IndexedObject, loc, objectLabel, ServicePortInfo } from '../../workspace/indexedObject';
-import { CrossRefDiagnostic, crossDiag, RelatedInfo } from './crossRefCodes';
+import type { Finding } from '../../findings/finding';
+import { crossDiag, RelatedInfo } from './crossRefCodes';
 import { labelsText, listText, selectorText } from './describe';
 
-export function selectorRules(index: WorkspaceIndex, o: IndexedObject): CrossRefDiagnostic[] {
+export function selectorRules(index: WorkspaceIndex, o: IndexedObject): Finding[] {
   const sel = o.selector;
   if (!sel) return [];
   const selected = index.podsMatching(o.namespace, sel);
@@ -45,7 +46,7 @@ function nearest(index: WorkspaceIndex, o: IndexedObject): IndexedObject[] {
   return scored.slice(0, 3).map((s) => s.w);
 }
 
-function targetPortRule(o: IndexedObject, p: ServicePortInfo, selected: IndexedObject[]): CrossRefDiagnostic[] {
+function targetPortRule(o: IndexedObject, p: ServicePortInfo, selected: IndexedObject[]): Finding[] {
   const target = p.targetPort ?? p.port;
   if (target === undefined) return [];
   const range = loc(o, p.targetPortRange ?? p.portRange ?? p.range).range;

@@ -3,12 +3,12 @@
 import { isScalar, Node } from 'yaml';
 import { validateObject, formatFieldError, FieldError } from '../../k8s/apiValidation';
 import { deepestAlong, nodeAtPath } from '../../yaml/nodeAtPath';
-import { ChunkDiagnostic, diag, DiagnosticCode } from './diagnostic';
+import { DocumentFinding, diag, DiagnosticCode } from './diagnostic';
 
 /** `value` is the document (or List item) as plain JSON, aliases already expanded. */
-export function apiRules(root: unknown, value: unknown, reported: Set<string>): ChunkDiagnostic[] {
+export function apiRules(root: unknown, value: unknown, reported: Set<string>): DocumentFinding[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  const out: ChunkDiagnostic[] = [];
+  const out: DocumentFinding[] = [];
   for (const e of validateObject(value as Record<string, unknown>)) {
     const where = e.locate ?? e.path;
     if (reported.has(where.join('/')) || reported.has(e.path.join('/'))) continue;

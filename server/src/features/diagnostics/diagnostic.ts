@@ -1,17 +1,10 @@
-// Diagnostics as data: a stable code, a severity, a localised message and a range given as
-// offsets inside one YAML document (so they survive edits to other documents unchanged).
+// Schema, apiVersion/kind and API-server diagnostics as data: a stable code, a severity, a
+// localised message and a range given as offsets inside one YAML document (so they survive
+// edits to other documents unchanged). The codes join the one registry in pipeline/codeRegistry.ts.
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { DocumentFinding, Severity } from '../../findings/finding';
 
-export interface ChunkDiagnostic {
-  code: string;
-  severity: Severity;
-  message: string;
-  start: number;
-  end: number;
-  /** Data for quick fixes, e.g. the suggested replacement. */
-  data?: { replacement?: string; [k: string]: unknown };
-}
+export type { DocumentFinding, Severity };
 
 /** Every diagnostic code KubeMate emits, with its default severity. Codes never change once released. */
 export const DIAGNOSTIC_CODES = {
@@ -54,6 +47,6 @@ export const DIAGNOSTIC_CODES = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
-export function diag(code: DiagnosticCode, message: string, start: number, end: number, data?: ChunkDiagnostic['data']): ChunkDiagnostic {
+export function diag(code: DiagnosticCode, message: string, start: number, end: number, data?: DocumentFinding['data']): DocumentFinding {
   return { code, severity: DIAGNOSTIC_CODES[code], message, start, end, ...(data ? { data } : {}) };
 }

@@ -7,11 +7,11 @@ import { API_CHANGES, findApiChange } from '../../k8s/removedApis';
 import { splitApiVersion } from '../../k8s/resources';
 import type { ParsedChunk } from '../../yaml/parsedChunk';
 import { t } from '../../util/l10n';
-import { ChunkDiagnostic, diag } from './diagnostic';
+import { DocumentFinding, diag } from './diagnostic';
 import { didYouMean } from '../../util/didYouMean';
 
 export interface KindCheckResult {
-  diagnostics: ChunkDiagnostic[];
+  diagnostics: DocumentFinding[];
   /** The schema entry to validate the rest of the document against, when there is one. */
   entry?: KindEntry;
 }
@@ -50,7 +50,7 @@ export function chunkView(chunk: ParsedChunk): ManifestView {
 
 export function kindCheck(schema: Schema, chunk: ManifestView): KindCheckResult {
   const root = chunk.root;
-  const out: ChunkDiagnostic[] = [];
+  const out: DocumentFinding[] = [];
   const { apiVersion, kind } = chunk;
   if (!isMap(root)) {
     const r = root && (root as Node).range ? (root as Node).range! : [0, 1];

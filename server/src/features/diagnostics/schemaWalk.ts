@@ -9,11 +9,11 @@ import { isValidQuantity, parseQuantity } from '../../k8s/quantity';
 /** Resources measured in bytes. */
 const BYTE_RESOURCES = new Set(['memory', 'storage', 'ephemeral-storage']);
 import { t } from '../../util/l10n';
-import { ChunkDiagnostic, diag } from './diagnostic';
+import { DocumentFinding, diag } from './diagnostic';
 import { didYouMean } from '../../util/didYouMean';
 
 export interface WalkResult {
-  diagnostics: ChunkDiagnostic[];
+  diagnostics: DocumentFinding[];
   /** Paths (joined with '/') already reported, so API rules do not repeat them. */
   reported: Set<string>;
 }
@@ -26,7 +26,7 @@ export function schemaWalk(schema: Schema, rootType: string, root: unknown): Wal
   return out;
 }
 
-function report(out: WalkResult, path: PathSegment[], d: ChunkDiagnostic): void {
+function report(out: WalkResult, path: PathSegment[], d: DocumentFinding): void {
   out.diagnostics.push(d);
   out.reported.add(path.join('/'));
 }

@@ -1,11 +1,13 @@
-// All single-document diagnostics of one YAML document, computed once per document text and
-// cached on the parsed chunk: YAML errors, apiVersion/kind, schema, API-server rules.
+// All single-document diagnostics of one YAML document, computed once per (document text,
+// strictness, language) and memoised on the parsed chunk: YAML errors, apiVersion/kind, schema,
+// API-server rules. The schema is one per process (dist/schema.json), so it is not a key.
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { Schema } from '../../schema/schema';
 import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
 import { yamlProblems } from '../../yaml/yamlProblems';
-import { t } from '../../util/l10n';
-import { ChunkDiagnostic, diag } from './diagnostic';
+import { language, Lang, t } from '../../util/l10n';
+import { MemoSlot } from '../../util/memo';
+import { DocumentFinding, diag } from './diagnostic';
 import { chunkView, kindCheck, ManifestView } from './kindCheck';
 import { schemaWalk } from './schemaWalk';
 import { apiRules } from './apiRules';
@@ -15,17 +17,15 @@ export interface DocumentOptions {
   requireManifest: boolean;
 }
 
-export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
-  const key = opts.requireManifest ? 'diag:strict' : 'diag';
-  const cached = chunk.cache.get(key) as ChunkDiagnostic[] | undefined;
-  if (cached) return cached;
-  const result = compute(schema, chunk, opts);
-  chunk.cache.set(key, result);
-  return result;
+/** Memo on the chunk: inputs besides the text are strictness and the message language. */
+const DOCUMENT_DIAGNOSTICS = new MemoSlot<DocumentFinding[], [strict: boolean, lang: Lang]>('diag');
+
+export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): DocumentFinding[] {
+  return DOCUMENT_DIAGNOSTICS.get(chunk.cache, [opts.requireManifest, language()], () => compute(schema, chunk, opts));
 }
 
-function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): ChunkDiagnostic[] {
-  const out: ChunkDiagnostic[] = yamlProblems(chunk).map((p) => diag(p.code, p.message, p.start, p.end));
+function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): DocumentFinding[] {
+  const out: DocumentFinding[] = yamlProblems(chunk).map((p) => diag(p.code, p.message, p.start, p.end));
   if (chunk.empty || chunk.templated) return out;
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
   // After a syntax error the structure is a guess: schema findings would only add noise.
@@ -40,7 +40,7 @@ function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): Chu
   return out;
 }
 
-function validateManifest(schema: Schema, view: ManifestView, value: unknown): ChunkDiagnostic[] {
+function validateManifest(schema: Schema, view: ManifestView, value: unknown): DocumentFinding[] {
   if (view.kind === 'List' && isMap(view.root)) return validateList(schema, view.root, value);
   const { diagnostics, entry } = kindCheck(schema, view);
   if (!entry) return diagnostics;
@@ -49,10 +49,10 @@ function validateManifest(schema: Schema, view: ManifestView, value: unknown): C
 }
 
 /** `kind: List` (what `kubectl get -o yaml` prints): every item is a manifest of its own. */
-function validateList(schema: Schema, root: YAMLMap, value: unknown): ChunkDiagnostic[] {
+function validateList(schema: Schema, root: YAMLMap, value: unknown): DocumentFinding[] {
   const items = root.get('items', true);
   const values = (value as { items?: unknown[] } | null)?.items ?? [];
-  const out: ChunkDiagnostic[] = [];
+  const out: DocumentFinding[] = [];
   if (!isSeq(items)) return out;
   for (const [i, item] of items.items.entries()) {
     if (!isMap(item)) continue;

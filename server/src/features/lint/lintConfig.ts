@@ -13,10 +13,12 @@ export const DEFAULT_LINT_SETTINGS: LintSettings = { enabled: true, rules: {} };
 export interface LintConfig {
   /** Rules to run with their effective severity. */
   rules: { rule: LintRule; severity: Severity }[];
-  /** Identifies the configuration in per-document caches. */
+  /** Identifies the configuration: `rule=severity,…` of the rules that run. */
   signature: string;
-  /** Cache keys built once: a fresh long key per document would be re-hashed on every lookup. */
-  keys: { findings: string; workspaceRules: LintConfig['rules']; placed: string };
+  /** A small number per distinct signature, the memo input (a long string key would be re-hashed on every lookup). */
+  id: number;
+  /** The rules that ask the workspace index (never memoised on a document). */
+  workspaceRules: LintConfig['rules'];
 }
 
 const LEVELS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
@@ -34,7 +36,10 @@ export function normalizeLintSettings(raw: unknown): LintSettings {
   return { enabled: o.enabled !== false, rules };
 }
 
+/** Memo: settings object → its config (a WeakMap, so replaced settings are dropped with their config). */
 const configs = new WeakMap<LintSettings, LintConfig>();
+/** Interned signature → id; as many entries as distinct rule configurations seen in the process. */
+const signatureIds = new Map<string, number>();
 
 export function lintConfig(settings: LintSettings = DEFAULT_LINT_SETTINGS): LintConfig {
   const hit = configs.get(settings);
@@ -47,8 +52,9 @@ export function lintConfig(settings: LintSettings = DEFAULT_LINT_SETTINGS): Lint
     }
   }
   const signature = rules.map((r) => `${r.rule.id}=${r.severity}`).join(',');
-  const keys = { findings: `lint:${signature}`, workspaceRules: rules.filter((r) => r.rule.workspace), placed: `lint:placed:${signature}` };
-  const config: LintConfig = { rules, signature, keys };
+  let id = signatureIds.get(signature);
+  if (id === undefined) signatureIds.set(signature, (id = signatureIds.size));
+  const config: LintConfig = { rules, signature, id, workspaceRules: rules.filter((r) => r.rule.workspace) };
   configs.set(settings, config);
   return config;
 }

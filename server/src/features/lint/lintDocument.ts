@@ -1,18 +1,25 @@
 // Runs the configured lint rules on one YAML document. Results of document-only rules are
-// cached on the parsed chunk per configuration, so an edit re-lints only the document it
-// touches; rules that ask the workspace run every time (they are cheap and few).
+// memoised on the parsed chunk per (configuration, language), so an edit re-lints only the
+// document it touches; rules that ask the workspace run every time (they are cheap and few).
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
 import { isObj } from '../../k8s/objectAccess';
-import type { LintEnv, LintFinding, LintRule, Severity } from './lintRule';
+import type { LintEnv, DocumentFinding, LintRule, Severity } from './lintRule';
 import type { LintConfig } from './lintConfig';
 import { Manifest, Path } from './manifest';
+import { MemoSlot } from '../../util/memo';
+import { language, Lang } from '../../util/l10n';
+
+/** Memos on the chunk: the manifests (no input besides the text), the findings (config, language). */
+const MANIFESTS = new MemoSlot<Manifest[]>('lint:manifests');
+const FINDINGS = new MemoSlot<DocumentFinding[], [config: number, lang: Lang]>('lint:findings');
 
 /** The objects of a document: itself, or each item of a `kind: List`. */
 export function manifestsOf(chunk: ParsedChunk): Manifest[] {
-  const key = 'lint:manifests';
-  const hit = chunk.cache.get(key) as Manifest[] | undefined;
-  if (hit) return hit;
+  return MANIFESTS.get(chunk.cache, [], () => readManifests(chunk));
+}
+
+function readManifests(chunk: ParsedChunk): Manifest[] {
   const out: Manifest[] = [];
   // Templates and broken YAML have no reliable structure; schema diagnostics cover them.
   if (!chunk.empty && !chunk.templated && !chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) {
@@ -31,7 +38,6 @@ export function manifestsOf(chunk: ParsedChunk): Manifest[] {
       }
     }
   }
-  chunk.cache.set(key, out);
   return out;
 }
 
@@ -45,8 +51,8 @@ function push(out: Manifest[], node: YAMLMap, value: Record<string, unknown>, ba
   if (kind && apiVersion) out.push(new Manifest(node as Node, value, kind, apiVersion, basePath));
 }
 
-function run(manifests: Manifest[], rules: { rule: LintRule; severity: Severity }[], env: LintEnv): LintFinding[] {
-  const out: LintFinding[] = [];
+function run(manifests: Manifest[], rules: { rule: LintRule; severity: Severity }[], env: LintEnv): DocumentFinding[] {
+  const out: DocumentFinding[] = [];
   for (const m of manifests) {
     for (const { rule, severity } of rules) {
       if (rule.kinds && !rule.kinds.includes(m.kind)) continue;
@@ -66,17 +72,12 @@ function run(manifests: Manifest[], rules: { rule: LintRule; severity: Severity 
   return out.sort((a, b) => a.start - b.start);
 }
 
-export function lintDocument(chunk: ParsedChunk, config: LintConfig, env: LintEnv = {}): LintFinding[] {
+export function lintDocument(chunk: ParsedChunk, config: LintConfig, env: LintEnv = {}): DocumentFinding[] {
   if (config.rules.length === 0) return [];
   const manifests = manifestsOf(chunk);
   if (manifests.length === 0) return [];
-  const key = config.keys.findings;
-  let local = chunk.cache.get(key) as LintFinding[] | undefined;
-  if (!local) {
-    local = run(manifests, config.rules.filter((r) => !r.rule.workspace), env);
-    chunk.cache.set(key, local);
-  }
-  const workspaceRules = env.pdbSelects ? config.keys.workspaceRules : [];
+  const local = FINDINGS.get(chunk.cache, [config.id, language()], () => run(manifests, config.rules.filter((r) => !r.rule.workspace), env));
+  const workspaceRules = env.pdbSelects ? config.workspaceRules : [];
   const more = workspaceRules.length ? run(manifests, workspaceRules, env) : [];
   // The cached array itself when nothing is added, so callers can tell the result is unchanged.
   return more.length ? [...local, ...more].sort((a, b) => a.start - b.start) : local;

@@ -1,25 +1,11 @@
 // Lint rules as data: a stable id, a family, a default severity, on/off by default, and a
 // check that reports findings on a key or value of one manifest. Rules never see LSP types.
 import type { Manifest, Path } from './manifest';
+import type { DocumentFinding, RuleLevel, Severity } from '../../findings/finding';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type RuleLevel = Severity | 'off';
+export type { DocumentFinding, RuleLevel, Severity };
 
 export type RuleFamily = 'resources' | 'probes' | 'images' | 'security' | 'secrets' | 'namespaces' | 'availability' | 'config' | 'workloads';
-
-/** A finding inside one YAML document: offsets are relative to the document's text. */
-export interface LintFinding {
-  code: string;
-  severity: Severity;
-  message: string;
-  start: number;
-  end: number;
-  /**
-   * For quick fixes, e.g. `replacement`. Kept small on purpose: every finding is re-sent on each
-   * keystroke, so what a fix can find from the range (the container) is not repeated here.
-   */
-  data?: { replacement?: string; [k: string]: unknown };
-}
 
 /** What only a workspace index can answer. Absent in a single-file check: such rules are skipped. */
 export interface LintEnv {
@@ -29,7 +15,7 @@ export interface LintEnv {
 
 export interface Reporter {
   /** Report on the key or the value at `path` (relative to the manifest); missing paths fall back to the nearest existing key. */
-  at(path: Path, which: 'key' | 'value', message: string, data?: LintFinding['data']): void;
+  at(path: Path, which: 'key' | 'value', message: string, data?: DocumentFinding['data']): void;
 }
 
 export interface LintRule {

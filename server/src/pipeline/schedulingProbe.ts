@@ -13,17 +13,19 @@ import { fitErrorMessage } from '../cluster/scheduler/schedule';
 import { selectHost } from '../cluster/scheduler/score';
 import type { KObject, Pod } from '../cluster/types';
 import { parseQuantity } from '../k8s/quantity';
-import { t } from '../util/l10n';
+import { language, Lang, t } from '../util/l10n';
 
 const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 /** Enough to fill every node of any realistic profile; bounds the work for `replicas: 100000`. */
 const MAX_PODS = 1000;
 
 export function makeSchedulingProbe(nodes: KObject[] = defaultNodes()): SchedulingProbe {
-  const profile = profileText(nodes);
+  // The profile's description is localised: a one-entry memo keyed on the language.
+  let profile: { lang: Lang; text: string } | undefined;
   return (o) => {
     try {
-      return probe(o, nodes, profile);
+      if (profile?.lang !== language()) profile = { lang: language(), text: profileText(nodes) };
+      return probe(o, nodes, profile.text);
     } catch {
       return undefined;
     }

@@ -1,0 +1,73 @@
+// The one diagnostics pipeline: every finding KubeMate reports for a file — YAML and schema,
+// apiVersion/kind, API-server rules, lints, cross-file rules and the scheduling probe — then the
+// per-code levels of `kubemate.lint.rules` and the suppression comments. The language server's
+// publisher, `kubemate check` and the tests call this and nothing else, so the editor and the
+// CLI cannot drift apart. Pure: it reads the index, it never updates it (the language server
+// syncs the index when a document changes, the CLI builds it before checking).
+import type { Schema } from '../schema/schema';
+import type { ParsedFile } from '../yaml/parsedFile';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Finding } from '../findings/finding';
+import { validateFile } from '../features/diagnostics/validateFile';
+import { lintFile } from '../features/lint/lintFile';
+import { applyRuleLevels, lintConfig, LintSettings } from '../features/lint/lintConfig';
+import type { LintEnv } from '../features/lint/lintRule';
+import { filterSuppressed } from '../features/lint/suppressions';
+import { crossRefDiagnostics } from '../features/crossRefs/crossRefDiagnostics';
+import type { SchedulingProbe } from '../features/crossRefs/schedulingRule';
+
+export interface WorkspaceView {
+  index: WorkspaceIndex;
+  /** Verdicts of the simulated cluster's scheduler and the profile generation they are for. */
+  scheduling: { probe: SchedulingProbe; generation: number };
+}
+
+export interface DiagnosticsInputs {
+  schema: Schema;
+  /** `kubemate.lint.enabled` / `kubemate.lint.rules` (the CLI: the defaults, or lint off). */
+  lint: LintSettings;
+  /**
+   * The workspace index holding this file. Absent while the editor's first scan runs: on a
+   * half-built index every reference would look missing, so cross-file rules and the lints that
+   * ask the index are withheld.
+   */
+  workspace?: WorkspaceView;
+  /** Cross-file rules on (the default) or off; the lints that ask the index still run. */
+  crossFile?: boolean;
+  /** A stage that throws is reported here and contributes nothing; without it, the error propagates. */
+  onError?: (stage: string, error: unknown) => void;
+}
+
+export interface FileOptions {
+  /** The file was named explicitly on the command line: every document must be a manifest. */
+  explicit?: boolean;
+}
+
+/** `uri` is the file's canonical uri in the index (workspace/workspaceScan canonicalUri, or a file: URL). */
+export function fileDiagnostics(inputs: DiagnosticsInputs, uri: string, file: ParsedFile, opts: FileOptions = {}): Finding[] {
+  if (file.disabled) return [];
+  const { schema, lint, workspace } = inputs;
+  const stage = (name: string, run: () => Finding[]): Finding[] => {
+    if (!inputs.onError) return run();
+    try {
+      return run();
+    } catch (e) {
+      inputs.onError(name, e);
+      return [];
+    }
+  };
+  const found = [
+    ...stage('schema', () => validateFile(schema, file, opts)),
+    ...stage('lint', () => lintFile(file, lintConfig(lint), workspace ? lintEnv(workspace.index) : {})),
+    ...stage('cross-file', () =>
+      workspace && inputs.crossFile !== false ? crossRefDiagnostics(workspace.index, uri, { scheduling: workspace.scheduling.probe, schedulingGeneration: workspace.scheduling.generation }) : [],
+    ),
+  ];
+  // Last: per-code levels from kubemate.lint.rules and suppression comments, for every code.
+  return filterSuppressed(file.text, applyRuleLevels(found, lint));
+}
+
+/** What lint rules may ask the index. */
+export function lintEnv(index: WorkspaceIndex): LintEnv {
+  return { pdbSelects: (namespace, labels) => index.anySelects(namespace, labels, 'PodDisruptionBudget') };
+}
