@@ -78,31 +78,31 @@ export async function fromClientNode(base) {
 
   async function typeOf(type, format, group) {
     let m;
-    if (type === 'string') return format === 'date-time' ? { t: 'string', f: 'date-time' } : { t: 'string' };
-    if (type === 'Date') return { t: 'string', f: 'date-time' };
-    if (type === 'number') return { t: format === 'int32' || format === 'int64' ? 'integer' : 'number' };
-    if (type === 'boolean') return { t: 'boolean' };
-    if (type === 'IntOrString') return { t: 'int-or-string' };
-    if (type === 'V1MicroTime' || type === 'V1Time') return { t: 'string', f: 'date-time' };
-    if (!existsSync(join(gen, 'models', `${type}.js`)) && !/^(Array<|\{)/.test(type)) return { t: 'any' };
-    if (type === 'any' || type === 'object') return { t: 'any' };
-    if ((m = /^Array<(.+)>$/.exec(type))) return { t: 'array', i: await typeOf(m[1], '', group) };
-    if ((m = /^\{ \[key: string\]: (.+); \}$/.exec(type))) return { t: 'map', v: await typeOf(m[1], '', group) };
+    if (type === 'string') return format === 'date-time' ? { kind: 'string', format: 'date-time' } : { kind: 'string' };
+    if (type === 'Date') return { kind: 'string', format: 'date-time' };
+    if (type === 'number') return { kind: format === 'int32' || format === 'int64' ? 'integer' : 'number' };
+    if (type === 'boolean') return { kind: 'boolean' };
+    if (type === 'IntOrString') return { kind: 'int-or-string' };
+    if (type === 'V1MicroTime' || type === 'V1Time') return { kind: 'string', format: 'date-time' };
+    if (!existsSync(join(gen, 'models', `${type}.js`)) && !/^(Array<|\{)/.test(type)) return { kind: 'any' };
+    if (type === 'any' || type === 'object') return { kind: 'any' };
+    if ((m = /^Array<(.+)>$/.exec(type))) return { kind: 'array', items: await typeOf(m[1], '', group) };
+    if ((m = /^\{ \[key: string\]: (.+); \}$/.exec(type))) return { kind: 'map', values: await typeOf(m[1], '', group) };
     const key = await resolve(type, group);
-    return key ? { t: 'ref', r: key } : { t: 'any' };
+    return key ? { kind: 'ref', ref: key } : { kind: 'any' };
   }
 
   async function addType(cls, key, group) {
-    base.types[key] = { f: {} }; // placeholder first: types may refer to themselves
+    base.types[key] = { fields: {} }; // placeholder first: types may refer to themselves
     const decl = declarations(cls);
     const docs = (base.docs[key] ??= {});
     if (decl.description) docs[''] = decl.description;
     for (const a of await attributeTypeMap(cls)) {
       const ft = await typeOf(a.type, a.format, group);
       const d = decl.fields.get(a.baseName) ?? decl.fields.get(a.name);
-      if (d && !d.optional) ft.q = 1;
+      if (d && !d.optional) ft.required = true;
       if (d?.doc) docs[a.baseName] = d.doc;
-      base.types[key].f[a.baseName] = ft;
+      base.types[key].fields[a.baseName] = ft;
     }
   }
 
@@ -117,10 +117,10 @@ export async function fromClientNode(base) {
         await addType(cls, key, group);
       }
       const apiVersion = group ? `${group}/${ver}` : ver;
-      const f = base.types[key].f;
+      const f = base.types[key].fields;
       // apiVersion and kind are fixed for a kind, as kubernetes-models declares them.
-      if (f.apiVersion) f.apiVersion = { t: 'string', e: [apiVersion], q: 1 };
-      if (f.kind) f.kind = { t: 'string', e: [parts.name], q: 1 };
+      if (f.apiVersion) f.apiVersion = { kind: 'string', enum: [apiVersion], required: true };
+      if (f.kind) f.kind = { kind: 'string', enum: [parts.name], required: true };
       base.kinds.push({ group, version: ver, kind: parts.name, type: key });
       have.add(`${group}/${ver}/${parts.name}`);
       added.push(`${apiVersion} ${parts.name}`);

@@ -14,12 +14,12 @@ const modelsVersion = JSON.parse(readFileSync(join(modelsRoot, 'package.json'), 
 
 /** Alias types that are scalars with a meaning of their own. */
 const SPECIAL = {
-  IIoK8sApimachineryPkgApiResourceQuantity: { t: 'quantity' },
-  IIoK8sApimachineryPkgUtilIntstrIntOrString: { t: 'int-or-string' },
-  IIoK8sApimachineryPkgApisMetaV1Time: { t: 'string', f: 'date-time' },
-  IIoK8sApimachineryPkgApisMetaV1MicroTime: { t: 'string', f: 'date-time' },
-  IIoK8sApimachineryPkgRuntimeRawExtension: { t: 'any' },
-  IIoK8sApimachineryPkgApisMetaV1FieldsV1: { t: 'any' },
+  IIoK8sApimachineryPkgApiResourceQuantity: { kind: 'quantity' },
+  IIoK8sApimachineryPkgUtilIntstrIntOrString: { kind: 'int-or-string' },
+  IIoK8sApimachineryPkgApisMetaV1Time: { kind: 'string', format: 'date-time' },
+  IIoK8sApimachineryPkgApisMetaV1MicroTime: { kind: 'string', format: 'date-time' },
+  IIoK8sApimachineryPkgRuntimeRawExtension: { kind: 'any' },
+  IIoK8sApimachineryPkgApisMetaV1FieldsV1: { kind: 'any' },
 };
 
 function listDts(root) {
@@ -51,7 +51,7 @@ export function docOf(node) {
   return text || undefined;
 }
 
-/** → { source, kinds: [{group, version, kind, type}], types: {key: {f: fields}}, docs: {key: {field: text}} } */
+/** → { source, kinds: [{group, version, kind, type}], types: {key: {fields}}, docs: {key: {field: text}} } */
 export async function fromKubernetesModels() {
   // Pass 1: every interface, its alias (IIoK8s…) and the validator module that checks it.
   const interfaces = []; // { key, alias, node, file, root }
@@ -76,42 +76,42 @@ export async function fromKubernetesModels() {
   }
 
   function typeOf(node) {
-    if (!node) return { t: 'any' };
+    if (!node) return { kind: 'any' };
     switch (node.kind) {
       case ts.SyntaxKind.StringKeyword:
-        return { t: 'string' };
+        return { kind: 'string' };
       case ts.SyntaxKind.NumberKeyword:
-        return { t: 'number' };
+        return { kind: 'number' };
       case ts.SyntaxKind.BooleanKeyword:
-        return { t: 'boolean' };
+        return { kind: 'boolean' };
       case ts.SyntaxKind.AnyKeyword:
       case ts.SyntaxKind.UnknownKeyword:
       case ts.SyntaxKind.ObjectKeyword:
-        return { t: 'any' };
+        return { kind: 'any' };
     }
-    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return { t: 'string', e: [node.literal.text] };
+    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return { kind: 'string', enum: [node.literal.text] };
     if (ts.isUnionTypeNode(node)) {
       const lits = node.types.filter((x) => ts.isLiteralTypeNode(x) && ts.isStringLiteral(x.literal)).map((x) => x.literal.text);
-      if (lits.length === node.types.length) return { t: 'string', e: lits };
+      if (lits.length === node.types.length) return { kind: 'string', enum: lits };
       const kinds = new Set(node.types.map((x) => x.kind));
-      if (kinds.has(ts.SyntaxKind.NumberKeyword) && kinds.has(ts.SyntaxKind.StringKeyword)) return { t: 'int-or-string' };
-      return { t: 'any' };
+      if (kinds.has(ts.SyntaxKind.NumberKeyword) && kinds.has(ts.SyntaxKind.StringKeyword)) return { kind: 'int-or-string' };
+      return { kind: 'any' };
     }
-    if (ts.isArrayTypeNode(node)) return { t: 'array', i: typeOf(node.elementType) };
+    if (ts.isArrayTypeNode(node)) return { kind: 'array', items: typeOf(node.elementType) };
     if (ts.isTypeReferenceNode(node)) {
       const name = node.typeName.getText();
-      if (name === 'Array' && node.typeArguments?.length === 1) return { t: 'array', i: typeOf(node.typeArguments[0]) };
+      if (name === 'Array' && node.typeArguments?.length === 1) return { kind: 'array', items: typeOf(node.typeArguments[0]) };
       if (SPECIAL[name]) return { ...SPECIAL[name] };
       const key = aliasToKey.get(name) ?? aliasToKey.get('IIoK8s' + name.replace(/^I/, ''));
-      if (key) return { t: 'ref', r: key };
-      return { t: 'any' }; // local aliases such as JSON / JSONSchemaPropsOrArray
+      if (key) return { kind: 'ref', ref: key };
+      return { kind: 'any' }; // local aliases such as JSON / JSONSchemaPropsOrArray
     }
     if (ts.isTypeLiteralNode(node)) {
       const index = node.members.find(ts.isIndexSignatureDeclaration);
-      if (index) return { t: 'map', v: typeOf(index.type) };
-      return { t: 'any' };
+      if (index) return { kind: 'map', values: typeOf(index.type) };
+      return { kind: 'any' };
     }
-    return { t: 'any' };
+    return { kind: 'any' };
   }
 
   /** The validator module of a definition, used to tell integer fields from number fields. */
@@ -149,18 +149,18 @@ export async function fromKubernetesModels() {
       if (!ts.isPropertySignature(m) || !m.name) continue;
       const name = ts.isStringLiteral(m.name) ? m.name.text : m.name.getText();
       let ty = typeOf(m.type);
-      if (name === 'apiVersion' && ty.e?.length === 1) apiVersion = ty.e[0];
-      if (name === 'kind' && ty.e?.length === 1) kind = ty.e[0];
+      if (name === 'apiVersion' && ty.enum?.length === 1) apiVersion = ty.enum[0];
+      if (name === 'kind' && ty.enum?.length === 1) kind = ty.enum[0];
       if (validate) {
-        const shape = ty.t === 'number' ? 'scalar' : ty.t === 'array' && ty.i.t === 'number' ? 'array' : ty.t === 'map' && ty.v.t === 'number' ? 'map' : undefined;
+        const shape = ty.kind === 'number' ? 'scalar' : ty.kind === 'array' && ty.items.kind === 'number' ? 'array' : ty.kind === 'map' && ty.values.kind === 'number' ? 'map' : undefined;
         if (shape && isIntegerAt(validate, name, shape)) {
-          if (shape === 'scalar') ty = { t: 'integer' };
-          else if (shape === 'array') ty.i = { t: 'integer' };
-          else ty.v = { t: 'integer' };
+          if (shape === 'scalar') ty = { kind: 'integer' };
+          else if (shape === 'array') ty.items = { kind: 'integer' };
+          else ty.values = { kind: 'integer' };
         }
       }
       if (!m.questionToken) {
-        ty.q = 1;
+        ty.required = true;
         required.push(name);
       }
       fields[name] = ty;
@@ -168,7 +168,7 @@ export async function fromKubernetesModels() {
       if (d) (docs[key] ??= {})[name] = d;
     }
     // apiVersion/kind of a kind are fixed strings: keep them as required single-value enums.
-    types[key] = { f: fields };
+    types[key] = { fields: fields };
     if (apiVersion && kind) {
       const slash = apiVersion.indexOf('/');
       kinds.push({

@@ -28,9 +28,9 @@ export interface DocsCoverage {
 }
 
 function refsOf(t: FieldType, out: string[]): void {
-  if (t.t === 'ref' && t.r) out.push(t.r);
-  if (t.i) refsOf(t.i, out);
-  if (t.v) refsOf(t.v, out);
+  if (t.kind === 'ref' && t.ref) out.push(t.ref);
+  if (t.items) refsOf(t.items, out);
+  if (t.values) refsOf(t.values, out);
 }
 
 /** Every `type.field` reachable from the core kinds, `status` subtrees excluded. */
@@ -47,7 +47,7 @@ export function coreFields(schema: Schema): string[] {
     const key = queue.shift()!;
     if (seen.has(key)) continue;
     seen.add(key);
-    for (const [name, f] of Object.entries(schema.type(key)?.f ?? {})) {
+    for (const [name, f] of Object.entries(schema.type(key)?.fields ?? {})) {
       if (name === 'status') continue;
       fields.push(`${key}.${name}`);
       const refs: string[] = [];
@@ -70,15 +70,15 @@ export function docsCoverage(schema: Schema): DocsCoverage {
   for (const [type, entries] of Object.entries(zh)) {
     const def = schema.type(type);
     for (const field of Object.keys(entries)) {
-      if (!def || (field !== '' && !def.f[field])) stale.push(`${type}.${field}`);
+      if (!def || (field !== '' && !def.fields[field])) stale.push(`${type}.${field}`);
     }
   }
   for (const [type, entries] of Object.entries(learningNotes())) {
-    for (const field of Object.keys(entries)) if (!schema.type(type)?.f[field]) stale.push(`note:${type}.${field}`);
+    for (const field of Object.keys(entries)) if (!schema.type(type)?.fields[field]) stale.push(`note:${type}.${field}`);
   }
   for (const [type, field, values] of enumValueFields()) {
-    const f = schema.type(type)?.f[field];
-    const allowed = f?.e ?? f?.i?.e;
+    const f = schema.type(type)?.fields[field];
+    const allowed = f?.enum ?? f?.items?.enum;
     if (!f) stale.push(`value:${type}.${field}`);
     else if (allowed) for (const v of values) if (!allowed.includes(v)) stale.push(`value:${type}.${field}=${v}`);
   }

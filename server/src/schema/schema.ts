@@ -1,6 +1,7 @@
 // Read-only view of the generated Kubernetes schema: kinds by apiVersion, types, field lookup
 // along a YAML path, and English descriptions (loaded on first use: only hover/explain need them).
-import type { DocsFile, FieldType, KindEntry, SchemaFile, TypeDef } from './schemaTypes';
+import type { DocsFile, FieldType, KindEntry, SchemaFile, SchemaModel, TypeDef } from './schemaTypes';
+import { expandSchemaFile } from './schemaTypes';
 import { readGeneratedJson } from './schemaFiles';
 import { findApiChange } from '../k8s/removedApis';
 
@@ -29,7 +30,7 @@ export class Schema {
   private readonly byKind = new Map<string, KindEntry[]>();
   private docs: DocsFile | undefined;
 
-  constructor(file: SchemaFile, private readonly loadDocs: () => DocsFile = () => readGeneratedJson<DocsFile>('schemaDocs.json')) {
+  constructor(file: SchemaModel, private readonly loadDocs: () => DocsFile = () => readGeneratedJson<DocsFile>('schemaDocs.json')) {
     this.kinds = file.kinds;
     this.types = file.types;
     this.source = file.source;
@@ -84,7 +85,7 @@ export class Schema {
 
   /** Follows a path of keys and indexes from a kind's root type. */
   fieldAt(rootType: string, path: PathSegment[]): FieldInfo | undefined {
-    let cur: FieldInfo = { type: { t: 'ref', r: rootType } };
+    let cur: FieldInfo = { type: { kind: 'ref', ref: rootType } };
     for (const seg of path) {
       const next = this.step(cur.type, seg);
       if (!next) return undefined;
@@ -95,20 +96,20 @@ export class Schema {
 
   /** One step down: a property of an object, an item of an array, a value of a map. */
   step(type: FieldType, seg: PathSegment): FieldInfo | undefined {
-    if (type.t === 'any') return { type: { t: 'any' } };
-    if (typeof seg === 'number') return type.t === 'array' && type.i ? { type: type.i } : undefined;
-    if (type.t === 'map' && type.v) return { type: type.v };
-    if (type.t === 'ref' && type.r) {
-      const def = this.types[type.r];
-      const f = def?.f[seg];
-      return f ? { type: f, owner: type.r, name: seg } : undefined;
+    if (type.kind === 'any') return { type: { kind: 'any' } };
+    if (typeof seg === 'number') return type.kind === 'array' && type.items ? { type: type.items } : undefined;
+    if (type.kind === 'map' && type.values) return { type: type.values };
+    if (type.kind === 'ref' && type.ref) {
+      const def = this.types[type.ref];
+      const f = def?.fields[seg];
+      return f ? { type: f, owner: type.ref, name: seg } : undefined;
     }
     return undefined;
   }
 
   /** Fields of an object type (following a ref), or undefined when the type is not an object. */
   fieldsOf(type: FieldType): Record<string, FieldType> | undefined {
-    if (type.t === 'ref' && type.r) return this.types[type.r]?.f;
+    if (type.kind === 'ref' && type.ref) return this.types[type.ref]?.fields;
     return undefined;
   }
 
@@ -127,19 +128,19 @@ let shared: Schema | undefined;
 
 /** The schema generated at build time (dist/schema.json), loaded once per process. */
 export function loadSchema(): Schema {
-  shared ??= new Schema(readGeneratedJson<SchemaFile>('schema.json'));
+  shared ??= new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
   return shared;
 }
 
 /** A readable type name for hover and explain: `[]Container`, `map[string]string`, `integer`. */
 export function typeLabel(t: FieldType): string {
-  switch (t.t) {
+  switch (t.kind) {
     case 'ref':
-      return (t.r ?? '').split('.').pop() ?? 'object';
+      return (t.ref ?? '').split('.').pop() ?? 'object';
     case 'array':
-      return `[]${t.i ? typeLabel(t.i) : 'any'}`;
+      return `[]${t.items ? typeLabel(t.items) : 'any'}`;
     case 'map':
-      return `map[string]${t.v ? typeLabel(t.v) : 'any'}`;
+      return `map[string]${t.values ? typeLabel(t.values) : 'any'}`;
     case 'quantity':
       return 'Quantity';
     case 'int-or-string':
@@ -147,6 +148,6 @@ export function typeLabel(t: FieldType): string {
     case 'any':
       return 'object';
     default:
-      return t.e ? `${t.t} (enum)` : t.t;
+      return t.enum ? `${t.kind} (enum)` : t.kind;
   }
 }

@@ -1,25 +1,28 @@
-// Shape of dist/schema.json, written by scripts/generateSchema.mjs.
+// The generated schema model (scripts/generateSchema.mjs), with names that say what they are,
+// and the compact form it is stored in (dist/schema.json, one-letter keys: about a third
+// smaller). `expandSchemaFile` turns the stored form into the model once, on load; only this
+// file knows the one-letter keys.
 
 export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'ref' | 'array' | 'map';
 
 export interface FieldType {
-  t: FieldKind;
+  kind: FieldKind;
   /** ref: the referenced type key, e.g. "core.v1.Container". */
-  r?: string;
-  /** array: item type. */
-  i?: FieldType;
-  /** map: value type. */
-  v?: FieldType;
+  ref?: string;
+  /** array: the item type. */
+  items?: FieldType;
+  /** map: the value type. */
+  values?: FieldType;
   /** Allowed string values. */
-  e?: string[];
+  enum?: string[];
   /** Format, e.g. "date-time". */
-  f?: string;
-  /** Present (1) when the field is required. */
-  q?: 1;
+  format?: string;
+  /** The API server requires the field. */
+  required?: boolean;
 }
 
 export interface TypeDef {
-  f: Record<string, FieldType>;
+  fields: Record<string, FieldType>;
 }
 
 export interface KindEntry {
@@ -29,7 +32,7 @@ export interface KindEntry {
   type: string;
 }
 
-export interface SchemaFile {
+export interface SchemaModel {
   source: string;
   kinds: KindEntry[];
   types: Record<string, TypeDef>;
@@ -37,3 +40,46 @@ export interface SchemaFile {
 
 /** Per type key: "" → the type's description, field name → the field's description. */
 export type DocsFile = Record<string, Record<string, string>>;
+
+// ---- the stored form ------------------------------------------------------------------------
+
+/** Readable key → stored key (scripts/generateSchema.mjs writes with the same table). */
+export const COMPACT_KEYS = { kind: 't', ref: 'r', items: 'i', values: 'v', enum: 'e', format: 'f', required: 'q' } as const;
+
+interface StoredFieldType {
+  t: FieldKind;
+  r?: string;
+  i?: StoredFieldType;
+  v?: StoredFieldType;
+  e?: string[];
+  f?: string;
+  q?: 1;
+}
+
+/** dist/schema.json as written. */
+export interface SchemaFile {
+  source: string;
+  kinds: KindEntry[];
+  types: Record<string, { f: Record<string, StoredFieldType> }>;
+}
+
+function expandField(s: StoredFieldType): FieldType {
+  const out: FieldType = { kind: s.t };
+  if (s.r !== undefined) out.ref = s.r;
+  if (s.i) out.items = expandField(s.i);
+  if (s.v) out.values = expandField(s.v);
+  if (s.e) out.enum = s.e;
+  if (s.f !== undefined) out.format = s.f;
+  if (s.q) out.required = true;
+  return out;
+}
+
+export function expandSchemaFile(file: SchemaFile): SchemaModel {
+  const types: Record<string, TypeDef> = {};
+  for (const [key, def] of Object.entries(file.types)) {
+    const fields: Record<string, FieldType> = {};
+    for (const [name, ft] of Object.entries(def.f)) fields[name] = expandField(ft);
+    types[key] = { fields };
+  }
+  return { source: file.source, kinds: file.kinds, types };
+}

@@ -47,7 +47,7 @@ export const explainCommand: CliCommand = {
     const path: (string | number)[] = [];
     for (const seg of fieldPath) {
       let info = schema.fieldAt(entry.type, path);
-      while (info && info.type.t === 'array') {
+      while (info && info.type.kind === 'array') {
         path.push(0);
         info = schema.fieldAt(entry.type, path);
       }

@@ -73,9 +73,9 @@ function keyItems(schema: Schema, apiVersion: string | undefined, kind: string |
       kind: 'field',
       insertText: text,
       snippet: true,
-      detail: `${doc?.typeLabel ?? ''}${f.q ? ' · ' + t('required') : ''}`,
+      detail: `${doc?.typeLabel ?? ''}${f.required ? ' · ' + t('required') : ''}`,
       documentation: doc ? renderDocMarkdown(doc, { order, short: true }) : undefined,
-      sortText: `${f.q ? '0' : '1'}${name}`,
+      sortText: `${f.required ? '0' : '1'}${name}`,
       replaceStart: start,
       replaceEnd: end,
       retrigger,
@@ -101,15 +101,15 @@ function valueItems(schema: Schema, apiVersion: string | undefined, kind: string
   const info = rootType ? schema.fieldAt(rootType, loc.path) : undefined;
   if (!info) return [];
   const type: FieldType = info.type;
-  if (type.e?.length) {
+  if (type.enum?.length) {
     const description = info.owner && info.name ? schema.description(info.owner, info.name) : undefined;
     const documentation = (v: string) => {
       const note = info.owner && info.name ? enumValueNote(info.owner, info.name, v) : undefined;
       return note ? pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map((x) => x.text).join('\n\n') : enumValueMeaning(description, v);
     };
-    return type.e.map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, documentation: documentation(v), sortText: String(i).padStart(3, '0'), replaceStart: start, replaceEnd: end }));
+    return type.enum.map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, documentation: documentation(v), sortText: String(i).padStart(3, '0'), replaceStart: start, replaceEnd: end }));
   }
-  if (type.t === 'boolean') {
+  if (type.kind === 'boolean') {
     return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, sortText: String(i), replaceStart: start, replaceEnd: end }));
   }
   return [];

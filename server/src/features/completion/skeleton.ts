@@ -24,9 +24,9 @@ interface Ctx {
 }
 
 function scalarValue(ctx: Ctx, fieldName: string, type: FieldType): string {
-  if (type.e?.length) return `\${${ctx.stop++}|${type.e.join(',')}|}`;
+  if (type.enum?.length) return `\${${ctx.stop++}|${type.enum.join(',')}|}`;
   if (fieldName === 'labels' || fieldName === 'matchLabels' || fieldName === 'selector') return '';
-  switch (type.t) {
+  switch (type.kind) {
     case 'integer':
     case 'int-or-string':
       return `\${${ctx.stop++}:${fieldName === 'replicas' ? '1' : '80'}}`;
@@ -40,25 +40,25 @@ function scalarValue(ctx: Ctx, fieldName: string, type: FieldType): string {
 function body(ctx: Ctx, typeKey: string, indent: string, depth: number, skip: Set<string>): string[] {
   const def = ctx.schema.type(typeKey);
   if (!def || depth > 6) return [];
-  const wanted = new Set([...Object.entries(def.f).filter(([, f]) => f.q).map(([n]) => n), ...(EXTRA_REQUIRED[typeKey] ?? [])]);
+  const wanted = new Set([...Object.entries(def.fields).filter(([, f]) => f.required).map(([n]) => n), ...(EXTRA_REQUIRED[typeKey] ?? [])]);
   const lines: string[] = [];
   // `name` first, as people write it; then the schema's order.
-  const names = Object.keys(def.f).sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : 0));
+  const names = Object.keys(def.fields).sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : 0));
   for (const name of names) {
     if (!wanted.has(name) || skip.has(name)) continue;
-    const f = def.f[name];
-    if ((name === 'labels' || name === 'matchLabels') && f.t === 'map') {
+    const f = def.fields[name];
+    if ((name === 'labels' || name === 'matchLabels') && f.kind === 'map') {
       lines.push(`${indent}${name}:`, `${indent}  app: \${1:${ctx.name}}`);
       continue;
     }
-    if (name === 'selector' && f.t === 'map') {
+    if (name === 'selector' && f.kind === 'map') {
       lines.push(`${indent}${name}:`, `${indent}  app: \${1:${ctx.name}}`);
       continue;
     }
-    if (f.t === 'ref' && ctx.schema.fieldsOf(f)) {
-      lines.push(`${indent}${name}:`, ...body(ctx, f.r!, indent + '  ', depth + 1, new Set()));
-    } else if (f.t === 'array' && f.i?.t === 'ref') {
-      const inner = body(ctx, f.i.r!, indent + '    ', depth + 1, new Set());
+    if (f.kind === 'ref' && ctx.schema.fieldsOf(f)) {
+      lines.push(`${indent}${name}:`, ...body(ctx, f.ref!, indent + '  ', depth + 1, new Set()));
+    } else if (f.kind === 'array' && f.items?.kind === 'ref') {
+      const inner = body(ctx, f.items.ref!, indent + '    ', depth + 1, new Set());
       if (inner.length) inner[0] = `${indent}  - ${inner[0].trimStart()}`;
       lines.push(`${indent}${name}:`, ...(inner.length ? inner : [`${indent}  - `]));
     } else {
@@ -72,10 +72,10 @@ export function kindSkeleton(schema: Schema, entry: KindEntry): string {
   const ctx: Ctx = { schema, stop: 2, name: 'app' };
   const lines = [`apiVersion: ${apiVersionOf(entry)}`, `kind: ${entry.kind}`, 'metadata:', `  name: \${1:${ctx.name}}`];
   const root = schema.type(entry.type);
-  if (root?.f.spec?.t === 'ref') {
-    const spec = body(ctx, root.f.spec.r!, '  ', 1, new Set());
+  if (root?.fields.spec?.kind === 'ref') {
+    const spec = body(ctx, root.fields.spec.ref!, '  ', 1, new Set());
     if (spec.length) lines.push('spec:', ...spec);
   }
-  for (const extra of ['data']) if (root?.f[extra]) lines.push(`${extra}:`, `  \${${ctx.stop++}:key}: \${${ctx.stop++}:value}`);
+  for (const extra of ['data']) if (root?.fields[extra]) lines.push(`${extra}:`, `  \${${ctx.stop++}:key}: \${${ctx.stop++}:value}`);
   return lines.join('\n') + '\n$0';
 }

@@ -22,7 +22,7 @@ const rangeOf = (n: Node): [number, number] => [n.range![0], n.range![1]];
 
 export function schemaWalk(schema: Schema, rootType: string, root: unknown): WalkResult {
   const out: WalkResult = { diagnostics: [], reported: new Set() };
-  walk(schema, { t: 'ref', r: rootType }, root as Node, [], undefined, out);
+  walk(schema, { kind: 'ref', ref: rootType }, root as Node, [], undefined, out);
   return out;
 }
 
@@ -32,11 +32,11 @@ function report(out: WalkResult, path: PathSegment[], d: DocumentFinding): void 
 }
 
 function walk(schema: Schema, type: FieldType, node: Node | null | undefined, path: PathSegment[], ownerKey: Node | undefined, out: WalkResult): void {
-  if (!node || type.t === 'any' || isAlias(node)) return;
+  if (!node || type.kind === 'any' || isAlias(node)) return;
   if (isScalar(node) && node.value === null) return; // null is accepted for every field, as the API server does
   const [start, end] = rangeOf(node);
   const fieldName = String(path[path.length - 1] ?? '');
-  switch (type.t) {
+  switch (type.kind) {
     case 'ref': {
       const fields = schema.fieldsOf(type);
       if (!fields) return;
@@ -44,7 +44,7 @@ function walk(schema: Schema, type: FieldType, node: Node | null | undefined, pa
         report(out, path, diag('wrong-type', t('Expected an object ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
         return;
       }
-      checkObject(schema, type.r!, fields, node, path, ownerKey, out);
+      checkObject(schema, type.ref!, fields, node, path, ownerKey, out);
       return;
     }
     case 'array':
@@ -52,7 +52,7 @@ function walk(schema: Schema, type: FieldType, node: Node | null | undefined, pa
         report(out, path, diag('wrong-type', t('Expected a list ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
         return;
       }
-      node.items.forEach((item, i) => walk(schema, type.i ?? { t: 'any' }, item as Node, [...path, i], undefined, out));
+      node.items.forEach((item, i) => walk(schema, type.items ?? { kind: 'any' }, item as Node, [...path, i], undefined, out));
       return;
     case 'map':
       if (!isMap(node)) {
@@ -61,7 +61,7 @@ function walk(schema: Schema, type: FieldType, node: Node | null | undefined, pa
       }
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        walk(schema, type.v ?? { t: 'any' }, pair.value as Node, [...path, key], pair.key as Node, out);
+        walk(schema, type.values ?? { kind: 'any' }, pair.value as Node, [...path, key], pair.key as Node, out);
       }
       return;
     default:
@@ -89,7 +89,7 @@ function checkObject(schema: Schema, typeKey: string, fields: Record<string, imp
     }
     walk(schema, f, pair.value as Node, [...path, key], pair.key as Node, out);
   }
-  const missing = Object.entries(fields).filter(([name, f]) => f.q && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')));
+  const missing = Object.entries(fields).filter(([name, f]) => f.required && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')));
   if (missing.length) {
     // Point at the key that owns this object (`spec:`), or at the first key of a list item.
     const firstKey = node.items[0]?.key as Node | undefined;
@@ -111,14 +111,14 @@ function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: Walk
   }
   const v = node.value;
   const wrong = () => report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
-  switch (type.t) {
+  switch (type.kind) {
     case 'string':
       if (typeof v !== 'string') return wrong();
-      if (type.e && !type.e.includes(v)) {
-        const suggestion = didYouMean(v, type.e);
+      if (type.enum && !type.enum.includes(v)) {
+        const suggestion = didYouMean(v, type.enum);
         const msg = suggestion
-          ? t('"{0}" is not a valid value for {1}. Did you mean "{2}"? Allowed: {3}.', v, fieldName, suggestion, type.e.join(', '))
-          : t('"{0}" is not a valid value for {1}. Allowed: {2}.', v, fieldName, type.e.join(', '));
+          ? t('"{0}" is not a valid value for {1}. Did you mean "{2}"? Allowed: {3}.', v, fieldName, suggestion, type.enum.join(', '))
+          : t('"{0}" is not a valid value for {1}. Allowed: {2}.', v, fieldName, type.enum.join(', '));
         report(out, path, diag('invalid-enum', msg, start, end, suggestion ? { replacement: suggestion } : undefined));
       }
       return;

@@ -70,18 +70,18 @@ export function fieldDoc(schema: Schema, entry: KindEntry, path: PathSegment[]):
   }
   const typeKey = owner ?? entry.type;
   const fieldKey = owner ? field ?? '' : '';
-  const en = schema.description(typeKey, fieldKey) ?? (type.t === 'ref' && type.r ? schema.description(type.r) : undefined);
-  const zhCn = zhCnDescription(typeKey, fieldKey) ?? (type.t === 'ref' && type.r && !owner ? zhCnDescription(type.r) : undefined);
+  const en = schema.description(typeKey, fieldKey) ?? (type.kind === 'ref' && type.ref ? schema.description(type.ref) : undefined);
+  const zhCn = zhCnDescription(typeKey, fieldKey) ?? (type.kind === 'ref' && type.ref && !owner ? zhCnDescription(type.ref) : undefined);
   const note = owner && field ? learningNote(owner, field) : undefined;
-  const anchorType = (type.t === 'ref' ? type.r : type.t === 'array' && type.i?.t === 'ref' ? type.i.r : owner)?.split('.').pop();
-  const fields = schema.fieldsOf(type.t === 'array' && type.i ? type.i : type) ?? {};
+  const anchorType = (type.kind === 'ref' ? type.ref : type.kind === 'array' && type.items?.kind === 'ref' ? type.items.ref : owner)?.split('.').pop();
+  const fields = schema.fieldsOf(type.kind === 'array' && type.items ? type.items : type) ?? {};
   return {
     kind: entry.kind,
     apiVersion: entry.group ? `${entry.group}/${entry.version}` : entry.version,
     path: renderFieldPath(path),
     type,
     typeLabel: typeLabel(type),
-    required: !!info.type.q,
+    required: !!info.type.required,
     defaultValue: defaultFrom(en),
     en,
     zhCn,
@@ -89,6 +89,6 @@ export function fieldDoc(schema: Schema, entry: KindEntry, path: PathSegment[]):
     links: kindDocLinks(entry.kind, entry.version, path.length ? anchorType : undefined),
     owner,
     field,
-    children: Object.entries(fields).map(([name, f]) => ({ name, type: typeLabel(f), required: !!f.q })),
+    children: Object.entries(fields).map(([name, f]) => ({ name, type: typeLabel(f), required: !!f.required })),
   };
 }

@@ -36,10 +36,10 @@ export function hover(schema: Schema, file: ParsedFile, offset: number, order: L
     const note = typeof raw === 'string' && doc.owner && doc.field ? enumValueNote(doc.owner, doc.field, raw) : undefined;
     if (note) {
       sections.push(pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map(({ text }) => `\`${raw}\` — ${text}`).join('\n\n'));
-    } else if (typeof raw === 'string' && (doc.type.e?.includes(raw) || doc.type.i?.e?.includes(raw))) {
+    } else if (typeof raw === 'string' && (doc.type.enum?.includes(raw) || doc.type.items?.enum?.includes(raw))) {
       const meaning = enumValueMeaning(doc.en, raw);
       sections.push(`\`${raw}\`${meaning ? ' — ' + meaning : ''}`);
-    } else if ((typeof raw === 'string' || typeof raw === 'number') && (doc.type.t === 'quantity' || isQuantityField(doc.type))) {
+    } else if ((typeof raw === 'string' || typeof raw === 'number') && (doc.type.kind === 'quantity' || isQuantityField(doc.type))) {
       const meaning = quantityMeaning(last, raw);
       if (meaning) sections.push(meaning);
     }

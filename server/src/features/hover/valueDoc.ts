@@ -26,5 +26,5 @@ export function quantityMeaning(resourceName: string, raw: string | number): str
 }
 
 export function isQuantityField(type: FieldType): boolean {
-  return type.t === 'quantity' || (type.t === 'map' && type.v?.t === 'quantity');
+  return type.kind === 'quantity' || (type.kind === 'map' && type.values?.kind === 'quantity');
 }
