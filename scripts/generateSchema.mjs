@@ -9,7 +9,7 @@
 //
 // The model is built with readable names (server/src/schema/schemaTypes.ts FieldType: kind, ref,
 // items, values, enum, format, required) and written with one-letter keys (COMPACT_KEYS, the same
-// table schemaTypes.ts expands on load), which keeps dist/schema.json about a third smaller. No
+// table schemaTypes.ts expands on load), which keeps dist/schema.json 13% smaller (309 KB instead of 356 KB). No
 // feature ever sees the one-letter keys.
 //
 // Skipped when nothing it depends on changed: dist/.schema-stamp holds a hash of these scripts and
