@@ -8,6 +8,8 @@ import { CODE_LIST, CODE_REGISTRY } from '../../server/src/pipeline/codeRegistry
 import { checkFiles } from '../../server/src/pipeline/checkFiles';
 import { loadSchema } from '../../server/src/schema/schema';
 import { DEFAULT_LINT_SETTINGS } from '../../server/src/features/lint/lintConfig';
+import { CODE_TITLES } from '../../server/src/pipeline/codeTitles';
+import { setLanguage } from '../../server/src/util/l10n';
 
 const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.ya?ml$/.test(n) ? [join(dir, n)] : []));
 
@@ -26,5 +28,15 @@ describe('code registry', () => {
     const found = checkFiles(loadSchema(), inputs, { lint: DEFAULT_LINT_SETTINGS }).flatMap((c) => c.findings);
     assert.ok(found.length >= 10);
     assert.deepEqual(found.filter((f) => CODE_REGISTRY.get(f.code)?.severity !== f.severity).map((f) => f.code), []);
+  });
+  it('every code has a title and help, in English and in Chinese', () => {
+    assert.deepEqual(CODE_LIST.filter((c) => !CODE_TITLES[c.id]).map((c) => c.id), []);
+    assert.deepEqual(Object.keys(CODE_TITLES).filter((id) => !CODE_REGISTRY.has(id)), []);
+    try {
+      setLanguage('zh-cn');
+      assert.deepEqual(CODE_LIST.filter((c) => !/[\u4e00-\u9fff]/.test(c.title()) || !/[\u4e00-\u9fff]/.test(c.help())).map((c) => c.id), []);
+    } finally {
+      setLanguage('en');
+    }
   });
 });
