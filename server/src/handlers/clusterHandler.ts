@@ -1,7 +1,7 @@
 // The simulated cluster over LSP: dry-run apply, the view model, describe, history, learning
 // actions and the cluster profile (messages in protocol/clusterProtocol.ts), plus the
 // `▶ Dry-run apply` CodeLens. Every change is saved and pushed to the client as a new view.
-import { CodeLens, ErrorCodes, MessageType, ResponseError, ShowMessageNotification } from 'vscode-languageserver/node';
+import { CodeLens, MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
 import type { ServerContext } from './serverContext';
 import {
   ClusterActionRequest,
@@ -64,57 +64,36 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
     void connection.sendNotification(ClusterChangedNotification.method, cluster.view());
   };
 
-  /** Like ctx.guard, but a request that fails answers with an error the client can show. */
-  const request = <P, R>(name: string, fn: (p: P) => R) => (p: P): R => {
-    try {
-      return fn(p);
-    } catch (e) {
-      connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-      throw new ResponseError(ErrorCodes.InternalError, t('KubeMate could not finish this: {0}', e instanceof Error ? e.message : String(e)));
+  // Each request typed by its declaration in protocol/clusterProtocol.ts (params and result checked).
+  ctx.onRequest(DryRunRequest.type, 'dry-run', (p) => {
+    const r = dryRun(cluster, p);
+    changed();
+    return r;
+  });
+  ctx.onRequest(ClusterViewRequest.type, 'view', () => cluster.view());
+  ctx.onRequest(ClusterSnapshotRequest.type, 'snapshot', (): ClusterSnapshot => cluster.sim.snapshot());
+  ctx.onRequest(DescribeRequest.type, 'describe', (p) => describeText(cluster.sim, p.target));
+  ctx.onRequest(RolloutHistoryRequest.type, 'rollout history', (p) => historyOf(cluster.sim, p.target));
+  ctx.onRequest(SecretValuesRequest.type, 'secret values', (p) => ({ values: secretValues(cluster.sim, p.target) }));
+  ctx.onRequest(SourceRequest.type, 'source', (p) => cluster.findSource(p.target));
+  ctx.onRequest(ClusterActionRequest.type, 'action', (a) => {
+    const r = runClusterAction(cluster, a);
+    changed();
+    return r;
+  });
+  ctx.onRequest(LoadProfileRequest.type, 'cluster profile', (p) => {
+    const r = cluster.loadProfile(p.uri, p.text);
+    if (!r.ok) {
+      const message = t('The cluster profile cannot be used; the cluster was not changed.');
+      return { ok: false, message, problems: r.problems, output: [commandHeader(`kubemate --cluster ${p.uri}`), message, ...r.problems.map((x) => `  ${x}`)].join('\n') };
     }
-  };
-
-  connection.onRequest(
-    DryRunRequest.method,
-    request('dry-run', (p: DryRunRequest.Params) => {
-      const r = dryRun(cluster, p);
-      changed();
-      return r;
-    }),
-  );
-  connection.onRequest(ClusterViewRequest.method, request('view', () => cluster.view()));
-  connection.onRequest(
-    ClusterSnapshotRequest.method,
-    request('snapshot', (): ClusterSnapshot => cluster.sim.snapshot()),
-  );
-  connection.onRequest(DescribeRequest.method, request('describe', (p: DescribeRequest.Params) => describeText(cluster.sim, p.target)));
-  connection.onRequest(RolloutHistoryRequest.method, request('rollout history', (p: DescribeRequest.Params) => historyOf(cluster.sim, p.target)));
-  connection.onRequest(SecretValuesRequest.method, request('secret values', (p: DescribeRequest.Params) => ({ values: secretValues(cluster.sim, p.target) })));
-  connection.onRequest(SourceRequest.method, request('source', (p: DescribeRequest.Params) => cluster.findSource(p.target)));
-  connection.onRequest(
-    ClusterActionRequest.method,
-    request('action', (a: ClusterActionRequest.Params) => {
-      const r = runClusterAction(cluster, a);
-      changed();
-      return r;
-    }),
-  );
-  connection.onRequest(
-    LoadProfileRequest.method,
-    request('cluster profile', (p: LoadProfileRequest.Params) => {
-      const r = cluster.loadProfile(p.uri, p.text);
-      if (!r.ok) {
-        const message = t('The cluster profile cannot be used; the cluster was not changed.');
-        return { ok: false, message, problems: r.problems, output: [commandHeader(`kubemate --cluster ${p.uri}`), message, ...r.problems.map((x) => `  ${x}`)].join('\n') };
-      }
-      changed();
-      const message = t('The simulated cluster was rebuilt with the {0} nodes of the profile; {1} objects you applied were applied again (pod names and rollout history start over).', r.nodes, r.reapplied);
-      return { ok: true, message, problems: [], output: [commandHeader(`kubemate --cluster ${p.uri} --reset`), message, ...r.lines].join('\n') };
-    }),
-  );
-  connection.onRequest(DefaultProfileRequest.method, request('default profile', () => ({ text: defaultProfileText() })));
-  connection.onNotification(TrustNotification.method, (p: TrustNotification.Params) => {
-    if (p.trusted) ctx.guard('trust', undefined, () => cluster.trust());
+    changed();
+    const message = t('The simulated cluster was rebuilt with the {0} nodes of the profile; {1} objects you applied were applied again (pod names and rollout history start over).', r.nodes, r.reapplied);
+    return { ok: true, message, problems: [], output: [commandHeader(`kubemate --cluster ${p.uri} --reset`), message, ...r.lines].join('\n') };
+  });
+  ctx.onRequest(DefaultProfileRequest.type, 'default profile', () => ({ text: defaultProfileText() }));
+  ctx.onNotification(TrustNotification.type, 'trust', (p) => {
+    if (p.trusted) cluster.trust();
   });
 
   // Merged with the navigation lenses by ServerContext (LSP has one CodeLens handler).

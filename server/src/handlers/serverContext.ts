@@ -2,13 +2,14 @@
 // cache, the schema, the settings (and the message language they select), the workspace index,
 // the diagnostics publisher and the CodeLens refresher. Only server.ts and handlers/ touch the
 // LSP connection.
-import type { CodeLens, Connection, TextDocuments } from 'vscode-languageserver/node';
+import { CodeLens, Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
+import type { NotificationType, RequestType } from '../protocol/clusterProtocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../yaml/documentCache';
 import type { ParsedFile } from '../yaml/parsedFile';
 import type { Schema } from '../schema/schema';
 import { docsOrder } from '../features/hover/docsLanguage';
-import { languageOf, setLanguage, Lang } from '../util/l10n';
+import { languageOf, setLanguage, Lang, t } from '../util/l10n';
 import { LintSettings, normalizeLintSettings } from '../features/lint/lintConfig';
 import { changedSettings, DEFAULT_SETTINGS, KubemateSettings, SettingKey } from '../protocol/settings';
 import { WorkspaceState } from './workspaceHandler';
@@ -102,6 +103,29 @@ export class ServerContext {
         .filter((p) => !LENS_SETTINGS[p.name] || this.current[LENS_SETTINGS[p.name]] !== false)
         .flatMap((p) => this.guard(`codeLens (${p.name})`, [] as CodeLens[], () => p.provide(doc)));
     });
+  }
+
+  /**
+   * Answers a custom request of protocol/clusterProtocol.ts. The handler's params and result are
+   * checked against the request's declared types (the client checks the same declaration when it
+   * sends). An exception is logged and answered with an error the client can show.
+   */
+  onRequest<P, R>(type: RequestType<P, R>, name: string, handler: (params: P) => R): void {
+    const answer = (params: P): R => {
+      try {
+        return handler(params);
+      } catch (e) {
+        this.connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        throw new ResponseError(ErrorCodes.InternalError, t('KubeMate could not finish this: {0}', e instanceof Error ? e.message : String(e)));
+      }
+    };
+    // The jsonrpc layer is untyped (any params); the declaration typed `answer` above.
+    this.connection.onRequest(type.method, answer as (params: unknown) => unknown);
+  }
+
+  /** Handles a custom notification of protocol/clusterProtocol.ts, its params typed by the declaration. */
+  onNotification<P>(type: NotificationType<P>, name: string, handler: (params: P) => void): void {
+    this.connection.onNotification(type.method, (params: P) => this.guard(name, undefined, () => handler(params)));
   }
 
   /** Runs a handler; an exception is logged and answered with `fallback`, never a crash. */
