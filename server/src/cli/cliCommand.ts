@@ -16,6 +16,8 @@ export interface CliOptions {
   lang: Lang;
   /** `--lang both`: docs in both languages. */
   docsBoth: boolean;
+  /** The environment the command runs in (PATH for external renderers); tests inject their own. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface CliCommand {

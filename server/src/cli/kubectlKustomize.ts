@@ -51,7 +51,7 @@ export function renderWithBestTool(dir: string, env: NodeJS.ProcessEnv = process
     const o = doc.toJS() as unknown;
     if (!isObj(o)) continue;
     const src = sources.get(key(o));
-    objects.push({ object: o, file: src?.file ?? builtIn.kustomizations[0] ?? dir, index: src?.index ?? 0, ...(src?.generated ? { generated: src.generated } : {}) });
+    objects.push({ object: o, file: src?.file ?? builtIn.kustomizations[0] ?? dir, index: src?.index ?? 0, line: src?.line ?? 1, ...(src?.generated ? { generated: src.generated } : {}) });
   }
   return { objects, problems: builtIn.problems, kustomizations: builtIn.kustomizations, renderer: kustomize ? 'kustomize' : 'kubectl' };
 }

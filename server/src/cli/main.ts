@@ -31,7 +31,7 @@ function helpText(): string {
 export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { lang, rest, both } = pickLanguage(argv, env);
   setLanguage(lang);
-  const opts = { lang, docsBoth: both };
+  const opts = { lang, docsBoth: both, env };
   const [name, ...args] = rest;
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.out(helpText());

@@ -2,7 +2,7 @@
 // would produce — resources (files and nested kustomizations), generators with hash suffixes,
 // patches, namespace, name prefix/suffix with name references, labels, annotations, images,
 // replicas — in kustomize's legacy output order. Pure: reads only through KustomizeFs.
-import { parseAllDocuments, parse } from 'yaml';
+import { LineCounter, parseAllDocuments, parse } from 'yaml';
 import { join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { KUSTOMIZATION_FILE_NAMES, readKustomization, type Kustomization, type Patch, type PatchTarget } from './kustomization';
 import type { KustomizeFs, KustomizeProblem } from './kustomizeFs';
@@ -19,6 +19,8 @@ export interface RenderedObject {
   /** The file the object came from (the kustomization file for generated objects) and its document index. */
   file: string;
   index: number;
+  /** 1-based line where the object's document starts (1 for generated objects). */
+  line: number;
   /** Set for objects a generator made: which generator, under which (pre-hash) name. */
   generated?: { generator: 'configMapGenerator' | 'secretGenerator'; name: string };
 }
@@ -61,7 +63,7 @@ export function renderKustomization(dir: string, fs: KustomizeFs): KustomizeResu
   }
   applyRenames(items.map((i) => i.object), renames);
   const ordered = legacyOrder(items, (i) => i.object);
-  return { objects: ordered.map(({ object, file, index, generated }) => ({ object, file, index, ...(generated ? { generated } : {}) })), problems, kustomizations };
+  return { objects: ordered.map(({ object, file, index, line, generated }) => ({ object, file, index, line, ...(generated ? { generated } : {}) })), problems, kustomizations };
 }
 
 function build(dir: string, fs: KustomizeFs, problems: KustomizeProblem[], seen: string[], stack: string[]): Item[] {
@@ -121,7 +123,8 @@ function readResources(path: string, fs: KustomizeFs, problems: KustomizeProblem
     return [];
   }
   const out: Item[] = [];
-  parseAllDocuments(text, { prettyErrors: false }).forEach((doc, index) => {
+  const lines = new LineCounter();
+  parseAllDocuments(text, { prettyErrors: false, lineCounter: lines }).forEach((doc, index) => {
     if (doc.errors.length) {
       problems.push({ file: path, severity: 'error', message: t('{0}: document {1} is not valid YAML; kustomize stops here.', path, index + 1) });
       return;
@@ -129,7 +132,8 @@ function readResources(path: string, fs: KustomizeFs, problems: KustomizeProblem
     const v = doc.toJS({ maxAliasCount: 100 }) as unknown;
     if (v === null || v === undefined) return;
     const objects = isObj(v) && typeof v.kind === 'string' && v.kind.endsWith('List') && Array.isArray(v.items) ? v.items.filter(isObj) : isObj(v) ? [v] : [];
-    for (const o of objects) out.push({ object: o, file: path, index, original: nameOf(o), needsHash: false });
+    const line = lines.linePos(doc.contents?.range?.[0] ?? doc.range[0]).line;
+    for (const o of objects) out.push({ object: o, file: path, index, line, original: nameOf(o), needsHash: false });
   });
   return out;
 }
@@ -149,7 +153,7 @@ function generators(k: Kustomization, dir: string, kfile: string, fs: KustomizeF
         existing.needsHash = hash;
         continue;
       }
-      items.push({ object: obj, file: kfile, index: 0, original: g.name, needsHash: hash, generated: { generator: field, name: g.name } });
+      items.push({ object: obj, file: kfile, index: 0, line: 1, original: g.name, needsHash: hash, generated: { generator: field, name: g.name } });
     }
   }
 }

@@ -145,3 +145,31 @@ describe('kustomize, the real one when it is there', () => {
     assert.equal(renderWithBestTool(join(FIX, 'overlays/broken')).renderer, 'built-in');
   });
 });
+
+describe('kubemate apply -k', () => {
+  async function run(args: string[]) {
+    const { runCli } = await import('../../../server/src/cli/main');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd: process.cwd() }, { PATH: '/nonexistent' });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+  it('applies the rendered overlay: the namespace must exist first, as in a real cluster', async () => {
+    const r = await run(['apply', '-k', 'test/fixtures/kustomize/overlays/prod']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /namespaces "prod" not found/);
+    assert.match(r.err, /built-in kustomize/);
+  });
+  it('applies the base: generated names with their hash, pods created', async () => {
+    const r = await run(['apply', '-k', 'test/fixtures/kustomize/base', '-o', 'json']);
+    assert.equal(r.code, 0, r.err);
+    const json = JSON.parse(r.out);
+    assert.ok(json.applied.some((a: { kind: string; name: string }) => a.kind === 'ConfigMap' && /^combat-config-[a-z0-9]{10}$/.test(a.name)), JSON.stringify(json.applied));
+    assert.equal(json.pods.length, 1);
+  });
+  it('-f and -k together are refused as kubectl refuses them', async () => {
+    const r = await run(['apply', '-k', 'test/fixtures/kustomize/base', '-f', 'x.yaml']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /Only one of -f or -k/);
+  });
+});

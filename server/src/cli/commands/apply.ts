@@ -7,29 +7,34 @@ import { openSession, SESSION_OPTIONS } from './clusterSession';
 import { printLines } from '../printVerb';
 import { allLines } from '../../kubectl/verbResult';
 import { readFiles } from './readFiles';
+import { readKustomization } from './readKustomization';
 import type { ClusterSnapshot } from '../../protocol/clusterSnapshot';
 import { t } from '../../util/l10n';
 
 export const applyCommand: CliCommand = {
   name: 'apply',
   summary: 'Apply manifests to the simulated cluster and show the pods, endpoints and events they produce.',
-  usage: 'kubemate apply -f <file|dir> [-f …] [-R] [-n ns] [--state F] [--cluster F] [--reset] [-o text|json]',
-  run: (args, io) => runApply(args, io),
+  usage: 'kubemate apply (-f <file|dir> [-f …] [-R] | -k <kustomization dir>) [-n ns] [--state F] [--cluster F] [--reset] [-o text|json]',
+  run: (args, io, opts) => runApply(args, io, opts?.env),
 };
 
-async function runApply(args: string[], io: CliIO): Promise<number> {
+async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { values, positionals } = parseArgs(args, {
     ...SESSION_OPTIONS,
     filename: { type: 'string', short: 'f', multiple: true },
     recursive: { type: 'boolean', short: 'R' },
+    kustomize: { type: 'string', short: 'k' },
     namespace: { type: 'string', short: 'n' },
     output: { type: 'string', short: 'o' },
   });
   const format = outputFormat(values.output, ['text', 'json'] as const, 'text');
   const paths = [...((values.filename as string[] | undefined) ?? [])];
   if (positionals.length) throw new UsageError(t('Unexpected argument: {0}. Give files with -f.', positionals[0]));
-  if (!paths.length) throw new UsageError(t('Give at least one file or directory with -f.'));
-  const read = readFiles(paths, values.recursive === true, io);
+  const kustomizeDir = typeof values.kustomize === 'string' ? values.kustomize : undefined;
+  // kubectl: "error: only one of -f or -k can be specified".
+  if (kustomizeDir && paths.length) throw new UsageError(t('Only one of -f or -k can be specified.'));
+  if (!paths.length && !kustomizeDir) throw new UsageError(t('Give at least one file or directory with -f.'));
+  const read = kustomizeDir ? readKustomization(kustomizeDir, io, env) : readFiles(paths, values.recursive === true, io);
   if (!read.objects.length) {
     io.err(NO_OBJECTS);
     return 1;
