@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions, LintSettingsParams, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
+import { t } from './l10n';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, clusterProfile: InitializationOptions['clusterProfile']): Promise<LanguageClient> {
   // vscode-languageclient is ~90% of dist/client.js. Imported here, not at the top, its modules are
@@ -38,7 +39,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, clus
     },
   };
   // The output channel `KubeMate` is the kubectl-style one; the server's log gets its own.
-  const client = new LanguageClient('kubemate', vscode.l10n.t('KubeMate Language Server'), serverOptions, clientOptions);
+  const client = new LanguageClient('kubemate', t('KubeMate Language Server'), serverOptions, clientOptions);
   await client.start();
   return client;
 }

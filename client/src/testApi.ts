@@ -8,6 +8,7 @@ import { buildTree } from './clusterView/treeModel';
 import type { TreeNode } from './clusterView/treeNode';
 import { runDryRun } from './commands/dryRunCommands';
 import type { Services } from './commands/services';
+import { clientLanguage, t } from './l10n';
 
 export interface TestTreeItem {
   id: string;
@@ -45,7 +46,7 @@ export function createTestApi(s: Services): KubeMateApi {
     treeItems: async () => {
       const view = await s.state.refresh();
       const showSystemNamespaces = vscode.workspace.getConfiguration('kubemate').get<boolean>('clusterView.showSystemNamespaces', false);
-      return buildTree(view, { showSystemNamespaces, revealedSecrets: s.tree.revealedSecrets }, vscode.l10n.t).map(plain);
+      return buildTree(view, { showSystemNamespaces, revealedSecrets: s.tree.revealedSecrets, lang: clientLanguage() }, t).map(plain);
     },
     clusterAction: async (action) => {
       const r = await s.request(ClusterActionRequest.type, action);
