@@ -32,6 +32,10 @@ describe('kubemate explain reason', () => {
     assert.match(j['zh-cn'].title, /驱逐/);
     assert.match(j.en.title, /evicted/);
   });
+  it('zh-cn glosses kubectl explain\'s headings, keeping kubectl\'s words and the value column aligned', async () => {
+    const r = await run(['explain', 'deployment.spec.replicas', '--lang', 'zh-cn']);
+    assert.match(r.out, /^KIND（资源类型）： {4}Deployment\nVERSION（API 版本）： apps\/v1\n\nFIELD（字段）： {7}spec\.replicas <integer>\n\nDEFAULT（默认值）： {3}1\n\nDESCRIPTION（说明）：\n/);
+  });
   it('a kind is still explained as before', async () => {
     const r = await run(['explain', 'deployment.spec.replicas', '--lang', 'en']);
     assert.equal(r.code, 0);
