@@ -29,7 +29,7 @@ export function renderDocMarkdown(doc: FieldDoc, opts: RenderOptions): string {
   }
   if (doc.note && !opts.short) {
     for (const { lang, text } of pickTexts(opts.order, { 'zh-cn': doc.note.zhCn, en: doc.note.en })) {
-      out.push(`💡 ${lang === 'zh-cn' ? '学习笔记' : 'Learn'}: ${text}`);
+      out.push(`💡 ${lang === 'zh-cn' ? '学习笔记：' : 'Learn: '}${text}`);
     }
   }
   if (!opts.short) {
