@@ -17,10 +17,13 @@ import { DESCRIBE_SCHEME, DescribeProvider } from './commands/describeDocument';
 import { COMMANDS, Services } from './commands/services';
 import { TopologyPanel } from './webview/topologyPanel';
 import { createTestApi, KubeMateApi } from './testApi';
+import { onDidChangeLanguage, t, watchLanguage } from './l10n';
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): KubeMateApi {
+  // Before anything renders a string: `kubemate.language` decides the client's language too.
+  context.subscriptions.push(watchLanguage(context.extensionPath));
   const output = new KubeMateOutput();
   let clientReady: Promise<LanguageClient> | undefined;
   const send = async <P, R>(type: RequestType<P, R>, params: P): Promise<R> => request(await clientReady!, type, params);
@@ -37,8 +40,8 @@ export function activate(context: vscode.ExtensionContext): KubeMateApi {
   void clientReady.then(() => state.refresh()).catch(() => undefined);
   clientReady.catch((e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
-    output.append(vscode.l10n.t('The KubeMate language server did not start: {0}', message));
-    void vscode.window.showErrorMessage(vscode.l10n.t('The KubeMate language server did not start: {0}', message));
+    output.append(t('The KubeMate language server did not start: {0}', message));
+    void vscode.window.showErrorMessage(t('The KubeMate language server did not start: {0}', message));
   });
 
   context.subscriptions.push(
@@ -56,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): KubeMateApi {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'yaml', name: 'Deployment + Service' });
     }),
+    onDidChangeLanguage(() => tree.redraw()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (client) notify(client, TrustNotification.type, { trusted: true });
     }),

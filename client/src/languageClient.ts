@@ -7,6 +7,7 @@ import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscod
 import type { InitializationOptions, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
 import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
 import { currentSettings } from './settings';
+import { t } from './l10n';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, clusterProfile: InitializationOptions['clusterProfile']): Promise<LanguageClient> {
   // vscode-languageclient is ~90% of dist/client.js. Imported here, not at the top, its modules are
@@ -36,7 +37,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, clus
     synchronize: { configurationSection: SETTINGS_SECTION },
   };
   // The output channel `KubeMate` is the kubectl-style one; the server's log gets its own.
-  const client = new LanguageClient('kubemate', vscode.l10n.t('KubeMate Language Server'), serverOptions, clientOptions);
+  const client = new LanguageClient('kubemate', t('KubeMate Language Server'), serverOptions, clientOptions);
   await client.start();
   return client;
 }

@@ -4,17 +4,18 @@ import * as vscode from 'vscode';
 import type { ClusterState } from './clusterState';
 import { podCounts } from './clusterView/treeModel';
 import { setting } from './settings';
+import { onDidChangeLanguage, t } from './l10n';
 
 export function statusText(counts: { pods: number; pending: number; failing: number }): string {
-  const parts = [counts.pods === 1 ? vscode.l10n.t('1 pod') : vscode.l10n.t('{0} pods', counts.pods)];
-  if (counts.pending) parts.push(vscode.l10n.t('{0} pending', counts.pending));
-  if (counts.failing) parts.push(vscode.l10n.t('{0} failing', counts.failing));
+  const parts = [counts.pods === 1 ? t('1 pod') : t('{0} pods', counts.pods)];
+  if (counts.pending) parts.push(t('{0} pending', counts.pending));
+  if (counts.failing) parts.push(t('{0} failing', counts.failing));
   return `$(server-environment) ${parts.join(' · ')}`;
 }
 
 export function createStatusBar(state: ClusterState): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('kubemate.cluster', vscode.StatusBarAlignment.Left, 10);
-  item.name = vscode.l10n.t('KubeMate Simulated Cluster');
+  item.name = t('KubeMate Simulated Cluster');
   item.command = 'kubemate.showClusterView';
   const update = () => {
     const view = state.view;
@@ -25,12 +26,16 @@ export function createStatusBar(state: ClusterState): vscode.Disposable {
     }
     const counts = podCounts(view);
     item.text = statusText(counts);
-    item.tooltip = vscode.l10n.t('Simulated cluster: {0} nodes, {1} pods ({2} pending). Click to open the Simulated Cluster view.', view.nodes.length, counts.pods, counts.pending);
+    item.tooltip = t('Simulated cluster: {0} nodes, {1} pods ({2} pending). Click to open the Simulated Cluster view.', view.nodes.length, counts.pods, counts.pending);
     item.backgroundColor = counts.failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
   const subs = [
     state.onDidChange(update),
+    onDidChangeLanguage(() => {
+      item.name = t('KubeMate Simulated Cluster');
+      update();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('kubemate.statusBar')) update();
     }),

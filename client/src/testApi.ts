@@ -9,6 +9,7 @@ import type { TreeNode } from './clusterView/treeNode';
 import { runDryRun } from './commands/dryRunCommands';
 import type { Services } from './commands/services';
 import { setting } from './settings';
+import { clientLanguage, t } from './l10n';
 
 export interface TestTreeItem {
   id: string;
@@ -46,7 +47,7 @@ export function createTestApi(s: Services): KubeMateApi {
     treeItems: async () => {
       const view = await s.state.refresh();
       const showSystemNamespaces = setting('clusterView.showSystemNamespaces');
-      return buildTree(view, { showSystemNamespaces, revealedSecrets: s.tree.revealedSecrets }, vscode.l10n.t).map(plain);
+      return buildTree(view, { showSystemNamespaces, revealedSecrets: s.tree.revealedSecrets, lang: clientLanguage() }, t).map(plain);
     },
     clusterAction: async (action) => {
       const r = await s.request(ClusterActionRequest.type, action);

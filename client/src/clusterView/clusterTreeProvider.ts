@@ -9,6 +9,7 @@ import { buildTree } from './treeModel';
 import type { TreeNode } from './treeNode';
 import { reconcile, walk } from './treeNode';
 import { setting } from '../settings';
+import { clientLanguage, t } from '../l10n';
 
 export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private roots: TreeNode[] = [];
@@ -40,9 +41,9 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   private rebuild(view: ClusterView): void {
     const showSystemNamespaces = setting('clusterView.showSystemNamespaces');
-    this.roots = reconcile(this.byId, buildTree(view, { showSystemNamespaces, revealedSecrets: this.revealedSecrets }, vscode.l10n.t));
+    this.roots = reconcile(this.byId, buildTree(view, { showSystemNamespaces, revealedSecrets: this.revealedSecrets, lang: clientLanguage() }, t));
     this.byId = new Map([...walk(this.roots)].map((n) => [n.id, n]));
-    this.treeView.message = view.persisted ? undefined : vscode.l10n.t('The simulated cluster is kept in memory only (untrusted workspace or no storage).');
+    this.treeView.message = view.persisted ? undefined : t('The simulated cluster is kept in memory only (untrusted workspace or no storage).');
     this.changeEmitter.fire(undefined);
   }
 

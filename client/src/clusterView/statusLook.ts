@@ -1,6 +1,6 @@
 // How a status looks in the tree: a codicon and a theme colour, and — for a pod that is not
 // running — a sentence in the display language saying why, followed by Kubernetes' own message.
-// Pure (no `vscode` import) so it is unit-tested; `t` is vscode.l10n.t in the extension.
+// Pure (no `vscode` import) so it is unit-tested; `t` is the client's t (client/src/l10n.ts) in the extension.
 import type { PodView, WorkloadView } from '../../../server/src/protocol/clusterView';
 
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;

@@ -2,13 +2,14 @@
 // requests, pods, cordoned), Namespaces → Deployments → ReplicaSets → Pods, StatefulSets,
 // DaemonSets, Jobs/CronJobs → Pods, Services → Endpoints, Ingresses → rules → backends →
 // endpoints, ConfigMaps and Secrets (masked), other objects, and Events.
-// Pure: `t` is vscode.l10n.t in the extension and an identity formatter in tests.
+// Pure: `t` is the client's t (client/src/l10n.ts) in the extension and an identity formatter in tests.
 import type { ClusterView, NodeView, PodView, WorkloadView } from '../../../server/src/protocol/clusterView';
 import { objectId } from '../../../server/src/protocol/clusterProtocol';
 import type { TreeNode, TreeOptions } from './treeNode';
 import { group, linkParents } from './treeNode';
 import { GREEN, podDescription, podLook, podTooltip, RED, Translate, workloadLook, YELLOW } from './statusLook';
 import { configGroups, eventsRoot, ingressGroup, otherGroups, serviceGroup } from './treeNetwork';
+import { addReasonHelp } from './reasonTooltip';
 
 export function podNode(p: PodView, t: Translate, idPrefix = ''): TreeNode {
   const ref = { kind: 'Pod', namespace: p.namespace, name: p.name };
@@ -135,6 +136,7 @@ export function buildTree(view: ClusterView, opts: TreeOptions, t: Translate): T
     group('group/Namespaces', t('Namespaces'), visible.map((n) => namespaceNode(n.name, view, opts, t)), 'symbol-namespace', true),
     eventsRoot(view, visible.map((n) => n.name), t),
   ];
+  addReasonHelp(roots, view, opts.lang ?? 'en');
   return linkParents(roots);
 }
 

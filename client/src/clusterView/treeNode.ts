@@ -25,6 +25,8 @@ export interface TreeOptions {
   showSystemNamespaces: boolean;
   /** Secret values revealed on purpose, by object id. */
   revealedSecrets: ReadonlyMap<string, Record<string, string>>;
+  /** The language of the reason explanations in tooltips (the client's language; default en). */
+  lang?: 'zh-cn' | 'en';
 }
 
 /** Sets parentId on every descendant (the provider needs getParent for reveal). */

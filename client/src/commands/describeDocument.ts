@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { DescribeRequest } from '../../../server/src/protocol/clusterProtocol';
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { Services } from './services';
+import { t } from '../l10n';
 
 export const DESCRIBE_SCHEME = 'kubemate-describe';
 
@@ -32,7 +33,7 @@ export class DescribeProvider implements vscode.TextDocumentContentProvider, vsc
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = refOfDescribeUri(uri);
     const r = await this.s.request(DescribeRequest.type, { target: ref });
-    return r.found ? r.text : `${r.text}\n\n${vscode.l10n.t('(The object is no longer in the simulated cluster.)')}`;
+    return r.found ? r.text : `${r.text}\n\n${t('(The object is no longer in the simulated cluster.)')}`;
   }
 
   dispose(): void {

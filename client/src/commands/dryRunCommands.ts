@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DryRunRequest, DryRunSource } from '../../../server/src/protocol/clusterProtocol';
 import type { ApplySummary } from '../../../server/src/protocol/clusterProtocol';
 import { COMMANDS, Services } from './services';
+import { t } from '../l10n';
 
 const MANIFEST = /\.(ya?ml|json)$/i;
 const LARGE_FILES = 5;
@@ -26,7 +27,7 @@ function openDocument(uri: string): vscode.TextDocument | undefined {
 export async function runDryRun(s: Services, sources: DryRunSource[], command: string, opts: { quiet?: boolean } = {}): Promise<ApplySummary> {
   const bytes = sources.reduce((n, x) => n + x.text.length, 0);
   const location = sources.length > LARGE_FILES || bytes > LARGE_BYTES ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-  const result = await vscode.window.withProgress({ location, title: vscode.l10n.t('KubeMate: dry-run apply ({0} files)', sources.length) }, () =>
+  const result = await vscode.window.withProgress({ location, title: t('KubeMate: dry-run apply ({0} files)', sources.length) }, () =>
     s.request(DryRunRequest.type, { sources, command }),
   );
   const summary = result.summary;
@@ -35,8 +36,8 @@ export async function runDryRun(s: Services, sources: DryRunSource[], command: s
   if (failed) s.output.revealOnError();
   void s.tree.reveal(result.changed);
   if (!opts.quiet) {
-    const open = vscode.l10n.t('Open Simulated Cluster');
-    const show = vscode.l10n.t('Show Output');
+    const open = t('Open Simulated Cluster');
+    const show = t('Show Output');
     const notify = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     // Not awaited: a notification stays until dismissed, the command is done now.
     void notify(summary.line, open, show).then((choice) => {
@@ -58,7 +59,7 @@ function activeYaml(uri?: vscode.Uri): vscode.TextDocument | undefined {
 async function dryRunEditor(s: Services, uri?: vscode.Uri): Promise<ApplySummary | undefined> {
   const doc = activeYaml(uri) ?? (uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a Kubernetes YAML file first, then run the dry-run apply.'));
+    void vscode.window.showWarningMessage(t('Open a Kubernetes YAML file first, then run the dry-run apply.'));
     return undefined;
   }
   return runDryRun(s, [{ uri: doc.uri.toString(), label: label(doc.uri), text: doc.getText() }], `kubectl apply -f ${label(doc.uri)}`);
@@ -70,19 +71,19 @@ async function dryRunDocument(s: Services, uri: string | vscode.Uri | undefined,
   if (!key || typeof index !== 'number') return dryRunSelection(s, true);
   const doc = openDocument(key) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(key)));
   const i = index;
-  const note = vscode.l10n.t('# document {0} only', i + 1);
+  const note = t('# document {0} only', i + 1);
   return runDryRun(s, [{ uri: doc.uri.toString(), label: label(doc.uri), text: doc.getText(), documents: [i] }], `kubectl apply -f ${label(doc.uri)}   ${note}`);
 }
 
 async function dryRunSelection(s: Services, cursorOnly = false): Promise<ApplySummary | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Select the documents to apply in a YAML editor first.'));
+    void vscode.window.showWarningMessage(t('Select the documents to apply in a YAML editor first.'));
     return undefined;
   }
   const doc = editor.document;
   const lines = editor.selections.map((sel) => (cursorOnly ? { start: sel.active.line, end: sel.active.line } : { start: sel.start.line, end: sel.end.line }));
-  const note = cursorOnly ? vscode.l10n.t('# the document at the cursor only') : vscode.l10n.t('# selected documents only');
+  const note = cursorOnly ? t('# the document at the cursor only') : t('# selected documents only');
   return runDryRun(s, [{ uri: doc.uri.toString(), label: label(doc.uri), text: doc.getText(), lines }], `kubectl apply -f ${label(doc.uri)}   ${note}`);
 }
 
@@ -109,7 +110,7 @@ async function folderSources(folder: vscode.Uri): Promise<{ sources: DryRunSourc
 async function dryRunFolder(s: Services, uri?: vscode.Uri, uris?: vscode.Uri[]): Promise<ApplySummary | undefined> {
   let targets = uris?.length ? uris : uri ? [uri] : [];
   if (!targets.length) {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Dry-run apply') });
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: t('Dry-run apply') });
     targets = picked ?? [];
   }
   if (!targets.length) return undefined;
@@ -128,10 +129,10 @@ async function dryRunFolder(s: Services, uri?: vscode.Uri, uris?: vscode.Uri[]):
   }
   const names = targets.map((t) => label(t) + '/').join(' -f ');
   if (!sources.length) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('No .yaml, .yml or .json files directly in {0}.', names));
+    void vscode.window.showWarningMessage(t('No .yaml, .yml or .json files directly in {0}.', names));
     return undefined;
   }
-  if (subfolders) s.output.append(vscode.l10n.t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', subfolders), false);
+  if (subfolders) s.output.append(t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', subfolders), false);
   return runDryRun(s, sources, `kubectl apply -f ${names}`);
 }
 

@@ -8,8 +8,8 @@ import type { TreeNode } from '../clusterView/treeNode';
 import { openDescribe } from './describeDocument';
 import { targetOf } from './pickTarget';
 import { COMMANDS, Services } from './services';
+import { t } from '../l10n';
 
-const t = vscode.l10n.t;
 
 export async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
   const r = await s.request(ClusterActionRequest.type, action);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { TreeNode } from '../clusterView/treeNode';
 import type { Services } from './services';
+import { t } from '../l10n';
 
 /** Object refs the view knows, of the given kinds, in the user namespaces. */
 async function candidates(s: Services, kinds: string[]): Promise<{ ref: ObjectRef; description: string }[]> {
@@ -27,7 +28,7 @@ export async function targetOf(s: Services, node: TreeNode | undefined, kinds: s
   const all = kinds.includes('*') ? ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress', 'ConfigMap', 'Secret', 'Node'] : kinds;
   const items = (await candidates(s, all)).map((c) => ({ label: c.ref.name, description: `${c.ref.kind} · ${c.description}`, ref: c.ref }));
   if (!items.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('There is nothing of that kind in the simulated cluster yet. Dry-run apply a manifest first.'));
+    void vscode.window.showInformationMessage(t('There is nothing of that kind in the simulated cluster yet. Dry-run apply a manifest first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, { placeHolder: placeholder, matchOnDescription: true });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { DefaultProfileRequest, LoadProfileRequest } from '../../../server/src/protocol/clusterProtocol';
 import { COMMANDS, Services } from './services';
 import { setting } from '../settings';
+import { t } from '../l10n';
 
 function profilePath(): string {
   return setting('clusterProfile') || '.kubemate/cluster.yaml';
@@ -28,12 +29,12 @@ export async function readProfileForStart(): Promise<{ uri: string; text: string
 
 async function openProfile(s: Services): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The cluster profile is a file in the workspace; trust the workspace to create or load it.'));
+    void vscode.window.showWarningMessage(t('The cluster profile is a file in the workspace; trust the workspace to create or load it.'));
     return;
   }
   const uri = profileUri();
   if (!uri) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder first: the cluster profile lives in the workspace as {0}.', profilePath()));
+    void vscode.window.showWarningMessage(t('Open a folder first: the cluster profile lives in the workspace as {0}.', profilePath()));
     return;
   }
   let exists = true;
@@ -46,7 +47,7 @@ async function openProfile(s: Services): Promise<void> {
     const { text } = await s.request(DefaultProfileRequest.type, {});
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Created {0} from the default nodes. Edit and save it to rebuild the simulated cluster.', profilePath()));
+    void vscode.window.showInformationMessage(t('Created {0} from the default nodes. Edit and save it to rebuild the simulated cluster.', profilePath()));
   }
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }

@@ -7,6 +7,7 @@ import type { Services } from '../commands/services';
 import { COMMANDS } from '../commands/services';
 import { buildTopology, Topology } from './topologyModel';
 import { topologyPage, topologySvg } from './topologyHtml';
+import { onDidChangeLanguage, t } from '../l10n';
 
 type Message = { type: 'ready' } | { type: 'reveal' | 'source'; id: string } | { type: 'options'; scope?: 'file' | 'cluster'; group?: 'owner' | 'node' };
 
@@ -30,7 +31,7 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   private constructor(private readonly s: Services) {
-    this.panel = vscode.window.createWebviewPanel('kubemate.topology', vscode.l10n.t('KubeMate Topology'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+    this.panel = vscode.window.createWebviewPanel('kubemate.topology', t('KubeMate Topology'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       // Nothing is loaded from disk or network: the page is self-contained.
       localResourceRoots: [],
@@ -40,18 +41,19 @@ export class TopologyPanel implements vscode.Disposable {
     if (!this.followEditor(vscode.window.activeTextEditor)) for (const e of vscode.window.visibleTextEditors) if (this.followEditor(e)) break;
     if (!this.fileUri) this.scope = 'cluster';
     this.panel.webview.html = topologyPage(randomBytes(16).toString('base64'), this.body(), {
-      title: vscode.l10n.t('KubeMate Topology'),
-      scopeFile: vscode.l10n.t('Active file'),
-      scopeCluster: vscode.l10n.t('Whole cluster'),
-      groupOwner: vscode.l10n.t('Group by ReplicaSet'),
-      groupNode: vscode.l10n.t('Group by node'),
-      hint: vscode.l10n.t('Click a box to show it in the Simulated Cluster view; double-click to open its manifest.'),
-      legend: vscode.l10n.t('Green: running and ready · yellow: pending or not ready (dashed line: endpoint not ready) · red: failing or missing · dotted line: reads a ConfigMap/Secret.'),
+      title: t('KubeMate Topology'),
+      scopeFile: t('Active file'),
+      scopeCluster: t('Whole cluster'),
+      groupOwner: t('Group by ReplicaSet'),
+      groupNode: t('Group by node'),
+      hint: t('Click a box to show it in the Simulated Cluster view; double-click to open its manifest.'),
+      legend: t('Green: running and ready · yellow: pending or not ready (dashed line: endpoint not ready) · red: failing or missing · dotted line: reads a ConfigMap/Secret.'),
     });
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((m: Message) => void this.onMessage(m)),
       s.state.onDidChange(() => this.render()),
+      onDidChangeLanguage(() => this.render()),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (this.followEditor(e)) this.render();
       }),
@@ -63,7 +65,7 @@ export class TopologyPanel implements vscode.Disposable {
     const doc = editor?.document;
     if (!doc || doc.languageId !== 'yaml' || doc.uri.toString() === this.fileUri) return false;
     this.fileUri = doc.uri.toString();
-    this.panel.title = vscode.l10n.t('Topology: {0}', vscode.workspace.asRelativePath(doc.uri, false));
+    this.panel.title = t('Topology: {0}', vscode.workspace.asRelativePath(doc.uri, false));
     return true;
   }
 
@@ -71,7 +73,7 @@ export class TopologyPanel implements vscode.Disposable {
     const view = this.s.state.view;
     if (!view) return '';
     this.topology = buildTopology(view, { fileUri: this.scope === 'file' ? this.fileUri : undefined, groupBy: this.groupBy });
-    return topologySvg(this.topology, vscode.l10n.t);
+    return topologySvg(this.topology, t);
   }
 
   private render(): void {

@@ -128,6 +128,21 @@ export interface OtherObjectView {
   source: SourceLocation | null;
 }
 
+/** One entry of the reason explainer (server/src/schema/reasons.ts) in one language. */
+export interface ReasonHelpText {
+  title: string;
+  meaning: string;
+  fix: string[];
+}
+
+/** The explainer's entry for a status or event reason shown in the view, in both languages (the client picks). */
+export interface ReasonHelp {
+  /** The upstream reason the entry is keyed by (`Init:CrashLoopBackOff` → `CrashLoopBackOff`). */
+  reason: string;
+  'zh-cn': ReasonHelpText;
+  en: ReasonHelpText;
+}
+
 export interface ClusterView {
   /** Simulated time (RFC 3339). */
   now: string;
@@ -145,4 +160,6 @@ export interface ClusterView {
   others: OtherObjectView[];
   /** Most recent last; at most 200. */
   events: EventSummary[];
+  /** Explanations of the pod STATUS words, pod reasons and event reasons in this view, keyed by the string shown. */
+  reasons?: Record<string, ReasonHelp>;
 }

@@ -1,12 +1,13 @@
-// How much of the core kinds' fields have Chinese docs, and which Chinese entries point at
+// How much of the core kinds' fields have Chinese docs (spec side and `status` side), which enum
+// values have a per-value meaning, which fields lack English, and which Chinese entries point at
 // fields that no longer exist. Shared by the coverage test and `kubemate docs coverage`.
 import type { Schema } from './schema';
 import type { FieldType } from './schemaTypes';
 import { zhCnDocs } from './docs/zhCN';
 import { learningNotes } from './notes/learningNotes';
-import { enumValueFields } from './notes/enumValues';
+import { enumValueFields, enumValueNote } from './notes/enumValues';
 
-/** The 28 kinds whose every non-status field has Chinese docs. */
+/** The 28 kinds whose every field has Chinese docs. */
 export const CORE_KINDS: [apiVersion: string, kind: string][] = [
   ['v1', 'Pod'], ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet'], ['apps/v1', 'StatefulSet'], ['apps/v1', 'DaemonSet'],
   ['batch/v1', 'Job'], ['batch/v1', 'CronJob'], ['v1', 'Service'], ['v1', 'Endpoints'], ['discovery.k8s.io/v1', 'EndpointSlice'],
@@ -19,9 +20,20 @@ export const CORE_KINDS: [apiVersion: string, kind: string][] = [
 
 export interface DocsCoverage {
   kinds: number;
+  /** Fields outside `status`. */
   fields: number;
   zhCN: number;
   missing: string[];
+  /** `<Kind>.status` and every field below it that the spec side does not already count. */
+  statusFields: number;
+  statusZhCN: number;
+  statusMissing: string[];
+  /** Enum fields (more than one allowed value) on either side, and values without a meaning. */
+  enumFields: number;
+  enumValues: number;
+  enumMissing: string[];
+  /** Fields shown by `--lang en` that have no English text (upstream or ours). */
+  enMissing: string[];
   /** Chinese entries whose type or field is not (or no longer) in the schema. */
   stale: string[];
   notes: number;
@@ -33,22 +45,15 @@ function refsOf(t: FieldType, out: string[]): void {
   if (t.values) refsOf(t.values, out);
 }
 
-/** Every `type.field` reachable from the core kinds, `status` subtrees excluded. */
-export function coreFields(schema: Schema): string[] {
-  const seen = new Set<string>();
-  const queue: string[] = [];
-  for (const [apiVersion, kind] of CORE_KINDS) {
-    const entry = schema.findKind(apiVersion, kind);
-    if (!entry) throw new Error(`core kind ${apiVersion} ${kind} missing from the schema`);
-    queue.push(entry.type);
-  }
+function walk(schema: Schema, roots: string[], seen: Set<string>, skipStatus: boolean): string[] {
+  const queue = [...roots];
   const fields: string[] = [];
   while (queue.length) {
     const key = queue.shift()!;
     if (seen.has(key)) continue;
     seen.add(key);
     for (const [name, f] of Object.entries(schema.type(key)?.fields ?? {})) {
-      if (name === 'status') continue;
+      if (skipStatus && name === 'status') continue;
       fields.push(`${key}.${name}`);
       const refs: string[] = [];
       refsOf(f, refs);
@@ -58,14 +63,70 @@ export function coreFields(schema: Schema): string[] {
   return fields;
 }
 
+function kindTypes(schema: Schema): string[] {
+  return CORE_KINDS.map(([apiVersion, kind]) => {
+    const entry = schema.findKind(apiVersion, kind);
+    if (!entry) throw new Error(`core kind ${apiVersion} ${kind} missing from the schema`);
+    return entry.type;
+  });
+}
+
+/** Every `type.field` reachable from the core kinds, `status` subtrees excluded. */
+export function coreFields(schema: Schema): string[] {
+  return walk(schema, kindTypes(schema), new Set(), true);
+}
+
+/** `<Kind>.status` and every `type.field` below it that coreFields does not already list. */
+export function statusFields(schema: Schema): string[] {
+  const seen = new Set<string>();
+  walk(schema, kindTypes(schema), seen, true);
+  const out: string[] = [];
+  const roots: string[] = [];
+  for (const type of kindTypes(schema)) {
+    const f = schema.type(type)?.fields.status;
+    if (!f) continue;
+    out.push(`${type}.status`);
+    refsOf(f, roots);
+  }
+  return [...out, ...walk(schema, roots, seen, false)];
+}
+
+const split = (key: string): [string, string] => {
+  const i = key.lastIndexOf('.');
+  return [key.slice(0, i), key.slice(i + 1)];
+};
+
+function enumOf(schema: Schema, key: string): string[] | undefined {
+  const [type, field] = split(key);
+  const f = schema.type(type)?.fields[field];
+  const values = f?.enum ?? f?.items?.enum;
+  return values && values.length > 1 ? values : undefined;
+}
+
 export function docsCoverage(schema: Schema): DocsCoverage {
   const zh = zhCnDocs();
   const fields = coreFields(schema);
+  const status = statusFields(schema);
   const has = (key: string) => {
-    const i = key.lastIndexOf('.');
-    return !!zh[key.slice(0, i)]?.[key.slice(i + 1)];
+    const [type, field] = split(key);
+    return !!zh[type]?.[field];
   };
   const missing = fields.filter((k) => !has(k));
+  const statusMissing = status.filter((k) => !has(k));
+  let enumFields = 0;
+  let enumValues = 0;
+  const enumMissing: string[] = [];
+  for (const key of [...fields, ...status]) {
+    const values = enumOf(schema, key);
+    if (!values) continue;
+    enumFields++;
+    const [type, field] = split(key);
+    for (const v of values) {
+      enumValues++;
+      if (!enumValueNote(type, field, v)) enumMissing.push(`${key}=${v}`);
+    }
+  }
+  const enMissing = [...fields, ...status].filter((k) => !schema.description(...split(k)));
   const stale: string[] = [];
   for (const [type, entries] of Object.entries(zh)) {
     const def = schema.type(type);
@@ -83,5 +144,19 @@ export function docsCoverage(schema: Schema): DocsCoverage {
     else if (allowed) for (const v of values) if (!allowed.includes(v)) stale.push(`value:${type}.${field}=${v}`);
   }
   const notes = Object.values(learningNotes()).reduce((n, e) => n + Object.keys(e).length, 0);
-  return { kinds: CORE_KINDS.length, fields: fields.length, zhCN: fields.length - missing.length, missing, stale, notes };
+  return {
+    kinds: CORE_KINDS.length,
+    fields: fields.length,
+    zhCN: fields.length - missing.length,
+    missing,
+    statusFields: status.length,
+    statusZhCN: status.length - statusMissing.length,
+    statusMissing,
+    enumFields,
+    enumValues,
+    enumMissing,
+    enMissing,
+    stale,
+    notes,
+  };
 }

@@ -4,6 +4,7 @@ import type { DocsFile, FieldType, KindEntry, SchemaFile, SchemaModel, TypeDef }
 import { expandSchemaFile } from './schemaTypes';
 import { readGeneratedJson } from './schemaFiles';
 import { findApiChange } from '../k8s/removedApis';
+import { enSupplementDescription } from './docs/enSupplement';
 
 export type PathSegment = string | number;
 
@@ -116,7 +117,7 @@ export class Schema {
   /** English description of a type ('' field) or of one of its fields. */
   description(typeKey: string, field = ''): string | undefined {
     this.docs ??= this.loadDocs();
-    return this.docs[typeKey]?.[field];
+    return this.docs[typeKey]?.[field] ?? enSupplementDescription(typeKey, field);
   }
 }
 

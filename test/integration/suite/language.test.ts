@@ -9,6 +9,17 @@ describe('language features through the client', () => {
 
   afterEach(async () => {
     await settings().update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+    await settings().update('language', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('kubemate.language switches the client too: the tree re-renders in Chinese and back, without a reload', async () => {
+    const kubemate = await api();
+    const topLabels = async () => (await kubemate.treeItems()).map((i) => i.label).join(' · ');
+    assert.match(await topLabels(), /^Nodes · /, 'English first (VS Code runs in English here)');
+    await settings().update('language', 'zh-cn', vscode.ConfigurationTarget.Global);
+    await poll('Chinese tree labels', async () => /^节点（Nodes） · /.test(await topLabels()));
+    await settings().update('language', 'en', vscode.ConfigurationTarget.Global);
+    await poll('English tree labels again', async () => /^Nodes · /.test(await topLabels()));
   });
 
   it('hover on replicas explains the field', async () => {

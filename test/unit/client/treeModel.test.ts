@@ -70,6 +70,22 @@ describe('client: cluster tree model', () => {
     assert.match(greedy.tooltip!, /0\/3 nodes are available/);
   });
 
+  it('hovering a status or an event explains the reason, in the client\'s language', () => {
+    const zh = buildTree(view, { showSystemNamespaces: false, revealedSecrets: new Map(), lang: 'zh-cn' }, fmt);
+    const zhNs = child(zh[1], 'default');
+    const broken = child(child(zhNs, 'Deployments'), 'broken').children![0].children![0];
+    assert.match(broken.tooltip!, /💡 CreateContainerConfigError — 容器配置引用了不存在的对象/);
+    assert.match(broken.tooltip!, /• .*optional: true/);
+    const greedy = child(child(ns, 'Deployments'), 'greedy').children![0].children![0];
+    assert.match(greedy.tooltip!, /💡 Unschedulable — No node can take this pod/);
+    const running = child(child(ns, 'Deployments'), 'k8s-combat').children![0].children![0];
+    assert.doesNotMatch(running.tooltip!, /💡/);
+    const events = zh[2].children!;
+    const scheduled = events.find((e) => e.label === 'Scheduled');
+    assert.ok(scheduled, 'a Scheduled event');
+    assert.match(scheduled.tooltip!, /💡 Scheduled — 已调度到节点/);
+  });
+
   it('lists a Service\'s endpoints as pod → ip:port', () => {
     const svc = child(child(ns, 'Services'), 'k8s-combat');
     assert.equal(svc.contextValue, 'service');

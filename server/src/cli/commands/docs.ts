@@ -16,12 +16,17 @@ export const docsCommand: CliCommand = {
     const format = outputFormat(values.output, ['text', 'json'] as const, 'text');
     const c = docsCoverage(loadSchema());
     if (format === 'json') {
-      io.out(JSON.stringify({ kinds: c.kinds, fields: c.fields, zhCN: c.zhCN, missing: c.missing, stale: c.stale, notes: c.notes }, null, 2));
+      io.out(JSON.stringify(c, null, 2));
     } else {
       io.out(t('{0} kinds, {1} fields outside status: {2} with Chinese docs ({3}%), {4} learning notes.', c.kinds, c.fields, c.zhCN, ((100 * c.zhCN) / c.fields).toFixed(1), c.notes));
-      for (const m of c.missing) io.out(`  ${t('missing:')} ${m}`);
+      io.out(t('{0} status fields: {1} with Chinese docs.', c.statusFields, c.statusZhCN));
+      io.out(t('{0} enum fields, {1} values: {2} without a meaning.', c.enumFields, c.enumValues, c.enumMissing.length));
+      io.out(t('{0} fields without English text.', c.enMissing.length));
+      for (const m of [...c.missing, ...c.statusMissing, ...c.enumMissing]) io.out(`  ${t('missing:')} ${m}`);
+      for (const m of c.enMissing) io.out(`  ${t('missing English:')} ${m}`);
       for (const s of c.stale) io.out(`  ${t('stale:')} ${s}`);
     }
-    return c.missing.length || c.stale.length ? 1 : 0;
+    const gaps = c.missing.length + c.statusMissing.length + c.enumMissing.length + c.enMissing.length + c.stale.length;
+    return gaps ? 1 : 0;
   },
 };

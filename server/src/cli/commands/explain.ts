@@ -10,6 +10,7 @@ import { renderDocText } from '../../features/hover/renderDoc';
 import { docsOrder } from '../../features/hover/docsLanguage';
 import { t } from '../../util/l10n';
 import { didYouMean } from '../../util/didYouMean';
+import { reasonJson, reasonList, reasonText, resolveReason } from '../reasonText';
 
 function resolveKind(schema: Schema, name: string, apiVersion: string | undefined): KindEntry {
   const viaTable = resolveResource(name)?.kind;
@@ -31,7 +32,7 @@ function resolveKind(schema: Schema, name: string, apiVersion: string | undefine
 export const explainCommand: CliCommand = {
   name: 'explain',
   summary: 'Describe a kind or one of its fields (type, required, docs in Chinese and English).',
-  usage: 'kubemate explain <kind>[.<field.path>] [--api-version <group/version>] [-o text|json] [--lang zh-cn|en|both]',
+  usage: 'kubemate explain <kind>[.<field.path>] | reason [<Reason>] [--api-version <group/version>] [-o text|json] [--lang zh-cn|en|both]',
   run(args: string[], io: CliIO, opts: CliOptions): number {
     const { positionals, values } = parseArgs(args, {
       output: { type: 'string', short: 'o' },
@@ -39,6 +40,15 @@ export const explainCommand: CliCommand = {
       recursive: { type: 'boolean' },
     });
     const format = outputFormat(values.output, ['text', 'json'] as const, 'text');
+    if (positionals[0] === 'reason' && positionals.length <= 2) {
+      // kubemate explain reason CrashLoopBackOff — the reason explainer (schema/reasons.ts).
+      if (positionals.length === 1) io.out(reasonList(opts.lang));
+      else {
+        const reason = resolveReason(positionals[1]);
+        io.out(format === 'json' ? reasonJson(reason) : reasonText(reason, opts.docsBoth ? docsOrder('both', opts.lang) : [opts.lang]));
+      }
+      return 0;
+    }
     if (positionals.length !== 1) throw new UsageError(t('Name one kind or field, e.g. deployment.spec.replicas'));
     const schema = loadSchema();
     const [kindName, ...fieldPath] = positionals[0].split('.').filter(Boolean);

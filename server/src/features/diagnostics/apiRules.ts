@@ -1,7 +1,8 @@
 // Runs the API server's semantic rules (k8s/apiValidation) on a document and places each
-// finding on the key or value it is about, with the upstream message.
+// finding on the key or value it is about, with the upstream message (explained first in zh-cn).
 import { isScalar, Node } from 'yaml';
-import { validateObject, formatFieldError, FieldError } from '../../k8s/apiValidation';
+import { validateObject, FieldError } from '../../k8s/apiValidation';
+import { localizedFieldError } from '../../k8s/explainFieldError';
 import { deepestAlong, nodeAtPath } from '../../yaml/nodeAtPath';
 import { DocumentFinding, diag, DiagnosticCode } from './diagnostic';
 
@@ -16,7 +17,7 @@ export function apiRules(root: unknown, value: unknown, reported: Set<string>): 
     if (e.type === 'Unsupported' && [...reported].some((r) => r.startsWith(e.path.join('/') + '/'))) continue;
     const range = rangeFor(root, e);
     if (!range) continue;
-    out.push(diag(codeOf(e), formatFieldError(e), range[0], range[1]));
+    out.push(diag(codeOf(e), localizedFieldError(e), range[0], range[1]));
   }
   return out;
 }

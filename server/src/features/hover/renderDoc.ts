@@ -29,7 +29,7 @@ export function renderDocMarkdown(doc: FieldDoc, opts: RenderOptions): string {
   }
   if (doc.note && !opts.short) {
     for (const { lang, text } of pickTexts(opts.order, { 'zh-cn': doc.note.zhCn, en: doc.note.en })) {
-      out.push(`💡 ${lang === 'zh-cn' ? '学习笔记' : 'Learn'}: ${text}`);
+      out.push(`💡 ${lang === 'zh-cn' ? '学习笔记：' : 'Learn: '}${text}`);
     }
   }
   if (!opts.short) {
@@ -40,12 +40,37 @@ export function renderDocMarkdown(doc: FieldDoc, opts: RenderOptions): string {
   return out.join('\n\n');
 }
 
+/** Columns a string takes in a terminal: CJK and full-width characters count 2. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * kubectl explain's headings. English keeps kubectl's exact words (`KIND:     Pod`); zh-cn adds a
+ * gloss after the kubectl word, which stays so the output can still be compared with kubectl's.
+ */
+function headings(): Record<'kind' | 'version' | 'field' | 'default' | 'description' | 'fields', string> {
+  return {
+    kind: t('KIND:'),
+    version: t('VERSION:'),
+    field: t('FIELD:'),
+    default: t('DEFAULT:'),
+    description: t('DESCRIPTION:'),
+    fields: t('FIELDS:'),
+  };
+}
+
 export function renderDocText(doc: FieldDoc, order: Lang[]): string {
+  const h = headings();
+  const column = Math.max(10, ...[h.kind, h.version, h.field, h.default].map((x) => displayWidth(x) + 1));
+  const row = (head: string, value: string) => head + ' '.repeat(column - displayWidth(head)) + value;
   const out: string[] = [];
-  out.push(`KIND:     ${doc.kind}`, `VERSION:  ${doc.apiVersion}`, '');
-  if (doc.path) out.push(`FIELD:    ${doc.path} <${doc.typeLabel}>${doc.required ? ' -required-' : ''}`, '');
-  if (doc.defaultValue) out.push(`DEFAULT:  ${doc.defaultValue}`, '');
-  out.push('DESCRIPTION:');
+  out.push(row(h.kind, doc.kind), row(h.version, doc.apiVersion), '');
+  if (doc.path) out.push(row(h.field, `${doc.path} <${doc.typeLabel}>${doc.required ? ' -required-' : ''}`), '');
+  if (doc.defaultValue) out.push(row(h.default, doc.defaultValue), '');
+  out.push(h.description);
   const texts = pickTexts(order, { 'zh-cn': doc.zhCn, en: doc.en });
   if (!texts.length) out.push(`    <${t('no description')}>`);
   for (const { text } of texts) out.push(...text.split('\n').map((l) => `    ${l}`), '');
@@ -54,7 +79,7 @@ export function renderDocText(doc: FieldDoc, order: Lang[]): string {
     for (const { text } of pickTexts(order, { 'zh-cn': doc.note.zhCn, en: doc.note.en })) out.push(...text.split('\n').map((l) => `    ${l}`), '');
   }
   if (doc.children.length) {
-    out.push('FIELDS:');
+    out.push(h.fields);
     for (const c of doc.children) out.push(`  ${c.name}\t<${c.type}>${c.required ? ' -required-' : ''}`);
     out.push('');
   }

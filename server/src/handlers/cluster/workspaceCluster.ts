@@ -14,6 +14,7 @@ import type { KObject } from '../../cluster/types';
 import { controllerOf } from '../../cluster/types';
 import { LAST_APPLIED_ANNOTATION } from '../../cluster/controllers/deployment/deploymentUtil';
 import { buildClusterView } from '../../cluster/view/buildClusterView';
+import { reasonHelpMap } from '../../schema/reasons';
 import type { InitializationOptions } from '../../protocol/clusterProtocol';
 import { objectId } from '../../protocol/clusterProtocol';
 import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
@@ -211,11 +212,14 @@ export class WorkspaceCluster {
   }
 
   view(): ClusterView {
-    return buildClusterView({
+    const view = buildClusterView({
       store: this.sim.store,
       readinessFailures: this.sim.serialize().kubelet.readinessFailures ?? [],
       sourceOf: this.sourceOf,
       persisted: this.persisted,
     });
+    // The tree's tooltips explain every status and event reason shown (schema/reasons.ts).
+    view.reasons = reasonHelpMap([...view.pods.flatMap((p) => [p.status, p.reason]), ...view.events.map((e) => e.reason)]);
+    return view;
   }
 }

@@ -49,7 +49,7 @@ export const configRules: LintRule[] = [
       if (annotations.some((a) => ROLLS_ON_CHANGE.test(a))) return;
       for (const ref of configMapRefs(m)) {
         if (VERSIONED.test(ref.name) || ref.name === 'kube-root-ca.crt') continue;
-        report.at(ref.path, 'value', t('Changing ConfigMap "{0}" does not roll out new pods of this {1}: running pods keep, or half-apply, the old settings. Put a version in the name (e.g. {0}-v2) so each change rolls out like a new image.', ref.name, m.kind));
+        report.at(ref.path, 'value', t('Changing ConfigMap "{0}" does not replace the pods of this {1}: variables read from it keep their old values until a pod is recreated, and mounted files change only after a delay (never with subPath). Put a version in the name (e.g. {0}-v2) and change the reference, so each change rolls out new pods like a new image.', ref.name, m.kind));
       }
     },
   },
