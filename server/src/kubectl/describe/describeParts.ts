@@ -226,7 +226,7 @@ export function describeVolumes(w: PrefixWriter, volumes: Any[] | undefined, spa
 export function describePodTemplate(w: PrefixWriter, template: Any): void {
   w.write(0, 'Pod Template:\n');
   if (!template) return w.write(1, '<unset>');
-  printLabelsMultiline(w, 'Labels', template.metadata?.labels, '  ');
+  printLabelsMultiline(w, '  Labels', template.metadata?.labels);
   if (Object.keys(template.metadata?.annotations ?? {}).length) printAnnotationsMultiline(w, '  Annotations', template.metadata.annotations);
   const spec = template.spec ?? {};
   if (spec.serviceAccountName) w.write(1, `Service Account:\t${spec.serviceAccountName}\n`);
@@ -234,8 +234,8 @@ export function describePodTemplate(w: PrefixWriter, template: Any): void {
   describeContainers(w, 'Containers', spec.containers, undefined, '  ');
   describeVolumes(w, spec.volumes, '  ');
   if (spec.priorityClassName) w.write(1, `Priority Class Name:\t${spec.priorityClassName}\n`);
-  printLabelsMultiline(w, 'Node-Selectors', spec.nodeSelector, '  ');
-  printTolerationsMultiline(w, 'Tolerations', spec.tolerations, '  ');
+  printLabelsMultiline(w, '  Node-Selectors', spec.nodeSelector);
+  printTolerationsMultiline(w, '  Tolerations', spec.tolerations);
 }
 
 /** getPodStatusForController: the controller's pods by phase. */

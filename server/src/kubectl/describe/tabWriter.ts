@@ -65,6 +65,11 @@ export class PrefixWriter {
     this.buf.push(text + '\n');
   }
 
+  /** The text as written, tabs kept (kubectl prints `rollout history --revision` this way, unaligned). */
+  raw(): string {
+    return this.buf.join('').replace(/\n$/, '');
+  }
+
   /** The aligned text, without the final newline. */
   toString(): string {
     return tabFormat(this.buf.join('')).replace(/\n$/, '');
