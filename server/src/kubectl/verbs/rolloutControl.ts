@@ -6,6 +6,7 @@
 import type { Simulator } from '../../cluster/simulator';
 import { stateLines } from '../printers/clusterText';
 import { failed, notFound, out, VerbResult } from '../verbResult';
+import { replaceTemplate } from './podTemplate';
 
 export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
@@ -27,6 +28,7 @@ export function rolloutRestartVerb(sim: Simulator, namespace: string, name: stri
   if (!d) return notFound('Deployment', name, 'apps');
   if (d.spec?.paused) return failed(`error: deployments.apps "${name}" can't restart paused deployment (run rollout resume first)`); // l10n-exempt: kubectl's own words
   const r = sim.mutate((store) => {
+    replaceTemplate(d);
     const meta = (d.spec.template.metadata ??= {});
     meta.annotations = { ...(meta.annotations ?? {}), [RESTARTED_AT]: store.timestamp() };
     store.updateSpec(d);

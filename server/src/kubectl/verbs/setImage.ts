@@ -6,7 +6,7 @@ import type { Simulator } from '../../cluster/simulator';
 import { kubectlName } from '../../k8s/resources';
 import { stateLines } from '../printers/clusterText';
 import { err, failed, groupOf, notFound, out, VerbResult } from '../verbResult';
-import { podSpecOf } from './podTemplate';
+import { podSpecOf, replaceTemplate } from './podTemplate';
 
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
@@ -21,7 +21,9 @@ export function setImageVerb(sim: Simulator, kind: string, namespace: string, na
     if (c !== '*' && !containers.some((x) => x.name === c)) return failed(`error: unable to find container named "${c}"`);
   }
   const r = sim.mutate((store) => {
-    for (const c of containers) {
+    replaceTemplate(obj);
+    const spec = podSpecOf(obj);
+    for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])] as { name: string; image?: string }[]) {
       const image = images[c.name] ?? images['*'];
       if (image) c.image = image;
     }
