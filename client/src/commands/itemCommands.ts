@@ -69,6 +69,43 @@ async function rolloutUndo(s: Services, ref: ObjectRef): Promise<void> {
   if (picked) await runAction(s, { action: 'rolloutUndo', target: ref, toRevision: picked.revision });
 }
 
+async function setImage(s: Services, ref: ObjectRef): Promise<void> {
+  const w = (await s.state.get()).workloads.find((x) => x.kind === ref.kind && x.namespace === ref.namespace && x.name === ref.name);
+  const images = w?.images ?? [];
+  // One container: just the image (kubectl's `*=image`). Several: container=image, as kubectl takes it.
+  const single = images.length <= 1;
+  const value = await vscode.window.showInputBox({
+    title: t('Set the image of {0} {1}', ref.kind, ref.name),
+    prompt: single ? t('New image (kubectl set image); a changed image starts a rollout') : t('container=image (kubectl set image); a changed image starts a rollout'),
+    value: single ? images[0] ?? '' : '',
+    validateInput: (v) => (single ? /^\S+$/.test(v.trim()) : /^[a-z0-9-]+=\S+$/.test(v.trim())) ? undefined : t('An image reference without spaces, e.g. nginx:1.27 (or container=image).'),
+  });
+  if (value === undefined) return;
+  const v = value.trim();
+  const [container, image] = single ? ['*', v] : [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
+  await runAction(s, { action: 'setImage', target: ref, container, image });
+}
+
+async function label(s: Services, ref: ObjectRef): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: t('Label {0} {1}', ref.kind, ref.name),
+    prompt: t('key=value to add or change, key- to remove (kubectl label)'),
+    validateInput: (v) => (/^[A-Za-z0-9./_-]+(=[A-Za-z0-9._-]*|-)$/.test(v.trim()) ? undefined : t('Write key=value or key-.')),
+  });
+  if (value === undefined) return;
+  const v = value.trim();
+  if (v.endsWith('-') && !v.includes('=')) {
+    await runAction(s, { action: 'label', target: ref, key: v.slice(0, -1), value: null });
+    return;
+  }
+  const [key, val] = [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)];
+  if (await runAction(s, { action: 'label', target: ref, key, value: val })) return;
+  const overwrite = t('Overwrite');
+  if ((await vscode.window.showWarningMessage(t('{0} already has a value for {1}. Replace it (--overwrite)?', ref.name, key), overwrite)) === overwrite) {
+    await runAction(s, { action: 'label', target: ref, key, value: val, overwrite: true });
+  }
+}
+
 async function drain(s: Services, node: string): Promise<void> {
   const ok = await runAction(s, { action: 'drain', node });
   if (ok) return;
@@ -120,6 +157,9 @@ export function registerItemCommands(s: Services): vscode.Disposable[] {
     on(COMMANDS.scale, ['Deployment', 'StatefulSet', 'ReplicaSet'], t('Scale which workload?'), (ref) => scale(s, ref)),
     on(COMMANDS.rolloutHistory, ['Deployment'], t('History of which Deployment?'), (ref) => rolloutHistory(s, ref)),
     on(COMMANDS.rolloutUndo, ['Deployment'], t('Roll back which Deployment?'), (ref) => rolloutUndo(s, ref)),
+    on(COMMANDS.rolloutRestart, ['Deployment'], t('Restart which Deployment?'), (ref) => runAction(s, { action: 'rolloutRestart', target: ref })),
+    on(COMMANDS.setImage, ['Deployment', 'StatefulSet', 'DaemonSet'], t('Set the image of which workload?'), (ref) => setImage(s, ref)),
+    on(COMMANDS.label, ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Node', 'Namespace'], t('Label which object?'), (ref) => label(s, ref)),
     on(COMMANDS.cordonNode, ['Node'], t('Cordon which node?'), (ref) => runAction(s, { action: 'cordon', node: ref.name })),
     on(COMMANDS.uncordonNode, ['Node'], t('Uncordon which node?'), (ref) => runAction(s, { action: 'uncordon', node: ref.name })),
     on(COMMANDS.drainNode, ['Node'], t('Drain which node?'), (ref) => drain(s, ref.name)),

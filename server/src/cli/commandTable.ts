@@ -12,6 +12,10 @@ import { rolloutCommand } from './commands/rollout';
 import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCommands';
 import { readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
+import { setCommand } from './commands/setImage';
+import { labelCommand, annotateCommand } from './commands/labelCommands';
+import { exposeCommand } from './commands/expose';
+import { logsCommand, execCommand } from './commands/logs';
 import { kustomizeCommand } from './commands/kustomize';
 
 export const commandTable: CliCommand[] = [
@@ -25,6 +29,12 @@ export const commandTable: CliCommand[] = [
   deleteCommand,
   scaleCommand,
   rolloutCommand,
+  setCommand,
+  exposeCommand,
+  labelCommand,
+  annotateCommand,
+  logsCommand,
+  execCommand,
   createCommand,
   readinessCommand,
   cordonCommand,

@@ -29,7 +29,6 @@ import { syncAllJobs } from './controllers/job';
 import { syncAllCronJobs } from './controllers/cronJob';
 import { syncAllEndpoints, deleteOrphanEndpoints } from './controllers/endpoints';
 import { syncAllEndpointSlices } from './controllers/endpointSlice';
-import { syncAllIngresses } from './controllers/ingress';
 import { syncAllClaims } from './controllers/persistentVolumeClaim';
 import { syncAllAutoscalers } from './controllers/hpa';
 import { syncAllNamespaces } from './controllers/namespace';
@@ -164,7 +163,6 @@ export class Simulator {
       syncAllEndpointSlices(ctx, index);
       this.endpointInputs = `${this.store.kindVersion('Pod')}/${this.store.kindVersion('Service')}/${this.store.kindVersion('Endpoints')}/${this.store.kindVersion('EndpointSlice')}`;
     }
-    syncAllIngresses(ctx);
     syncAllAutoscalers(ctx);
     if (this.store.revision === before) syncAllDeployments(ctx);
   }

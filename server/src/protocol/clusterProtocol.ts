@@ -170,6 +170,10 @@ export type ClusterAction =
   | { action: 'deletePod' | 'deleteObject'; target: ObjectRef }
   | { action: 'scale'; target: ObjectRef; replicas: number }
   | { action: 'rolloutUndo'; target: ObjectRef; toRevision?: number }
+  | { action: 'rolloutRestart'; target: ObjectRef }
+  | { action: 'setImage'; target: ObjectRef; container: string; image: string }
+  /** `value: null` removes the label (kubectl's `key-`). */
+  | { action: 'label'; target: ObjectRef; key: string; value: string | null; overwrite?: boolean }
   | { action: 'cordon' | 'uncordon'; node: string }
   | { action: 'drain'; node: string; force?: boolean }
   | { action: 'failReadiness' | 'recoverReadiness'; target: ObjectRef }

@@ -153,3 +153,35 @@ describe('kubectl layer: the CLI passes its options explicitly', () => {
     assert.doesNotMatch(en.out + en.err, han);
   });
 });
+
+describe('kubectl layer: the new verbs from the tree (set image, rollout restart, label)', () => {
+  const deploy = { kind: 'Deployment', namespace: 'default', name: 'web' };
+  const fresh = () => {
+    const c = new WorkspaceCluster();
+    c.configure({ trusted: true });
+    c.start();
+    dryRun(c, { sources: [{ uri: 'file:///web.yaml', label: 'web.yaml', text: DEPLOY }], command: 'x' });
+    return c;
+  };
+  const cases: [string, Parameters<typeof runClusterAction>[1], boolean, RegExp[]][] = [
+    ['set image (one container: *=image)', { action: 'setImage', target: deploy, container: '*', image: 'nginx:1.28' }, true, [/^> kubectl set image deployment\/web \*=nginx:1\.28 /, /^deployment\.apps\/web image updated$/m, /Rollout of deployment\/web/]],
+    ['set image of a missing container', { action: 'setImage', target: deploy, container: 'nope', image: 'nginx:1.28' }, false, [/^error: unable to find container named "nope"$/m]],
+    ['rollout restart', { action: 'rolloutRestart', target: deploy }, true, [/^deployment\.apps\/web restarted$/m]],
+    ['label', { action: 'label', target: deploy, key: 'tier', value: 'front' }, true, [/^deployment\.apps\/web labeled$/m]],
+    ['label without --overwrite is refused', { action: 'label', target: deploy, key: 'tier', value: 'back' }, false, [/--overwrite is false/]],
+  ];
+  const c = fresh();
+  for (const [name, action, ok, res] of cases) {
+    it(name, () => {
+      const r = runClusterAction(c, action);
+      assert.equal(r.ok, ok, r.output);
+      for (const re of res) assert.match(r.output, re);
+    });
+  }
+  it('the image really changed and a label can be removed again', () => {
+    assert.deepEqual(c.view().workloads.find((w) => w.kind === 'Deployment')!.images, ['nginx:1.28']);
+    const r = runClusterAction(c, { action: 'label', target: deploy, key: 'tier', value: null });
+    assert.ok(r.ok);
+    assert.match(r.output, /^> kubectl label deployment web tier- /);
+  });
+});

@@ -1,4 +1,4 @@
-// `kubemate rollout history|undo|status deployment/<name> [--to-revision N] [--revision N]`.
+// `kubemate rollout history|undo|status|pause|resume|restart deployment/<name> [--to-revision N] [--revision N]`.
 // upstream: kubectl pkg/cmd/rollout (history, undo, status) and polymorphichelpers.
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
@@ -6,20 +6,21 @@ import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { rolloutHistoryVerb, rolloutStatusVerb, rolloutUndoVerb } from '../../kubectl/verbs/rollout';
+import { rolloutPauseVerb, rolloutRestartVerb } from '../../kubectl/verbs/rolloutControl';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
 export const rolloutCommand: CliCommand = {
   name: 'rollout',
-  summary: 'Show the history or status of a Deployment rollout, or undo it to an earlier revision.',
-  usage: 'kubemate rollout (history|undo|status) deployment/<name> [--to-revision N] [-n ns] [--state F]',
+  summary: 'Show the history or status of a Deployment rollout, undo it, pause, resume or restart it.',
+  usage: 'kubemate rollout (history|undo|status|pause|resume|restart) deployment/<name> [--to-revision N] [--revision N] [-n ns] [--state F]',
   run: (args, io) => runRollout(args, io),
 };
 
 async function runRollout(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, 'to-revision': { type: 'string' }, revision: { type: 'string' }, namespace: { type: 'string', short: 'n' } });
   const [verb, ...rest] = positionals;
-  if (!['history', 'undo', 'status'].includes(verb ?? '')) throw new UsageError(t('Choose one of: history, undo, status.'));
+  if (!['history', 'undo', 'status', 'pause', 'resume', 'restart'].includes(verb ?? '')) throw new UsageError(t('Choose one of: history, undo, status, pause, resume, restart.'));
   const q = parseTypeArgs(rest);
   const k = q.kinds[0];
   if (!q.name) throw new UsageError(t('Name the object, e.g. deployment/web.'));
@@ -34,7 +35,12 @@ async function runRollout(args: string[], io: CliIO): Promise<number> {
   const ns = namespaceOf(values);
   if (verb === 'history') return printVerb(io, rolloutHistoryVerb(session.sim, ns, q.name, values.revision !== undefined ? Number(values.revision) : undefined));
   if (verb === 'status') return printVerb(io, rolloutStatusVerb(session.sim, ns, q.name));
-  const r = rolloutUndoVerb(session.sim, ns, q.name, toRevision);
+  const r =
+    verb === 'pause' || verb === 'resume'
+      ? rolloutPauseVerb(session.sim, ns, q.name, verb === 'pause')
+      : verb === 'restart'
+        ? rolloutRestartVerb(session.sim, ns, q.name)
+        : rolloutUndoVerb(session.sim, ns, q.name, toRevision);
   if (r.ok) session.save();
   return printVerb(io, r);
 }

@@ -1,34 +1,14 @@
 // Ingress (networking.k8s.io/v1) as an ingress controller would route it: host + path rules to a
 // Service port, then to that Service's ready endpoints. A request no rule matches (and no
 // defaultBackend) gets 404. There is no real ingress controller in the simulated cluster, so the
-// ADDRESS stays empty; a backend Service that does not exist is reported as a Warning event.
-import type { ControllerContext } from '../controllerContext';
+// ADDRESS stays empty. No controller emits an event for a missing backend Service (ingress-nginx
+// only logs it); `kubectl describe ingress` shows it as `<error: services "x" not found>`.
 import type { Store } from '../store';
 import type { KObject } from '../types';
 import type { IngressRouteSummary } from '../../protocol/clusterSnapshot';
 
-const COMPONENT = 'kubemate-ingress';
-
 interface Backend {
   service?: { name: string; port?: { number?: number; name?: string } };
-}
-
-export function syncAllIngresses(ctx: ControllerContext): void {
-  for (const ing of ctx.store.list('Ingress')) {
-    for (const b of backends(ing)) {
-      const name = b.service?.name;
-      if (name && !ctx.store.get('Service', ing.metadata.namespace, name)) {
-        ctx.events.eventOnce(ing, 'Warning', 'ServiceNotFound', `Service "${ing.metadata.namespace}/${name}" not found`, COMPONENT);
-      }
-    }
-  }
-}
-
-function backends(ing: KObject): Backend[] {
-  const out: Backend[] = [];
-  if (ing.spec?.defaultBackend) out.push(ing.spec.defaultBackend);
-  for (const r of ing.spec?.rules ?? []) for (const p of r.http?.paths ?? []) out.push(p.backend ?? {});
-  return out;
 }
 
 /** upstream Ingress path matching: Exact, or Prefix by `/`-separated elements (ImplementationSpecific as Prefix). */

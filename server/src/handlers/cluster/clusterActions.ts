@@ -9,6 +9,10 @@ import { allLines, outputText } from '../../kubectl/verbResult';
 import { deleteVerb } from '../../kubectl/verbs/delete';
 import { scaleVerb, SCALABLE } from '../../kubectl/verbs/scale';
 import { rolloutUndoVerb } from '../../kubectl/verbs/rollout';
+import { rolloutRestartVerb } from '../../kubectl/verbs/rolloutControl';
+import { setImageVerb } from '../../kubectl/verbs/setImage';
+import { labelVerb } from '../../kubectl/verbs/labels';
+import { isNamespaced } from '../../k8s/resources';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
 import { readinessVerb } from '../../kubectl/verbs/readiness';
 import type { WorkspaceCluster } from './workspaceCluster';
@@ -62,6 +66,29 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
       if (!r.found) return notFound(ref, r);
       const cmd = `kubectl rollout undo deployment/${ref.name}${a.toRevision ? ` --to-revision=${a.toRevision}` : ''}${nsFlag(ref)}`;
       return { ok: r.ok, message: r.ok ? t('Deployment {0} rolled back.', ref.name) : outputText(r.lines), output: actionOutput(cmd, allLines(r)), changed: r.ok ? [ref] : [] };
+    }
+    case 'rolloutRestart': {
+      const ref = a.target;
+      const r = rolloutRestartVerb(sim, ref.namespace ?? 'default', ref.name);
+      if (!r.found) return notFound(ref, r);
+      const output = actionOutput(`kubectl rollout restart deployment/${ref.name}${nsFlag(ref)}`, allLines(r));
+      return { ok: r.ok, message: r.ok ? t('Deployment {0} restarted: every pod is replaced, a few at a time.', ref.name) : outputText(r.lines), output, changed: r.ok ? [ref] : [] };
+    }
+    case 'setImage': {
+      const ref = a.target;
+      const r = setImageVerb(sim, ref.kind, ref.namespace ?? 'default', ref.name, { [a.container]: a.image });
+      if (!r.found) return notFound(ref, r);
+      const output = actionOutput(`kubectl set image ${ref.kind.toLowerCase()}/${ref.name} ${a.container}=${a.image}${nsFlag(ref)}`, allLines(r));
+      return { ok: r.ok, message: r.ok ? t('{0} {1}: container {2} now uses {3}.', ref.kind, ref.name, a.container, a.image) : outputText(r.lines), output, changed: r.ok ? [ref] : [] };
+    }
+    case 'label': {
+      const ref = a.target;
+      const change = a.value === null ? { set: {}, remove: [a.key], overwrite: true } : { set: { [a.key]: a.value }, remove: [], overwrite: a.overwrite === true };
+      const r = labelVerb(sim, 'labels', ref.kind, isNamespaced(ref.kind) ? ref.namespace ?? 'default' : undefined, ref.name, change);
+      if (!r.found) return notFound(ref, r);
+      const arg = a.value === null ? `${a.key}-` : `${a.key}=${a.value}${a.overwrite ? ' --overwrite' : ''}`;
+      const output = actionOutput(`kubectl label ${ref.kind.toLowerCase()} ${ref.name} ${arg}${nsFlag(ref)}`, allLines(r));
+      return { ok: r.ok, message: r.ok ? t('Labels of {0} {1} updated.', ref.kind, ref.name) : outputText(r.lines), output, changed: r.ok ? [ref, ...r.changed.filter((c) => c.name !== ref.name)] : [] };
     }
     case 'cordon':
     case 'uncordon':

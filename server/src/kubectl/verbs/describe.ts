@@ -5,7 +5,7 @@ import type { Simulator } from '../../cluster/simulator';
 import type { KObject } from '../../cluster/types';
 import { listSorted } from '../../cluster/snapshot';
 import { nextScheduleTime } from '../../cluster/controllers/cronJob';
-import { describeObject } from '../printers/describe';
+import { describeObject } from '../describe/describeObject';
 import { err, notFound, out, VerbResult } from '../verbResult';
 import { t } from '../../util/l10n';
 

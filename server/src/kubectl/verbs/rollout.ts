@@ -6,6 +6,8 @@ import type { RolloutRevision } from '../../protocol/clusterProtocol';
 import { rolloutHistory, rolloutUndo } from '../../cluster/controllers/deployment/rollback';
 import { rolloutStatusMessage } from '../../cluster/controllers/deployment/deploymentUtil';
 import { formatTable } from '../printers/table';
+import { PrefixWriter } from '../describe/tabWriter';
+import { describePodTemplate } from '../describe/describeParts';
 import { stateLines } from '../printers/clusterText';
 import { err, failed, notFound, out, VerbResult } from '../verbResult';
 
@@ -33,7 +35,10 @@ export function rolloutHistoryVerb(sim: Simulator, namespace: string, name: stri
   if (revision !== undefined) {
     const row = rows.find((r) => r.revision === revision);
     if (!row) return { ...base, ok: false, lines: err('error: unable to find the specified revision') }; // l10n-exempt: kubectl's own words
-    return { ...base, ok: true, lines: out(`deployment.apps/${name} with revision #${revision}\n${JSON.stringify(row.template, null, 2)}`) }; // l10n-exempt: kubectl's own words
+    // polymorphichelpers printTemplate: DescribePodTemplate through a PrefixWriter, no tabwriter.
+    const w = new PrefixWriter();
+    describePodTemplate(w, row.template);
+    return { ...base, ok: true, lines: out(`deployment.apps/${name} with revision #${revision}\n${w.raw()}`) }; // l10n-exempt: kubectl's own words
   }
   const text = `deployment.apps/${name} \n` + formatTable([['REVISION', 'CHANGE-CAUSE'], ...rows.map((r) => [String(r.revision), r.changeCause])], 2, 0); // l10n-exempt: kubectl's own words
   return { ...base, ok: true, lines: out(text) };
