@@ -4,9 +4,12 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod, PodCondition } from '../types';
 import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
-import { runFiltersWith } from './filters';
-import { selectHost } from './score';
+import { CycleState, runFiltersWith } from './filters';
+import { ScoreContext, selectHost } from './score';
 import { sharedCondition } from '../sharedStatus';
+import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
+import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
+import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
 
 const COMPONENT = 'default-scheduler';
 
@@ -79,6 +82,33 @@ export function scheduleAll(ctx: ControllerContext): void {
   for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos);
 }
 
+function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
+  return (ns) => ctx.store.get('Namespace', undefined, ns)?.metadata.labels;
+}
+
+/**
+ * upstream: helper.DefaultSelector — the selectors of the Services that select the pod, ANDed with
+ * its controlling ReplicationController's, ReplicaSet's or StatefulSet's; undefined when empty.
+ */
+export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): ((labels: Record<string, string> | undefined) => boolean) | undefined {
+  const parts: ((labels: Record<string, string> | undefined) => boolean)[] = [];
+  for (const svc of ctx.store.list('Service', pod.metadata.namespace)) {
+    const sel = svc.spec?.selector as Record<string, string> | undefined;
+    if (!sel || Object.keys(sel).length === 0) continue;
+    const m = mapSelectorMatcher(sel);
+    if (m(pod.metadata.labels)) parts.push(m);
+  }
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+  if (owner && ['ReplicationController', 'ReplicaSet', 'StatefulSet'].includes(owner.kind)) {
+    const o = ctx.store.get(owner.kind, pod.metadata.namespace, owner.name);
+    const sel = o?.spec?.selector;
+    if (sel && owner.kind === 'ReplicationController') parts.push(mapSelectorMatcher(sel));
+    else if (sel && (Object.keys(sel.matchLabels ?? {}).length || (sel.matchExpressions ?? []).length)) parts.push(labelSelectorMatcher(sel));
+  }
+  if (!parts.length) return undefined;
+  return (labels) => parts.every((m) => m(labels));
+}
+
 export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[]): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
@@ -87,14 +117,18 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   // Requests are the same on every node: computed once per pod.
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
+  const nsLabels = namespaceLabels(ctx);
+  let sctx: ScoreContext | undefined;
   if (!preFilter) {
+    const state: CycleState = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };
     for (const info of infos) {
-      const r = runFiltersWith(pod, req, info);
+      const r = runFiltersWith(pod, req, info, state);
       if (r.reasons.length === 0) feasible.push(info);
       else perNode.push(r);
     }
+    if (feasible.length > 1) sctx = { all: infos, nsLabels, defaults: systemDefaultConstraints(defaultSpreadSelector(ctx, pod)) };
   }
-  const host = preFilter ? undefined : selectHost(pod, feasible, nz);
+  const host = preFilter ? undefined : selectHost(pod, feasible, nz, sctx);
   if (!host) {
     const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
