@@ -99,16 +99,23 @@ spec:
     assert.match(r.err, /The Service "bad" is invalid: spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'/);
   });
 
-  it('a missing namespace is NotFound; a Namespace in the same apply makes it work', async () => {
+  it('a missing namespace is NotFound; kubectl order: a Namespace after the object is too late, before it works', async () => {
     const svc = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: uit\ndata:\n  a: b\n';
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: uit\n';
     writeFileSync(join(dir, 'cm.yaml'), svc);
     const r = await run(dir, 'apply', '-f', 'cm.yaml');
     assert.equal(r.code, 1);
     assert.match(r.err, /Error from server \(NotFound\): error when creating "cm\.yaml": namespaces "uit" not found/);
-    writeFileSync(join(dir, 'cm.yaml'), svc + '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: uit\n');
-    const ok = await run(dir, 'apply', '-f', 'cm.yaml');
+    assert.doesNotMatch(r.err, /Order matters/);
+    writeFileSync(join(dir, 'cm.yaml'), svc + '---\n' + ns);
+    const late = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
+    assert.equal(late.code, 1);
+    assert.match(late.err, /namespaces "uit" not found\nOrder matters: namespace uit is created later in this apply \(.*cm\.yaml:9\) than the object that needs it \(.*cm\.yaml:1\)/);
+    assert.match(late.out, /namespace\/uit created/);
+    writeFileSync(join(dir, 'cm.yaml'), ns + '---\n' + svc);
+    const ok = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
     assert.equal(ok.code, 0, ok.err);
-    assert.match(ok.out, /configmap\/c created\nnamespace\/uit created/);
+    assert.match(ok.out, /namespace\/uit created\nconfigmap\/c created/);
   });
 
   it('invalid YAML names file:line and the other files still apply', async () => {

@@ -56,6 +56,8 @@ export function runScenario(text: string): unknown[] {
       case 'apply': {
         const r = applyVerb(sim, step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } }))).result!;
         result.applied = r.applied.map((a) => ({ kind: a.kind, name: a.name, action: a.action, message: a.message }));
+        const hints = r.failures.filter((f) => f.hint).map((f) => f.hint);
+        if (hints.length) result.hints = hints;
         result.events = r.events;
         result.timeline = r.timeline.filter((s) => s.namespace !== 'kube-system');
         break;
