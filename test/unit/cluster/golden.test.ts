@@ -2,7 +2,7 @@
 // An input is a YAML stream of steps. A `kind: Step` document starts a step (`action: apply` by
 // default); the Kubernetes documents after it are what that step applies. Other actions:
 // scale (target, replicas), undo (target, toRevision), deletePod (index into the pod list),
-// readiness (index, ready), cordon / drain (node), request (host, path).
+// readiness (index, ready), cordon / drain (node, timeoutSeconds), request (host, path).
 // Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -86,7 +86,8 @@ export function runScenario(text: string): unknown[] {
       }
       case 'cordon':
       case 'drain': {
-        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true }) : cordonVerb(sim, String(step.node), true);
+        const timeoutSeconds = step.timeoutSeconds === undefined ? undefined : Number(step.timeoutSeconds);
+        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true, timeoutSeconds }) : cordonVerb(sim, String(step.node), true);
         result = { ...result, lines: words(v), events: v.run!.events };
         break;
       }
@@ -99,6 +100,9 @@ export function runScenario(text: string): unknown[] {
         throw new Error(`unknown step action ${step.action}`);
     }
     const snap = sim.snapshot();
+    // PodDisruptionBudget status as `kubectl get pdb` and the eviction API read it (only when there are any).
+    const pdbs = sim.store.list('PodDisruptionBudget').map((p) => ({ name: p.metadata.name, ...(p.status ?? {}) }));
+    if (pdbs.length) result.budgets = pdbs;
     out.push({ ...result, pods: snap.pods, replicaSets: snap.replicaSets, services: snap.services, endpoints: snap.endpoints });
   }
   return out;

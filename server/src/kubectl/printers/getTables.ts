@@ -272,6 +272,17 @@ const COLUMNS: Record<string, Columns> = {
       age(o.metadata.creationTimestamp, now),
     ],
   },
+  // upstream: printPodDisruptionBudget — N/A for the field not set, the int or percentage as written.
+  PodDisruptionBudget: {
+    headers: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+    row: (o, now) => [
+      o.metadata.name,
+      o.spec?.minAvailable === undefined || o.spec?.minAvailable === null ? 'N/A' : String(o.spec.minAvailable),
+      o.spec?.maxUnavailable === undefined || o.spec?.maxUnavailable === null ? 'N/A' : String(o.spec.maxUnavailable),
+      String(o.status?.disruptionsAllowed ?? 0),
+      age(o.metadata.creationTimestamp, now),
+    ],
+  },
   HorizontalPodAutoscaler: {
     headers: ['NAME', 'REFERENCE', 'TARGETS', 'MINPODS', 'MAXPODS', 'REPLICAS', 'AGE'],
     row: (o, now) => [
