@@ -13,6 +13,7 @@ import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCom
 import { readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
 import { kustomizeCommand } from './commands/kustomize';
+import { advanceCommand } from './commands/advance';
 
 export const commandTable: CliCommand[] = [
   checkCommand,
@@ -30,4 +31,5 @@ export const commandTable: CliCommand[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  advanceCommand,
 ];

@@ -26,7 +26,7 @@ import { syncAllReplicaSets, syncAllReplicationControllers } from './controllers
 import { syncAllStatefulSets } from './controllers/statefulSet';
 import { syncAllDaemonSets } from './controllers/daemonSet';
 import { syncAllJobs } from './controllers/job';
-import { syncAllCronJobs } from './controllers/cronJob';
+import { nextCronWakeup, syncAllCronJobs } from './controllers/cronJob';
 import { syncAllEndpoints, deleteOrphanEndpoints } from './controllers/endpoints';
 import { syncAllEndpointSlices } from './controllers/endpointSlice';
 import { syncAllIngresses } from './controllers/ingress';
@@ -172,8 +172,11 @@ export class Simulator {
     if (this.store.revision === before) syncAllDeployments(ctx);
   }
 
-  /** Runs controller rounds until a round changes nothing and no timer is due. */
-  runUntilStable(startRevision?: number): RunResult {
+  /**
+   * Runs controller rounds until a round changes nothing and no timer is due; `jumpTimers` false
+   * settles without jumping ahead to pending timers (letting time pass already went to its end).
+   */
+  runUntilStable(startRevision?: number, jumpTimers = true): RunResult {
     const rvBefore = startRevision ?? this.currentResourceVersion();
     const startMs = this.store.now();
     const track = this.timeline.begin();
@@ -186,7 +189,7 @@ export class Simulator {
       this.timeline.record(track, rounds);
       if (this.store.revision === before) {
         const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
-        if (due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
+        if (jumpTimers && due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
           this.store.nowMs = due;
           continue;
         }
@@ -305,7 +308,7 @@ export class Simulator {
   advance(ms: number): RunResult {
     const rv = this.begin();
     this.runFor(Math.max(0, ms - ROUND_MS));
-    return this.runUntilStable(rv);
+    return this.runUntilStable(rv, false);
   }
 
   private runFor(ms: number): void {
@@ -315,7 +318,9 @@ export class Simulator {
       this.wakeups = [];
       this.round();
       if (this.store.revision === before) {
-        const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
+        // Letting time pass also stops at each CronJob schedule (runUntilStable does not jump to those).
+        const cron = nextCronWakeup(this.store, this.store.now());
+        const due = [...this.wakeups, ...(cron === undefined ? [] : [cron])].filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
         this.store.nowMs = due !== undefined && due < target ? due : target;
       } else this.store.nowMs = Math.min(target, this.store.nowMs + ROUND_MS);
     }

@@ -2,7 +2,8 @@
 // An input is a YAML stream of steps. A `kind: Step` document starts a step (`action: apply` by
 // default); the Kubernetes documents after it are what that step applies. Other actions:
 // scale (target, replicas), undo (target, toRevision), deletePod (index into the pod list),
-// readiness (index, ready), cordon / drain (node, timeoutSeconds), request (host, path).
+// readiness (index, ready), cordon / drain (node, timeoutSeconds), request (host, path),
+// advance (seconds: let simulated time pass — CronJobs fire on their schedule).
 // Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -91,6 +92,11 @@ export function runScenario(text: string): unknown[] {
         result = { ...result, lines: words(v), events: v.run!.events };
         break;
       }
+      case 'advance': {
+        const r = sim.advance(Number(step.seconds ?? 60) * 1000);
+        result = { ...result, now: new Date(sim.now()).toISOString(), events: r.events.filter((e) => e.namespace !== 'kube-system') };
+        break;
+      }
       case 'request': {
         const route = resolveIngressRequest(sim.store, String(step.host ?? ''), String(step.path ?? '/'));
         result = { ...result, host: step.host, path: step.path, route: route ?? '404 Not Found' };
@@ -103,6 +109,11 @@ export function runScenario(text: string): unknown[] {
     // PodDisruptionBudget status as `kubectl get pdb` and the eviction API read it (only when there are any).
     const pdbs = sim.store.list('PodDisruptionBudget').map((p) => ({ name: p.metadata.name, ...(p.status ?? {}) }));
     if (pdbs.length) result.budgets = pdbs;
+    // CronJobs: their status and the Jobs that exist (only when there are any).
+    const cronJobs = sim.store.list('CronJob').map((c) => ({ name: c.metadata.name, ...(c.status ?? {}) }));
+    if (cronJobs.length) result.cronJobs = cronJobs;
+    const jobs = sim.store.list('Job').map((j) => ({ name: j.metadata.name, scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'], complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete') }));
+    if (jobs.length) result.jobs = jobs;
     out.push({ ...result, pods: snap.pods, replicaSets: snap.replicaSets, services: snap.services, endpoints: snap.endpoints });
   }
   return out;
