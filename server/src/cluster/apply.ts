@@ -4,7 +4,8 @@
 import type { Store } from './store';
 import type { ApiServer } from './apiServer';
 import type { AppliedEntry } from '../protocol/clusterSnapshot';
-import type { KObject } from './types';
+import type { KObject, Pod } from './types';
+import { priorityAdmissionError } from './priorityAdmission';
 import { clone, isClusterScoped } from './types';
 import { validateObject } from '../k8s/apiValidation';
 import { FieldError, formatInvalid, formatServerInvalid } from '../k8s/fieldError';
@@ -182,6 +183,11 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     if (!existing) {
       const obj = annotated;
       applyDefaults(obj);
+      const refused = kind === 'Pod' ? priorityAdmissionError(store, obj as Pod) : undefined;
+      if (refused) {
+        fail(`Error from server (Forbidden): error when creating "${file}": ${refused}`);
+        continue;
+      }
       if (kind === 'Service') {
         const errs = allocateService(store, obj, undefined, (allocations ??= new ServiceAllocations(store)));
         if (errs.length) {

@@ -5,6 +5,7 @@ import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
 import { availableAt, isPodActive, isPodAvailable, isPodReady, labelSelectorMatcher, mapSelectorMatcher, ownerReference, podFromTemplate, setStatus } from '../controllerUtils';
 import { podsToDelete } from '../podDeletionRank';
+import { priorityAdmissionError } from '../priorityAdmission';
 
 /** upstream: BurstReplicas — at most 500 creations/deletions per sync. */
 const BURST_REPLICAS = 500;
@@ -105,7 +106,14 @@ function manageReplicas(ctx: ControllerContext, active: Pod[], rs: KObject, f: F
   if (diff < 0) {
     diff = Math.min(-diff, BURST_REPLICAS);
     for (let i = 0; i < diff; i++) {
-      const pod = ctx.create(podFromTemplate(rs.spec.template, rs));
+      const template = podFromTemplate(rs.spec.template, rs);
+      // upstream: a create refused by admission is a FailedCreate event (repeated each sync; once here).
+      const refused = priorityAdmissionError(ctx.store, template);
+      if (refused) {
+        ctx.events.eventOnce(rs, 'Warning', 'FailedCreate', `Error creating: ${refused}`, f.component);
+        break;
+      }
+      const pod = ctx.create(template);
       ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, f.component);
     }
   } else if (diff > 0) {

@@ -4,7 +4,8 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod, PodCondition } from '../types';
 import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
-import { CycleState, runFiltersWith } from './filters';
+import { CycleState, FilterResult, runFiltersWith } from './filters';
+import { Candidate, findPreemption, priorityOf } from './preemption';
 import { ScoreContext, selectHost } from './score';
 import { sharedCondition } from '../sharedStatus';
 import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
@@ -18,7 +19,7 @@ const COMPONENT = 'default-scheduler';
  * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
  * Histogram entries "<count> <reason>" are sorted as plain strings (so "10 …" sorts before "2 …").
  */
-export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string): string {
+export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string, preempting = false): string {
   let msg: string;
   if (preFilterMessage) {
     msg = `0/${numNodes} nodes are available: ${preFilterMessage}.`;
@@ -28,7 +29,8 @@ export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; 
   const preemption = preFilterMessage
     ? perNode.map(() => 'Preemption is not helpful for scheduling')
     : perNode.map((n) => (n.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
-  if (numNodes > 0) msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
+  // A successful preemption leaves no PostFilter message: the fit error alone.
+  if (numNodes > 0 && !preempting) msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
   return msg;
 }
 
@@ -79,7 +81,10 @@ export function scheduleAll(ctx: ControllerContext): void {
   }
   const ordered = [...pending].sort((a, b) => Number(b.spec.priority ?? 0) - Number(a.spec.priority ?? 0));
   const nodeInfos = [...infos.values()];
-  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos);
+  // Preemption is only worth trying for a pod that outranks some bound pod.
+  let lowest = Infinity;
+  for (const info of nodeInfos) for (const p of info.pods) lowest = Math.min(lowest, priorityOf(p));
+  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest);
 }
 
 function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
@@ -109,11 +114,12 @@ export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): ((label
   return (labels) => parts.every((m) => m(labels));
 }
 
-export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[]): void {
+export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];
   const perNode: { reasons: string[]; unresolvable: boolean }[] = [];
+  const results = new Map<NodeInfo, FilterResult>();
   // Requests are the same on every node: computed once per pod.
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
@@ -124,18 +130,24 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
     for (const info of infos) {
       const r = runFiltersWith(pod, req, info, state);
       if (r.reasons.length === 0) feasible.push(info);
-      else perNode.push(r);
+      else {
+        perNode.push(r);
+        results.set(info, r);
+      }
     }
     if (feasible.length > 1) sctx = { all: infos, nsLabels, defaults: systemDefaultConstraints(defaultSpreadSelector(ctx, pod)) };
   }
   const host = preFilter ? undefined : selectHost(pod, feasible, nz, sctx);
   if (!host) {
-    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter);
+    const candidate = !preFilter && mayPreempt ? findPreemption(pod, infos, results, nsLabels) : undefined;
+    if (candidate) preemptOn(ctx, pod, candidate);
+    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter, !!candidate);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
     if (changed) ctx.events.event(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
     return;
   }
   pod.spec.nodeName = host.node.metadata.name;
+  if (pod.status.nominatedNodeName) delete pod.status.nominatedNodeName;
   const conditions: PodCondition[] = [];
   for (const c of pod.status.conditions ?? []) if (c.type !== 'PodScheduled') conditions.push(c);
   conditions.push(sharedCondition('PodScheduled', 'True', now));
@@ -143,4 +155,25 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   ctx.store.update(pod);
   addPod(host, pod, req, nz);
   ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);
+}
+
+/**
+ * upstream: prepareCandidate — each victim gets a Preempted event and is deleted; the preemptor is
+ * nominated to the node (status.nominatedNodeName) and binds in a later cycle. For the rest of this
+ * pass the node counts the preemptor as placed, as addNominatedPods does for lower-priority pods.
+ */
+function preemptOn(ctx: ControllerContext, pod: Pod, c: Candidate): void {
+  const nodeName = c.node.node.metadata.name;
+  for (const v of c.victims) {
+    ctx.events.event(v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${nodeName}`, COMPONENT);
+    ctx.remove(v);
+  }
+  const fresh = newNodeInfo(c.node.node);
+  for (const p of c.node.pods) if (!c.victims.includes(p)) addPod(fresh, p);
+  addPod(fresh, pod);
+  Object.assign(c.node, fresh);
+  if (pod.status.nominatedNodeName !== nodeName) {
+    pod.status.nominatedNodeName = nodeName;
+    ctx.store.update(pod);
+  }
 }

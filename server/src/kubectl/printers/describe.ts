@@ -116,6 +116,7 @@ function describePod(store: Store, p: Pod): string {
   const lines: Line[] = [
     ...header(p),
     [0, 'Priority', String(p.spec.priority ?? 0)],
+    ...(p.spec.priorityClassName ? [[0, 'Priority Class Name', String(p.spec.priorityClassName)] as Line] : []),
     [0, 'Service Account', String(p.spec.serviceAccountName ?? 'default')],
     [0, 'Node', p.spec.nodeName ? `${p.spec.nodeName}/${p.status?.hostIP ?? ''}` : '<none>'],
     [0, 'Start Time', p.status?.startTime ? date(p.status.startTime) : '<none>'],

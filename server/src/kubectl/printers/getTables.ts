@@ -106,7 +106,7 @@ const COLUMNS: Record<string, Columns> = {
       const p = o as Pod;
       const gates = p.spec.readinessGates ?? [];
       const gatesCell = gates.length ? `${gates.filter((g) => p.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}` : '<none>';
-      return [none(p.status?.podIP), none(p.spec.nodeName), '<none>', gatesCell];
+      return [none(p.status?.podIP), none(p.spec.nodeName), none(p.status?.nominatedNodeName), gatesCell];
     },
   },
   Deployment: {
