@@ -95,18 +95,21 @@ export function interPodAffinityPreFilter(pod: Pod, infos: NodeInfo[], nsLabels:
   const affinityCounts = new Map<string, number>();
   const antiAffinityCounts = new Map<string, number>();
   let anyExistingAnti = false;
+  const incoming = affinityTerms.length > 0 || antiAffinityTerms.length > 0;
   for (const info of infos) {
     const labels: Record<string, string> = info.node.metadata.labels ?? {};
-    for (const existing of info.pods) {
-      if (hasPodAffinity(existing)) {
-        for (const t of requiredTerms(existing, 'podAntiAffinity')) {
-          const v = labels[t.topologyKey];
-          if (v !== undefined && t.matches(pod, nsLabels)) {
-            bump(existingAntiAffinityCounts, pairKey(t.topologyKey, v));
-            anyExistingAnti = true;
-          }
+    for (const existing of info.podsWithAffinity) {
+      for (const t of requiredTerms(existing, 'podAntiAffinity')) {
+        const v = labels[t.topologyKey];
+        if (v !== undefined && t.matches(pod, nsLabels)) {
+          bump(existingAntiAffinityCounts, pairKey(t.topologyKey, v));
+          anyExistingAnti = true;
         }
       }
+    }
+    // Only a pod with its own required terms needs to look at every pod.
+    if (!incoming) continue;
+    for (const existing of info.pods) {
       if (affinityTerms.length && affinityTerms.every((t) => t.matches(existing, nsLabels))) {
         for (const t of affinityTerms) {
           const v = labels[t.topologyKey];
@@ -175,10 +178,13 @@ export function interPodAffinityScores(pod: Pod, feasible: NodeInfo[], all: Node
       bump(topologyScore, pairKey(t.topologyKey, v), sign * t.weight);
       any = true;
     };
-    for (const existing of info.pods) {
-      for (const t of prefAff) if (t.matches(existing, nsLabels)) add(t, 1);
-      for (const t of prefAnti) if (t.matches(existing, nsLabels)) add(t, -1);
-      if (!hasPodAffinity(existing)) continue;
+    if (prefAff.length || prefAnti.length) {
+      for (const existing of info.pods) {
+        for (const t of prefAff) if (t.matches(existing, nsLabels)) add(t, 1);
+        for (const t of prefAnti) if (t.matches(existing, nsLabels)) add(t, -1);
+      }
+    }
+    for (const existing of info.podsWithAffinity) {
       for (const t of requiredTerms(existing, 'podAffinity')) if (t.matches(pod, nsLabels)) add({ ...t, weight: HARD_POD_AFFINITY_WEIGHT }, 1);
       for (const t of preferredTerms(existing, 'podAffinity')) if (t.matches(pod, nsLabels)) add(t, 1);
       for (const t of preferredTerms(existing, 'podAntiAffinity')) if (t.matches(pod, nsLabels)) add(t, -1);

@@ -20,6 +20,14 @@ export interface NodeInfo {
   usedPorts: Set<string>;
   /** The pods bound to the node (not terminal), for inter-pod affinity and topology spread. */
   pods: Pod[];
+  /** Those of `pods` that declare pod affinity or anti-affinity. */
+  podsWithAffinity: Pod[];
+  /** `pods` by `namespace\0key=value` of each label: counting a selector's pods reads one list. */
+  podsByLabel: Map<string, Pod[]>;
+}
+
+export function labelIndexKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
 }
 
 /** upstream: schedutil.DefaultMilliCPURequest / DefaultMemoryRequest, used for scoring only. */
@@ -99,6 +107,8 @@ export function newNodeInfo(node: KObject): NodeInfo {
     nonZeroRequested: { cpu: 0, memory: 0 },
     usedPorts: new Set(),
     pods: [],
+    podsWithAffinity: [],
+    podsByLabel: new Map(),
   };
 }
 
@@ -106,6 +116,16 @@ export function addPod(info: NodeInfo, pod: Pod, r: Record<string, number> = pod
   for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + r[k];
   info.requested.pods += 1;
   info.pods.push(pod);
+  const affinity = pod.spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined;
+  if (affinity?.podAffinity || affinity?.podAntiAffinity) info.podsWithAffinity.push(pod);
+  const ns = pod.metadata.namespace ?? 'default';
+  const labels = pod.metadata.labels;
+  for (const k in labels) {
+    const key = labelIndexKey(ns, k, labels[k]);
+    const list = info.podsByLabel.get(key);
+    if (list) list.push(pod);
+    else info.podsByLabel.set(key, [pod]);
+  }
   info.nonZeroRequested.cpu += nz.cpu;
   info.nonZeroRequested.memory += nz.memory;
   for (const p of podHostPorts(pod)) info.usedPorts.add(p);

@@ -7,7 +7,7 @@ import type { LabelSelector, Pod } from '../types';
 import { labelSelectorMatcher } from '../controllerUtils';
 import { labelSelectorMatches } from '../../k8s/labels';
 import { podMatchesNodeSelectorAndAffinity, untoleratedTaint } from '../nodeMatching';
-import type { NodeInfo } from './nodeInfo';
+import { labelIndexKey, NodeInfo } from './nodeInfo';
 import type { FilterResult } from './filters';
 
 export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
@@ -19,6 +19,8 @@ export interface SpreadConstraint {
   topologyKey: string;
   minDomains?: number;
   selector: (labels: Record<string, string> | undefined) => boolean;
+  /** Label pairs every selected pod must carry (from matchLabels): lets counting read the label index. */
+  pairs: [string, string][];
   honourAffinity: boolean;
   honourTaints: boolean;
 }
@@ -53,6 +55,7 @@ export function spreadConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAny
       topologyKey: c.topologyKey,
       minDomains: c.minDomains,
       selector: extra.length ? (l) => labelSelectorMatches(selector, l) : labelSelectorMatcher(selector),
+      pairs: Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => [k, String(v)]),
       honourAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
       honourTaints: c.nodeTaintsPolicy === 'Honor',
     });
@@ -69,8 +72,15 @@ function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
 
 /** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. */
 function countMatching(info: NodeInfo, c: SpreadConstraint, namespace: string): number {
+  let list: Pod[] = info.pods;
+  // The shortest list among the selector's required label pairs holds every candidate.
+  for (const [k, v] of c.pairs) {
+    const l = info.podsByLabel.get(labelIndexKey(namespace, k, v));
+    if (!l) return 0;
+    if (l.length < list.length) list = l;
+  }
   let n = 0;
-  for (const p of info.pods) if (!p.metadata.deletionTimestamp && (p.metadata.namespace ?? 'default') === namespace && c.selector(p.metadata.labels)) n++;
+  for (const p of list) if (!p.metadata.deletionTimestamp && (p.metadata.namespace ?? 'default') === namespace && c.selector(p.metadata.labels)) n++;
   return n;
 }
 
@@ -176,10 +186,11 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
 }
 
 /** upstream: podtopologyspread systemDefaultConstraints, with the selector DefaultSelector built. */
-export function systemDefaultConstraints(selector: ((labels: Record<string, string> | undefined) => boolean) | undefined): SpreadConstraint[] {
-  if (!selector) return [];
+export function systemDefaultConstraints(sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined): SpreadConstraint[] {
+  if (!sel) return [];
+  const selector = sel.matches;
   return [
-    { maxSkew: 3, topologyKey: HOSTNAME, selector, honourAffinity: true, honourTaints: false },
-    { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', selector, honourAffinity: true, honourTaints: false },
+    { maxSkew: 3, topologyKey: HOSTNAME, selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },
+    { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },
   ];
 }

@@ -87,6 +87,41 @@ export function scheduleAll(ctx: ControllerContext): void {
   for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest);
 }
 
+type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
+export interface SpreadSelector {
+  matches: LabelsMatcher;
+  pairs: [string, string][];
+}
+interface PreparedService {
+  matches: LabelsMatcher;
+  pairs: [string, string][];
+}
+
+/**
+ * Per store: the Services of each namespace with their selectors prepared, and the default spread
+ * selector per (owner, labels) — the pods of one ReplicaSet share both. Rebuilt when Services change.
+ */
+const selectorCaches = new WeakMap<object, { key: number; byNs: Map<string, PreparedService[]>; selectors: Map<string, SpreadSelector | undefined> }>();
+function selectorCache(ctx: ControllerContext) {
+  const key = ctx.store.kindVersion('Service');
+  let c = selectorCaches.get(ctx.store);
+  if (!c || c.key !== key) {
+    const byNs = new Map<string, PreparedService[]>();
+    for (const svc of ctx.store.list('Service')) {
+      const sel = svc.spec?.selector as Record<string, string> | undefined;
+      if (!sel || Object.keys(sel).length === 0) continue;
+      const n = svc.metadata.namespace ?? 'default';
+      const entry = { matches: mapSelectorMatcher(sel), pairs: Object.entries(sel).map(([k, v]) => [k, String(v)] as [string, string]) };
+      const l = byNs.get(n);
+      if (l) l.push(entry);
+      else byNs.set(n, [entry]);
+    }
+    c = { key, byNs, selectors: new Map() };
+    selectorCaches.set(ctx.store, c);
+  }
+  return c;
+}
+
 function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
   return (ns) => ctx.store.get('Namespace', undefined, ns)?.metadata.labels;
 }
@@ -95,23 +130,34 @@ function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
  * upstream: helper.DefaultSelector — the selectors of the Services that select the pod, ANDed with
  * its controlling ReplicationController's, ReplicaSet's or StatefulSet's; undefined when empty.
  */
-export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): ((labels: Record<string, string> | undefined) => boolean) | undefined {
-  const parts: ((labels: Record<string, string> | undefined) => boolean)[] = [];
-  for (const svc of ctx.store.list('Service', pod.metadata.namespace)) {
-    const sel = svc.spec?.selector as Record<string, string> | undefined;
-    if (!sel || Object.keys(sel).length === 0) continue;
-    const m = mapSelectorMatcher(sel);
-    if (m(pod.metadata.labels)) parts.push(m);
-  }
+export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector | undefined {
+  const cache = selectorCache(ctx);
+  const ns = pod.metadata.namespace ?? 'default';
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-  if (owner && ['ReplicationController', 'ReplicaSet', 'StatefulSet'].includes(owner.kind)) {
-    const o = ctx.store.get(owner.kind, pod.metadata.namespace, owner.name);
-    const sel = o?.spec?.selector;
-    if (sel && owner.kind === 'ReplicationController') parts.push(mapSelectorMatcher(sel));
-    else if (sel && (Object.keys(sel.matchLabels ?? {}).length || (sel.matchExpressions ?? []).length)) parts.push(labelSelectorMatcher(sel));
+  let key = `${ns}\u0000${owner ? `${owner.kind}/${owner.name}` : ''}`;
+  for (const k in pod.metadata.labels) key += `\u0000${k}=${pod.metadata.labels[k]}`;
+  if (cache.selectors.has(key)) return cache.selectors.get(key);
+  const parts: LabelsMatcher[] = [];
+  const pairs: [string, string][] = [];
+  for (const svc of cache.byNs.get(ns) ?? []) {
+    if (!svc.matches(pod.metadata.labels)) continue;
+    parts.push(svc.matches);
+    pairs.push(...svc.pairs);
   }
-  if (!parts.length) return undefined;
-  return (labels) => parts.every((m) => m(labels));
+  if (owner && ['ReplicationController', 'ReplicaSet', 'StatefulSet'].includes(owner.kind)) {
+    const o = ctx.store.get(owner.kind, ns, owner.name);
+    const sel = o?.spec?.selector;
+    if (sel && owner.kind === 'ReplicationController') {
+      parts.push(mapSelectorMatcher(sel));
+      for (const k in sel) pairs.push([k, String(sel[k])]);
+    } else if (sel && (Object.keys(sel.matchLabels ?? {}).length || (sel.matchExpressions ?? []).length)) {
+      parts.push(labelSelectorMatcher(sel));
+      for (const k in sel.matchLabels ?? {}) pairs.push([k, String(sel.matchLabels[k])]);
+    }
+  }
+  const result = parts.length ? { matches: (labels: Record<string, string> | undefined) => parts.every((m) => m(labels)), pairs } : undefined;
+  cache.selectors.set(key, result);
+  return result;
 }
 
 export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
