@@ -178,4 +178,20 @@ spec:
     assert.equal(d.code, 1);
     assert.match(d.err, /deployments\.apps "nope" not found/);
   });
+
+  it('get pdb prints kubectl\'s columns; drain refused by the budget retries and stops at --timeout; advance runs a CronJob', async () => {
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: k8s-combat\n';
+    const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: t\n              image: busybox:1.36\n';
+    writeFileSync(join(dir, 'app.yaml'), DEPLOY(2) + '---\n' + pdb + '---\n' + cron);
+    assert.equal((await run(dir, 'apply', '-f', 'app.yaml', '--state', 'pdb.json')).code, 0);
+    const g = await run(dir, 'get', 'pdb', '--state', 'pdb.json');
+    assert.match(g.out, /^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\nweb\s+2\s+N\/A\s+0\s+\S+$/m);
+    const d = await run(dir, 'drain', 'worker-1', '--ignore-daemonsets', '--timeout', '10s', '--state', 'pdb.json');
+    assert.equal(d.code, 1);
+    assert.match(d.err, /error when evicting pods\/"k8s-combat-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+    assert.match(d.err, /global timeout reached: 10s/);
+    const a = await run(dir, 'advance', '6m', '--state', 'pdb.json');
+    assert.equal(a.code, 0, a.err);
+    assert.match(a.out, /SuccessfulCreate\s+cronjob\/tick\s+Created job tick-29453765/);
+  });
 });
