@@ -19,7 +19,7 @@ const COMPONENT = 'default-scheduler';
  * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
  * Histogram entries "<count> <reason>" are sorted as plain strings (so "10 …" sorts before "2 …").
  */
-export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string, preempting = false): string {
+export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string, postFilter?: 'nominated' | 'never'): string {
   let msg: string;
   if (preFilterMessage) {
     msg = `0/${numNodes} nodes are available: ${preFilterMessage}.`;
@@ -30,7 +30,9 @@ export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; 
     ? perNode.map(() => 'Preemption is not helpful for scheduling')
     : perNode.map((n) => (n.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
   // A successful preemption leaves no PostFilter message: the fit error alone.
-  if (numNodes > 0 && !preempting) msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
+  // upstream: PodEligibleToPreemptOthers — a pod with preemptionPolicy Never does not look for victims.
+  if (postFilter === 'never') msg += ' preemption: not eligible due to preemptionPolicy=Never.';
+  else if (numNodes > 0 && postFilter !== 'nominated') msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
   return msg;
 }
 
@@ -187,7 +189,8 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[],
   if (!host) {
     const candidate = !preFilter && mayPreempt ? findPreemption(pod, infos, results, nsLabels) : undefined;
     if (candidate) preemptOn(ctx, pod, candidate);
-    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter, !!candidate);
+    const postFilter = candidate ? 'nominated' : !preFilter && pod.spec.preemptionPolicy === 'Never' ? 'never' : undefined;
+    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter, postFilter);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
     if (changed) ctx.events.event(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
     return;
