@@ -17,6 +17,7 @@ import { labelCommand, annotateCommand } from './commands/labelCommands';
 import { exposeCommand } from './commands/expose';
 import { logsCommand, execCommand } from './commands/logs';
 import { kustomizeCommand } from './commands/kustomize';
+import { advanceCommand } from './commands/advance';
 
 export const commandTable: CliCommand[] = [
   checkCommand,
@@ -40,4 +41,5 @@ export const commandTable: CliCommand[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  advanceCommand,
 ];

@@ -5,13 +5,17 @@ import type { Store } from './store';
 import type { KObject, Pod } from './types';
 import { admitPod, applyDefaults, generateJobSelector } from './defaults';
 import { clone } from './types';
+import { resolvePriority } from './priorityAdmission';
 
 export class ApiServer {
   constructor(private store: Store) {}
 
   create<T extends KObject>(obj: T): T {
     applyDefaults(obj);
-    if (obj.kind === 'Pod') admitPod(obj as unknown as Pod);
+    if (obj.kind === 'Pod') {
+      resolvePriority(this.store, obj as unknown as Pod);
+      admitPod(obj as unknown as Pod);
+    }
     if (obj.kind === 'PersistentVolumeClaim') this.defaultStorageClass(obj);
     const stored = this.store.create(obj);
     if (obj.kind === 'Job') generateJobSelector(stored);

@@ -4,7 +4,8 @@
 import type { Store } from './store';
 import type { ApiServer } from './apiServer';
 import type { AppliedEntry } from '../protocol/clusterSnapshot';
-import type { KObject } from './types';
+import type { KObject, Pod } from './types';
+import { priorityAdmissionError } from './priorityAdmission';
 import { clone, isClusterScoped } from './types';
 import { validateObject } from '../k8s/apiValidation';
 import { FieldError, formatInvalid, formatServerInvalid } from '../k8s/fieldError';
@@ -14,6 +15,7 @@ import { threeWayMerge } from './threeWayMerge';
 import { deepEqual } from './controllerUtils';
 import { allocateService, ServiceAllocations } from './controllers/service';
 import { LAST_APPLIED_ANNOTATION } from './controllers/deployment/deploymentUtil';
+import { t } from '../util/l10n';
 
 export interface ApplyInput {
   obj: Record<string, unknown>;
@@ -29,6 +31,8 @@ export interface ApplyFailure {
   /** kubectl's line when several documents failed (`Error from server (Invalid): error when creating …`). */
   multiMessage: string;
   errors?: FieldError[];
+  /** A localised explanation when the failure comes from the order of the documents. */
+  hint?: string;
 }
 
 export interface ApplyOutcome {
@@ -39,6 +43,23 @@ export interface ApplyOutcome {
 }
 
 const VERSION_ALIASES: Record<string, string[]> = { HorizontalPodAutoscaler: ['v1', 'v2'] };
+
+/** The order hint when the missing namespace is created by a later document of the same apply. */
+function laterNamespace(inputs: ApplyInput[], index: number, namespace: string): string | undefined {
+  for (let j = index + 1; j < inputs.length; j++) {
+    const o = inputs[j].obj;
+    if (o.kind !== 'Namespace' || (o.metadata as { name?: unknown } | undefined)?.name !== namespace) continue;
+    const where = inputs[j].source ? `${inputs[j].source?.file}:${inputs[j].source?.line}` : `#${j + 1}`;
+    const obj = inputs[index].source ? `${inputs[index].source?.file}:${inputs[index].source?.line}` : `#${index + 1}`;
+    return t(
+      'Order matters: namespace {0} is created later in this apply ({1}) than the object that needs it ({2}). kubectl applies files in name order and the documents of a file from top to bottom, and never moves Namespaces first. Put the Namespace first (for example in a file named 00-namespace.yaml) or apply again.',
+      namespace,
+      where,
+      obj,
+    );
+  }
+  return undefined;
+}
 
 function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
@@ -101,8 +122,11 @@ function validateUpdate(kind: string, live: KObject, next: KObject): FieldError[
 }
 
 /**
- * Applies documents in order, Namespaces first (so a namespace created by the same apply can hold
- * the other objects — the issue's rule; plain kubectl would need it earlier in the file).
+ * Applies documents in the order given — kubectl's order: files in lexical order (a directory is
+ * walked name by name), the documents of a file in file order; nothing is reordered by kind, so a
+ * Namespace applied after an object in it fails that object with `namespaces "x" not found`.
+ * upstream: kubectl pkg/cmd/apply/apply.go (r.Visit over the builder's infos, in order);
+ * cli-runtime pkg/resource/visitor.go ExpandPathsToFileVisitors (filepath.Walk, lexical).
  */
 export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[], defaultNamespace = 'default'): ApplyOutcome {
   const applied: AppliedEntry[] = new Array(inputs.length);
@@ -112,8 +136,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
   const resources = new Map<string, ReturnType<typeof resolveResource>>();
   // ClusterIPs / nodePorts in use: scanned once, then kept up to date as this apply stores Services.
   let allocations: ServiceAllocations | undefined;
-  const order = inputs.map((_, i) => i).sort((a, b) => Number(inputs[b].obj.kind === 'Namespace') - Number(inputs[a].obj.kind === 'Namespace') || a - b);
-  for (const i of order) {
+  for (let i = 0; i < inputs.length; i++) {
     const { obj: manifest, source } = inputs[i];
     const kind = str(manifest.kind);
     const apiVersion = str(manifest.apiVersion);
@@ -147,6 +170,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     if (namespace && !isClusterScoped(kind) && !store.get('Namespace', undefined, namespace)) {
       const m = `Error from server (NotFound): error when ${verb} "${file}": namespaces "${namespace}" not found`;
       fail(m);
+      const later = laterNamespace(inputs, i, namespace);
+      if (later) failures[failures.length - 1].hint = later;
       continue;
     }
     // One JSON text serves both the working copy (clone = parse of it) and the last-applied annotation.
@@ -158,6 +183,11 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     if (!existing) {
       const obj = annotated;
       applyDefaults(obj);
+      const refused = kind === 'Pod' ? priorityAdmissionError(store, obj as Pod) : undefined;
+      if (refused) {
+        fail(`Error from server (Forbidden): error when creating "${file}": ${refused}`);
+        continue;
+      }
       if (kind === 'Service') {
         const errs = allocateService(store, obj, undefined, (allocations ??= new ServiceAllocations(store)));
         if (errs.length) {

@@ -167,33 +167,6 @@ export function availableAt(pod: Pod, minReadySeconds: number): number | undefin
   return Number.isNaN(since) ? undefined : since + minReadySeconds * 1000;
 }
 
-const PHASE_RANK: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
-
-/**
- * Order in which a ReplicaSet deletes surplus pods (upstream ActivePods / getPodsToDelete):
- * unassigned < assigned; Pending < Unknown < Running; not ready < ready; more restarts first;
- * newer first. Pods earlier in the result are deleted first.
- */
-export function rankPodsForDeletion(pods: Pod[]): Pod[] {
-  const restarts = (p: Pod) => (p.status?.containerStatuses ?? []).reduce((n, c) => n + (c.restartCount ?? 0), 0);
-  return [...pods].sort((a, b) => {
-    const an = a.spec.nodeName ? 1 : 0;
-    const bn = b.spec.nodeName ? 1 : 0;
-    if (an !== bn) return an - bn;
-    const ap = PHASE_RANK[a.status?.phase] ?? 0;
-    const bp = PHASE_RANK[b.status?.phase] ?? 0;
-    if (ap !== bp) return ap - bp;
-    const ar = isPodReady(a) ? 1 : 0;
-    const br = isPodReady(b) ? 1 : 0;
-    if (ar !== br) return ar - br;
-    if (restarts(a) !== restarts(b)) return restarts(b) - restarts(a);
-    const ta = a.metadata.creationTimestamp ?? '';
-    const tb = b.metadata.creationTimestamp ?? '';
-    if (ta !== tb) return ta > tb ? -1 : 1;
-    return a.metadata.name > b.metadata.name ? -1 : 1;
-  });
-}
-
 /** Converts an API IntOrString-ish replica count safely. */
 export function intOr(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;

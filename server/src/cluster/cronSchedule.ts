@@ -1,5 +1,7 @@
 // Standard 5-field cron schedules (minute hour day-of-month month day-of-week) and the
-// @hourly-style macros, evaluated in UTC. upstream: robfig/cron v3 as used by the CronJob controller.
+// @hourly-style macros, evaluated in UTC or in an IANA time zone (spec.timeZone, through the
+// runtime's own Intl data — offline). upstream: robfig/cron v3 SpecSchedule.Next as used by the
+// CronJob controller; pkg/controller/cronjob/utils.go mostRecentScheduleTime, getJobName.
 
 const MACROS: Record<string, string> = {
   '@yearly': '0 0 1 1 *',
@@ -68,8 +70,81 @@ export function parseCron(schedule: string): CronSchedule | undefined {
   return { minute, hour, dom, month, dow, domStar: parts[2] === '*' || parts[2] === '?', dowStar: parts[4] === '*' || parts[4] === '?' };
 }
 
-/** The first scheduled time strictly after `afterMs` (UTC), or undefined within 5 years. */
-export function nextCronTime(s: CronSchedule, afterMs: number): number | undefined {
+/** The first scheduled time strictly after `afterMs`, in `timeZone` (default UTC), or undefined within 5 years. */
+export function nextCronTime(s: CronSchedule, afterMs: number, timeZone?: string): number | undefined {
+  if (!timeZone || timeZone === 'UTC' || timeZone === 'Etc/UTC') return nextUtc(s, afterMs);
+  // Walk wall-clock times of the zone (as if UTC), map each candidate back to an instant; a wall
+  // time that does not exist (skipped by a DST change) is passed over, as robfig/cron does.
+  let wall = toWall(afterMs, timeZone);
+  for (let guard = 0; guard < 100000; guard++) {
+    const next = nextUtc(s, wall);
+    if (next === undefined) return undefined;
+    const instant = fromWall(next, timeZone);
+    if (instant > afterMs && toWall(instant, timeZone) === next) return instant;
+    wall = next;
+  }
+  return undefined;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether the runtime knows the IANA zone (kube-apiserver validates spec.timeZone the same way). */
+export function isKnownTimeZone(tz: string): boolean {
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+/** The zone's wall-clock time of an instant, expressed as the UTC instant with the same fields. */
+export function toWall(ms: number, tz: string): number {
+  const parts: Record<string, number> = {};
+  for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second) + (ms % 1000);
+}
+
+function fromWall(wall: number, tz: string): number {
+  let guess = wall - (toWall(wall, tz) - wall);
+  guess = wall - (toWall(guess, tz) - guess);
+  return guess;
+}
+
+/** upstream: getTimeHashInMinutes / getJobName — `<cronjob>-<scheduled time in minutes since the epoch>`. */
+export function cronJobName(cronJob: string, scheduledMs: number): string {
+  return `${cronJob}-${Math.floor(scheduledMs / 60000)}`;
+}
+
+/**
+ * upstream: mostRecentScheduleTime — the latest schedule time in (earliest, now] and how many
+ * were passed over. earliest is lastScheduleTime, else the creation time, moved up to
+ * now − startingDeadlineSeconds when that is later. `tooMany` (above 100 missed) is upstream's
+ * TooManyMissedTimes warning.
+ */
+export function mostRecentScheduleTime(s: CronSchedule, earliestMs: number, nowMs: number, timeZone?: string): { time?: number; missed: number; next?: number } {
+  let missed = 0;
+  let last: number | undefined;
+  let t = nextCronTime(s, earliestMs, timeZone);
+  while (t !== undefined && t <= nowMs) {
+    last = t;
+    missed++;
+    if (missed > 100000) break;
+    t = nextCronTime(s, t, timeZone);
+  }
+  return { time: last, missed, next: t };
+}
+
+function nextUtc(s: CronSchedule, afterMs: number): number | undefined {
   const d = new Date(Math.floor(afterMs / 60000) * 60000 + 60000);
   const limit = afterMs + 5 * 366 * 86400000;
   while (d.getTime() < limit) {

@@ -80,6 +80,13 @@ export class EventRecorder {
     this.event(obj, type, reason, message, component);
   }
 
+  /** When the same event was last recorded about `obj` (ISO time), or undefined. */
+  lastSeen(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string): string | undefined {
+    const r = this.find(obj.metadata.uid ?? obj.metadata.name, type, reason, message);
+    if (!r || !this.store.eventLog.isStored(r)) return undefined;
+    return r.full ? r.full.lastTimestamp : r.last;
+  }
+
   /** Events about one object, oldest first. */
   about(obj: KObject): KEvent[] {
     const ns = obj.metadata.namespace ?? 'default';

@@ -9,6 +9,7 @@ import { deepEqual } from './controllerUtils';
 import { createdMessage, presentMessage, pulledMessage, pullingMessage, startedMessage } from './kubeletMessages';
 import { hostIPList, runningSince } from './sharedStatus';
 import { orderPodConditions, podConditionsOrdered, setPodCondition } from './podConditions';
+import { rejectAtAdmission } from './scheduler/kubeletAdmission';
 
 /** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
 export const JOB_POD_RUN_SECONDS = 5;
@@ -83,6 +84,7 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
   const failing = new Set(state.readinessFailures);
   // Nodes do not change during the pass; a local map saves a store key per pod.
   const nodes = new Map<string, KObject | undefined>();
+  const admission = {};
   // Index loops: these passes run a handful of times over many pods, often before they are optimised.
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
@@ -93,6 +95,8 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
     let node = nodes.get(nodeName);
     if (node === undefined && !nodes.has(nodeName)) nodes.set(nodeName, (node = ctx.store.get('Node', undefined, nodeName)));
     if (!node) continue;
+    // upstream: kubelet admission — a pod bound with nodeName that does not fit is rejected (OutOfcpu…).
+    if (!pod.status.startTime && rejectAtAdmission(ctx, pod, node, pods, admission)) continue;
     if (!pod.status.podIP) {
       used ??= usedIPs(pods);
       startPod(ctx, state, pod, node, used);

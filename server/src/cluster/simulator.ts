@@ -26,7 +26,7 @@ import { syncAllReplicaSets, syncAllReplicationControllers } from './controllers
 import { syncAllStatefulSets } from './controllers/statefulSet';
 import { syncAllDaemonSets } from './controllers/daemonSet';
 import { syncAllJobs } from './controllers/job';
-import { syncAllCronJobs } from './controllers/cronJob';
+import { nextCronWakeup, syncAllCronJobs } from './controllers/cronJob';
 import { syncAllEndpoints, deleteOrphanEndpoints } from './controllers/endpoints';
 import { syncAllEndpointSlices } from './controllers/endpointSlice';
 import { syncAllClaims } from './controllers/persistentVolumeClaim';
@@ -36,6 +36,8 @@ import { collectGarbage } from './controllers/garbageCollector';
 import { scheduleAll } from './scheduler/schedule';
 import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
 import { RolloutTimeline } from './rolloutTimeline';
+import { syncAllDisruptionBudgets } from './controllers/disruption';
+import { DrainHost, drainNode, DrainOptions } from './drain';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
 export const STATE_VERSION = 1;
@@ -164,11 +166,15 @@ export class Simulator {
       this.endpointInputs = `${this.store.kindVersion('Pod')}/${this.store.kindVersion('Service')}/${this.store.kindVersion('Endpoints')}/${this.store.kindVersion('EndpointSlice')}`;
     }
     syncAllAutoscalers(ctx);
+    syncAllDisruptionBudgets(ctx);
     if (this.store.revision === before) syncAllDeployments(ctx);
   }
 
-  /** Runs controller rounds until a round changes nothing and no timer is due. */
-  runUntilStable(startRevision?: number): RunResult {
+  /**
+   * Runs controller rounds until a round changes nothing and no timer is due; `jumpTimers` false
+   * settles without jumping ahead to pending timers (letting time pass already went to its end).
+   */
+  runUntilStable(startRevision?: number, jumpTimers = true): RunResult {
     const rvBefore = startRevision ?? this.currentResourceVersion();
     const startMs = this.store.now();
     const track = this.timeline.begin();
@@ -181,7 +187,7 @@ export class Simulator {
       this.timeline.record(track, rounds);
       if (this.store.revision === before) {
         const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
-        if (due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
+        if (jumpTimers && due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
           this.store.nowMs = due;
           continue;
         }
@@ -283,40 +289,39 @@ export class Simulator {
     this.events.event(node, 'Normal', on ? 'NodeNotSchedulable' : 'NodeSchedulable', `Node ${node.metadata.name} status is now: ${on ? 'NodeNotSchedulable' : 'NodeSchedulable'}`, 'kubelet', node.metadata.name);
   }
 
-  /**
-   * kubectl drain: cordon, then evict every pod on the node. Like kubectl it refuses pods without
-   * a controller (unless force) and DaemonSet pods (unless ignoreDaemonSets).
-   */
-  drain(nodeName: string, opts: { force?: boolean; ignoreDaemonSets?: boolean } = {}): ActionResult & { found: boolean } {
+  /** kubectl drain: cordon, then evict through the Eviction API (PodDisruptionBudgets honoured, 5 s retries). */
+  drain(nodeName: string, opts: DrainOptions = {}): ActionResult & { found: boolean } {
     const rv = this.begin();
     const node = this.store.get('Node', undefined, nodeName);
     if (!node) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
-    const lines: string[] = [];
-    const pods = this.store.list<Pod>('Pod').filter((p) => p.spec.nodeName === nodeName);
-    const bare = pods.filter((p) => !p.metadata.ownerReferences?.some((r) => r.controller));
-    const daemon = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'DaemonSet'));
-    const errors: string[] = [];
-    if (bare.length && !opts.force) errors.push(`cannot delete Pods that declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-    if (daemon.length && !opts.ignoreDaemonSets) errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-    if (!node.spec?.unschedulable) {
-      this.setUnschedulable(node, true);
-      lines.push(`node/${nodeName} cordoned`);
-    } else lines.push(`node/${nodeName} already cordoned`);
-    if (errors.length) {
-      lines.push(`error: unable to drain node "${nodeName}" due to error: ${errors.join(', ')}, continuing command...`);
-      lines.push('There are pending nodes to be drained:', ` ${nodeName}`);
-      for (const e of errors) lines.push(`error: ${e}`);
-      return { ok: false, found: true, lines, ...this.runUntilStable(rv) };
+    const host: DrainHost = { store: this.store, api: this.api, setUnschedulable: (n, on) => this.setUnschedulable(n, on), advance: (ms) => void this.runFor(ms) };
+    const r = drainNode(host, node, opts);
+    return { ...r, found: true, ...this.runUntilStable(rv) };
+  }
+
+  /**
+   * Lets simulated time pass: controller rounds run while the clock moves `ms` forward, jumping
+   * over quiet stretches to the next timer (a CronJob's schedule, a probe, a finishing Job).
+   */
+  advance(ms: number): RunResult {
+    const rv = this.begin();
+    this.runFor(Math.max(0, ms - ROUND_MS));
+    return this.runUntilStable(rv, false);
+  }
+
+  private runFor(ms: number): void {
+    const target = this.store.now() + ms;
+    for (let rounds = 0; rounds < this.maxRounds * 20 && this.store.now() < target; rounds++) {
+      const before = this.store.revision;
+      this.wakeups = [];
+      this.round();
+      if (this.store.revision === before) {
+        // Letting time pass also stops at each CronJob schedule (runUntilStable does not jump to those).
+        const cron = nextCronWakeup(this.store, this.store.now());
+        const due = [...this.wakeups, ...(cron === undefined ? [] : [cron])].filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
+        this.store.nowMs = due !== undefined && due < target ? due : target;
+      } else this.store.nowMs = Math.min(target, this.store.nowMs + ROUND_MS);
     }
-    if (daemon.length) lines.push(`Warning: ignoring DaemonSet-managed Pods: ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-    const victims = pods.filter((p) => !daemon.includes(p));
-    for (const p of victims) lines.push(`evicting pod ${p.metadata.namespace}/${p.metadata.name}`);
-    for (const p of victims) {
-      this.api.remove(p);
-      lines.push(`pod/${p.metadata.name} evicted`);
-    }
-    lines.push(`node/${nodeName} drained`);
-    return { ok: true, found: true, lines, ...this.runUntilStable(rv) };
   }
 
   /** Applies a change made outside apply (rollout undo, create job): records it, then settles. */

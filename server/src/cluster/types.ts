@@ -194,6 +194,8 @@ export interface PodStatus {
   containerStatuses?: ContainerStatus[];
   initContainerStatuses?: ContainerStatus[];
   qosClass?: string;
+  /** Set by the scheduler when it preempted pods to make room for this one. */
+  nominatedNodeName?: string;
 }
 
 export interface Pod extends KObject {

@@ -99,16 +99,23 @@ spec:
     assert.match(r.err, /The Service "bad" is invalid: spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'/);
   });
 
-  it('a missing namespace is NotFound; a Namespace in the same apply makes it work', async () => {
+  it('a missing namespace is NotFound; kubectl order: a Namespace after the object is too late, before it works', async () => {
     const svc = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: uit\ndata:\n  a: b\n';
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: uit\n';
     writeFileSync(join(dir, 'cm.yaml'), svc);
     const r = await run(dir, 'apply', '-f', 'cm.yaml');
     assert.equal(r.code, 1);
     assert.match(r.err, /Error from server \(NotFound\): error when creating "cm\.yaml": namespaces "uit" not found/);
-    writeFileSync(join(dir, 'cm.yaml'), svc + '---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: uit\n');
-    const ok = await run(dir, 'apply', '-f', 'cm.yaml');
+    assert.doesNotMatch(r.err, /Order matters/);
+    writeFileSync(join(dir, 'cm.yaml'), svc + '---\n' + ns);
+    const late = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
+    assert.equal(late.code, 1);
+    assert.match(late.err, /namespaces "uit" not found\nOrder matters: namespace uit is created later in this apply \(.*cm\.yaml:9\) than the object that needs it \(.*cm\.yaml:1\)/);
+    assert.match(late.out, /namespace\/uit created/);
+    writeFileSync(join(dir, 'cm.yaml'), ns + '---\n' + svc);
+    const ok = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
     assert.equal(ok.code, 0, ok.err);
-    assert.match(ok.out, /configmap\/c created\nnamespace\/uit created/);
+    assert.match(ok.out, /namespace\/uit created\nconfigmap\/c created/);
   });
 
   it('invalid YAML names file:line and the other files still apply', async () => {
@@ -170,5 +177,21 @@ spec:
     const d = await run(dir, 'describe', 'deployment', 'nope');
     assert.equal(d.code, 1);
     assert.match(d.err, /deployments\.apps "nope" not found/);
+  });
+
+  it('get pdb prints kubectl\'s columns; drain refused by the budget retries and stops at --timeout; advance runs a CronJob', async () => {
+    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: k8s-combat\n';
+    const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: t\n              image: busybox:1.36\n';
+    writeFileSync(join(dir, 'app.yaml'), DEPLOY(2) + '---\n' + pdb + '---\n' + cron);
+    assert.equal((await run(dir, 'apply', '-f', 'app.yaml', '--state', 'pdb.json')).code, 0);
+    const g = await run(dir, 'get', 'pdb', '--state', 'pdb.json');
+    assert.match(g.out, /^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\nweb\s+2\s+N\/A\s+0\s+\S+$/m);
+    const d = await run(dir, 'drain', 'worker-1', '--ignore-daemonsets', '--timeout', '10s', '--state', 'pdb.json');
+    assert.equal(d.code, 1);
+    assert.match(d.err, /error when evicting pods\/"k8s-combat-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+    assert.match(d.err, /global timeout reached: 10s/);
+    const a = await run(dir, 'advance', '6m', '--state', 'pdb.json');
+    assert.equal(a.code, 0, a.err);
+    assert.match(a.out, /SuccessfulCreate\s+cronjob\/tick\s+Created job tick-29453765/);
   });
 });

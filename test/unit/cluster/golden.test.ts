@@ -2,7 +2,8 @@
 // An input is a YAML stream of steps. A `kind: Step` document starts a step (`action: apply` by
 // default); the Kubernetes documents after it are what that step applies. Other actions:
 // scale (target, replicas), undo (target, toRevision), deletePod (index into the pod list),
-// readiness (index, ready), cordon / drain (node), request (host, path).
+// readiness (index, ready), cordon / drain (node, timeoutSeconds), request (host, path),
+// advance (seconds: let simulated time pass — CronJobs fire on their schedule).
 // Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -56,6 +57,8 @@ export function runScenario(text: string): unknown[] {
       case 'apply': {
         const r = applyVerb(sim, step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } }))).result!;
         result.applied = r.applied.map((a) => ({ kind: a.kind, name: a.name, action: a.action, message: a.message }));
+        const hints = r.failures.filter((f) => f.hint).map((f) => f.hint);
+        if (hints.length) result.hints = hints;
         result.events = r.events;
         result.timeline = r.timeline.filter((s) => s.namespace !== 'kube-system');
         break;
@@ -84,8 +87,14 @@ export function runScenario(text: string): unknown[] {
       }
       case 'cordon':
       case 'drain': {
-        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true }) : cordonVerb(sim, String(step.node), true);
+        const timeoutSeconds = step.timeoutSeconds === undefined ? undefined : Number(step.timeoutSeconds);
+        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true, timeoutSeconds }) : cordonVerb(sim, String(step.node), true);
         result = { ...result, lines: words(v), events: v.run!.events };
+        break;
+      }
+      case 'advance': {
+        const r = sim.advance(Number(step.seconds ?? 60) * 1000);
+        result = { ...result, now: new Date(sim.now()).toISOString(), events: r.events.filter((e) => e.namespace !== 'kube-system') };
         break;
       }
       case 'request': {
@@ -97,6 +106,14 @@ export function runScenario(text: string): unknown[] {
         throw new Error(`unknown step action ${step.action}`);
     }
     const snap = sim.snapshot();
+    // PodDisruptionBudget status as `kubectl get pdb` and the eviction API read it (only when there are any).
+    const pdbs = sim.store.list('PodDisruptionBudget').map((p) => ({ name: p.metadata.name, ...(p.status ?? {}) }));
+    if (pdbs.length) result.budgets = pdbs;
+    // CronJobs: their status and the Jobs that exist (only when there are any).
+    const cronJobs = sim.store.list('CronJob').map((c) => ({ name: c.metadata.name, ...(c.status ?? {}) }));
+    if (cronJobs.length) result.cronJobs = cronJobs;
+    const jobs = sim.store.list('Job').map((j) => ({ name: j.metadata.name, scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'], complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete') }));
+    if (jobs.length) result.jobs = jobs;
     out.push({ ...result, pods: snap.pods, replicaSets: snap.replicaSets, services: snap.services, endpoints: snap.endpoints });
   }
   return out;

@@ -2,6 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
+import { parseDuration } from '../../kubectl/verbs/advance';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
 import { printVerb } from '../printVerb';
@@ -14,13 +15,15 @@ function nodeArg(positionals: string[]): string {
 }
 
 async function run(kind: 'cordon' | 'uncordon' | 'drain', args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, force: { type: 'boolean' }, 'ignore-daemonsets': { type: 'boolean' }, 'delete-emptydir-data': { type: 'boolean' } });
+  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, force: { type: 'boolean' }, 'ignore-daemonsets': { type: 'boolean' }, 'delete-emptydir-data': { type: 'boolean' }, timeout: { type: 'string' } });
   const name = nodeArg(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
+  const timeout = typeof values.timeout === 'string' ? parseDuration(values.timeout) : 0;
+  if (timeout === undefined) throw new UsageError(t('Give how long to let pass, from 1s to 168h: for example 90s, 10m or 1h30m.'));
   const r =
     kind === 'drain'
-      ? drainVerb(session.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true })
+      ? drainVerb(session.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true, timeoutSeconds: Math.floor(timeout / 1000) })
       : cordonVerb(session.sim, name, kind === 'cordon');
   if (r.found) session.save();
   return printVerb(io, r);
@@ -43,6 +46,6 @@ export const uncordonCommand: CliCommand = {
 export const drainCommand: CliCommand = {
   name: 'drain',
   summary: 'Cordon a node and evict its pods; their controllers recreate them elsewhere.',
-  usage: 'kubemate drain <node> [--ignore-daemonsets] [--force] [--state F]',
+  usage: 'kubemate drain <node> [--ignore-daemonsets] [--force] [--timeout 60s] [--state F]',
   run: (args, io) => run('drain', args, io),
 };

@@ -3,7 +3,9 @@
 // calculateStatus); the replication controller runs the same code with a map selector.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { availableAt, isPodActive, isPodAvailable, isPodReady, labelSelectorMatcher, mapSelectorMatcher, ownerReference, podFromTemplate, rankPodsForDeletion, setStatus } from '../controllerUtils';
+import { availableAt, isPodActive, isPodAvailable, isPodReady, labelSelectorMatcher, mapSelectorMatcher, ownerReference, podFromTemplate, setStatus } from '../controllerUtils';
+import { podsToDelete } from '../podDeletionRank';
+import { priorityAdmissionError } from '../priorityAdmission';
 
 /** upstream: BurstReplicas — at most 500 creations/deletions per sync. */
 const BURST_REPLICAS = 500;
@@ -94,21 +96,40 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KObject, f: Flavour =
   setStatus(ctx.store, rs, status);
 }
 
-/** upstream: manageReplicas — create or delete the difference, ranking victims (unready, newer first). */
+/**
+ * upstream: manageReplicas — create or delete the difference; victims ranked by getPodsToDelete
+ * against the pods of every ReplicaSet of the same owner (getIndirectlyRelatedPods).
+ */
 function manageReplicas(ctx: ControllerContext, active: Pod[], rs: KObject, f: Flavour): void {
   const want = typeof rs.spec?.replicas === 'number' ? rs.spec.replicas : 1;
   let diff = active.length - want;
   if (diff < 0) {
     diff = Math.min(-diff, BURST_REPLICAS);
     for (let i = 0; i < diff; i++) {
-      const pod = ctx.create(podFromTemplate(rs.spec.template, rs));
+      const template = podFromTemplate(rs.spec.template, rs);
+      // upstream: a create refused by admission is a FailedCreate event (repeated each sync; once here).
+      const refused = priorityAdmissionError(ctx.store, template);
+      if (refused) {
+        ctx.events.eventOnce(rs, 'Warning', 'FailedCreate', `Error creating: ${refused}`, f.component);
+        break;
+      }
+      const pod = ctx.create(template);
       ctx.events.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, f.component);
     }
   } else if (diff > 0) {
     diff = Math.min(diff, BURST_REPLICAS);
-    for (const pod of rankPodsForDeletion(active).slice(0, diff)) {
+    for (const pod of podsToDelete(active, relatedPods(ctx, rs, active), diff, ctx.store.now())) {
       ctx.remove(pod);
       ctx.events.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, f.component);
     }
   }
+}
+
+/** upstream: getIndirectlyRelatedPods — pods of all ReplicaSets controlled by this one's owner. */
+function relatedPods(ctx: ControllerContext, rs: KObject, own: Pod[]): Pod[] {
+  const owner = rs.metadata.ownerReferences?.find((r) => r.controller);
+  if (!owner) return own;
+  const out: Pod[] = [];
+  for (const sibling of ctx.store.ownedBy(owner.uid, rs.kind)) out.push(...ctx.store.ownedBy<Pod>(sibling.metadata.uid ?? '', 'Pod'));
+  return out;
 }

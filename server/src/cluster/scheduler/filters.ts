@@ -1,12 +1,20 @@
 // Filter plugins in the default profile's order; a node is rejected by the first plugin that
 // fails. Reason strings are upstream's (KUBERNETES-BEHAVIOUR §6.2).
 // upstream: pkg/scheduler/framework/plugins/{nodeunschedulable,nodename,tainttoleration,
-// nodeaffinity,nodeports,noderesources}.
+// nodeaffinity,nodeports,noderesources,podtopologyspread,interpodaffinity}.
 import type { Pod, Taint } from '../types';
 import { matchNodeSelectorTerms, toleratesTaint } from '../nodeMatching';
 
 export { toleratesTaint };
 import { NodeInfo, podHostPorts, podRequests } from './nodeInfo';
+import { interPodAffinityFilter, InterPodAffinityState } from './interPodAffinity';
+import { topologySpreadFilter, TopologySpreadState } from './podTopologySpread';
+
+/** What the PreFilter step of the cluster-wide plugins computed for one pod in one cycle. */
+export interface CycleState {
+  spread?: TopologySpreadState;
+  affinity?: InterPodAffinityState;
+}
 
 export interface FilterResult {
   reasons: string[];
@@ -98,16 +106,20 @@ function fitsRequest(req: Record<string, number>, info: NodeInfo): FilterResult 
 /** The default profile's filters, in order. */
 export const FILTERS: ((pod: Pod, info: NodeInfo) => FilterResult)[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
 
-/** Runs the filters on one node, stopping at the first plugin that rejects. */
-export function runFilters(pod: Pod, info: NodeInfo): FilterResult {
-  return runFiltersWith(pod, podRequests(pod), info);
+/** Runs the per-node filters on one node, stopping at the first plugin that rejects. */
+export function runFilters(pod: Pod, info: NodeInfo, state?: CycleState): FilterResult {
+  return runFiltersWith(pod, podRequests(pod), info, state);
 }
 
-/** runFilters with the pod's requests computed once per scheduling cycle instead of per node. */
-export function runFiltersWith(pod: Pod, req: Record<string, number>, info: NodeInfo): FilterResult {
+/**
+ * runFilters with the pod's requests computed once per scheduling cycle instead of per node; then
+ * PodTopologySpread and InterPodAffinity (last in the default profile) from the cycle's state.
+ */
+export function runFiltersWith(pod: Pod, req: Record<string, number>, info: NodeInfo, state?: CycleState): FilterResult {
   for (const f of FILTERS) {
     const r = f === nodeResourcesFit ? fitsRequest(req, info) : f(pod, info);
     if (r.reasons.length) return r;
   }
+  if (state) return topologySpreadFilter(pod, state.spread, info) ?? interPodAffinityFilter(state.affinity, info) ?? PASS;
   return PASS;
 }

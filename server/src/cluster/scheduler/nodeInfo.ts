@@ -18,8 +18,16 @@ export interface NodeInfo {
   nonZeroRequested: { cpu: number; memory: number };
   /** `protocol/hostIP/port` of every host port in use. */
   usedPorts: Set<string>;
-  /** Pods per controller uid, for spreading replicas of the same owner. */
-  podsByOwner: Map<string, number>;
+  /** The pods bound to the node (not terminal), for inter-pod affinity and topology spread. */
+  pods: Pod[];
+  /** Those of `pods` that declare pod affinity or anti-affinity. */
+  podsWithAffinity: Pod[];
+  /** `pods` by `namespace\0key=value` of each label: counting a selector's pods reads one list. */
+  podsByLabel: Map<string, Pod[]>;
+}
+
+export function labelIndexKey(namespace: string, key: string, value: string): string {
+  return `${namespace}\u0000${key}=${value}`;
 }
 
 /** upstream: schedutil.DefaultMilliCPURequest / DefaultMemoryRequest, used for scoring only. */
@@ -98,16 +106,27 @@ export function newNodeInfo(node: KObject): NodeInfo {
     requested: { cpu: 0, memory: 0, pods: 0 },
     nonZeroRequested: { cpu: 0, memory: 0 },
     usedPorts: new Set(),
-    podsByOwner: new Map(),
+    pods: [],
+    podsWithAffinity: [],
+    podsByLabel: new Map(),
   };
 }
 
 export function addPod(info: NodeInfo, pod: Pod, r: Record<string, number> = podRequests(pod), nz: { cpu: number; memory: number } = nonZeroRequests(pod)): void {
   for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + r[k];
   info.requested.pods += 1;
+  info.pods.push(pod);
+  const affinity = pod.spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined;
+  if (affinity?.podAffinity || affinity?.podAntiAffinity) info.podsWithAffinity.push(pod);
+  const ns = pod.metadata.namespace ?? 'default';
+  const labels = pod.metadata.labels;
+  for (const k in labels) {
+    const key = labelIndexKey(ns, k, labels[k]);
+    const list = info.podsByLabel.get(key);
+    if (list) list.push(pod);
+    else info.podsByLabel.set(key, [pod]);
+  }
   info.nonZeroRequested.cpu += nz.cpu;
   info.nonZeroRequested.memory += nz.memory;
   for (const p of podHostPorts(pod)) info.usedPorts.add(p);
-  const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-  if (owner) info.podsByOwner.set(owner, (info.podsByOwner.get(owner) ?? 0) + 1);
 }

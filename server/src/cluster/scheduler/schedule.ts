@@ -4,9 +4,13 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod, PodCondition } from '../types';
 import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
-import { runFiltersWith } from './filters';
-import { selectHost } from './score';
+import { CycleState, FilterResult, runFiltersWith } from './filters';
+import { Candidate, findPreemption, priorityOf } from './preemption';
+import { ScoreContext, selectHost } from './score';
 import { sharedCondition } from '../sharedStatus';
+import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
+import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
+import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
 
 const COMPONENT = 'default-scheduler';
 
@@ -15,7 +19,7 @@ const COMPONENT = 'default-scheduler';
  * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
  * Histogram entries "<count> <reason>" are sorted as plain strings (so "10 …" sorts before "2 …").
  */
-export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string): string {
+export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string, postFilter?: 'nominated' | 'never'): string {
   let msg: string;
   if (preFilterMessage) {
     msg = `0/${numNodes} nodes are available: ${preFilterMessage}.`;
@@ -25,7 +29,10 @@ export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; 
   const preemption = preFilterMessage
     ? perNode.map(() => 'Preemption is not helpful for scheduling')
     : perNode.map((n) => (n.unresolvable ? 'Preemption is not helpful for scheduling' : 'No preemption victims found for incoming pod'));
-  if (numNodes > 0) msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
+  // A successful preemption leaves no PostFilter message: the fit error alone.
+  // upstream: PodEligibleToPreemptOthers — a pod with preemptionPolicy Never does not look for victims.
+  if (postFilter === 'never') msg += ' preemption: not eligible due to preemptionPolicy=Never.';
+  else if (numNodes > 0 && postFilter !== 'nominated') msg += ` preemption: 0/${numNodes} nodes are available: ${histogram(preemption)}.`;
   return msg;
 }
 
@@ -76,32 +83,120 @@ export function scheduleAll(ctx: ControllerContext): void {
   }
   const ordered = [...pending].sort((a, b) => Number(b.spec.priority ?? 0) - Number(a.spec.priority ?? 0));
   const nodeInfos = [...infos.values()];
-  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos);
+  // Preemption is only worth trying for a pod that outranks some bound pod.
+  let lowest = Infinity;
+  for (const info of nodeInfos) for (const p of info.pods) lowest = Math.min(lowest, priorityOf(p));
+  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest);
 }
 
-export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[]): void {
+type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
+export interface SpreadSelector {
+  matches: LabelsMatcher;
+  pairs: [string, string][];
+}
+interface PreparedService {
+  matches: LabelsMatcher;
+  pairs: [string, string][];
+}
+
+/**
+ * Per store: the Services of each namespace with their selectors prepared, and the default spread
+ * selector per (owner, labels) — the pods of one ReplicaSet share both. Rebuilt when Services change.
+ */
+const selectorCaches = new WeakMap<object, { key: number; byNs: Map<string, PreparedService[]>; selectors: Map<string, SpreadSelector | undefined> }>();
+function selectorCache(ctx: ControllerContext) {
+  const key = ctx.store.kindVersion('Service');
+  let c = selectorCaches.get(ctx.store);
+  if (!c || c.key !== key) {
+    const byNs = new Map<string, PreparedService[]>();
+    for (const svc of ctx.store.list('Service')) {
+      const sel = svc.spec?.selector as Record<string, string> | undefined;
+      if (!sel || Object.keys(sel).length === 0) continue;
+      const n = svc.metadata.namespace ?? 'default';
+      const entry = { matches: mapSelectorMatcher(sel), pairs: Object.entries(sel).map(([k, v]) => [k, String(v)] as [string, string]) };
+      const l = byNs.get(n);
+      if (l) l.push(entry);
+      else byNs.set(n, [entry]);
+    }
+    c = { key, byNs, selectors: new Map() };
+    selectorCaches.set(ctx.store, c);
+  }
+  return c;
+}
+
+function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
+  return (ns) => ctx.store.get('Namespace', undefined, ns)?.metadata.labels;
+}
+
+/**
+ * upstream: helper.DefaultSelector — the selectors of the Services that select the pod, ANDed with
+ * its controlling ReplicationController's, ReplicaSet's or StatefulSet's; undefined when empty.
+ */
+export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector | undefined {
+  const cache = selectorCache(ctx);
+  const ns = pod.metadata.namespace ?? 'default';
+  const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+  let key = `${ns}\u0000${owner ? `${owner.kind}/${owner.name}` : ''}`;
+  for (const k in pod.metadata.labels) key += `\u0000${k}=${pod.metadata.labels[k]}`;
+  if (cache.selectors.has(key)) return cache.selectors.get(key);
+  const parts: LabelsMatcher[] = [];
+  const pairs: [string, string][] = [];
+  for (const svc of cache.byNs.get(ns) ?? []) {
+    if (!svc.matches(pod.metadata.labels)) continue;
+    parts.push(svc.matches);
+    pairs.push(...svc.pairs);
+  }
+  if (owner && ['ReplicationController', 'ReplicaSet', 'StatefulSet'].includes(owner.kind)) {
+    const o = ctx.store.get(owner.kind, ns, owner.name);
+    const sel = o?.spec?.selector;
+    if (sel && owner.kind === 'ReplicationController') {
+      parts.push(mapSelectorMatcher(sel));
+      for (const k in sel) pairs.push([k, String(sel[k])]);
+    } else if (sel && (Object.keys(sel.matchLabels ?? {}).length || (sel.matchExpressions ?? []).length)) {
+      parts.push(labelSelectorMatcher(sel));
+      for (const k in sel.matchLabels ?? {}) pairs.push([k, String(sel.matchLabels[k])]);
+    }
+  }
+  const result = parts.length ? { matches: (labels: Record<string, string> | undefined) => parts.every((m) => m(labels)), pairs } : undefined;
+  cache.selectors.set(key, result);
+  return result;
+}
+
+export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];
   const perNode: { reasons: string[]; unresolvable: boolean }[] = [];
+  const results = new Map<NodeInfo, FilterResult>();
   // Requests are the same on every node: computed once per pod.
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
+  const nsLabels = namespaceLabels(ctx);
+  let sctx: ScoreContext | undefined;
   if (!preFilter) {
+    const state: CycleState = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };
     for (const info of infos) {
-      const r = runFiltersWith(pod, req, info);
+      const r = runFiltersWith(pod, req, info, state);
       if (r.reasons.length === 0) feasible.push(info);
-      else perNode.push(r);
+      else {
+        perNode.push(r);
+        results.set(info, r);
+      }
     }
+    if (feasible.length > 1) sctx = { all: infos, nsLabels, defaults: systemDefaultConstraints(defaultSpreadSelector(ctx, pod)) };
   }
-  const host = preFilter ? undefined : selectHost(pod, feasible, nz);
+  const host = preFilter ? undefined : selectHost(pod, feasible, nz, sctx);
   if (!host) {
-    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter);
+    const candidate = !preFilter && mayPreempt ? findPreemption(pod, infos, results, nsLabels) : undefined;
+    if (candidate) preemptOn(ctx, pod, candidate);
+    const postFilter = candidate ? 'nominated' : !preFilter && pod.spec.preemptionPolicy === 'Never' ? 'never' : undefined;
+    const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter, postFilter);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
     if (changed) ctx.events.event(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
     return;
   }
   pod.spec.nodeName = host.node.metadata.name;
+  if (pod.status.nominatedNodeName) delete pod.status.nominatedNodeName;
   const conditions: PodCondition[] = [];
   for (const c of pod.status.conditions ?? []) if (c.type !== 'PodScheduled') conditions.push(c);
   conditions.push(sharedCondition('PodScheduled', 'True', now));
@@ -109,4 +204,25 @@ export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[])
   ctx.store.update(pod);
   addPod(host, pod, req, nz);
   ctx.events.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${host.node.metadata.name}`, COMPONENT);
+}
+
+/**
+ * upstream: prepareCandidate — each victim gets a Preempted event and is deleted; the preemptor is
+ * nominated to the node (status.nominatedNodeName) and binds in a later cycle. For the rest of this
+ * pass the node counts the preemptor as placed, as addNominatedPods does for lower-priority pods.
+ */
+function preemptOn(ctx: ControllerContext, pod: Pod, c: Candidate): void {
+  const nodeName = c.node.node.metadata.name;
+  for (const v of c.victims) {
+    ctx.events.event(v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${nodeName}`, COMPONENT);
+    ctx.remove(v);
+  }
+  const fresh = newNodeInfo(c.node.node);
+  for (const p of c.node.pods) if (!c.victims.includes(p)) addPod(fresh, p);
+  addPod(fresh, pod);
+  Object.assign(c.node, fresh);
+  if (pod.status.nominatedNodeName !== nodeName) {
+    pod.status.nominatedNodeName = nodeName;
+    ctx.store.update(pod);
+  }
 }

@@ -1,12 +1,16 @@
 // Scoring of the nodes that passed the filters. Each plugin gives 0–100, weighted as in the
 // default profile: NodeResourcesFit (LeastAllocated) 1, NodeResourcesBalancedAllocation 1,
-// PodTopologySpread 2 (default system constraint: spread a controller's pods over hostnames),
-// TaintToleration 3 (PreferNoSchedule). Ties go to the first node in name order, so a run is
+// NodeAffinity 2 (preferred terms), PodTopologySpread 2 (ScheduleAnyway constraints, or the system
+// defaults: spread what a Service / ReplicaSet / StatefulSet selects over hostnames and zones),
+// InterPodAffinity 2 (preferred terms), TaintToleration 3 (PreferNoSchedule). Ties go to the first node in name order, so a run is
 // reproducible (upstream picks randomly among the best).
 // upstream: pkg/scheduler/framework/plugins/noderesources/least_allocated.go, balanced_allocation.go.
-import type { Pod, Taint } from '../types';
+import type { NodeSelectorTerm, Pod, Taint } from '../types';
 import { NodeInfo, nonZeroRequests } from './nodeInfo';
 import { toleratesTaint } from './filters';
+import { matchNodeSelectorTerms } from '../nodeMatching';
+import { interPodAffinityScores, NamespaceLabels } from './interPodAffinity';
+import { SpreadConstraint, topologySpreadScores } from './podTopologySpread';
 
 /** upstream: leastResourceScorer — ((allocatable − requested) × 100 / allocatable), averaged over cpu and memory. */
 export function leastAllocatedScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
@@ -36,25 +40,63 @@ function intolerablePreferNoSchedule(pod: Pod, info: NodeInfo): number {
   return n;
 }
 
-/** Picks the best node among `feasible`; undefined when the list is empty. */
-export function selectHost(pod: Pod, feasible: NodeInfo[], nz?: { cpu: number; memory: number }): NodeInfo | undefined {
-  if (feasible.length <= 1) return feasible[0];
-  const req = nz ?? nonZeroRequests(pod);
-  const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
-  const counts = feasible.map((n) => (owner ? n.podsByOwner.get(owner) ?? 0 : 0));
-  const maxCount = Math.max(...counts);
-  const taintCounts = feasible.map((n) => intolerablePreferNoSchedule(pod, n));
-  const maxTaints = Math.max(...taintCounts);
-  let best: NodeInfo | undefined;
-  let bestScore = -Infinity;
-  feasible.forEach((n, i) => {
-    const spread = maxCount === 0 ? 100 : Math.floor((100 * (maxCount - counts[i])) / maxCount);
-    const taint = maxTaints === 0 ? 100 : Math.floor((100 * (maxTaints - taintCounts[i])) / maxTaints);
-    const score = leastAllocatedScore(pod, n, req) + balancedAllocationScore(pod, n, req) + 2 * spread + 3 * taint;
-    if (score > bestScore) {
-      bestScore = score;
-      best = n;
-    }
+/** upstream: helper.DefaultNormalizeScore — scale to 0–100 by the maximum; reverse flips it (all 0 → all 100). */
+export function defaultNormalizeScore(scores: number[], reverse: boolean): number[] {
+  const max = Math.max(0, ...scores);
+  if (max === 0) return scores.map(() => (reverse ? 100 : 0));
+  return scores.map((s) => {
+    const n = Math.floor((100 * s) / max);
+    return reverse ? 100 - n : n;
   });
-  return best;
+}
+
+type WeightedTerm = { weight?: number; preference?: { matchExpressions?: NodeSelectorTerm['matchExpressions']; matchFields?: NodeSelectorTerm['matchFields'] } };
+
+/** upstream: nodeaffinity Score — the sum of the weights of the preferred terms the node matches. */
+export function nodeAffinityScore(pod: Pod, info: NodeInfo): number {
+  const prefs = (pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []) as WeightedTerm[];
+  if (!Array.isArray(prefs)) return 0;
+  let s = 0;
+  for (const p of prefs) {
+    if (p?.preference && matchNodeSelectorTerms([p.preference], info.node.metadata.labels ?? {}, info.node.metadata.name)) s += Number(p.weight ?? 0);
+  }
+  return s;
+}
+
+/** Cluster-wide inputs of the scoring plugins that look beyond one node. */
+export interface ScoreContext {
+  all: NodeInfo[];
+  nsLabels: NamespaceLabels;
+  /** PodTopologySpread's system default constraints for this pod (empty when nothing selects it). */
+  defaults: SpreadConstraint[];
+}
+
+/**
+ * The weighted score of every feasible node (default profile weights: NodeResourcesFit 1,
+ * NodeResourcesBalancedAllocation 1, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
+ * TaintToleration 3). upstream: pkg/scheduler/apis/config/v1 getDefaultPlugins; schedule_one.go prioritizeNodes.
+ */
+export function scoreNodes(pod: Pod, feasible: NodeInfo[], nz: { cpu: number; memory: number } = nonZeroRequests(pod), sctx?: ScoreContext): number[] {
+  const taint = defaultNormalizeScore(
+    feasible.map((n) => intolerablePreferNoSchedule(pod, n)),
+    true,
+  );
+  const affinity = defaultNormalizeScore(
+    feasible.map((n) => nodeAffinityScore(pod, n)),
+    false,
+  );
+  const spread = topologySpreadScores(pod, feasible, sctx?.all ?? feasible, sctx?.defaults ?? []);
+  const podAffinity = interPodAffinityScores(pod, feasible, sctx?.all ?? feasible, sctx?.nsLabels ?? (() => undefined));
+  return feasible.map(
+    (n, i) => leastAllocatedScore(pod, n, nz) + balancedAllocationScore(pod, n, nz) + 2 * affinity[i] + 2 * (spread?.[i] ?? 0) + 2 * (podAffinity?.[i] ?? 0) + 3 * taint[i],
+  );
+}
+
+/** Picks the best node among `feasible` (first in name order on a tie); undefined when the list is empty. */
+export function selectHost(pod: Pod, feasible: NodeInfo[], nz?: { cpu: number; memory: number }, sctx?: ScoreContext): NodeInfo | undefined {
+  if (feasible.length <= 1) return feasible[0];
+  const scores = scoreNodes(pod, feasible, nz ?? nonZeroRequests(pod), sctx);
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i] > scores[best]) best = i;
+  return feasible[best];
 }

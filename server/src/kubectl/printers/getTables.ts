@@ -106,7 +106,7 @@ const COLUMNS: Record<string, Columns> = {
       const p = o as Pod;
       const gates = p.spec.readinessGates ?? [];
       const gatesCell = gates.length ? `${gates.filter((g) => p.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}` : '<none>';
-      return [none(p.status?.podIP), none(p.spec.nodeName), '<none>', gatesCell];
+      return [none(p.status?.podIP), none(p.spec.nodeName), none(p.status?.nominatedNodeName), gatesCell];
     },
   },
   Deployment: {
@@ -269,6 +269,17 @@ const COLUMNS: Record<string, Columns> = {
       String(o.reclaimPolicy ?? 'Delete'),
       String(o.volumeBindingMode ?? 'Immediate'),
       String(o.allowVolumeExpansion ?? false),
+      age(o.metadata.creationTimestamp, now),
+    ],
+  },
+  // upstream: printPodDisruptionBudget — N/A for the field not set, the int or percentage as written.
+  PodDisruptionBudget: {
+    headers: ['NAME', 'MIN AVAILABLE', 'MAX UNAVAILABLE', 'ALLOWED DISRUPTIONS', 'AGE'],
+    row: (o, now) => [
+      o.metadata.name,
+      o.spec?.minAvailable === undefined || o.spec?.minAvailable === null ? 'N/A' : String(o.spec.minAvailable),
+      o.spec?.maxUnavailable === undefined || o.spec?.maxUnavailable === null ? 'N/A' : String(o.spec.maxUnavailable),
+      String(o.status?.disruptionsAllowed ?? 0),
       age(o.metadata.creationTimestamp, now),
     ],
   },

@@ -19,6 +19,8 @@ export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: { namespac
   const lines = [...err(...result.warnings), ...out(...result.applied.filter((a) => a.action !== 'error').map((a) => a.message))];
   if (result.failures.length === 1) lines.push(...err(result.failures[0].message));
   else lines.push(...err(...result.failures.map((f) => f.multiMessage)));
+  // Our own explanation when the document order caused a failure (kubectl applies in order).
+  lines.push(...err(...result.failures.filter((f) => f.hint).map((f) => f.hint as string)));
   const namespaces = [...new Set(result.applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string))];
   if (!namespaces.length) namespaces.push(opts.namespace ?? 'default');
   const changed = result.applied.filter((a) => a.action === 'created' || a.action === 'configured').map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name }));

@@ -6,7 +6,8 @@ import { stateLines, userPodNamespaces } from '../printers/clusterText';
 import { notFound, OutputLine, VerbResult } from '../verbResult';
 
 function tagged(lines: string[]): OutputLine[] {
-  return lines.map((text) => ({ stream: text.startsWith('error:') || text.startsWith('Warning:') ? 'err' : 'out', text }));
+  // kubectl writes `error: …` and `error when evicting …` (drain's retries) to stderr.
+  return lines.map((text) => ({ stream: text.startsWith('error') || text.startsWith('Warning:') ? 'err' : 'out', text }));
 }
 
 export function cordonVerb(sim: Simulator, node: string, unschedulable: boolean): VerbResult {
@@ -15,7 +16,7 @@ export function cordonVerb(sim: Simulator, node: string, unschedulable: boolean)
   return { ok: r.ok, found: true, lines: tagged(r.lines), changed: [{ kind: 'Node', namespace: null, name: node }], deleted: [], run: r };
 }
 
-export function drainVerb(sim: Simulator, node: string, opts: { force: boolean; ignoreDaemonSets: boolean }): VerbResult {
+export function drainVerb(sim: Simulator, node: string, opts: { force: boolean; ignoreDaemonSets: boolean; timeoutSeconds?: number }): VerbResult {
   const before = new Set(sim.store.list('Pod').map((p) => p.metadata.uid ?? ''));
   const r = sim.drain(node, opts);
   if (!r.found) return notFound('Node', node, '');

@@ -1,0 +1,196 @@
+// PodTopologySpread: DoNotSchedule constraints filter (skew = matching pods in the node's domain
+// + the pod itself − the smallest domain's count, must stay ≤ maxSkew); ScheduleAnyway
+// constraints — or, when the pod has none, the system defaults — score (fewer matching pods in
+// the domain score higher).
+// upstream: pkg/scheduler/framework/plugins/podtopologyspread/{common,filtering,scoring}.go.
+import type { LabelSelector, Pod } from '../types';
+import { labelSelectorMatcher } from '../controllerUtils';
+import { labelSelectorMatches } from '../../k8s/labels';
+import { podMatchesNodeSelectorAndAffinity, untoleratedTaint } from '../nodeMatching';
+import { labelIndexKey, NodeInfo } from './nodeInfo';
+import type { FilterResult } from './filters';
+
+export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
+export const ERR_SPREAD_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
+const HOSTNAME = 'kubernetes.io/hostname';
+
+export interface SpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  minDomains?: number;
+  selector: (labels: Record<string, string> | undefined) => boolean;
+  /** Label pairs every selected pod must carry (from matchLabels): lets counting read the label index. */
+  pairs: [string, string][];
+  honourAffinity: boolean;
+  honourTaints: boolean;
+}
+
+interface RawConstraint {
+  maxSkew?: number;
+  topologyKey?: string;
+  whenUnsatisfiable?: string;
+  labelSelector?: LabelSelector;
+  minDomains?: number;
+  matchLabelKeys?: string[];
+  nodeAffinityPolicy?: string;
+  nodeTaintsPolicy?: string;
+}
+
+/**
+ * upstream: filterTopologySpreadConstraints — the constraints of one whenUnsatisfiable; matchLabelKeys
+ * add `key In (pod's value)` to the selector; nodeAffinityPolicy defaults to Honor, nodeTaintsPolicy to Ignore.
+ */
+export function spreadConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAnyway'): SpreadConstraint[] {
+  const list = (pod.spec.topologySpreadConstraints ?? []) as RawConstraint[];
+  if (!Array.isArray(list)) return [];
+  const out: SpreadConstraint[] = [];
+  for (const c of list) {
+    if (!c || c.whenUnsatisfiable !== when || typeof c.topologyKey !== 'string') continue;
+    let selector: LabelSelector | undefined = c.labelSelector;
+    const labels = pod.metadata.labels ?? {};
+    const extra = (c.matchLabelKeys ?? []).filter((k) => k in labels).map((k) => ({ key: k, operator: 'In', values: [labels[k]] }));
+    if (extra.length && selector) selector = { ...selector, matchExpressions: [...(selector.matchExpressions ?? []), ...extra] };
+    out.push({
+      maxSkew: Number(c.maxSkew ?? 1),
+      topologyKey: c.topologyKey,
+      minDomains: c.minDomains,
+      selector: extra.length ? (l) => labelSelectorMatches(selector, l) : labelSelectorMatcher(selector),
+      pairs: Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => [k, String(v)]),
+      honourAffinity: (c.nodeAffinityPolicy ?? 'Honor') === 'Honor',
+      honourTaints: c.nodeTaintsPolicy === 'Honor',
+    });
+  }
+  return out;
+}
+
+/** upstream: matchNodeInclusionPolicies. */
+function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
+  if (c.honourAffinity && !podMatchesNodeSelectorAndAffinity(pod, info.node)) return false;
+  if (c.honourTaints && untoleratedTaint(pod, info.node)) return false;
+  return true;
+}
+
+/** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. */
+function countMatching(info: NodeInfo, c: SpreadConstraint, namespace: string): number {
+  let list: Pod[] = info.pods;
+  // The shortest list among the selector's required label pairs holds every candidate.
+  for (const [k, v] of c.pairs) {
+    const l = info.podsByLabel.get(labelIndexKey(namespace, k, v));
+    if (!l) return 0;
+    if (l.length < list.length) list = l;
+  }
+  let n = 0;
+  for (const p of list) if (!p.metadata.deletionTimestamp && (p.metadata.namespace ?? 'default') === namespace && c.selector(p.metadata.labels)) n++;
+  return n;
+}
+
+const hasKeys = (info: NodeInfo, cs: SpreadConstraint[]) => cs.every((c) => (info.node.metadata.labels ?? {})[c.topologyKey] !== undefined);
+
+export interface TopologySpreadState {
+  constraints: SpreadConstraint[];
+  /** Per constraint: matching pods per domain value. */
+  counts: Map<string, number>[];
+  /** Per constraint: the smallest count over its domains. */
+  minMatch: number[];
+}
+
+/** upstream: podtopologyspread calPreFilterState. */
+export function topologySpreadPreFilter(pod: Pod, infos: NodeInfo[]): TopologySpreadState | undefined {
+  const constraints = spreadConstraints(pod, 'DoNotSchedule');
+  if (!constraints.length) return undefined;
+  const ns = pod.metadata.namespace ?? 'default';
+  const counts = constraints.map(() => new Map<string, number>());
+  for (const info of infos) {
+    if (!hasKeys(info, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (!includesNode(c, pod, info)) return;
+      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+      counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(info, c, ns));
+    });
+  }
+  const minMatch = constraints.map((c, i) => {
+    // upstream: minMatchNum — with fewer domains than minDomains the global minimum is 0.
+    if (c.minDomains !== undefined && counts[i].size < c.minDomains) return 0;
+    return counts[i].size ? Math.min(...counts[i].values()) : 0;
+  });
+  return { constraints, counts, minMatch };
+}
+
+/** upstream: podtopologyspread Filter. */
+export function topologySpreadFilter(pod: Pod, state: TopologySpreadState | undefined, info: NodeInfo): FilterResult | undefined {
+  if (!state) return undefined;
+  const labels: Record<string, string> = info.node.metadata.labels ?? {};
+  for (let i = 0; i < state.constraints.length; i++) {
+    const c = state.constraints[i];
+    const v = labels[c.topologyKey];
+    if (v === undefined) return { reasons: [ERR_SPREAD_MISSING_LABEL], unresolvable: true };
+    const self = c.selector(pod.metadata.labels) ? 1 : 0;
+    const skew = (state.counts[i].get(v) ?? 0) + self - state.minMatch[i];
+    if (skew > c.maxSkew) return { reasons: [ERR_SPREAD], unresolvable: false };
+  }
+  return undefined;
+}
+
+/** upstream: topologyNormalizingWeight — log(size + 2). */
+function normalizingWeight(size: number): number {
+  return Math.log(size + 2);
+}
+
+/**
+ * upstream: podtopologyspread PreScore / Score / NormalizeScore. `defaults` are the system default
+ * constraints (hostname maxSkew 3, zone maxSkew 5) built by the caller when the pod declares none.
+ * Returns 0–100 per feasible node, or undefined when no constraint applies.
+ */
+export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeInfo[], defaults: SpreadConstraint[]): number[] | undefined {
+  const own = (pod.spec.topologySpreadConstraints ?? []) as unknown[];
+  const declared = Array.isArray(own) && own.length > 0;
+  const constraints = declared ? spreadConstraints(pod, 'ScheduleAnyway') : defaults;
+  if (!constraints.length) return undefined;
+  const requireAll = declared;
+  const ns = pod.metadata.namespace ?? 'default';
+  const ignored = feasible.map((info) => requireAll && !hasKeys(info, constraints));
+  const pairs = constraints.map(() => new Map<string, number>());
+  const considered = ignored.filter((x) => !x).length;
+  const weights = constraints.map((c, i) => {
+    if (c.topologyKey === HOSTNAME) return normalizingWeight(considered);
+    feasible.forEach((info, n) => {
+      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+      if (!ignored[n] && v !== undefined) pairs[i].set(v, 0);
+    });
+    return normalizingWeight(pairs[i].size);
+  });
+  for (const info of all) {
+    if (requireAll && !hasKeys(info, constraints)) continue;
+    constraints.forEach((c, i) => {
+      if (c.topologyKey === HOSTNAME || !includesNode(c, pod, info)) return;
+      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+      if (v === undefined || !pairs[i].has(v)) return;
+      pairs[i].set(v, (pairs[i].get(v) ?? 0) + countMatching(info, c, ns));
+    });
+  }
+  const raw = feasible.map((info, n) => {
+    if (ignored[n]) return 0;
+    let s = 0;
+    constraints.forEach((c, i) => {
+      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+      if (v === undefined) return;
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns) : pairs[i].get(v) ?? 0;
+      s += cnt * weights[i] + (c.maxSkew - 1);
+    });
+    return Math.round(s);
+  });
+  const live = raw.filter((_, n) => !ignored[n]);
+  const min = live.length ? Math.min(...live) : 0;
+  const max = live.length ? Math.max(...live) : 0;
+  return raw.map((s, n) => (ignored[n] ? 0 : max === 0 ? 100 : Math.floor((100 * (max + min - s)) / max)));
+}
+
+/** upstream: podtopologyspread systemDefaultConstraints, with the selector DefaultSelector built. */
+export function systemDefaultConstraints(sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined): SpreadConstraint[] {
+  if (!sel) return [];
+  const selector = sel.matches;
+  return [
+    { maxSkew: 3, topologyKey: HOSTNAME, selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },
+    { maxSkew: 5, topologyKey: 'topology.kubernetes.io/zone', selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },
+  ];
+}
