@@ -15,6 +15,10 @@ import type { LintEnv } from '../features/lint/lintRule';
 import { filterSuppressed } from '../features/lint/suppressions';
 import { crossRefDiagnostics } from '../features/crossRefs/crossRefDiagnostics';
 import type { SchedulingProbe } from '../features/crossRefs/schedulingRule';
+import { CODE_REGISTRY } from './codeRegistry';
+
+const PATCH_FAMILIES = new Set(['yaml', 'schema', 'api-version']);
+const familyOf = (code: string): string => CODE_REGISTRY.get(code)?.family ?? '';
 
 export interface WorkspaceView {
   index: WorkspaceIndex;
@@ -56,6 +60,13 @@ export function fileDiagnostics(inputs: DiagnosticsInputs, uri: string, file: Pa
       return [];
     }
   };
+  // A kustomize patch holds a partial manifest: the fields it has must exist and have the right
+  // types, but nothing is required of it and it is no object of its own (no API rules, lints or
+  // cross-file rules).
+  if (workspace?.index.isKustomizePatch(uri)) {
+    const shape = stage('schema', () => validateFile(schema, file, opts)).filter((f) => PATCH_FAMILIES.has(familyOf(f.code)) && f.code !== 'missing-required');
+    return filterSuppressed(file.text, applyRuleLevels(shape, lint));
+  }
   const found = [
     ...stage('schema', () => validateFile(schema, file, opts)),
     ...stage('lint', () => lintFile(file, lintConfig(lint), workspace ? lintEnv(workspace.index) : {})),

@@ -31,7 +31,10 @@ function compute(chunk: ParsedChunk): ExtractedObject[] {
     return value.items.flatMap((item, i) => objectAt(r, item, ['items', i]) ?? []);
   }
   const one = objectAt(r, value, []);
-  if (one?.kind === 'Kustomization') return [one, ...kustomizeGenerated(r, value as Record<string, unknown>)];
+  if (one?.kind === 'Kustomization') {
+    one.patchFiles = kustomizePatchFiles(value as Record<string, unknown>);
+    return [one, ...kustomizeGenerated(r, value as Record<string, unknown>)];
+  }
   return one ? [one] : [];
 }
 
@@ -212,6 +215,16 @@ function keysOf(r: DocReader, data: unknown, at: PathSegment[]): OfferedKey[] {
  * manifests refer to them by these names (kustomize adds the hash suffix to both sides).
  * Keys: `literals` (KEY=value), `files` (file name, or KEY=path); `envs` files hide theirs.
  */
+/** The files a kustomization applies as patches: `patches[].path`, `patchesStrategicMerge` paths, `patchesJson6902[].path`. */
+function kustomizePatchFiles(k: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const p of arr(k.patches)) if (str(get(p, 'path'))) out.push(str(get(p, 'path')) as string);
+  for (const p of arr(k.patchesJson6902)) if (str(get(p, 'path'))) out.push(str(get(p, 'path')) as string);
+  // An entry with a newline is an inline patch, not a path.
+  for (const p of arr(k.patchesStrategicMerge)) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
+  return out;
+}
+
 function kustomizeGenerated(r: DocReader, k: Record<string, unknown>): ExtractedObject[] {
   const out: ExtractedObject[] = [];
   for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {

@@ -145,6 +145,8 @@ export interface ExtractedObject {
   serviceType?: string;
   /** Made by a kustomize configMapGenerator/secretGenerator (the name gets a hash suffix; never a duplicate). */
   generated?: boolean;
+  /** A Kustomization: the patch files it names (relative paths), which hold partial manifests. */
+  patchFiles?: string[];
   /** Dependency keys this object provides, each with a fingerprint of what others read from it. */
   provides: [string, string][];
   /** Dependency keys whose change can change this object's cross-resource diagnostics. */

@@ -199,6 +199,20 @@ export class WorkspaceIndex {
     return false;
   }
 
+  /** Is `uri` a patch file some Kustomization names? Its documents are partial manifests. */
+  isKustomizePatch(uri: string): boolean {
+    for (const k of this.ofKind('Kustomization')) {
+      for (const rel of k.patchFiles ?? []) {
+        try {
+          if (new URL(rel, k.uri).href === uri) return true;
+        } catch {
+          // A path that is no URL reference (a template) names nothing.
+        }
+      }
+    }
+    return false;
+  }
+
   allObjects(): IndexedObject[] {
     return [...this.files.values()].flatMap((e) => e.objects);
   }
