@@ -181,9 +181,15 @@ export function apiVersionOf(k: { group: string; version: string }): string {
 
 let shared: Schema | undefined;
 
-/** The schema generated at build time (dist/schema.json), loaded once per process. */
+/**
+ * The schema generated at build time, loaded once per process: the built-in kinds
+ * (dist/schema.json) and the bundled custom resources laid over them (dist/crdSchema.json).
+ */
 export function loadSchema(): Schema {
-  shared ??= new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
+  if (shared) return shared;
+  const builtIn = new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
+  const bundled = expandSchemaFile(readGeneratedJson<SchemaFile>('crdSchema.json'));
+  shared = builtIn.withOverlay({ kinds: bundled.kinds, types: bundled.types, docs: () => readGeneratedJson<DocsFile>('crdSchemaDocs.json') }, bundled.source);
   return shared;
 }
 

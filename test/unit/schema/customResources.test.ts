@@ -1,4 +1,4 @@
-// Custom resources: a workspace CRD's openAPIV3Schema
+// Custom resources: a workspace CRD's openAPIV3Schema (and the bundled schemas of common CRDs)
 // validate, complete and hover their kinds like built-in ones — in `kubemate check` and the
 // editor alike (both go through pipeline/workspaceSchema).
 import { strict as assert } from 'node:assert';
@@ -89,6 +89,24 @@ describe('custom resources from workspace CRDs', () => {
     const bare = CRD.slice(0, CRD.indexOf('      schema:')) ;
     assert.deepEqual(check([['crd.yaml', bare], ['w.yaml', widget('  anything: [1]\n')]]), []);
   });
+  it('a workspace CRD overrides the bundled schema of the same kind', () => {
+    const cert = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  mine: 1\n  secretName: s\n  issuerRef: {name: ca}\n';
+    assert.deepEqual(check([['c.yaml', cert]]), ['c.yaml 5:3 unknown-field']);
+    const own = CRD.replace(/example\.com/g, 'cert-manager.io').replace(/Widget/g, 'Certificate').replace('required: [size]', 'required: []').replace('size: {type: integer', 'mine: {type: integer').replace('ratio: {type: number}', 'secretName: {type: string}').replace('enabled: {type: boolean}', 'issuerRef: {type: object, x-kubernetes-preserve-unknown-fields: true}');
+    assert.deepEqual(check([['crd.yaml', own], ['c.yaml', cert]]), []);
+  });
+});
+
+describe('bundled custom resources', () => {
+  const cases: [string, string, string[]][] = [
+    ['a valid Certificate', 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  dnsNames: [a.example.com]\n  issuerRef: {name: ca, kind: ClusterIssuer}\n', []],
+    ['a misspelt Certificate field', 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  issuerRef: {name: ca}\n  duraton: 1h\n', ['c.yaml 7:3 unknown-field']],
+    ['a valid HTTPRoute (fields inherited from CommonRouteSpec)', 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n    - backendRefs: [{name: web, port: 80}]\n', []],
+    ['a ServiceMonitor with a wrong type', 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n  selector: {matchLabels: {app: web}}\n  endpoints: yes\n', ['c.yaml 6:14 wrong-type']],
+    ['an Argo CD Application', 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\nspec:\n  project: default\n  source: {repoURL: https://example.com/r.git, path: k8s, targetRevision: HEAD}\n  destination: {server: https://kubernetes.default.svc, namespace: web}\n', []],
+    ['IstioOperator has no schema in its package: a note', 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: {name: i}\nspec: {profile: demo}\n', ['c.yaml 2:7 custom-resource']],
+  ];
+  for (const [name, text, expected] of cases) it(name, () => assert.deepEqual(check([['c.yaml', text]]), expected));
 });
 
 describe('custom resources in the editor features', () => {
@@ -108,6 +126,10 @@ describe('custom resources in the editor features', () => {
   it("hovers with the CRD's description", () => {
     const { text, offset } = caret(widget('  si|ze: 1\n'));
     assert.match(hover(schema, parseFile(text), offset, ['en'])?.markdown ?? '', /How many parts the widget has\./);
+  });
+  it('hovers a bundled kind with its package description', () => {
+    const { text, offset } = caret('apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secret|Name: s\n');
+    assert.match(hover(schema, parseFile(text), offset, ['en'])?.markdown ?? '', /Secret/);
   });
   it('is rebuilt only when a CRD changes', () => {
     assert.equal(workspaceSchema(loadSchema(), index), schema);
