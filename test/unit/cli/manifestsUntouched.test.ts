@@ -68,6 +68,7 @@ describe('no command writes to a manifest', () => {
       ['logs', pod, ...state],
       ['exec', pod, '--', 'sh'],
       ['create', 'job', 'run-1', '--from=cronjob/backup', ...state],
+      ['request', 'http://k8s-combat:8081/', '--count', '4', ...state],
       ['readiness', pod, 'fail', ...state],
       ['cordon', 'worker-1', ...state],
       ['uncordon', 'worker-1', ...state],
