@@ -12,6 +12,8 @@ export interface LspSession {
   /** Resolves with the first diagnostics published for `uri` from now on that satisfy `pred`. */
   diagnosticsWhere(uri: string, pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
+  /** What the server wrote on stderr (only with `init.captureStderr`; otherwise it goes to ours). */
+  stderr(): string;
 }
 
 export function serverPath(): string {
@@ -29,9 +31,11 @@ export async function startServer(
   locale = 'en',
   initializationOptions: object = {},
   beforeListen?: (c: ProtocolConnection) => void,
-  init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object } = {},
+  init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object; captureStderr?: boolean } = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', init.captureStderr ? 'pipe' : 'inherit'] });
+  let stderr = '';
+  child.stderr?.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; pred?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -48,6 +52,7 @@ export async function startServer(
     process: child,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     diagnosticsWhere: (uri, pred) => new Promise((resolve) => waiters.push({ uri, pred, resolve })),
+    stderr: () => stderr,
     async stop() {
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');

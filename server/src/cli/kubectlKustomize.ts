@@ -47,7 +47,7 @@ export function renderWithBestTool(dir: string, env: NodeJS.ProcessEnv = process
   const key = (o: Obj) => `${kindOf(o)}/${namespaceOf(o) ?? ''}/${nameOf(o)}`;
   const sources = new Map(builtIn.objects.map((r) => [key(r.object), r]));
   const objects: RenderedObject[] = [];
-  for (const doc of parseAllDocuments(text)) {
+  for (const doc of parseAllDocuments(text, { logLevel: 'error' })) {
     const o = doc.toJS() as unknown;
     if (!isObj(o)) continue;
     const src = sources.get(key(o));

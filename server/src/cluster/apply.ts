@@ -11,6 +11,7 @@ import { validateObject } from '../k8s/apiValidation';
 import { FieldError, formatInvalid, formatServerInvalid } from '../k8s/fieldError';
 import { kubectlName, resolveResource, resourceName, splitApiVersion } from '../k8s/resources';
 import { applyDefaults } from './defaults';
+import { decodeErrorText, decodeHint, decodeManifest } from './decodeGuard';
 import { threeWayMerge } from './threeWayMerge';
 import { deepEqual } from './controllerUtils';
 import { allocateService, ServiceAllocations } from './controllers/service';
@@ -158,9 +159,16 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       continue;
     }
     const prefix = kubectlName(kind, group);
-    const errors = validateObject(manifest);
     const existing = store.get(kind, namespace ?? undefined, name);
     const verb = existing ? 'applying patch:' : 'creating';
+    // Decoded into the shapes the simulator is written for, or refused as the API server does.
+    const decoded = decodeManifest(manifest);
+    if (decoded.problem) {
+      fail(`Error from server (BadRequest): error when ${verb} "${file}": ${decodeErrorText(kind, apiVersion, decoded.problem)}`);
+      failures[failures.length - 1].hint = decodeHint(kind, name, decoded.problem);
+      continue;
+    }
+    const errors = validateObject(decoded.obj);
     const invalid = (errs: FieldError[]) =>
       fail(formatInvalid(kind, name, errs), `Error from server (Invalid): error when ${verb} "${file}": ${formatServerInvalid(kind, group, name, errs)}`, errs);
     if (errors.length) {
@@ -176,7 +184,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     }
     // One JSON text serves both the working copy (clone = parse of it) and the last-applied annotation.
     const text = JSON.stringify(manifest);
-    const annotated = JSON.parse(text) as KObject;
+    const annotated = decoded.obj as KObject;
     annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];
     if (namespace) annotated.metadata.namespace = namespace;
     annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(manifest, text) };

@@ -79,7 +79,7 @@ function build(dir: string, fs: KustomizeFs, problems: KustomizeProblem[], seen:
   seen.push(kfile);
   let raw: unknown;
   try {
-    raw = parse(fs.readText(kfile) as string, { uniqueKeys: false, prettyErrors: false });
+    raw = parse(fs.readText(kfile) as string, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
     problems.push({ file: kfile, severity: 'error', message: t('{0} is not valid YAML: {1}', kfile, e instanceof Error ? e.message.split('\n')[0] : String(e)) });
     return [];
@@ -124,7 +124,7 @@ function readResources(path: string, fs: KustomizeFs, problems: KustomizeProblem
   }
   const out: Item[] = [];
   const lines = new LineCounter();
-  parseAllDocuments(text, { prettyErrors: false, lineCounter: lines }).forEach((doc, index) => {
+  parseAllDocuments(text, { prettyErrors: false, lineCounter: lines, logLevel: 'error' }).forEach((doc, index) => {
     if (doc.errors.length) {
       problems.push({ file: path, severity: 'error', message: t('{0}: document {1} is not valid YAML; kustomize stops here.', path, index + 1) });
       return;
@@ -166,7 +166,7 @@ function applyPatch(p: Patch, dir: string, kfile: string, fs: KustomizeFs, probl
   }
   let docs: unknown[];
   try {
-    docs = parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((d) => d !== null && d !== undefined);
+    docs = parseAllDocuments(text, { logLevel: 'error' }).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((d) => d !== null && d !== undefined);
   } catch {
     docs = [];
   }

@@ -2,7 +2,7 @@
 // so the cross-file rules, the lints that ask the index and the scheduling probe run exactly as
 // in the editor (whose index holds the workspace folders' files).
 import type { Schema } from '../schema/schema';
-import { parseFile, ParsedFile } from '../yaml/parsedFile';
+import { parseFile, ParsedFile, unboundedChunkCache } from '../yaml/parsedFile';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { Finding } from '../findings/finding';
 import type { KObject } from '../cluster/types';
@@ -35,7 +35,8 @@ export interface CheckOptions {
 }
 
 export function checkFiles(base: Schema, inputs: CheckedInput[], opts: CheckOptions): CheckedFile[] {
-  const index = new WorkspaceIndex(undefined, inputs.length);
+  // Every file's parse is returned: nothing the cache could evict would be freed.
+  const index = new WorkspaceIndex(unboundedChunkCache(), inputs.length);
   for (const f of inputs) index.setDiskFile(f.uri, f.text);
   // The CRDs among the files define their kinds for all of them.
   const schema = workspaceSchema(base, index);

@@ -30,6 +30,7 @@ export interface CodeInfo {
 const DIAGNOSTIC_FAMILY: Record<DiagnosticCode, CodeFamily> = {
   'yaml-syntax': 'yaml',
   'duplicate-key': 'yaml',
+  'collection-key': 'yaml',
   'unknown-field': 'schema',
   'wrong-type': 'schema',
   'missing-required': 'schema',

@@ -8,6 +8,7 @@ export const CODE_TITLES: Record<string, () => string> = {
   // YAML and schema
   'yaml-syntax': () => t('The file is not valid YAML'),
   'duplicate-key': () => t('A key appears twice in one mapping'),
+  'collection-key': () => t('A mapping key is itself a mapping or a list'),
   'unknown-field': () => t('A field the API does not know'),
   'wrong-type': () => t('A value of the wrong type'),
   'missing-required': () => t('A required field is missing'),

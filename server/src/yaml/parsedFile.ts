@@ -2,6 +2,7 @@
 // file while its text is unchanged (an edit re-parses only the document it touches).
 import { splitDocuments } from './splitDocuments';
 import { ParsedChunk, parseChunk } from './parsedChunk';
+import { LruCache } from '../util/lruCache';
 
 export interface FileDocument {
   index: number;
@@ -22,25 +23,42 @@ export interface ParsedFile {
 
 const DISABLE = /^\s*#\s*kubemate:\s*disable\s*$/m;
 
-/** Chunk cache shared by every file: text → parsed chunk. Bounded; oldest entries go first. */
+/**
+ * Chunk cache shared by every file: text → parsed chunk, the least recently used evicted first.
+ * Bounded by entries and by the characters of the texts (a parsed tree costs about ten times its
+ * text), so typing in a 40 KB document does not keep a tree per keystroke. Open files hold their
+ * own chunks; the cache is for re-use (undo, a file opened after the index read it from disk).
+ */
 export class ChunkCache {
-  private map = new Map<string, ParsedChunk>();
-  constructor(private readonly max = 20000) {}
-  get(text: string): ParsedChunk {
-    let c = this.map.get(text);
+  private lru: LruCache<string, ParsedChunk>;
+  constructor(maxEntries = 20000, maxChars = 2 * 2 ** 20) {
+    this.lru = new LruCache({ maxEntries, maxWeight: maxChars, weigh: (text) => text.length });
+  }
+
+  /** The parsed chunk for `text`: from `known` (the previous version's chunks), the cache, or parsed now. */
+  get(text: string, known?: ReadonlyMap<string, ParsedChunk>): ParsedChunk {
+    let c = this.lru.get(text);
     if (c) return c;
-    c = parseChunk(text);
-    if (this.map.size >= this.max) {
-      const first = this.map.keys().next().value;
-      if (first !== undefined) this.map.delete(first);
-    }
-    this.map.set(text, c);
+    c = known?.get(text) ?? parseChunk(text);
+    this.lru.set(text, c);
     return c;
+  }
+
+  /** How many chunks and characters of text the cache holds (soak and unit tests). */
+  get held(): { entries: number; chars: number } {
+    return { entries: this.lru.size, chars: this.lru.weight };
   }
 }
 
-export function parseFile(text: string, cache: ChunkCache = new ChunkCache()): ParsedFile {
-  return fileOf(text, splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text) })));
+/** A cache without bounds, for a run that keeps every file it parses anyway (`kubemate check`). */
+export function unboundedChunkCache(): ChunkCache {
+  return new ChunkCache(Infinity, Infinity);
+}
+
+/** `prev`: an earlier version of the same file, whose unchanged documents are re-used whatever the cache evicted. */
+export function parseFile(text: string, cache: ChunkCache = new ChunkCache(), prev?: ParsedFile): ParsedFile {
+  const known = prev && new Map(prev.documents.map((d) => [d.chunk.text, d.chunk]));
+  return fileOf(text, splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text, known) })));
 }
 
 /** One contiguous edit in old-text offsets: [start, end) replaced by `inserted` characters. */

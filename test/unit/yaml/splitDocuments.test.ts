@@ -67,3 +67,25 @@ describe('reparseFile: an edit re-splits only what it touched', () => {
     assert.equal(v2.documents[3].start, v1.documents[3].start + 14);
   });
 });
+
+describe('ChunkCache: an LRU bounded by text size', () => {
+  it('evicts the least recently used texts beyond its characters', () => {
+    const cache = new ChunkCache(100, 12);
+    const a = cache.get('a: 1\n');
+    const b = cache.get('b: 2\n');
+    assert.equal(cache.get('a: 1\n'), a, 'a hit is the same chunk');
+    cache.get('c: 3\n'); // 15 characters: b, the least recently used, goes
+    assert.deepEqual(cache.held, { entries: 2, chars: 10 });
+    assert.equal(cache.get('a: 1\n'), a);
+    assert.notEqual(cache.get('b: 2\n'), b, 'b was evicted: parsed again');
+  });
+
+  it("a full re-parse re-uses the previous version's chunks even when the cache evicted them", () => {
+    const cache = new ChunkCache(0, 0);
+    const v1 = parseFile('a: 1\n---\nb: 2\n', cache);
+    const v2 = parseFile('a: 1\n---\nb: 3\n', cache, v1);
+    assert.equal(v2.documents[0].chunk, v1.documents[0].chunk);
+    assert.notEqual(v2.documents[1].chunk, v1.documents[1].chunk);
+    assert.deepEqual(cache.held, { entries: 0, chars: 0 });
+  });
+});

@@ -10,6 +10,7 @@ export type { DocumentFinding, Severity };
 export const DIAGNOSTIC_CODES = {
   'yaml-syntax': 'error',
   'duplicate-key': 'error',
+  'collection-key': 'error',
   'unknown-field': 'error',
   'wrong-type': 'error',
   'missing-required': 'error',

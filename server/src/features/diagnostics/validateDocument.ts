@@ -25,8 +25,11 @@ export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: Docum
 }
 
 function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): DocumentFinding[] {
-  const out: DocumentFinding[] = yamlProblems(chunk).map((p) => diag(p.code, p.message, p.start, p.end));
+  const problems = yamlProblems(chunk);
+  const out: DocumentFinding[] = problems.map((p) => diag(p.code, p.message, p.start, p.end));
   if (chunk.empty || chunk.templated) return out;
+  // An alias without anchor or a collection key: what the document means is unknown.
+  if (problems.some((p) => p.code !== 'duplicate-key')) return out;
   if (!chunk.hasApiVersionKey && !chunk.hasKindKey && !opts.requireManifest) return out;
   // After a syntax error the structure is a guess: schema findings would only add noise.
   if (chunk.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return out;
