@@ -11,7 +11,15 @@ export interface LspSession {
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   /** Resolves with the first diagnostics published for `uri` from now on that satisfy `pred`. */
   diagnosticsWhere(uri: string, pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
+  /** Everything the server wrote to stderr so far (also forwarded to this process's stderr). */
+  stderr(): string;
   stop(): Promise<void>;
+}
+
+/** How the server process is started: extra node options (e.g. `--require` a preload) and its environment. */
+export interface ServerProcessOptions {
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 export function serverPath(): string {
@@ -30,8 +38,14 @@ export async function startServer(
   initializationOptions: object = {},
   beforeListen?: (c: ProtocolConnection) => void,
   init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object } = {},
+  node: ServerProcessOptions = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(node.execArgv ?? []), serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+    process.stderr.write(c);
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; pred?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -48,6 +62,7 @@ export async function startServer(
     process: child,
     nextDiagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
     diagnosticsWhere: (uri, pred) => new Promise((resolve) => waiters.push({ uri, pred, resolve })),
+    stderr: () => stderr,
     async stop() {
       await connection.sendRequest('shutdown');
       connection.sendNotification('exit');

@@ -21,6 +21,8 @@ export interface ApplyInput {
   obj: Record<string, unknown>;
   /** Where the document came from: a file path or an editor URI, and its 1-based line. */
   source?: { file: string; line: number };
+  /** The API server's JSON decoder refused the object (schema/decodeError): rejected before validation. */
+  decodeError?: string;
 }
 
 /** A rejected document, with what the CLI needs to print kubectl's single- or multi-failure form. */
@@ -158,9 +160,13 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       continue;
     }
     const prefix = kubectlName(kind, group);
-    const errors = validateObject(manifest);
     const existing = store.get(kind, namespace ?? undefined, name);
     const verb = existing ? 'applying patch:' : 'creating';
+    if (inputs[i].decodeError !== undefined) {
+      fail(`Error from server (BadRequest): error when ${verb} "${file}": ${kind} in version "${version}" cannot be handled as a ${kind}: ${inputs[i].decodeError}`);
+      continue;
+    }
+    const errors = validateObject(manifest);
     const invalid = (errs: FieldError[]) =>
       fail(formatInvalid(kind, name, errs), `Error from server (Invalid): error when ${verb} "${file}": ${formatServerInvalid(kind, group, name, errs)}`, errs);
     if (errors.length) {

@@ -31,6 +31,7 @@ import { describeText, historyOf, secretValues } from './cluster/clusterQueries'
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
 import { t } from '../util/l10n';
+import { decodeError } from '../schema/decodeError';
 
 export interface ClusterHandler {
   cluster: WorkspaceCluster;
@@ -39,8 +40,8 @@ export interface ClusterHandler {
   start(): void;
 }
 
-export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params): DryRunResult {
-  const read = dryRunInputs(params.sources);
+export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params, decode?: (obj: Record<string, unknown>) => string | undefined): DryRunResult {
+  const read = dryRunInputs(params.sources, decode);
   const sim = cluster.sim;
   const r = applyVerb(sim, read.inputs);
   const applied = r.result?.applied ?? [];
@@ -66,7 +67,7 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
 
   // Each request typed by its declaration in protocol/clusterProtocol.ts (params and result checked).
   ctx.onRequest(DryRunRequest.type, 'dry-run', (p) => {
-    const r = dryRun(cluster, p);
+    const r = dryRun(cluster, p, (obj) => decodeError(ctx.schema, obj));
     changed();
     return r;
   });

@@ -10,6 +10,8 @@ import { readFiles } from './readFiles';
 import { readKustomization } from './readKustomization';
 import type { ClusterSnapshot } from '../../protocol/clusterSnapshot';
 import { t } from '../../util/l10n';
+import { loadSchema } from '../../schema/schema';
+import { decodeError } from '../../schema/decodeError';
 
 export const applyCommand: CliCommand = {
   name: 'apply',
@@ -42,9 +44,10 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
   const { sim } = session;
+  const schema = loadSchema();
   const r = applyVerb(
     sim,
-    read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } })),
+    read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line }, decodeError: decodeError(schema, o.obj) })),
     { namespace: typeof values.namespace === 'string' ? values.namespace : undefined },
   );
   session.save();

@@ -17,7 +17,8 @@ export interface DryRunInputs {
   documents: number;
 }
 
-export function dryRunInputs(sources: DryRunSource[]): DryRunInputs {
+/** `decode`: the API server's decoder check (schema/decodeError), run on every object. */
+export function dryRunInputs(sources: DryRunSource[], decode: (obj: Record<string, unknown>) => string | undefined = () => undefined): DryRunInputs {
   const out: DryRunInputs = { inputs: [], uris: [], problems: [], skipped: 0, documents: 0 };
   for (const src of sources) {
     const read = readManifestText(src.text, src.label, { documents: src.documents, lines: src.lines });
@@ -25,7 +26,7 @@ export function dryRunInputs(sources: DryRunSource[]): DryRunInputs {
     out.skipped += read.skipped;
     out.documents += read.documents;
     for (const o of read.objects) {
-      out.inputs.push({ obj: o.obj, source: { file: o.file, line: o.line } });
+      out.inputs.push({ obj: o.obj, source: { file: o.file, line: o.line }, decodeError: decode(o.obj) });
       out.uris.push(src.uri);
     }
   }
