@@ -20,7 +20,7 @@ export interface ParsedChunk {
 
 export function parseChunk(text: string): ParsedChunk {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const root = doc.contents;
   const empty = root === null || (isScalar(root) && (root.value === null || root.value === '') && !text.includes('{{'));
   let apiVersion: string | undefined;
