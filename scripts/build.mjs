@@ -1,5 +1,6 @@
 // Bundles the extension client, the language server and the CLI with esbuild.
 // `--tests` bundles every test/**/*.test.ts into out/test/ so mocha runs plain JavaScript.
+// `--fuzz` bundles the fuzz harness (test/fuzz/fuzzHarness.ts → out/fuzz/fuzzHarness.js) for scripts/fuzz.mjs.
 // `--integration` bundles the suite that runs inside VS Code's extension host
 // (test/integration/suite/*.ts → out/integration/suite/) and its @vscode/test-electron runner.
 import { build } from 'esbuild';
@@ -31,6 +32,10 @@ function findTests(dir) {
 
 if (process.argv.includes('--tests')) {
   await build({ ...common, entryPoints: findTests('test'), outdir: 'out/test', outbase: 'test' });
+} else if (process.argv.includes('--fuzz')) {
+  // `npm run fuzz` (scripts/fuzz.mjs) loads the harness as a library: bundled as the entry point, the
+  // CLI's and the server's `require.main === module` would start them inside the harness.
+  await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
 } else if (process.argv.includes('--integration')) {
   const suite = readdirSync('test/integration/suite').filter((n) => n.endsWith('.ts')).map((n) => join('test/integration/suite', n));
   await build({ ...common, entryPoints: suite, outdir: 'out/integration/suite' });

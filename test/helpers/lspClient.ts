@@ -11,9 +11,15 @@ export interface LspSession {
   nextDiagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams>;
   /** Resolves with the first diagnostics published for `uri` from now on that satisfy `pred`. */
   diagnosticsWhere(uri: string, pred: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
-  stop(): Promise<void>;
-  /** What the server wrote on stderr (only with `init.captureStderr`; otherwise it goes to ours). */
+  /** Everything the server wrote to stderr so far (also forwarded to this process's stderr unless `init.captureStderr`). */
   stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** How the server process is started: extra node options (e.g. `--require` a preload) and its environment. */
+export interface ServerProcessOptions {
+  execArgv?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 export function serverPath(): string {
@@ -32,10 +38,14 @@ export async function startServer(
   initializationOptions: object = {},
   beforeListen?: (c: ProtocolConnection) => void,
   init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object; captureStderr?: boolean } = {},
+  node: ServerProcessOptions = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', init.captureStderr ? 'pipe' : 'inherit'] });
+  const child = spawn(process.execPath, [...(node.execArgv ?? []), serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: node.env ?? process.env });
   let stderr = '';
-  child.stderr?.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+    if (!init.captureStderr) process.stderr.write(c);
+  });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; pred?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

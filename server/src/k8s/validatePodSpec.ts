@@ -9,6 +9,8 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
 export function validatePodSpec(spec: unknown, at: Path, extraVolumes: string[] = []): FieldError[] {
   const errs: FieldError[] = [];
+  // A missing spec decodes to the zero PodSpec, which has no containers.
+  if (spec === undefined || spec === null) spec = {};
   if (!isObj(spec)) return errs;
   const containers = spec.containers;
   if (containers === undefined || containers === null || (Array.isArray(containers) && containers.length === 0)) {

@@ -8,7 +8,8 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
 export function validateService(o: Record<string, unknown>): FieldError[] {
   const errs: FieldError[] = [];
-  const spec = obj(o.spec);
+  // A missing spec decodes to the zero ServiceSpec (a ClusterIP Service without ports).
+  const spec = obj(o.spec) ?? (o.spec === undefined || o.spec === null ? {} : undefined);
   if (!spec) return errs;
   const type = spec.type ?? 'ClusterIP';
   if (typeof type === 'string' && !TYPES.includes(type)) errs.push(fieldError('Unsupported', ['spec', 'type'], supportedValues(TYPES), type));
@@ -26,7 +27,8 @@ export function validateService(o: Record<string, unknown>): FieldError[] {
       if (names.has(name)) errs.push(fieldError('Duplicate', [...at, 'name'], '', name));
       names.add(name);
     }
-    const port = p.port;
+    // An unset port decodes to 0, which is out of range.
+    const port = p.port ?? 0;
     if (typeof port === 'number' && isValidPortNum(port).length) errs.push(fieldError('Invalid', [...at, 'port'], MSG_PORT_RANGE, port));
     const proto = p.protocol ?? 'TCP';
     if (typeof proto === 'string' && !PROTOCOLS.includes(proto)) errs.push(fieldError('Unsupported', [...at, 'protocol'], supportedValues(PROTOCOLS), proto));

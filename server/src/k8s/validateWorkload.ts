@@ -31,10 +31,12 @@ export function validateWorkload(kind: string, o: Record<string, unknown>): Fiel
   // StatefulSet pods also get one volume per volumeClaimTemplate.
   const claimVolumes = kind === 'StatefulSet' ? arr(get(o, 'spec', 'volumeClaimTemplates')).map((c) => str(get(c, 'metadata', 'name'))).filter((n): n is string => !!n) : [];
   errs.push(...validatePodSpec(get(template, 'spec'), [...templatePath, 'spec'], claimVolumes));
-  if (!spec) return errs;
+  // A missing spec decodes to the zero spec: no selector, an empty template (upstream's template is a value, never nil).
+  if (!spec && o.spec !== undefined && o.spec !== null) return errs;
+  const specOrZero = spec ?? {};
 
   if (kind === 'Deployment' || kind === 'ReplicaSet' || kind === 'DaemonSet' || kind === 'StatefulSet') {
-    const selector = spec.selector;
+    const selector = specOrZero.selector;
     if (selector === undefined || selector === null) errs.push(fieldError('Required', ['spec', 'selector']));
     else if (isObj(selector)) {
       const sel = selector as LabelSelector;
@@ -44,34 +46,34 @@ export function validateWorkload(kind: string, o: Record<string, unknown>): Fiel
         errs.push(fieldError('Invalid', ['spec', 'selector'], `empty selector is invalid for ${who}`, selector));
       } else {
         errs.push(...validateLabels(sel.matchLabels, ['spec', 'selector', 'matchLabels']));
-        if (template !== undefined && !labelSelectorMatches(sel, templateLabels)) {
+        if (!labelSelectorMatches(sel, templateLabels)) {
           errs.push(fieldError('Invalid', [...templatePath, 'metadata', 'labels'], '`selector` does not match template `labels`', templateLabels ?? {}));
         }
       }
     }
   }
   if (kind === 'ReplicationController') {
-    const selector = strMap(spec.selector);
+    const selector = strMap(specOrZero.selector);
     if (selector && Object.keys(selector).length > 0 && template !== undefined && !mapSelectorMatches(selector, templateLabels)) {
       errs.push(fieldError('Invalid', [...templatePath, 'metadata', 'labels'], '`selector` does not match template `labels`', templateLabels ?? {}));
     }
   }
   for (const f of ['replicas', 'minReadySeconds', 'revisionHistoryLimit']) {
-    const v = spec[f];
+    const v = specOrZero[f];
     if (typeof v === 'number' && v < 0) errs.push(fieldError('Invalid', ['spec', f], NON_NEGATIVE, v));
   }
   const restart = str(get(template, 'spec', 'restartPolicy'));
   if (restart !== undefined && ['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'ReplicationController'].includes(kind) && restart !== 'Always') {
     errs.push(fieldError('Unsupported', [...templatePath, 'spec', 'restartPolicy'], supportedValues(['Always']), restart));
   }
-  if ((kind === 'Job' || kind === 'CronJob') && template !== undefined && (restart === undefined || restart === 'Always')) {
+  if ((kind === 'Job' || kind === 'CronJob') && (restart === undefined || restart === 'Always')) {
     errs.push(fieldError('Required', [...templatePath, 'spec', 'restartPolicy'], 'valid values: "OnFailure", "Never"'));
   }
-  if (kind === 'Deployment') errs.push(...validateDeploymentStrategy(spec));
-  if (kind === 'Deployment' && typeof spec.progressDeadlineSeconds === 'number') {
-    const min = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
-    if (spec.progressDeadlineSeconds <= min) {
-      errs.push(fieldError('Invalid', ['spec', 'progressDeadlineSeconds'], 'must be greater than minReadySeconds', spec.progressDeadlineSeconds));
+  if (kind === 'Deployment') errs.push(...validateDeploymentStrategy(specOrZero));
+  if (kind === 'Deployment' && typeof specOrZero.progressDeadlineSeconds === 'number') {
+    const min = typeof specOrZero.minReadySeconds === 'number' ? specOrZero.minReadySeconds : 0;
+    if (specOrZero.progressDeadlineSeconds <= min) {
+      errs.push(fieldError('Invalid', ['spec', 'progressDeadlineSeconds'], 'must be greater than minReadySeconds', specOrZero.progressDeadlineSeconds));
     }
   }
   return errs;

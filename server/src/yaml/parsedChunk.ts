@@ -21,8 +21,8 @@ export interface ParsedChunk {
 export function parseChunk(text: string): ParsedChunk {
   const lineCounter = new LineCounter();
   // logLevel 'error': the library's warnings (a collection key) are reported as findings of ours
-  // (yaml/yamlProblems), never printed on stderr.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false, logLevel: 'error' });
+  // (yaml/yamlProblems), never printed on stderr. strict: what YAML forbids is an error, not a warning.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const root = doc.contents;
   const empty = root === null || (isScalar(root) && (root.value === null || root.value === '') && !text.includes('{{'));
   let apiVersion: string | undefined;

@@ -13,6 +13,9 @@ export function apiRules(root: unknown, value: unknown, reported: Set<string>): 
   for (const e of validateObject(value as Record<string, unknown>)) {
     const where = e.locate ?? e.path;
     if (reported.has(where.join('/')) || reported.has(e.path.join('/'))) continue;
+    // Below a field the schema already flagged (missing or of the wrong type): one finding is enough.
+    const path = e.path.join('/');
+    if ([...reported].some((r) => path.startsWith(r + '/'))) continue;
     // An enum the schema already flagged below this field (spec.strategy ← spec.strategy.type).
     if (e.type === 'Unsupported' && [...reported].some((r) => r.startsWith(e.path.join('/') + '/'))) continue;
     const range = rangeFor(root, e);
