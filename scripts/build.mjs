@@ -3,6 +3,7 @@
 // `--fuzz` bundles the fuzz harness (test/fuzz/fuzzHarness.ts → out/fuzz/fuzzHarness.js) for scripts/fuzz.mjs.
 // `--integration` bundles the suite that runs inside VS Code's extension host
 // (test/integration/suite/*.ts → out/integration/suite/) and its @vscode/test-electron runner.
+// `--webview` bundles test/webview/*.test.ts (they drive headless Chromium) into out/webview/.
 import { build } from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ function findTests(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
-    // integration/ runs inside VS Code (it imports `vscode`), e2e/ drives a browser: not unit tests.
-    if (name === 'fixtures' || name === 'e2e' || name === 'integration') continue;
+    // integration/ runs inside VS Code (it imports `vscode`), e2e/ and webview/ drive a browser: not unit tests.
+    if (name === 'fixtures' || name === 'e2e' || name === 'integration' || name === 'webview') continue;
     if (statSync(full).isDirectory()) out.push(...findTests(full));
     else if (name.endsWith('.test.ts')) out.push(full);
   }
@@ -36,6 +37,8 @@ if (process.argv.includes('--tests')) {
   // `npm run fuzz` (scripts/fuzz.mjs) loads the harness as a library: bundled as the entry point, the
   // CLI's and the server's `require.main === module` would start them inside the harness.
   await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
+} else if (process.argv.includes('--webview')) {
+  await build({ ...common, entryPoints: findTests('test/webview'), outdir: 'out/webview', outbase: 'test/webview', external: [...common.external, 'playwright-core'] });
 } else if (process.argv.includes('--integration')) {
   const suite = readdirSync('test/integration/suite').filter((n) => n.endsWith('.ts')).map((n) => join('test/integration/suite', n));
   await build({ ...common, entryPoints: suite, outdir: 'out/integration/suite' });

@@ -72,7 +72,8 @@ export interface PageText {
 /** The whole page. The script only forwards clicks and swaps in new SVG sent by the extension. */
 export function topologyPage(nonce: string, body: string, text: PageText): string {
   // Nothing may load from anywhere; only the nonce'd style and script run.
-  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
+  // base-uri and form-action do not fall back to default-src: closed too.
+  const csp = `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none';`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -16,6 +16,7 @@ import { threeWayMerge } from './threeWayMerge';
 import { deepEqual } from './controllerUtils';
 import { allocateService, ServiceAllocations } from './controllers/service';
 import { LAST_APPLIED_ANNOTATION } from './controllers/deployment/deploymentUtil';
+import { foldStringData } from '../k8s/foldStringData';
 import { t } from '../util/l10n';
 
 export interface ApplyInput {
@@ -182,12 +183,16 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       if (later) failures[failures.length - 1].hint = later;
       continue;
     }
+    // A Secret's stringData is folded into data (base64) as the API server does — and before the
+    // last-applied annotation is made: upstream kubectl records stringData there in clear
+    // (kubernetes/kubernetes#23564); KubeMate records the folded object, so no output shows a value.
+    const stored = kind === 'Secret' ? foldStringData(manifest) : manifest;
     // One JSON text serves both the working copy (clone = parse of it) and the last-applied annotation.
-    const text = JSON.stringify(manifest);
-    const annotated = decoded.obj as KObject;
+    const text = JSON.stringify(stored);
+    const annotated = (kind === 'Secret' ? foldStringData(decoded.obj) : decoded.obj) as KObject;
     annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];
     if (namespace) annotated.metadata.namespace = namespace;
-    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(manifest, text) };
+    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(stored, text) };
     if (!existing) {
       const obj = annotated;
       applyDefaults(obj);

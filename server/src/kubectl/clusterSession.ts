@@ -9,11 +9,12 @@
 // if the file still holds that generation (checked and written under `<file>.lock`), otherwise it
 // reports a conflict and the caller reads the fresh state and runs its verb again
 // (retryOnConflict). No write is ever based on a stale read, so no update is lost.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Simulator } from '../cluster/simulator';
 import { backupFile, fileGeneration, loadState, saveState } from '../cluster/persistence/stateFile';
 import type { StateWriteFs } from '../cluster/persistence/stateFile';
-import { StateLockError, withStateLock } from './stateLock';
+import { isAlive, StateLockError, withStateLock } from './stateLock';
 
 export interface SessionOptions {
   /** Where the cluster is saved; without it the cluster lives in memory only. */
@@ -96,10 +97,19 @@ export class ClusterSession {
       // Renaming over a read-only file would succeed: respect the user's intent instead.
       if (st && (st.mode & 0o222) === 0) throw new StateWriteError(path, 'read-only');
       if (fileGeneration(path) !== this.generation) return { kind: 'conflict' } as const;
+      removeOrphanTemps(path);
       saveState(path, this.sim.serialize(), this.generation + 1, this.fs);
       this.generation++;
       return WRITTEN;
     });
+  }
+}
+
+/** Temp files (`.<file>.tmp-<pid>`) of writers killed before their rename: half files, never read. */
+function removeOrphanTemps(path: string): void {
+  const prefix = `.${basename(path)}.tmp-`;
+  for (const f of readdirSync(dirname(path))) {
+    if (f.startsWith(prefix) && !isAlive(Number(f.slice(prefix.length)))) unlinkSync(join(dirname(path), f));
   }
 }
 

@@ -32,7 +32,7 @@ function sleep(ms: number): void {
   Atomics.wait(sleepCell, 0, 0, ms);
 }
 
-function alive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -62,7 +62,7 @@ function readLock(path: string): { text: string; info: LockInfo | null; mtimeMs:
 /** Stale: its process is gone, it is too old, or it never got its content (older than a second). */
 export function isStale(lock: { info: LockInfo | null; mtimeMs: number }, now: number): boolean {
   if (!lock.info) return now - lock.mtimeMs > 1000;
-  return !alive(lock.info.pid) || now - lock.info.at > STALE_MS;
+  return !isAlive(lock.info.pid) || now - lock.info.at > STALE_MS;
 }
 
 /** Creates the lock; returns its content, or null when another process holds it. */

@@ -83,7 +83,7 @@ describe('client: topology', () => {
     const text = { title: 'T', scopeFile: 'f', scopeCluster: 'c', groupOwner: 'o', groupNode: 'n', hint: 'h', legend: 'l' };
     const page = topologyPage('NONCE123', '<svg></svg>', text);
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)![1];
-    assert.equal(csp, "default-src 'none'; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123';");
+    assert.equal(csp, "default-src 'none'; style-src 'nonce-NONCE123'; script-src 'nonce-NONCE123'; base-uri 'none'; form-action 'none';");
     assert.ok(!/unsafe-(inline|eval)/.test(page));
     assert.ok(!/(src|href)=["']?https?:/i.test(page));
     assert.equal((page.match(/<script/g) ?? []).length, 1);

@@ -1,5 +1,6 @@
 // Outline: one symbol per document ("Deployment k8s-combat"), with its top-level keys and
-// their children, so a long multi-document file can be navigated.
+// their children, so a long multi-document file can be navigated. A Secret's data/stringData
+// values are never shown as details (the outline and breadcrumbs are on screen; issue 12 §5).
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { ParsedFile } from '../../yaml/parsedFile';
 
@@ -36,7 +37,7 @@ export function documentSymbols(file: ParsedFile): KSymbol[] {
       end: d.start + Math.max(root.range[1], root.range[0]),
       selectionStart: d.start + sel[0],
       selectionEnd: d.start + sel[1],
-      children: isMap(root) ? children(root, d.start, 1) : [],
+      children: isMap(root) ? children(root, d.start, 1, c.kind === 'Secret') : [],
     });
   }
   return out;
@@ -49,7 +50,9 @@ function metadataName(root: YAMLMap): string | undefined {
   return isScalar(n) && n.value !== null ? String(n.value) : undefined;
 }
 
-function children(map: YAMLMap, base: number, depth: number): KSymbol[] {
+/** `secret`: the map is a Secret's root (depth 1) or its data/stringData (values hidden). */
+function children(map: YAMLMap, base: number, depth: number, secret = false): KSymbol[] {
+  const hideValues = secret && depth > 1;
   const out: KSymbol[] = [];
   for (const pair of map.items) {
     const key = pair.key as Node | null;
@@ -59,14 +62,15 @@ function children(map: YAMLMap, base: number, depth: number): KSymbol[] {
     const sym: KSymbol = {
       name: String(key.value),
       kind: isMap(value) ? 'object' : isSeq(value) ? 'list' : 'field',
-      detail: isScalar(value) && value.value !== null ? String(value.value) : isSeq(value) ? `[${value.items.length}]` : undefined,
+      detail: isScalar(value) && value.value !== null && !hideValues ? String(value.value) : isSeq(value) ? `[${value.items.length}]` : undefined,
       start: base + key.range[0],
       end: base + Math.max(end, key.range[1]),
       selectionStart: base + key.range[0],
       selectionEnd: base + key.range[1],
       children: [],
     };
-    if (depth < MAX_DEPTH && isMap(value)) sym.children = children(value, base, depth + 1);
+    const valuesOfSecret = secret && depth === 1 && ['data', 'stringData', 'binaryData'].includes(String(key.value));
+    if (depth < MAX_DEPTH && isMap(value)) sym.children = children(value, base, depth + 1, valuesOfSecret || hideValues);
     if (depth < MAX_DEPTH && isSeq(value)) {
       value.items.forEach((item, i) => {
         const n = item as Node | null;
