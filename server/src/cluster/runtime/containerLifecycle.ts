@@ -9,7 +9,6 @@
 import type { Container, Pod, Probe } from '../types';
 import { parseQuantity } from '../../k8s/quantity';
 import { behaviourFor, ImageBehaviour } from './simulationProfile';
-import { declaredListens } from './listensOn';
 import { failureAt, livenessKillAt, probeAtOrAfter, probeTimes, successAt } from './probeTiming';
 
 /** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
@@ -55,9 +54,9 @@ function probePort(c: Container, probe: Probe): number | undefined {
 /** When the process answers this probe: readyAfterSeconds after the start, never on a port it does not listen on. */
 export function answersFrom(c: Container, probe: Probe, b: ImageBehaviour | undefined, startMs: number): number {
   const port = probePort(c, probe);
-  // A container that declares no ports (and no profile `listens`) is taken to serve whatever its probes ask.
-  const listens = b?.listens || c.ports?.length ? declaredListens(c, b ? [b] : undefined) : undefined;
-  if (port !== undefined && listens && !listens.includes(port)) return Infinity;
+  // Without a profile `listens` the process answers whatever port its probes ask (containerPorts
+  // are informational: many manifests probe a port they do not declare, CoreDNS included).
+  if (port !== undefined && b?.listens && !b.listens.includes(port)) return Infinity;
   return startMs + (b?.readyAfterSeconds ?? 0) * 1000;
 }
 
