@@ -10,7 +10,7 @@ import { deleteCommand } from './commands/delete';
 import { scaleCommand } from './commands/scale';
 import { rolloutCommand } from './commands/rollout';
 import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCommands';
-import { readinessCommand } from './commands/podActions';
+import { faultCommand, readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
 import { setCommand } from './commands/setImage';
 import { labelCommand, annotateCommand } from './commands/labelCommands';
@@ -40,6 +40,7 @@ export const commandTable: CliCommand[] = [
   execCommand,
   createCommand,
   readinessCommand,
+  faultCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,

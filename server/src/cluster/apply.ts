@@ -187,7 +187,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     // last-applied annotation is made: upstream kubectl records stringData there in clear
     // (kubernetes/kubernetes#23564); KubeMate records the folded object, so no output shows a value.
     const stored = kind === 'Secret' ? foldStringData(manifest) : manifest;
-    // One JSON text serves both the working copy (clone = parse of it) and the last-applied annotation.
+    // The last-applied annotation records the manifest as written (stringData folded); the working copy is the decoded object.
     const text = JSON.stringify(stored);
     const annotated = (kind === 'Secret' ? foldStringData(decoded.obj) : decoded.obj) as KObject;
     annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];

@@ -1,11 +1,14 @@
-// A cluster profile replaces the default nodes: a YAML list (or stream) of Node manifests, e.g.
-// `.kubemate/cluster.yaml` in a workspace or `--cluster <file>` on the CLI. Missing details are
-// filled in like the default nodes (4 CPU, 8Gi, 110 pods, pod CIDR 10.244.<i>.0/24).
+// A cluster profile: a YAML stream of Node manifests that replace the default nodes and
+// `kind: SimulationProfile` documents that say what images do (runtime/simulationProfile.ts), e.g.
+// `.kubemate/cluster.yaml` in a workspace or `--cluster <file>` on the CLI. Missing node details
+// are filled in like the default nodes (4 CPU, 8Gi, 110 pods, pod CIDR 10.244.<i>.0/24); a
+// profile with no Node keeps the default nodes.
 // The caller parses the YAML; this module checks the objects and names file:line on problems.
 import type { KObject } from './types';
 import { makeNode } from './defaultCluster';
 import { isValidQuantity } from '../k8s/quantity';
 import { t } from '../util/l10n';
+import { ImageBehaviour, readSimulationProfile } from './runtime/simulationProfile';
 
 export interface ProfileDocument {
   obj: unknown;
@@ -14,7 +17,10 @@ export interface ProfileDocument {
 }
 
 export interface ClusterProfile {
-  nodes: KObject[];
+  /** Undefined: the profile has no Node, the default nodes stay. */
+  nodes?: KObject[];
+  /** The SimulationProfile entries, in file order (the first match wins). */
+  simulation: ImageBehaviour[];
   problems: string[];
 }
 
@@ -27,12 +33,17 @@ function isObj(v: unknown): v is Record<string, unknown> {
 export function loadClusterProfile(docs: ProfileDocument[]): ClusterProfile {
   const nodes: KObject[] = [];
   const problems: string[] = [];
+  const simulation: ImageBehaviour[] = [];
   const names = new Set<string>();
   for (const d of docs) {
     const where = `${d.file}:${d.line}`;
     const o = d.obj;
+    if (isObj(o) && o.kind === 'SimulationProfile') {
+      simulation.push(...readSimulationProfile(o, where, problems));
+      continue;
+    }
     if (!isObj(o) || o.kind !== 'Node') {
-      problems.push(t('{0}: a cluster profile may only contain Node objects (found {1}).', where, isObj(o) ? String(o.kind ?? '?') : typeof o));
+      problems.push(t('{0}: a cluster profile may only contain Node and SimulationProfile objects (found {1}).', where, isObj(o) ? String(o.kind ?? '?') : typeof o));
       continue;
     }
     const meta = isObj(o.metadata) ? o.metadata : {};
@@ -81,6 +92,6 @@ export function loadClusterProfile(docs: ProfileDocument[]): ClusterProfile {
     }
     nodes.push(node);
   }
-  if (docs.length === 0) problems.push(t('The cluster profile contains no Node objects.'));
-  return { nodes, problems };
+  if (docs.length === 0) problems.push(t('The cluster profile contains no Node or SimulationProfile objects.'));
+  return { nodes: nodes.length ? nodes : undefined, simulation, problems };
 }

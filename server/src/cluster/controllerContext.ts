@@ -12,6 +12,10 @@ export interface ControllerContext {
   create<T extends KObject>(obj: T): T;
   /** Deletes an object; its dependents go with it (garbage collector, background propagation). */
   remove(obj: KObject): void;
-  /** Asks the simulator to run another round at `ms` (simulated time) even if nothing else changes. */
-  wakeAt(ms: number): void;
+  /**
+   * Asks the simulator to run another round at `ms` (simulated time) even if nothing else changes.
+   * `runtime`: a container's own life (an exit, a back-off, a failing probe) — an action settles
+   * through those only for its first minute, so a crash loop does not run on for ever.
+   */
+  wakeAt(ms: number, kind?: 'runtime'): void;
 }

@@ -1,20 +1,23 @@
 // A kubelet for every node: starts bound pods (sandbox IP from the node's pod CIDR, containers
-// Running), keeps the Ready condition (readiness probe delay, user-failed readiness), finishes
-// Job pods, and reports why a pod cannot start (§7.2 of KUBERNETES-BEHAVIOUR).
+// Running), keeps the Ready condition (readiness probe timing, user-failed readiness), and reports
+// why a pod cannot start (§7.2 of KUBERNETES-BEHAVIOUR). What containers do once started — exits,
+// restarts and back-offs, OOM kills, probes, image pulls — is runtime/podRuntime.ts.
 // upstream: pkg/kubelet/kubelet.go syncPod, status/generate.go, prober.
 import type { ControllerContext } from './controllerContext';
 import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
 import { envProblem, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
-import { createdMessage, presentMessage, pulledMessage, pullingMessage, startedMessage } from './kubeletMessages';
+import { createdMessage, startedMessage } from './kubeletMessages';
 import { hostIPList, runningSince } from './sharedStatus';
 import { orderPodConditions, podConditionsOrdered, setPodCondition } from './podConditions';
 import { rejectAtAdmission } from './scheduler/kubeletAdmission';
+import { ensureImage } from './runtime/imagePull';
+import { isRuntimeOwned, needsRuntime, RuntimeState, syncPodRuntime } from './runtime/podRuntime';
+import { planRunning, readinessAt } from './runtime/containerLifecycle';
 
-/** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
-export const JOB_POD_RUN_SECONDS = 5;
+export { JOB_POD_RUN_SECONDS } from './runtime/containerLifecycle';
 
-export interface KubeletState {
+export interface KubeletState extends RuntimeState {
   /** Last pod IP handed out per node (host-local IPAM continues after it). */
   lastIP: Record<string, number>;
   /** Pods (uid) whose readiness the user made fail. */
@@ -74,10 +77,6 @@ function allocateIP(state: KubeletState, node: KObject, used: Set<string>): stri
   return undefined;
 }
 
-function isJobPod(pod: Pod): boolean {
-  return pod.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'Job') === true && pod.spec.restartPolicy !== 'Always';
-}
-
 export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
   const pods = ctx.store.list<Pod>('Pod');
   let used: Map<string, Set<string>> | undefined;
@@ -103,7 +102,8 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
     } else if (pod.status.containerStatuses?.some((c) => c.state.waiting?.reason === 'CreateContainerConfigError')) {
       startPod(ctx, state, pod, node, used ?? (used = usedIPs(pods)));
     }
-    if (pod.status.phase === 'Running') refreshRunning(ctx, pod, failing.has(pod.metadata.uid ?? ''));
+    if (pod.status.podIP && pod.status.containerStatuses && needsRuntime(pod, state)) syncPodRuntime(ctx, state, pod, nodeName);
+    if (pod.status.phase === 'Running') refreshRunning(ctx, state, pod, failing.has(pod.metadata.uid ?? ''));
   }
 }
 
@@ -185,7 +185,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   const problems: { event: string; reason: string }[] = [];
   for (const c of pod.spec.containers) {
     const existing = status.containerStatuses?.find((s) => s.name === c.name);
-    if (existing?.state.running) {
+    if (existing && (existing.state.running || isRuntimeOwned(existing))) {
       statuses.push(existing);
       continue;
     }
@@ -200,14 +200,12 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
       problems.push({ event: `Error: ${envErr}`, reason: 'CreateContainerConfigError' });
       continue;
     }
-    statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: runningSince(now) });
-    const policy = (c.imagePullPolicy as string | undefined) ?? 'IfNotPresent';
-    if (policy === 'Always') {
-      ctx.events.event(pod, 'Normal', 'Pulling', pullingMessage(c.image), 'kubelet', host);
-      ctx.events.event(pod, 'Normal', 'Pulled', pulledMessage(c.image), 'kubelet', host);
-    } else {
-      ctx.events.event(pod, 'Normal', 'Pulled', presentMessage(c.image), 'kubelet', host);
+    const pullFailed = ensureImage(ctx, pod, c, existing, { profile: state.simulation, unpullable: state.unpullable, backoff: (state.backoff ??= {}) }, host);
+    if (pullFailed) {
+      statuses.push(pullFailed);
+      continue;
     }
+    statuses.push({ name: c.name, image: c.image, ready: false, started: true, restartCount: existing?.restartCount ?? 0, state: runningSince(now) });
     ctx.events.event(pod, 'Normal', 'Created', createdMessage(c.name), 'kubelet', host);
     ctx.events.event(pod, 'Normal', 'Started', startedMessage(c.name), 'kubelet', host);
   }
@@ -230,33 +228,11 @@ function waiting(name: string, image: string | undefined, reason: string, messag
   return { name, image, ready: false, started: false, restartCount: 0, state: { waiting: w } };
 }
 
-/** Readiness and completion of a running pod. */
-function refreshRunning(ctx: ControllerContext, pod: Pod, readinessFailing: boolean): void {
+/** Readiness of a running pod (its containers' lives are podRuntime's). */
+function refreshRunning(ctx: ControllerContext, state: KubeletState, pod: Pod, readinessFailing: boolean): void {
   const nowMs = ctx.store.now();
   const now = ctx.store.timestamp();
   const status = pod.status;
-  if (isJobPod(pod)) {
-    const started = Date.parse(status.startTime ?? now);
-    const doneAt = started + JOB_POD_RUN_SECONDS * 1000;
-    if (nowMs < doneAt) {
-      ctx.wakeAt(doneAt);
-    } else {
-      status.phase = 'Succeeded';
-      status.containerStatuses = (status.containerStatuses ?? []).map((c) => ({
-        ...c,
-        ready: false,
-        started: false,
-        state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: c.state.running?.startedAt, finishedAt: now } },
-      }));
-      let conds = status.conditions ?? [];
-      conds = setPodCondition(conds, 'Ready', 'False', now, 'PodCompleted');
-      conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'PodCompleted');
-      conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
-      status.conditions = orderPodConditions(conds);
-      ctx.store.update(pod);
-      return;
-    }
-  }
   // Most running pods are already settled: compute readiness without allocating, and only build
   // new arrays when something differs (same result as mapping and comparing every round).
   const current = status.containerStatuses ?? [];
@@ -265,13 +241,15 @@ function refreshRunning(ctx: ControllerContext, pod: Pod, readinessFailing: bool
   for (let i = 0; i < current.length; i++) {
     const cs = current[i];
     let ready = !!cs.state.running && !readinessFailing;
-    const probe = ready ? pod.spec.containers.find((c) => c.name === cs.name)?.readinessProbe : undefined;
-    if (probe) {
+    const c = ready ? pod.spec.containers.find((x) => x.name === cs.name) : undefined;
+    if (c && (c.readinessProbe || c.startupProbe)) {
       const started = Date.parse(cs.state.running?.startedAt ?? now);
-      const readyAt = started + (probe.initialDelaySeconds ?? 0) * 1000 + Math.max(0, (probe.successThreshold ?? 1) - 1) * (probe.periodSeconds ?? 10) * 1000;
+      // upstream: readiness probes wait for the startup probe; no readiness probe → ready once started.
+      const startedAt = c.startupProbe ? planRunning(pod, c, state.simulation, state.faults ?? [], started).startedAtMs : started;
+      const readyAt = c.readinessProbe ? readinessAt(c, c.readinessProbe, state.simulation, started, startedAt) : startedAt;
       if (nowMs < readyAt) {
         ready = false;
-        ctx.wakeAt(readyAt);
+        if (Number.isFinite(readyAt)) ctx.wakeAt(readyAt);
       }
     }
     if (!ready) containersReady = false;

@@ -6,6 +6,8 @@ export interface PodColumns {
   status: string;
   ready: string;
   restarts: number;
+  /** The latest lastState.terminated.finishedAt of its containers (RESTARTS shows "3 (42s ago)"). */
+  lastRestartAt: string | null;
   /** Why the pod is not Running/Ready, and the message that goes with it (for the JSON contract). */
   reason: string | null;
   message: string | null;
@@ -22,11 +24,17 @@ export function podColumns(pod: Pod): PodColumns {
   const total = containers.length + sidecars.length;
   let readyCount = 0;
   let restarts = 0;
+  let lastRestartAt: string | null = null;
+  const noteRestart = (c: { lastState?: { terminated?: { finishedAt?: string } } }) => {
+    const at = c.lastState?.terminated?.finishedAt;
+    if (at && (lastRestartAt === null || at > lastRestartAt)) lastRestartAt = at;
+  };
   let initializing = false;
   const inits = st.initContainerStatuses ?? [];
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i];
     restarts += c.restartCount ?? 0;
+    noteRestart(c);
     const t = c.state.terminated;
     if (t && t.exitCode === 0) continue;
     const isSidecar = sidecars.some((s) => s.name === c.name);
@@ -47,6 +55,7 @@ export function podColumns(pod: Pod): PodColumns {
     for (let i = statuses.length - 1; i >= 0; i--) {
       const c = statuses[i];
       restarts += c.restartCount ?? 0;
+      noteRestart(c);
       if (c.state.waiting?.reason) {
         reason = c.state.waiting.reason;
         message = c.state.waiting.message ?? message;
@@ -76,5 +85,5 @@ export function podColumns(pod: Pod): PodColumns {
     }
   }
   if (reason === 'Completed' || st.phase === 'Succeeded') why = null;
-  return { status: reason, ready: `${readyCount}/${total}`, restarts, reason: why, message: why ? message : null };
+  return { status: reason, ready: `${readyCount}/${total}`, restarts, lastRestartAt, reason: why, message: why ? message : null };
 }

@@ -38,12 +38,19 @@ import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSu
 import { RolloutTimeline } from './rolloutTimeline';
 import { syncAllDisruptionBudgets } from './controllers/disruption';
 import { DrainHost, drainNode, DrainOptions } from './drain';
+import type { ImageBehaviour } from './runtime/simulationProfile';
+import { FaultAction, FaultProblem, pickFaultTarget } from './runtime/faultTarget';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
 export const STATE_VERSION = 1;
 export const ROUND_MS = 1000;
 /** A quiet cluster may jump ahead to a pending timer at most this far (10 minutes). */
 const TIMER_HORIZON_MS = 10 * 60 * 1000;
+/**
+ * An action follows containers' own lives (exits, back-offs, failing probes) for its first minute
+ * only — what `kubectl get pods` shows a minute after `kubectl apply`; `advance` lets more pass.
+ */
+export const RUNTIME_HORIZON_MS = 60 * 1000;
 
 export interface SimulatorOptions {
   /** Start time of a fresh cluster (simulated time then moves on its own). Default 2026-01-01T00:00:00Z. */
@@ -54,6 +61,8 @@ export interface SimulatorOptions {
   nodes?: KObject[];
   /** Upper bound of controller rounds per action. Default 300. */
   maxRounds?: number;
+  /** What images do (the cluster profile's SimulationProfile entries); default: every image pulls, starts and serves. */
+  simulation?: ImageBehaviour[];
 }
 
 export interface SimulatorState {
@@ -86,6 +95,7 @@ export class Simulator {
   private api: ApiServer;
   private kubelet: KubeletState;
   private wakeups: number[] = [];
+  private runtimeWakeups: number[] = [];
   private endpointInputs = '';
   private readonly timeline: RolloutTimeline;
   private readonly maxRounds: number;
@@ -103,7 +113,7 @@ export class Simulator {
       events: this.events,
       create: (o) => this.api.create(o),
       remove: (o) => void this.api.remove(o),
-      wakeAt: (ms) => this.wakeups.push(ms),
+      wakeAt: (ms, kind) => void (kind === 'runtime' ? this.runtimeWakeups : this.wakeups).push(ms),
     };
   }
 
@@ -111,7 +121,9 @@ export class Simulator {
   static create(opts: SimulatorOptions = {}): Simulator {
     const clock = opts.clock ?? new ManualClock();
     const store = new Store(new SeededIds(opts.seed ?? 1), clock.now());
-    const sim = new Simulator(store, newKubeletState(), opts.maxRounds);
+    const kubelet = newKubeletState();
+    if (opts.simulation?.length) kubelet.simulation = opts.simulation;
+    const sim = new Simulator(store, kubelet, opts.maxRounds);
     const nodes = opts.nodes ?? defaultNodes();
     for (const n of nodes) sim.api.create(n);
     const cp = nodes.find((n) => 'node-role.kubernetes.io/control-plane' in (n.metadata.labels ?? {})) ?? nodes[0];
@@ -183,11 +195,15 @@ export class Simulator {
     for (; rounds < this.maxRounds; rounds++) {
       const before = this.store.revision;
       this.wakeups = [];
+      this.runtimeWakeups = [];
       this.round();
       this.timeline.record(track, rounds);
       if (this.store.revision === before) {
-        const due = this.wakeups.filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
-        if (jumpTimers && due !== undefined && due - startMs <= TIMER_HORIZON_MS) {
+        const now = this.store.now();
+        let due: number | undefined;
+        for (const w of this.wakeups) if (w > now && w - startMs <= TIMER_HORIZON_MS && (due === undefined || w < due)) due = w;
+        for (const w of this.runtimeWakeups) if (w > now && w - startMs <= RUNTIME_HORIZON_MS && (due === undefined || w < due)) due = w;
+        if (jumpTimers && due !== undefined) {
           this.store.nowMs = due;
           continue;
         }
@@ -265,6 +281,30 @@ export class Simulator {
     return { ok: !!pod, found: !!pod, lines: [], ...this.runUntilStable(rv) };
   }
 
+  /** The simulation profile's image entries this cluster was created with. */
+  simulationProfile(): readonly ImageBehaviour[] {
+    return this.kubelet.simulation ?? [];
+  }
+
+  /**
+   * A learning action on a pod's container: `crash` (its process exits with 1), `oom` (it is
+   * OOMKilled), `liveness` (its liveness probe fails until the container restarts), `unpullable`
+   * (the registry loses its image: the next pull of it fails). `problem` says why nothing was done.
+   */
+  fault(namespace: string, name: string, container: string | undefined, kind: FaultAction): ActionResult & { found: boolean; problem?: FaultProblem; container?: string } {
+    const rv = this.begin();
+    const pod = this.store.get<Pod>('Pod', namespace, name);
+    if (!pod) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
+    const picked = pickFaultTarget(pod, container, kind);
+    if ('problem' in picked) return { ok: false, found: true, problem: picked.problem, lines: [], ...this.runUntilStable(rv) };
+    if (kind === 'unpullable') {
+      this.kubelet.unpullable = [...new Set([...(this.kubelet.unpullable ?? []), picked.container.image ?? ''])].sort();
+    } else {
+      this.kubelet.faults = [...(this.kubelet.faults ?? []).filter((f) => this.store.getByUid(f.uid)), { uid: pod.metadata.uid ?? '', container: picked.container.name, kind, atMs: this.store.now() }];
+    }
+    return { ok: true, found: true, container: picked.container.name, lines: [], ...this.runUntilStable(rv) };
+  }
+
   /** kubectl cordon / uncordon: spec.unschedulable and the node.kubernetes.io/unschedulable taint. */
   cordon(nodeName: string, unschedulable = true): ActionResult & { found: boolean } {
     const rv = this.begin();
@@ -314,11 +354,12 @@ export class Simulator {
     for (let rounds = 0; rounds < this.maxRounds * 20 && this.store.now() < target; rounds++) {
       const before = this.store.revision;
       this.wakeups = [];
+      this.runtimeWakeups = [];
       this.round();
       if (this.store.revision === before) {
         // Letting time pass also stops at each CronJob schedule (runUntilStable does not jump to those).
         const cron = nextCronWakeup(this.store, this.store.now());
-        const due = [...this.wakeups, ...(cron === undefined ? [] : [cron])].filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
+        const due = [...this.wakeups, ...this.runtimeWakeups, ...(cron === undefined ? [] : [cron])].filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
         this.store.nowMs = due !== undefined && due < target ? due : target;
       } else this.store.nowMs = Math.min(target, this.store.nowMs + ROUND_MS);
     }

@@ -82,6 +82,11 @@ export interface Probe {
   periodSeconds?: number;
   successThreshold?: number;
   failureThreshold?: number;
+  timeoutSeconds?: number;
+  httpGet?: { path?: string; port: number | string; scheme?: string };
+  tcpSocket?: { port: number | string };
+  exec?: { command?: string[] };
+  grpc?: { port: number };
   [k: string]: unknown;
 }
 
@@ -93,6 +98,8 @@ export interface Container {
   envFrom?: EnvFromSource[];
   resources?: { requests?: Record<string, string | number>; limits?: Record<string, string | number> };
   readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  startupProbe?: Probe;
   volumeMounts?: { name: string; mountPath: string }[];
   restartPolicy?: string;
   [k: string]: unknown;
@@ -171,6 +178,7 @@ export interface ContainerStatus {
   started?: boolean;
   restartCount: number;
   state: ContainerState;
+  lastState?: ContainerState;
 }
 
 export interface PodCondition {

@@ -177,6 +177,8 @@ export type ClusterAction =
   | { action: 'cordon' | 'uncordon'; node: string }
   | { action: 'drain'; node: string; force?: boolean }
   | { action: 'failReadiness' | 'recoverReadiness'; target: ObjectRef }
+  /** A learning fault on a pod's container (the first one unless `container` says): `kubemate fault`. */
+  | { action: 'fault'; target: ObjectRef; fault: 'crash' | 'oom' | 'liveness' | 'unpullable'; container?: string }
   | { action: 'reset' };
 
 export interface ClusterActionResult {

@@ -9,7 +9,8 @@ const CONTRACT_COMMANDS = [
   'kubemate.revealSource', 'kubemate.deletePod', 'kubemate.deleteObject', 'kubemate.scale',
   'kubemate.rolloutHistory', 'kubemate.rolloutUndo', 'kubemate.cordonNode', 'kubemate.uncordonNode',
   'kubemate.drainNode', 'kubemate.failReadiness', 'kubemate.recoverReadiness', 'kubemate.revealSecret',
-  'kubemate.showTopology',
+  'kubemate.showTopology', 'kubemate.crashContainer', 'kubemate.oomKillContainer', 'kubemate.failLiveness',
+  'kubemate.makeImageUnpullable',
 ];
 
 interface Manifest {

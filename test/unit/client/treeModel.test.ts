@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { clusterWith, fmt } from '../../helpers/clusterView';
 import { runClusterAction } from '../../../server/src/handlers/cluster/clusterActions';
+import { dryRun } from '../../../server/src/handlers/clusterHandler';
 import { buildTree, podCounts } from '../../../client/src/clusterView/treeModel';
 import { reconcile, TreeNode, walk } from '../../../client/src/clusterView/treeNode';
 import type { ClusterView } from '../../../server/src/protocol/clusterView';
@@ -143,6 +144,19 @@ describe('client: cluster tree model', () => {
     const podItem = [...walk(t)].find((n) => n.id === `Pod/default/${pod}`)!;
     assert.equal(podItem.description, 'Running (0/1 ready)');
     assert.match(podItem.tooltip!, /readiness probe fail/);
+  });
+
+  it('a crash-looping Deployment from the simulation profile shows CrashLoopBackOff and its restarts', () => {
+    const c = clusterWith();
+    const profile = readFileSync('examples/simulation/cluster.yaml', 'utf8');
+    assert.equal(c.loadProfile('file:///ws/.kubemate/cluster.yaml', profile).ok, true);
+    dryRun(c, { sources: [{ uri: 'file:///ws/crash.yaml', label: 'crash.yaml', text: readFileSync('examples/simulation/crashloop.yaml', 'utf8') }], command: 'kubectl apply -f crash.yaml' });
+    const pods = [...new Map([...walk(tree(c.view()))].filter((n) => n.contextValue === 'pod' && n.ref!.namespace === 'default').map((n) => [n.ref!.name, n])).values()];
+    assert.equal(pods.length, 2, pods.map((p) => `${p.label} ${p.description}`).join('; '));
+    for (const p of pods) assert.match(p.description!, /^CrashLoopBackOff/);
+    const r = runClusterAction(c, { action: 'fault', target: { kind: 'Pod', namespace: 'default', name: String(pods[0].label) }, fault: 'liveness' });
+    assert.equal(r.ok, false);
+    assert.match(r.message, /is not running: there is no process to act on/);
   });
 
   it('counts pods for the status bar and can show the system namespaces', () => {

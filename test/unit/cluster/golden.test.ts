@@ -3,7 +3,10 @@
 // default); the Kubernetes documents after it are what that step applies. Other actions:
 // scale (target, replicas), undo (target, toRevision), deletePod (index into the pod list),
 // readiness (index, ready), cordon / drain (node, timeoutSeconds), request (host, path),
-// advance (seconds: let simulated time pass — CronJobs fire on their schedule).
+// advance (seconds: let simulated time pass — CronJobs fire on their schedule), fault (index,
+// fault: crash|oom|liveness|unpullable, container), setImage (target, container, image).
+// `kind: SimulationProfile` documents say what images do (as in a cluster profile); a scenario
+// with one also records `kubectl get pods` and the Deployments' conditions after every step.
 // Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,6 +22,13 @@ import { deleteVerb } from '../../../server/src/kubectl/verbs/delete';
 import { readinessVerb } from '../../../server/src/kubectl/verbs/readiness';
 import { cordonVerb, drainVerb } from '../../../server/src/kubectl/verbs/nodes';
 import type { VerbResult } from '../../../server/src/kubectl/verbResult';
+import { faultVerb } from '../../../server/src/kubectl/verbs/fault';
+import { setImageVerb } from '../../../server/src/kubectl/verbs/setImage';
+import { readSimulationProfile, ImageBehaviour } from '../../../server/src/cluster/runtime/simulationProfile';
+import type { FaultAction } from '../../../server/src/cluster/runtime/faultTarget';
+import { tableRows } from '../../../server/src/kubectl/printers/getTables';
+import { formatTable } from '../../../server/src/kubectl/printers/table';
+import { listSorted, userNamespaces } from '../../../server/src/cluster/snapshot';
 
 /** kubectl's own words of a verb (without KubeMate's state block). */
 const words = (r: VerbResult) => r.lines.map((l) => l.text);
@@ -31,12 +41,16 @@ interface Step {
   docs: Record<string, unknown>[];
 }
 
-function readSteps(text: string): Step[] {
+function readSteps(text: string, simulation: ImageBehaviour[] = []): Step[] {
   const steps: Step[] = [];
   for (const d of parseAllDocuments(text)) {
     const v = d.toJS() as Record<string, unknown> | null;
     if (!v) continue;
-    if (v.kind === 'Step') steps.push({ action: 'apply', ...v, docs: [] } as Step);
+    if (v.kind === 'SimulationProfile') {
+      const problems: string[] = [];
+      simulation.push(...readSimulationProfile(v, 'input.yaml', problems));
+      assert.deepEqual(problems, []);
+    } else if (v.kind === 'Step') steps.push({ action: 'apply', ...v, docs: [] } as Step);
     else {
       if (!steps.length) steps.push({ action: 'apply', docs: [] });
       steps[steps.length - 1].docs.push(v);
@@ -46,9 +60,11 @@ function readSteps(text: string): Step[] {
 }
 
 export function runScenario(text: string): unknown[] {
-  const sim = Simulator.create();
+  const simulation: ImageBehaviour[] = [];
+  const steps = readSteps(text, simulation);
+  const sim = Simulator.create({ simulation });
   const out: unknown[] = [];
-  for (const step of readSteps(text)) {
+  for (const step of steps) {
     const target = String(step.target ?? '');
     const [kindName, name] = target.split('/');
     const kind = { deployment: 'Deployment', replicaset: 'ReplicaSet', statefulset: 'StatefulSet' }[kindName] ?? kindName;
@@ -97,6 +113,17 @@ export function runScenario(text: string): unknown[] {
         result = { ...result, now: new Date(sim.now()).toISOString(), events: r.events.filter((e) => e.namespace !== 'kube-system') };
         break;
       }
+      case 'fault': {
+        const pod = sim.snapshot().pods[Number(step.index ?? 0)];
+        const v = faultVerb(sim, pod.namespace, pod.name, String(step.fault) as FaultAction, step.container === undefined ? undefined : String(step.container));
+        result = { ...result, pod: pod.name, lines: words(v), events: v.run?.events ?? [] };
+        break;
+      }
+      case 'setImage': {
+        const v = setImageVerb(sim, kind, 'default', name, { [String(step.container)]: String(step.image) });
+        result = { ...result, lines: words(v), events: v.run?.events ?? [], timeline: v.run?.timeline ?? [] };
+        break;
+      }
       case 'request': {
         const route = resolveIngressRequest(sim.store, String(step.host ?? ''), String(step.path ?? '/'));
         result = { ...result, host: step.host, path: step.path, route: route ?? '404 Not Found' };
@@ -106,6 +133,12 @@ export function runScenario(text: string): unknown[] {
         throw new Error(`unknown step action ${step.action}`);
     }
     const snap = sim.snapshot();
+    if (simulation.length) {
+      result.now = new Date(sim.now()).toISOString();
+      const pods = listSorted(sim.store, 'Pod', userNamespaces);
+      result.getPods = pods.length ? formatTable(tableRows('Pod', pods, sim.store, { wide: false, namespaceColumn: false })).split('\n') : [];
+      result.deployments = listSorted(sim.store, 'Deployment', userNamespaces).map((d) => ({ name: d.metadata.name, conditions: (d.status?.conditions ?? []).map((c: { type: string; status: string; reason?: string; message?: string }) => `${c.type}=${c.status} ${c.reason ?? ''}: ${c.message ?? ''}`) }));
+    }
     // PodDisruptionBudget status as `kubectl get pdb` and the eviction API read it (only when there are any).
     const pdbs = sim.store.list('PodDisruptionBudget').map((p) => ({ name: p.metadata.name, ...(p.status ?? {}) }));
     if (pdbs.length) result.budgets = pdbs;

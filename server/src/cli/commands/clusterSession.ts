@@ -9,6 +9,7 @@ import type { KObject } from '../../cluster/types';
 import { ClusterSession, openClusterSession, retryOnConflict, StateWriteError, WRITTEN } from '../../kubectl/clusterSession';
 import { stateErrorText } from '../../kubectl/stateErrorText';
 import { readClusterProfile } from '../../kubectl/readClusterProfile';
+import type { ImageBehaviour } from '../../cluster/runtime/simulationProfile';
 import { readTextFile } from '../../kubectl/readTextFile';
 import { displayPath } from '../../kubectl/readManifests';
 import type { CliIO } from '../cliCommand';
@@ -25,19 +26,20 @@ export const SESSION_OPTIONS: OptionSpec = {
 export function openSession(values: Record<string, unknown>, io: CliIO): ClusterSession | number {
   const statePath = typeof values.state === 'string' ? resolve(io.cwd, values.state) : undefined;
   let nodes: KObject[] | undefined;
+  let simulation: ImageBehaviour[] | undefined;
   if (typeof values.cluster === 'string') {
     const full = resolve(io.cwd, values.cluster);
     const shown = displayPath(full, io.cwd);
     const text = readTextFile(full, shown);
     const profile = text.ok ? readClusterProfile(shown, text.text) : { problems: [text.message] };
-    if (!profile.nodes) {
+    if (!('ok' in profile) || !profile.ok) {
       io.err(t('The cluster profile {0} cannot be used:', String(values.cluster)));
       for (const p of profile.problems) io.err(`  ${p}`);
       return 1;
     }
-    nodes = profile.nodes;
+    ({ nodes, simulation } = profile.ok);
   }
-  const opened = openClusterSession({ path: statePath, reset: values.reset === true, onDamaged: 'refuse', fresh: () => Simulator.create({ nodes }) });
+  const opened = openClusterSession({ path: statePath, reset: values.reset === true, onDamaged: 'refuse', fresh: () => Simulator.create({ nodes, simulation }) });
   if (opened.kind === 'refused' && opened.directory) {
     io.err(`${t('error:')} ${stateErrorText(new StateWriteError(String(values.state), 'directory'))}`);
     return 1;
@@ -53,7 +55,7 @@ export function openSession(values: Record<string, unknown>, io: CliIO): Cluster
     return 1;
   }
   if (opened.kind === 'new' && opened.damaged?.keptAs) io.err(t('The old state file was not usable; it is kept as {0}. Starting a new cluster.', opened.damaged.keptAs));
-  if (opened.kind === 'loaded' && nodes) io.err(t('Note: --cluster only applies to a new cluster; {0} already holds one. Add --reset to start over with the profile.', String(values.state)));
+  if (opened.kind === 'loaded' && typeof values.cluster === 'string') io.err(t('Note: --cluster only applies to a new cluster; {0} already holds one. Add --reset to start over with the profile.', String(values.state)));
   return opened.session;
 }
 

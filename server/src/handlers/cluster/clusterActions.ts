@@ -15,6 +15,7 @@ import { labelVerb } from '../../kubectl/verbs/labels';
 import { isNamespaced } from '../../k8s/resources';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
 import { readinessVerb } from '../../kubectl/verbs/readiness';
+import { faultVerb } from '../../kubectl/verbs/fault';
 import type { WorkspaceCluster } from './workspaceCluster';
 import { actionOutput, commandHeader } from './clusterOutput';
 import { t } from '../../util/l10n';
@@ -116,6 +117,13 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
         ? t('Pod {0} is ready again and rejoins the endpoints of its Services.', ref.name)
         : t('Pod {0} is no longer ready: it leaves the endpoints of its Services (it keeps running).', ref.name);
       return { ok: true, message, output: actionOutput(`kubemate readiness ${ref.name} ${ready ? 'recover' : 'fail'}${nsFlag(ref)}`, allLines(r)), changed: [ref] };
+    }
+    case 'fault': {
+      const ref = a.target;
+      const r = faultVerb(sim, ref.namespace ?? 'default', ref.name, a.fault, a.container);
+      if (!r.found) return notFound(ref, r);
+      const cmd = `kubemate fault ${ref.name} ${a.fault}${a.container ? ` -c ${a.container}` : ''}${nsFlag(ref)}`;
+      return { ok: r.ok, message: outputText(r.lines), output: actionOutput(cmd, allLines(r)), changed: r.ok ? [ref] : [] };
     }
   }
 }

@@ -16,6 +16,7 @@ import type { CommitResult } from '../../kubectl/clusterSession';
 import { fileGeneration } from '../../cluster/persistence/stateFile';
 import { stateErrorText } from '../../kubectl/stateErrorText';
 import { readClusterProfile } from '../../kubectl/readClusterProfile';
+import type { ImageBehaviour } from '../../cluster/runtime/simulationProfile';
 import type { KObject } from '../../cluster/types';
 import { controllerOf } from '../../cluster/types';
 import { LAST_APPLIED_ANNOTATION } from '../../cluster/controllers/deployment/deploymentUtil';
@@ -105,15 +106,16 @@ export class WorkspaceCluster {
     return [...messages, ...this.takeNotices()];
   }
 
-  /** A new cluster with the profile's nodes (or the default three); a bad profile is reported. */
+  /** A new cluster with the profile's nodes (or the default three) and simulation entries; a bad profile is reported. */
   private freshSim(messages: string[]): Simulator {
     let nodes: KObject[] | undefined;
+    let simulation: ImageBehaviour[] | undefined;
     if (this.profile) {
       const read = readClusterProfile(this.profile.uri, this.profile.text);
-      if (read.nodes) nodes = read.nodes;
+      if (read.ok) ({ nodes, simulation } = read.ok);
       else messages.push(t('The cluster profile cannot be used, so the default nodes are used: {0}', read.problems.join('; ')));
     }
-    return Simulator.create({ nodes });
+    return Simulator.create({ nodes, simulation });
   }
 
   /** Starts over: a new cluster (profile nodes), no sources. Returns messages the user should see. */
@@ -135,7 +137,7 @@ export class WorkspaceCluster {
   loadProfile(uri: string, text: string): { ok: boolean; problems: string[]; reapplied: number; nodes: number; lines: string[] } {
     if (!this.trusted) return { ok: false, problems: [t('The workspace is not trusted: KubeMate does not read the cluster profile from it.')], reapplied: 0, nodes: 0, lines: [] };
     const read = readClusterProfile(uri, text);
-    if (!read.nodes) return { ok: false, problems: read.problems, reapplied: 0, nodes: 0, lines: [] };
+    if (!read.ok) return { ok: false, problems: read.problems, reapplied: 0, nodes: 0, lines: [] };
     const previous = this.sim.store
       .kinds()
       .flatMap((k) => this.sim.store.list(k))
@@ -148,11 +150,11 @@ export class WorkspaceCluster {
     });
     const sources = new Map(this.sources);
     this.profile = { uri, text };
-    this.sim = Simulator.create({ nodes: read.nodes });
+    this.sim = Simulator.create({ nodes: read.ok.nodes, simulation: read.ok.simulation });
     const result = inputs.length ? this.sim.apply(inputs) : undefined;
     this.sources = sources;
     this.pruneSources();
-    return { ok: true, problems: [], reapplied: inputs.length, nodes: read.nodes.length, lines: (result?.applied ?? []).map((a) => a.message) };
+    return { ok: true, problems: [], reapplied: inputs.length, nodes: this.sim.store.list('Node').length, lines: (result?.applied ?? []).map((a) => a.message) };
   }
 
   // ---- sources --------------------------------------------------------------------------------

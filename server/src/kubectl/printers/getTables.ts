@@ -100,7 +100,9 @@ const COLUMNS: Record<string, Columns> = {
     wide: ['IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES'],
     row: (o, now) => {
       const c = podColumns(o as Pod);
-      return [o.metadata.name, c.ready, c.status, String(c.restarts), age(o.metadata.creationTimestamp, now)];
+      // upstream printPod: "<n> (<age> ago)" of the latest lastState.terminated.finishedAt.
+      const restarts = c.restarts && c.lastRestartAt ? `${c.restarts} (${age(c.lastRestartAt, now)} ago)` : String(c.restarts);
+      return [o.metadata.name, c.ready, c.status, restarts, age(o.metadata.creationTimestamp, now)];
     },
     wideRow: (o) => {
       const p = o as Pod;
