@@ -30,6 +30,7 @@ import { runClusterAction } from './cluster/clusterActions';
 import { describeText, historyOf, secretValues } from './cluster/clusterQueries';
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
+import { explainAll } from '../cluster/why/explainWhy';
 import { t } from '../util/l10n';
 
 export interface ClusterHandler {
@@ -51,7 +52,8 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
   const namespaces = new Set(applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string));
   if (!namespaces.size) namespaces.add('default');
   const pods = sim.snapshot((ns) => namespaces.has(ns ?? '')).pods;
-  const summary = applySummary({ applied, skipped: read.skipped, pods, stable: r.result?.stable ?? true });
+  const why = explainAll(sim.store, (ns) => namespaces.has(ns))[0];
+  const summary = applySummary({ applied, skipped: read.skipped, pods, stable: r.result?.stable ?? true, why: why ? `${why.object.kind.toLowerCase()}/${why.object.name}: ${why.text.cause} ${why.text.fix}` : null });
   return { summary, output: actionOutput(params.command, allLines(r), read.problems), changed: r.changed };
 }
 

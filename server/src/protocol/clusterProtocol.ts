@@ -79,6 +79,8 @@ export interface ApplySummary {
   podProblem: string | null;
   /** False when the controllers did not settle within the round limit. */
   stable: boolean;
+  /** "Why?" of the first object that is not fine (cluster/why): `<kind>/<name>: <cause> <fix>`, in the display language. */
+  why?: string | null;
   /** The notification text, in the display language: `3 created · 1 configured — 4 pods Running, 1 Pending (…)`. */
   line: string;
 }

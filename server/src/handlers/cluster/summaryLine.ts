@@ -14,6 +14,8 @@ export interface SummaryInput {
   /** Pods of the namespaces the apply touched. */
   pods: PodSummary[];
   stable: boolean;
+  /** The first "Why?" of the namespaces the apply touched (see ApplySummary.why). */
+  why?: string | null;
 }
 
 function countPhrase(n: number, action: 'created' | 'configured' | 'unchanged' | 'rejected' | 'skipped'): string {
@@ -57,6 +59,7 @@ export function applySummary(input: SummaryInput): ApplySummary {
     pods: { total: input.pods.length, byStatus },
     podProblem: podProblem(input.pods),
     stable: input.stable,
+    why: input.why ?? null,
     line: '',
   };
   summary.line = summaryLine(summary);
@@ -78,5 +81,6 @@ export function summaryLine(s: Omit<ApplySummary, 'line'>): string {
   const allRunning = Object.keys(s.pods.byStatus).every((k) => k === 'Running' || k === 'Completed');
   if (s.podProblem && !allRunning) tail += t(' ({0})', s.podProblem);
   if (!s.stable) tail += t(' — still changing');
+  if (s.why) tail += t(' — Why? {0}', s.why);
   return `${head} — ${tail}`;
 }

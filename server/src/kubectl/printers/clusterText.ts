@@ -10,6 +10,7 @@ import type { EventSummary, TimelineStep } from '../../protocol/clusterSnapshot'
 import { listSorted } from '../../cluster/snapshot';
 import { formatTable } from './table';
 import { tableRows } from './getTables';
+import { whyLines } from './whyText';
 import { t } from '../../util/l10n';
 
 /** `kubectl get <kind> -o wide` for the given namespaces (NAMESPACE column when more than one). */
@@ -60,7 +61,7 @@ export function timelineLines(timeline: TimelineStep[], namespaces?: string[]): 
 /** After an action: the rollout (if any), pods and endpoints of the namespaces involved, warnings. */
 export function stateLines(sim: Simulator, namespaces: string[], run: RunResult): string[] {
   const ns = namespaces.length ? [...new Set(namespaces)].sort() : ['default'];
-  const lines = [...timelineLines(run.timeline, ns), ...podsAndEndpoints(sim, ns), ...warningLines(run.events)];
+  const lines = [...timelineLines(run.timeline, ns), ...podsAndEndpoints(sim, ns), ...warningLines(run.events), ...whyLines(sim, ns)];
   if (!run.stable) lines.push('', t('The cluster did not settle within {0} rounds; this is the state so far.', run.rounds));
   return lines;
 }

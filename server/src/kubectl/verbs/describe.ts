@@ -7,6 +7,7 @@ import { listSorted } from '../../cluster/snapshot';
 import { nextScheduleTime } from '../../cluster/controllers/cronJob';
 import { describeObject } from '../describe/describeObject';
 import { err, notFound, out, VerbResult } from '../verbResult';
+import { describeWhyLines } from '../printers/whyText';
 import { t } from '../../util/l10n';
 
 /** One object's text, with KubeMate's note on a CronJob's next run (time does not run by itself). */
@@ -18,6 +19,8 @@ export function describeText(sim: Simulator, o: KObject): string {
       '\n' +
       t('Next scheduled run (simulated clock, UTC): {0}. KubeMate does not let time run to it; use `kubemate create job <name> --from=cronjob/{1}` to run it now.', next ? new Date(next).toISOString() : '<none>', o.metadata.name);
   }
+  const why = describeWhyLines(sim, o);
+  if (why.length) text += '\n' + why.join('\n');
   return text;
 }
 
