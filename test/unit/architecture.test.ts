@@ -60,8 +60,9 @@ const ALLOWED: Record<string, string[]> = {
   // kustomize rendering is pure like workspace/: it reads only through the KustomizeFs it is given.
   kustomize: ['kustomize', 'util', 'yaml-pkg', 'node:path', 'node:crypto'],
   // The kubectl layer: the one manifest reader (on yaml/), printers, verbs and the state session,
-  // shared by the CLI and the editor. It reads manifest files, so node: is allowed; never LSP.
-  kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:'],
+  // shared by the CLI and the editor. It reads manifest files (and .kubemate.yaml, parsed by the
+  // pure workspace/projectConfig), so node: is allowed; never LSP.
+  kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:', 'workspace'],
   // Argument parsing and exit codes over the kubectl layer and the language features.
   cli: ['cli', 'kubectl', 'pipeline', 'findings', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
   // LSP wiring, localised notifications and tree reveal — never the CLI.

@@ -5,7 +5,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileDiagnostics } from '../pipeline/fileDiagnostics';
 import type { Finding } from '../findings/finding';
-import { canonicalUri } from './workspaceScan';
+import { canonicalUri, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
 
 const SEVERITY = {
@@ -28,11 +28,14 @@ export function registerDiagnostics(ctx: ServerContext): void {
 export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   return ctx.guard('diagnostics', [] as Diagnostic[], () => {
     const w = ctx.workspace;
+    const path = uriToPath(doc.uri);
+    if (path && ctx.isIgnoredPath(path)) return [];
     const found = fileDiagnostics(
       {
         schema: ctx.schema,
         lint: ctx.lint,
         workspace: w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
+        crossFile: ctx.projectConfig.config.crossFileEnabled !== false,
         onError: (stage, e) => ctx.connection.console.error(`[kubemate] ${stage} diagnostics failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
       },
       canonicalUri(doc.uri),

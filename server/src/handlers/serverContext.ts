@@ -17,6 +17,9 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { LensRefresher } from './lensRefresher';
 import { lspDiagnostics } from './diagnosticsHandler';
 import { workspaceSchema } from '../pipeline/workspaceSchema';
+import type { LoadedConfig } from '../kubectl/projectConfigFile';
+import { EMPTY_PROJECT_CONFIG, ignoreMatcher } from '../workspace/projectConfig';
+import { dirname, relative } from 'node:path';
 
 /** CodeLens providers that a setting turns off (the others always show). */
 const LENS_SETTINGS: Record<string, SettingKey> = { 'dry-run': 'codeLens.dryRun' };
@@ -30,6 +33,11 @@ export class ServerContext {
   private current: KubemateSettings = DEFAULT_SETTINGS;
   /** The lint part of the settings, one object while unchanged (lintConfig memoises on it). */
   private lintSettings: LintSettings = normalizeLintSettings({});
+  /**
+   * The workspace's `.kubemate.yaml` (the one `kubemate check` reads): its rule levels, lints and
+   * cross-file switches and ignored paths apply in the editor too; VS Code settings win over it.
+   */
+  private project: LoadedConfig = { config: EMPTY_PROJECT_CONFIG, problems: [] };
   /** The client's display language (initialize `locale`), used when `kubemate.language` is `auto`. */
   private clientLocale: string | undefined;
   private lensProviders: { name: string; provide: (doc: TextDocument) => CodeLens[] }[] = [];
@@ -76,10 +84,35 @@ export class ServerContext {
     this.clientLocale = clientLocale;
     const languageChanged = this.language !== before;
     setLanguage(this.language);
-    if (changed.has('lint.enabled') || changed.has('lint.rules')) this.lintSettings = normalizeLintSettings({ enabled: next['lint.enabled'], rules: next['lint.rules'] });
+    if (changed.has('lint.enabled') || changed.has('lint.rules')) this.lintSettings = this.mergedLint();
     if (languageChanged || changed.has('lint.enabled') || changed.has('lint.rules')) this.publisher.scheduleAll();
     if (languageChanged || changed.has('codeLens.dryRun')) this.lenses.refresh();
     return changed;
+  }
+
+  /** `.kubemate.yaml` levels, then the VS Code settings' per code; lints run when neither turns them off. */
+  private mergedLint(): LintSettings {
+    const c = this.project.config;
+    return normalizeLintSettings({ enabled: this.current['lint.enabled'] && c.lintEnabled !== false, rules: { ...c.rules, ...this.current['lint.rules'] } });
+  }
+
+  get projectConfig(): LoadedConfig {
+    return this.project;
+  }
+
+  /** Takes a (re)read `.kubemate.yaml` and re-publishes every open document. */
+  applyProjectConfig(loaded: LoadedConfig): void {
+    this.project = loaded;
+    this.lintSettings = this.mergedLint();
+    this.publisher.scheduleAll();
+  }
+
+  /** Is this file ignored by `.kubemate.yaml` (neither indexed nor checked)? */
+  isIgnoredPath(path: string): boolean {
+    const { config, path: configPath } = this.project;
+    if (!configPath || !config.ignore.length) return false;
+    const rel = relative(dirname(configPath), path);
+    return !rel.startsWith('..') && ignoreMatcher(config.ignore)(rel);
   }
 
   parsed(doc: TextDocument): ParsedFile {

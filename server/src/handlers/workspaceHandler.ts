@@ -16,6 +16,10 @@ import { makeSchedulingProbe } from '../pipeline/schedulingProbe';
 import { canonicalUri, isManifestPath, isSkippedPath, pathToUri, readManifestFile, scanFolder, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
 import { t } from '../util/l10n';
+import { basename } from 'node:path';
+import { CONFIG_FILE_NAMES } from '../workspace/projectConfig';
+import { loadProjectConfig } from '../kubectl/projectConfigFile';
+import { configurableCodes } from '../pipeline/configurableCodes';
 
 export const RESCAN_COMMAND = 'kubemate.index.rescan';
 const BATCH = 100;
@@ -118,9 +122,14 @@ export function registerWorkspace(ctx: ServerContext): void {
     ctx.guard('watched files', undefined, () => {
       const w = ctx.workspace;
       const keys = new Set<string>();
+      // The project configuration changed: re-read it and rescan (ignored paths may differ).
+      if (params.changes.some((ch) => (CONFIG_FILE_NAMES as readonly string[]).includes(basename(uriToPath(ch.uri) ?? '')))) {
+        void scan(ctx);
+        return;
+      }
       for (const ch of params.changes) {
         const path = uriToPath(ch.uri);
-        if (!path || !isManifestPath(path) || w.folders.every((f) => !path.startsWith(f)) || w.folders.some((f) => isSkippedPath(f, path))) continue;
+        if (!path || !isManifestPath(path) || w.folders.every((f) => !path.startsWith(f)) || w.folders.some((f) => isSkippedPath(f, path)) || ctx.isIgnoredPath(path)) continue;
         const uri = pathToUri(path);
         const text = ch.type === FileChangeType.Deleted ? undefined : readManifestFile(path);
         const k = text === undefined ? w.index.removeDiskFile(uri) : w.index.setDiskFile(uri, text);
@@ -153,11 +162,12 @@ async function runScan(ctx: ServerContext): Promise<void> {
   w.ready = false;
   const t0 = Date.now();
   w.index.clearDisk();
+  readProjectConfig(ctx);
   let files: string[] = [];
   let truncated = false;
   for (const folder of w.folders) {
     const r = scanFolder(folder, w.index.maxFiles - files.length);
-    files = files.concat(r.files);
+    files = files.concat(r.files.filter((f) => !ctx.isIgnoredPath(f)));
     truncated ||= r.truncated;
   }
   for (let i = 0; i < files.length; i += BATCH) {
@@ -177,6 +187,18 @@ async function runScan(ctx: ServerContext): Promise<void> {
   // Every open document: its diagnostics were withheld or computed on the old index.
   ctx.publisher.scheduleAll();
   ctx.lenses.refresh();
+}
+
+/**
+ * `.kubemate.yaml` found upward from the first workspace folder, as `kubemate check` finds it
+ * from the first path it checks. Its problems go to the output (check prints them and exits 2).
+ */
+function readProjectConfig(ctx: ServerContext): void {
+  const folder = ctx.workspace.folders[0];
+  if (!folder) return;
+  const loaded = loadProjectConfig(undefined, folder, folder, configurableCodes());
+  for (const p of loaded.problems) ctx.connection.console.warn(`[kubemate] ${p}`);
+  ctx.applyProjectConfig(loaded);
 }
 
 /** Brings the index up to date with an open editor (cheap when unchanged) and re-checks dependents. */

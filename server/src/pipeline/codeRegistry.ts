@@ -46,6 +46,7 @@ const DIAGNOSTIC_FAMILY: Record<DiagnosticCode, CodeFamily> = {
   'removed-api': 'api-version',
   'deprecated-api': 'api-version',
   'custom-resource': 'api-version',
+  'helm-not-rendered': 'api-version',
   'unchecked-api-version': 'api-version',
   'selector-mismatch': 'api-server',
   'missing-selector': 'api-server',

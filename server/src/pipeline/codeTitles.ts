@@ -24,6 +24,7 @@ export const CODE_TITLES: Record<string, () => string> = {
   'removed-api': () => t('An API version removed from Kubernetes'),
   'deprecated-api': () => t('A deprecated API version'),
   'custom-resource': () => t('A custom resource without a known schema'),
+  'helm-not-rendered': () => t('A Kustomization that inflates Helm charts, which are not rendered'),
   'unchecked-api-version': () => t('An API version checked only in part'),
   // API-server rules
   'selector-mismatch': () => t('The selector does not match the pod template labels'),

@@ -5,6 +5,7 @@ import { expandSchemaFile } from './schemaTypes';
 import { readGeneratedJson } from './schemaFiles';
 import { findApiChange } from '../k8s/removedApis';
 import { enSupplementDescription } from './docs/enSupplement';
+import { kustomizationOverlay } from './kustomizationModel';
 
 export type PathSegment = string | number;
 
@@ -189,7 +190,9 @@ export function loadSchema(): Schema {
   if (shared) return shared;
   const builtIn = new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
   const bundled = expandSchemaFile(readGeneratedJson<SchemaFile>('crdSchema.json'));
-  shared = builtIn.withOverlay({ kinds: bundled.kinds, types: bundled.types, docs: () => readGeneratedJson<DocsFile>('crdSchemaDocs.json') }, bundled.source);
+  shared = builtIn
+    .withOverlay({ kinds: bundled.kinds, types: bundled.types, docs: () => readGeneratedJson<DocsFile>('crdSchemaDocs.json') }, bundled.source)
+    .withOverlay(kustomizationOverlay(), 'Kustomization');
   return shared;
 }
 

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { parseProjectConfig, ignoreMatcher } from '../../../server/src/workspace/projectConfig';
-import { configurableCodes } from '../../../server/src/cli/projectConfigFile';
+import { configurableCodes } from '../../../server/src/pipeline/configurableCodes';
 import { allCodes, describeRule } from '../../../server/src/cli/checkOutput/ruleCatalog';
 
 const KNOWN = configurableCodes();

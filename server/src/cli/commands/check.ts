@@ -17,7 +17,8 @@ import type { Finding } from '../../findings/finding';
 import type { KObject } from '../../cluster/types';
 import { readClusterProfile } from '../../kubectl/readClusterProfile';
 import { ignoreMatcher } from '../../workspace/projectConfig';
-import { loadProjectConfig } from '../projectConfigFile';
+import { loadProjectConfig } from '../../kubectl/projectConfigFile';
+import { configurableCodes } from '../../pipeline/configurableCodes';
 import { t } from '../../util/l10n';
 import type { CheckFinding, CheckRun, FindingSeverity } from '../checkOutput/checkFinding';
 import { countBySeverity, failsAt } from '../checkOutput/checkFinding';
@@ -53,7 +54,7 @@ export const checkCommand: CliCommand = {
     }
     if (positionals.length === 0) throw new UsageError(t('Name at least one file or directory to check.'));
     if (values.config && values['no-config']) throw new UsageError(t('Use either --config or --no-config, not both.'));
-    const loaded = values['no-config'] ? { config: { rules: {}, ignore: [] }, problems: [] as string[], path: undefined } : loadProjectConfig(values.config as string | undefined, positionals[0], io.cwd);
+    const loaded = values['no-config'] ? { config: { rules: {}, ignore: [] }, problems: [] as string[], path: undefined } : loadProjectConfig(values.config as string | undefined, positionals[0], io.cwd, configurableCodes());
     const { config } = loaded;
     const problems: string[] = [...loaded.problems];
     const ignored = loaded.path && config.ignore.length ? ignoreMatcher(config.ignore) : undefined;

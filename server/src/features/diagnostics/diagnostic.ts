@@ -26,6 +26,7 @@ export const DIAGNOSTIC_CODES = {
   'removed-api': 'error',
   'deprecated-api': 'warning',
   'custom-resource': 'information',
+  'helm-not-rendered': 'information',
   'unchecked-api-version': 'information',
   'selector-mismatch': 'error',
   'missing-selector': 'error',

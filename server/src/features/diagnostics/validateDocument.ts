@@ -11,6 +11,7 @@ import { DocumentFinding, diag } from './diagnostic';
 import { chunkView, kindCheck, ManifestView } from './kindCheck';
 import { schemaWalk } from './schemaWalk';
 import { apiRules } from './apiRules';
+import { kustomizationNotes } from './kustomizationNotes';
 
 export interface DocumentOptions {
   /** Treat a document without apiVersion and kind as a broken manifest (CLI on explicit files, multi-doc manifests). */
@@ -48,6 +49,7 @@ function validateManifest(schema: Schema, view: ManifestView, value: unknown): D
   const { diagnostics, entry } = kindCheck(schema, view);
   if (!entry) return diagnostics;
   const walked = schemaWalk(schema, entry.type, view.root);
+  if (entry.group === 'kustomize.config.k8s.io') return [...diagnostics, ...walked.diagnostics, ...kustomizationNotes(view.root)];
   return [...diagnostics, ...walked.diagnostics, ...apiRules(view.root, value, walked.reported)];
 }
 

@@ -1,10 +1,9 @@
-// Finds and reads the project configuration for the CLI: `--config FILE`, or `.kubemate.yaml`
-// (`.kubemate.yml`) in the first checked path's folder or the nearest folder above it.
+// Finds and reads the project configuration: `--config FILE`, or `.kubemate.yaml`
+// (`.kubemate.yml`) in the first checked path's folder (the editor: the first workspace folder)
+// or the nearest folder above it. `kubemate check` and the language server both read it here.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, EMPTY_PROJECT_CONFIG, parseProjectConfig, type ProjectConfig } from '../workspace/projectConfig';
-import { LINT_RULES } from '../features/lint/lintRules';
-import { CROSS_REF_CODES } from '../features/crossRefs/crossRefCodes';
 import { t } from '../util/l10n';
 
 export interface LoadedConfig {
@@ -13,11 +12,6 @@ export interface LoadedConfig {
   path?: string;
   /** Localised `file:line:col message` lines; any problem makes `check` exit 2. */
   problems: string[];
-}
-
-/** Every code a project configuration may set a level for. */
-export function configurableCodes(): Set<string> {
-  return new Set([...LINT_RULES.map((r) => r.id), ...Object.keys(CROSS_REF_CODES)]);
 }
 
 export function findProjectConfig(start: string): string | undefined {
@@ -38,7 +32,8 @@ export function findProjectConfig(start: string): string | undefined {
   }
 }
 
-export function loadProjectConfig(explicit: string | undefined, firstPath: string, cwd: string): LoadedConfig {
+/** `knownCodes`: the codes a level may be set for (pipeline/configurableCodes). */
+export function loadProjectConfig(explicit: string | undefined, firstPath: string, cwd: string, knownCodes: ReadonlySet<string>): LoadedConfig {
   const path = explicit ? resolve(cwd, explicit) : findProjectConfig(resolve(cwd, firstPath));
   if (!path) return { config: EMPTY_PROJECT_CONFIG, problems: [] };
   const shown = relative(cwd, path) || path;
@@ -48,6 +43,6 @@ export function loadProjectConfig(explicit: string | undefined, firstPath: strin
   } catch {
     return { config: EMPTY_PROJECT_CONFIG, path, problems: [t('{0}: cannot read the KubeMate configuration file', shown)] };
   }
-  const { config, problems } = parseProjectConfig(text, configurableCodes());
+  const { config, problems } = parseProjectConfig(text, knownCodes);
   return { config, path, problems: problems.map((p) => `${shown}:${p.line}:${p.column} ${p.message}`) };
 }
