@@ -1,9 +1,11 @@
 // The `--state <file>` JSON: read with checks, written atomically (temp file + rename).
 // A file that is not ours (or is damaged) is never overwritten silently: loading reports it, and
 // only an explicit reset moves it aside to `<file>.bak-<n>` before starting fresh.
+// Version 2 writes repeated sub-objects once (compactObjects); version 1 files are read as they are.
 import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { STATE_FORMAT, STATE_VERSION, SimulatorState } from '../simulator';
+import { compactObjects, expandObjects } from './compactObjects';
 
 export type LoadResult =
   | { kind: 'missing' }
@@ -24,12 +26,21 @@ export function loadState(path: string): LoadResult {
   } catch (e) {
     return { kind: 'invalid', reason: 'not-json', detail: e instanceof Error ? e.message : String(e) };
   }
-  const d = data as Partial<SimulatorState> | null;
+  const d = data as (Partial<SimulatorState> & { store?: { shared?: unknown } }) | null;
   if (!d || typeof d !== 'object' || d.format !== STATE_FORMAT || typeof d.version !== 'number' || !d.store || !Array.isArray(d.store.objects)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
   if (d.version > STATE_VERSION) return { kind: 'invalid', reason: 'newer', detail: String(d.version) };
   const s = d.store;
+  if (s.shared !== undefined) {
+    if (!Array.isArray(s.shared)) return { kind: 'invalid', reason: 'foreign', detail: '' };
+    try {
+      s.objects = expandObjects(s.objects, s.shared);
+    } catch (e) {
+      return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
+    }
+    delete s.shared;
+  }
   if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
@@ -40,7 +51,8 @@ export function loadState(path: string): LoadResult {
 export function saveState(path: string, state: SimulatorState): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    writeFileSync(tmp, JSON.stringify(state) + '\n', 'utf8');
+    const { objects, shared } = compactObjects(state.store.objects);
+    writeFileSync(tmp, JSON.stringify({ ...state, version: STATE_VERSION, store: { ...state.store, objects, shared } }) + '\n', 'utf8');
     renameSync(tmp, path);
   } catch (e) {
     try {
