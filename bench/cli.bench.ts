@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests } from './manifestGenerator';
+import { sharedPath } from './sharedDir';
 
 const CLI = resolve('dist/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -51,12 +52,12 @@ try {
   const checks = Array.from({ length: RUNS }, () => time(['check', 'tree', '-o', 'json'], work));
   const checkMs = median(checks.map((c) => c.ms));
   console.log(`kubemate check, generated tree: 2,000 files / 10,000 documents in ${checkMs.toFixed(0)} ms → ${(2000 / (checkMs / 1000)).toFixed(0)} files/s (exit ${checks[0].status})`);
-  const corpus = resolve('../shared/corpus/manifests');
-  if (existsSync(corpus)) {
+  const corpus = sharedPath(process.cwd(), 'corpus', 'manifests');
+  if (corpus) {
     const n = countFiles(corpus);
     const runs = Array.from({ length: RUNS }, () => time(['check', corpus, '-o', 'json'], work));
     const ms = median(runs.map((c) => c.ms));
-    console.log(`kubemate check, ../shared/corpus/manifests: ${n} files in ${ms.toFixed(0)} ms → ${(n / (ms / 1000)).toFixed(0)} files/s`);
+    console.log(`kubemate check, ${corpus}: ${n} files in ${ms.toFixed(0)} ms → ${(n / (ms / 1000)).toFixed(0)} files/s`);
   } else console.log('kubemate check on the real corpus skipped: ../shared/corpus not found (it exists only on the build machine)');
 
   // apply: 10,000 pods, end to end.

@@ -8,6 +8,8 @@ export interface Driver {
   connection: ProtocolConnection;
   child: ChildProcess;
   diagnostics(uri: string, version: number): Promise<PublishDiagnosticsParams>;
+  /** How many publishDiagnostics notifications arrived so far. */
+  published(): number;
   rssMiB(): number;
   stop(): Promise<void>;
 }
@@ -29,7 +31,9 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onError(() => undefined);
   const waiters: { uri: string; version: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  let published = 0;
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    published++;
     // yaml-language-server does not always send the version: take the first publish after the change then.
     const i = waiters.findIndex((w) => w.uri === p.uri && (p.version === undefined || p.version === w.version));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
@@ -56,6 +60,7 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
     connection,
     child,
     diagnostics: (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve })),
+    published: () => published,
     rssMiB() {
       try {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

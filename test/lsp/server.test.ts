@@ -41,6 +41,27 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.deepEqual(d.diagnostics.map((x) => x.code), ['unknown-kind']);
   });
 
+  it('publishes only when the diagnostics changed', async () => {
+    await open('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n');
+    // Every publish for the document from now on is recorded; the wait ends at version 3.
+    const versions: number[] = [];
+    const third = s.diagnosticsWhere(uri, (p) => (versions.push(p.version ?? -1), p.version === 3));
+    const edit = (version: number, text: string) =>
+      s.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 5, character: 12 }, end: { line: 5, character: 13 } }, text }],
+      });
+    // 3 → 4: the same findings at the same places; 4 → "x": a new wrong-type finding.
+    edit(2, '4');
+    // A request answered after the edit's publish turn: a publish for version 2 would come first.
+    await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    edit(3, 'x');
+    const d = await third;
+    close();
+    assert.deepEqual(versions, [3]);
+    assert.ok(d.diagnostics.some((x) => x.code === 'wrong-type'));
+  });
+
   it('completes keys and hovers fields', async () => {
     const { text, offset } = caret('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  |\n');
     await open(text.replace('  \n', '  \n'));

@@ -42,7 +42,8 @@ import type { ImageBehaviour } from './runtime/simulationProfile';
 import { FaultAction, FaultProblem, pickFaultTarget } from './runtime/faultTarget';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
-export const STATE_VERSION = 1;
+/** The state file version this build writes (and the newest it reads): 2 = repeated sub-objects written once. */
+export const STATE_VERSION = 2;
 export const ROUND_MS = 1000;
 /** A quiet cluster may jump ahead to a pending timer at most this far (10 minutes). */
 const TIMER_HORIZON_MS = 10 * 60 * 1000;

@@ -24,3 +24,24 @@ export function placeFindings(d: PlacedDocument, findings: readonly DocumentFind
     };
   });
 }
+
+interface Placed {
+  line: number;
+  findings: readonly DocumentFinding[];
+  placed: Finding[];
+}
+
+/**
+ * placeFindings, re-using the objects placed last time while the document starts on the same
+ * line and its findings are the same (memoised) array. `memo` is the document's memo map and
+ * `key` names the slot (with every input of the findings, e.g. the language). Per keystroke only
+ * the edited document — and those below it when the line count changed — are placed again, and
+ * unchanged findings keep their identity up to the published diagnostics.
+ */
+export function placeFindingsMemo(d: PlacedDocument, findings: readonly DocumentFinding[], memo: Map<string, unknown>, key: string): Finding[] {
+  const hit = memo.get(key) as Placed | undefined;
+  if (hit && hit.line === d.line && hit.findings === findings) return hit.placed;
+  const placed = placeFindings(d, findings);
+  memo.set(key, { line: d.line, findings, placed } satisfies Placed);
+  return placed;
+}

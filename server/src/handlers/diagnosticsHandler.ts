@@ -45,7 +45,16 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
   });
 }
 
+/** One Diagnostic per Finding object: memoised findings give the same Diagnostic, so the publisher compares by identity. */
+const converted = new WeakMap<Finding, Diagnostic>();
+
 export function toDiagnostic(d: Finding): Diagnostic {
+  let hit = converted.get(d);
+  if (!hit) converted.set(d, (hit = convert(d)));
+  return hit;
+}
+
+function convert(d: Finding): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],

@@ -1,11 +1,18 @@
 // Publishes the diagnostics of open documents. Requests are coalesced per document and run on
 // the next turn, so a burst of edits (or a re-check of every dependent) publishes once. Owned by
 // ServerContext: whoever learns that a document's findings may have changed asks it to publish.
+// A publish identical to the last one sent for the document is skipped: a keystroke that
+// changes no finding (and moves none) costs no message, and the client re-renders nothing.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { sameDiagnostics } from './sameDiagnostics';
 
 export class DiagnosticsPublisher {
   private pending = new Map<string, NodeJS.Immediate>();
+  /** What was last sent for each open document. */
+  private published = new Map<string, Diagnostic[]>();
+  /** Publishes skipped because nothing changed (for tests and the benchmark's log). */
+  skipped = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -34,7 +41,14 @@ export class DiagnosticsPublisher {
   publishNow(uri: string): void {
     const doc = this.documents.get(uri);
     if (!doc) return;
-    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: this.diagnose(doc) });
+    const diagnostics = this.diagnose(doc);
+    const last = this.published.get(uri);
+    if (last && sameDiagnostics(last, diagnostics)) {
+      this.skipped++;
+      return;
+    }
+    this.published.set(uri, diagnostics);
+    void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
   /** A closed document: nothing pending, and its diagnostics are removed from the Problems panel. */
@@ -42,6 +56,7 @@ export class DiagnosticsPublisher {
     const prev = this.pending.get(uri);
     if (prev) clearImmediate(prev);
     this.pending.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

@@ -4,10 +4,12 @@
 // Every write carries a `generation` (first key, so it can be read from the file's head): the
 // number of writes the file has seen, which the state session compares before writing, as the API
 // server compares resourceVersion (kubectl/clusterSession.ts).
+// Version 2 writes repeated sub-objects once (compactObjects); version 1 files are read as they are.
 import * as nodeFs from 'node:fs';
 import { existsSync, readFileSync, renameSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { STATE_FORMAT, STATE_VERSION, SimulatorState } from '../simulator';
+import { compactObjects, expandObjects } from './compactObjects';
 
 export type LoadResult =
   { kind: 'missing' } | { kind: 'ok'; state: SimulatorState; generation: number } | { kind: 'invalid'; reason: 'unreadable' | 'not-json' | 'foreign' | 'newer' | 'directory'; detail: string };
@@ -33,12 +35,21 @@ export function loadState(path: string): LoadResult {
   } catch (e) {
     return { kind: 'invalid', reason: 'not-json', detail: e instanceof Error ? e.message : String(e) };
   }
-  const d = data as Partial<SimulatorState> | null;
+  const d = data as (Partial<SimulatorState> & { store?: { shared?: unknown } }) | null;
   if (!d || typeof d !== 'object' || d.format !== STATE_FORMAT || typeof d.version !== 'number' || !d.store || !Array.isArray(d.store.objects)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
   if (d.version > STATE_VERSION) return { kind: 'invalid', reason: 'newer', detail: String(d.version) };
   const s = d.store;
+  if (s.shared !== undefined) {
+    if (!Array.isArray(s.shared)) return { kind: 'invalid', reason: 'foreign', detail: '' };
+    try {
+      s.objects = expandObjects(s.objects, s.shared);
+    } catch (e) {
+      return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
+    }
+    delete s.shared;
+  }
   if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
@@ -75,7 +86,8 @@ export function fileGeneration(path: string): number | null {
 export function saveState(path: string, state: SimulatorState, generation = 0, fs: StateWriteFs = nodeFs): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    fs.writeFileSync(tmp, JSON.stringify({ generation, ...state }) + '\n', 'utf8');
+    const { objects, shared } = compactObjects(state.store.objects);
+    fs.writeFileSync(tmp, JSON.stringify({ generation, ...state, version: STATE_VERSION, store: { ...state.store, objects, shared } }) + '\n', 'utf8');
     fs.renameSync(tmp, path);
   } catch (e) {
     try {
