@@ -46,9 +46,12 @@ async function runFault(args: string[], io: CliIO): Promise<number> {
   const [podArg, action] = positionals;
   const pod = podArg?.replace(/^(pod|pods|po)\//, '');
   if (!pod || !FAULT_ACTIONS.includes(action as FaultAction)) throw new UsageError(t('Say which pod and which fault: {0}.', FAULT_ACTIONS.join('|')));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = faultVerb(session.sim, namespaceOf(values), pod, action as FaultAction, typeof values.container === 'string' ? values.container : undefined);
-  if (r.found) session.save();
-  return printVerb(io, r);
+  const container = typeof values.container === 'string' ? values.container : undefined;
+  const r = withSession(
+    values,
+    io,
+    (s) => faultVerb(s.sim, namespaceOf(values), pod, action as FaultAction, container),
+    (r) => r.found,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }
