@@ -73,6 +73,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams) => {
     const opts = (params.initializationOptions ?? {}) as InitializationOptions;
     initializeSettings(ctx, params);
+    ctx.publisher.everyVersion = opts.publishEveryVersion === true;
     cluster.initialize(opts);
     const workspaceCapabilities = initializeWorkspace(ctx, params);
     return {

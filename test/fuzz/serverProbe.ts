@@ -52,7 +52,7 @@ export class ServerProbe {
     if (this.session && this.session.process.exitCode === null) return this.session;
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-fuzz-state-'));
     this.starts++;
-    const s = await startServer('en', { storagePath: storage, trusted: true }, (c) =>
+    const s = await startServer('en', { storagePath: storage, trusted: true, publishEveryVersion: true }, (c) =>
       c.onNotification('window/logMessage', (m: { type: number; message: string }) => {
         if (m.type === 1) this.problems.push({ kind: 'logged-error', where: 'server', detail: m.message.slice(0, 2000) });
       }),

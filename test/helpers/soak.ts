@@ -185,7 +185,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', workspaceFolders: null });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', workspaceFolders: null, initializationOptions: { publishEveryVersion: true } });
   connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version: number) => new Promise<void>((resolve) => waiting.set(uri, { version, resolve }));
 

@@ -48,7 +48,7 @@ describe('offline: no network in a whole session', function () {
     const log = join(dir, 'server.log');
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-offline-state-'));
     const folder = pathToFileURL(join(dir, 'examples')).toString();
-    const s: LspSession = await startServer('zh-cn', { storagePath: storage, trusted: true }, undefined, { workspaceFolders: [{ uri: folder, name: 'examples' }] }, { execArgv: ['--require', TRAP], env: { ...process.env, KUBEMATE_NET_TRAP_LOG: log } });
+    const s: LspSession = await startServer('zh-cn', { storagePath: storage, trusted: true, publishEveryVersion: true }, undefined, { workspaceFolders: [{ uri: folder, name: 'examples' }] }, { execArgv: ['--require', TRAP], env: { ...process.env, KUBEMATE_NET_TRAP_LOG: log } });
     const file = join(dir, 'examples', 'k8s-combat', 'deployment.yaml');
     const uri = pathToFileURL(file).toString();
     const text = readFileSync(file, 'utf8');
@@ -126,6 +126,8 @@ describe('offline: no network in a whole session', function () {
     ['exec', ['exec', 'POD', '--', 'sh']],
     ['create', ['create', 'job', 'run-1', '--from=cronjob/nightly', ...STATE]],
     ['readiness', ['readiness', 'POD', 'fail', ...STATE]],
+    ['fault', ['fault', 'POD', 'crash', ...STATE]],
+    ['request', ['request', 'http://k8s-combat:8081/', ...STATE]],
     ['cordon', ['cordon', 'worker-1', ...STATE]],
     ['uncordon', ['uncordon', 'worker-1', ...STATE]],
     ['drain', ['drain', 'worker-2', ...STATE]],

@@ -182,7 +182,12 @@ function walk(v: unknown, shape: Shape, struct: string, goPath: string, path: st
   if ('list' in shape) {
     if (!Array.isArray(v)) return problem();
     for (let i = 0; i < v.length; i++) {
-      if (v[i] === null) continue;
+      if (v[i] === null) {
+        // encoding/json decodes null into the element's zero value: an empty struct or map
+        // (`containers: [null]` is then a container without a name: `Required value`).
+        if (typeof shape.list !== 'string' && !('list' in shape.list)) v[i] = {};
+        continue;
+      }
       // Go names the field holding the list (PodSpec.spec.containers), its element's type.
       const p = walk(v[i], shape.list, struct, goPath, `${path}[${i}]`);
       if (p) return p;

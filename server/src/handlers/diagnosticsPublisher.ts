@@ -11,8 +11,12 @@ export class DiagnosticsPublisher {
   private pending = new Map<string, NodeJS.Immediate>();
   /** What was last sent for each open document. */
   private published = new Map<string, Diagnostic[]>();
+  /** The document version each last publish was for. */
+  private publishedVersion = new Map<string, number>();
   /** Publishes skipped because nothing changed (for tests and the benchmark's log). */
   skipped = 0;
+  /** initializationOptions.publishEveryVersion: a new version is always published. */
+  everyVersion = false;
 
   constructor(
     private readonly connection: Connection,
@@ -43,11 +47,13 @@ export class DiagnosticsPublisher {
     if (!doc) return;
     const diagnostics = this.diagnose(doc);
     const last = this.published.get(uri);
-    if (last && sameDiagnostics(last, diagnostics)) {
+    const newVersion = this.everyVersion && this.publishedVersion.get(uri) !== doc.version;
+    if (last && !newVersion && sameDiagnostics(last, diagnostics)) {
       this.skipped++;
       return;
     }
     this.published.set(uri, diagnostics);
+    this.publishedVersion.set(uri, doc.version);
     void this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
   }
 
@@ -57,6 +63,7 @@ export class DiagnosticsPublisher {
     if (prev) clearImmediate(prev);
     this.pending.delete(uri);
     this.published.delete(uri);
+    this.publishedVersion.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 }

@@ -34,6 +34,12 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** `.kubemate/cluster.yaml` of a trusted workspace, used when a new cluster is created. */
   clusterProfile?: { uri: string; text: string } | null;
+  /**
+   * Publish diagnostics for every new document version, even when they did not change. VS Code
+   * does not need it; tools that wait for one publish per version do (the project's fuzz, soak
+   * and offline harnesses).
+   */
+  publishEveryVersion?: boolean;
 }
 
 /** Client → server when the user trusts the workspace: from now on the state is saved. */

@@ -70,6 +70,7 @@ describe('no command writes to a manifest', () => {
       ['create', 'job', 'run-1', '--from=cronjob/backup', ...state],
       ['request', 'http://k8s-combat:8081/', '--count', '4', ...state],
       ['readiness', pod, 'fail', ...state],
+      ['fault', pod, 'crash', ...state],
       ['cordon', 'worker-1', ...state],
       ['uncordon', 'worker-1', ...state],
       ['drain', 'worker-2', '--ignore-daemonsets', ...state],
