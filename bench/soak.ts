@@ -1,7 +1,8 @@
 // `npm run soak` — 20,000 edits through the built language server (see test/helpers/soak.ts),
 // the heap after a full GC at checkpoints, and edit → diagnostics latency. Fails (exit 1) when
 // the heap grows by more than GROWTH_LIMIT_MIB from edit 2,000 to the last edit.
-// `--edits N` runs a shorter soak; `--snapshots DIR` writes heap snapshots at edits 1,000 and 2,000.
+// `--edits N` runs a shorter soak; `--snapshots DIR` writes heap snapshots at edits 1,000 and 2,000
+// (compare them with `node scripts/heapDiff.mjs DIR/soak-1000.heapsnapshot DIR/soak-2000.heapsnapshot`).
 import { runSoak } from '../test/helpers/soak';
 
 const GROWTH_LIMIT_MIB = 32;

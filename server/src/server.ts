@@ -23,6 +23,8 @@
 // - features/lint/suppressions: one entry, the last file text → its suppression comments.
 // - handlers/workspaceHandler WorkspaceState.scheduling(): one entry, the nodes' names,
 //   allocatable and taints → the scheduling probe (and a generation number for the memo above).
+// - workspace/workspaceIndex podOwnersInOrder: namespace → its workloads in index order, valid for
+//   one index version (one entry per namespace).
 // - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).
 // The ChunkCache is the only one that needs an LRU: each other is bounded by what is open or by the
 // number of settings seen. `npm run soak` (20,000 edits) checks that the heap stays flat.

@@ -4,11 +4,13 @@
 // changed (extraction is cached on the shared parsed chunks) and reports which dependency keys
 // changed, so only the documents that read them are re-checked.
 import { ChunkCache, ParsedFile, parseFile } from '../yaml/parsedFile';
-import { labelSelectorMatches, mapSelectorMatches } from '../k8s/labels';
 import { extractObjects } from './extractObjects';
 import { duplicateKey, ExtractedObject, IndexedObject, objectKey, SelectorInfo } from './indexedObject';
 import { refTargetKey } from './dependencyKeys';
 import { MultiMap } from './multiMap';
+import { PodLabelIndex, SelectorIndex, selectorMatches } from './selectorIndex';
+
+export { selectorMatches };
 
 interface FileEntry {
   uri: string;
@@ -31,9 +33,12 @@ export class WorkspaceIndex {
   private byIdentity = new MultiMap<string, IndexedObject>();
   private byKind = new MultiMap<string, IndexedObject>();
   private byDuplicate = new MultiMap<string, IndexedObject>();
-  private podsByNamespace = new MultiMap<string, IndexedObject>();
-  private podsByLabel = new MultiMap<string, IndexedObject>();
-  private selectorsByNamespace = new MultiMap<string, IndexedObject>();
+  /** kind, name → objects in every namespace; kind, namespace → objects (names near a missing one). */
+  private byKindName = new MultiMap<string, IndexedObject>();
+  private byKindNamespace = new MultiMap<string, IndexedObject>();
+  /** labels → workloads, and pod labels → the selectors that select them (workspace/selectorIndex). */
+  private pods = new PodLabelIndex();
+  private selectors = new SelectorIndex();
   private consumers = new MultiMap<string, IndexedObject>();
   private dependents = new MultiMap<string, IndexedObject>();
   /** Bumped on every change that alters what the index answers. */
@@ -141,6 +146,16 @@ export class WorkspaceIndex {
     return sorted(this.byKind.get(kind));
   }
 
+  /** Objects of a kind with this name, in any namespace. */
+  named(kind: string, name: string): IndexedObject[] {
+    return sorted(this.byKindName.get(`${kind}\0${name}`));
+  }
+
+  /** Objects of a kind in one namespace ('' for cluster-scoped kinds). */
+  ofKindIn(kind: string, namespace: string): IndexedObject[] {
+    return sorted(this.byKindNamespace.get(`${kind}\0${namespace}`));
+  }
+
   /** Objects with the same API group, kind, namespace and name as `o` (itself included). */
   sameIdentity(o: ExtractedObject): IndexedObject[] {
     return sorted(this.byDuplicate.get(duplicateKey(o.group, o.kind, o.namespace, o.name)));
@@ -148,32 +163,47 @@ export class WorkspaceIndex {
 
   /** Pods and workloads with a pod template in a namespace. */
   podOwners(namespace: string): IndexedObject[] {
-    return sorted(this.podsByNamespace.get(namespace));
+    return sorted(this.pods.owners(namespace));
+  }
+
+  /** podOwners, sorted once per index version (read-only: shared between callers). */
+  podOwnersInOrder(namespace: string): readonly IndexedObject[] {
+    const hit = this.ownersInOrder.get(namespace);
+    if (hit && hit.version === this.version) return hit.list;
+    const list = this.podOwners(namespace);
+    this.ownersInOrder.set(namespace, { version: this.version, list });
+    return list;
+  }
+  private ownersInOrder = new Map<string, { version: number; list: readonly IndexedObject[] }>();
+
+  /** How many pods and workloads the namespace has (without sorting them). */
+  podOwnerCount(namespace: string): number {
+    return this.pods.owners(namespace).size;
+  }
+
+  /** Workloads of the namespace with this pod label. */
+  podsWithLabel(namespace: string, key: string, value: string): IndexedObject[] {
+    return sorted(this.pods.withLabel(namespace, key, value));
   }
 
   /** Pods and workloads whose pod labels a selector matches. */
   podsMatching(namespace: string, selector: SelectorInfo): IndexedObject[] {
-    const matchLabels = selector.type === 'map' ? selector.selector : selector.selector.matchLabels ?? {};
-    const entries = Object.entries(matchLabels);
-    let candidates: ReadonlySet<IndexedObject> = this.podsByNamespace.get(namespace);
-    for (const [k, v] of entries) {
-      const c = this.podsByLabel.get(labelKey(namespace, k, v));
-      if (c.size < candidates.size) candidates = c;
-    }
-    const out: IndexedObject[] = [];
-    for (const o of candidates) if (selectorMatches(selector, o.pod!.labels)) out.push(o);
-    return sortObjects(out);
+    return sortObjects(this.pods.matching(namespace, selector));
   }
 
-  /** Does any object with a pod selector (of `kind`, when given) in the namespace select these labels? Unsorted: a per-keystroke path. */
+  /** Does any object with a pod selector (of `kind`, when given) in the namespace select these labels? A per-keystroke path. */
   anySelects(namespace: string, labels: Record<string, string>, kind?: string): boolean {
-    for (const o of this.selectorsByNamespace.get(namespace)) if ((!kind || o.kind === kind) && selectorMatches(o.selector!, labels)) return true;
-    return false;
+    return this.selectors.any(namespace, labels, kind);
+  }
+
+  /** The objects with a pod selector in the namespace that select these pod labels. */
+  selectorsSelecting(namespace: string, labels: Record<string, string>): IndexedObject[] {
+    return sortObjects(this.selectors.selecting(namespace, labels));
   }
 
   /** Services and PodDisruptionBudgets of a namespace (objects with a pod selector). */
   selectorsIn(namespace: string): IndexedObject[] {
-    return sorted(this.selectorsByNamespace.get(namespace));
+    return sorted(this.selectors.inNamespace(namespace));
   }
 
   /** Objects whose references point at the object (kind, namespace, name). */
@@ -257,10 +287,14 @@ export class WorkspaceIndex {
 
   private link(o: IndexedObject): void {
     this.each(o, (m, k) => m.add(k, o));
+    this.pods.add(o);
+    this.selectors.add(o);
   }
 
   private unlink(o: IndexedObject): void {
     this.each(o, (m, k) => m.delete(k, o));
+    this.pods.delete(o);
+    this.selectors.delete(o);
   }
 
   private each(o: IndexedObject, f: (m: MultiMap<string, IndexedObject>, key: string) => void): void {
@@ -269,11 +303,8 @@ export class WorkspaceIndex {
       f(this.byDuplicate, duplicateKey(o.group, o.kind, o.namespace, o.name));
     }
     f(this.byKind, o.kind);
-    if (o.pod) {
-      f(this.podsByNamespace, o.namespace);
-      for (const [k, v] of Object.entries(o.pod.labels)) f(this.podsByLabel, labelKey(o.namespace, k, v));
-    }
-    if (o.selector) f(this.selectorsByNamespace, o.namespace);
+    if (o.name) f(this.byKindName, `${o.kind}\0${o.name}`);
+    f(this.byKindNamespace, `${o.kind}\0${o.namespace}`);
     for (const r of o.refs) {
       const k = refTargetKey(r, o.namespace);
       if (k) f(this.consumers, k);
@@ -282,13 +313,6 @@ export class WorkspaceIndex {
   }
 }
 
-function labelKey(namespace: string, k: string, v: string): string {
-  return `${namespace}\0${k}=${v}`;
-}
-
-export function selectorMatches(selector: SelectorInfo, labels: Record<string, string>): boolean {
-  return selector.type === 'map' ? mapSelectorMatches(selector.selector, labels) : labelSelectorMatches(selector.selector, labels);
-}
 
 /** Keys whose (fingerprint, position) differ between the removed and the added objects. */
 function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<string> {
@@ -306,7 +330,8 @@ function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<stri
   return out;
 }
 
-function sortObjects(list: IndexedObject[]): IndexedObject[] {
+/** Index order: by file, then line. */
+export function sortObjects(list: IndexedObject[]): IndexedObject[] {
   return list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.line - b.line));
 }
 

@@ -85,12 +85,13 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
 /** A missing-object diagnostic, with a near name ("did you mean") and same-name objects in other namespaces. */
 function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: Finding['range'], kind: string = ref.target): Finding {
   const related: RelatedInfo[] = [];
-  const sameKind = index.ofKind(kind);
-  const elsewhere = sameKind.filter((x) => x.name === ref.name && x.namespace !== o.namespace);
+  // Index lookups by name and by namespace: a missing reference costs what it matches, not every object of the kind.
+  const elsewhere = index.named(kind, ref.name).filter((x) => x.namespace !== o.namespace);
   for (const x of elsewhere.slice(0, 3)) related.push({ location: loc(x, x.nameRange), message: t('{0} "{1}" exists in namespace {2}', kind, x.name, x.namespace) });
-  const near = nearestName(ref.name, sameKind.filter((x) => x.namespace === o.namespace).map((x) => x.name));
+  const here = index.ofKindIn(kind, o.namespace);
+  const near = nearestName(ref.name, here.map((x) => x.name));
   if (near) {
-    const target = sameKind.find((x) => x.name === near && x.namespace === o.namespace)!;
+    const target = here.find((x) => x.name === near)!;
     related.push({ location: loc(target, target.nameRange), message: t('{0} "{1}" is defined here', kind, near) });
     message = sentences(message, t('Did you mean "{0}"?', near));
   }

@@ -2,7 +2,7 @@
 // of its namespace, and a Service targetPort (number or name) no selected container has.
 // upstream: endpointslice controller (pods by selector, podutil.FindPort for named ports).
 import { t } from '../../util/l10n';
-import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import { sortObjects, WorkspaceIndex } from '../../workspace/workspaceIndex';
 import { IndexedObject, loc, objectLabel, ServicePortInfo } from '../../workspace/indexedObject';
 import type { Finding } from '../../findings/finding';
 import { crossDiag, RelatedInfo } from './crossRefCodes';
@@ -17,7 +17,7 @@ export function selectorRules(index: WorkspaceIndex, o: IndexedObject): Finding[
     // With no workload at all in the namespace the pods are clearly defined elsewhere (another
     // repository, a chart, an operator): say so quietly. A near miss among the workloads that are
     // here is the classic label typo: warn.
-    if (!index.podOwners(o.namespace).length) {
+    if (!index.podOwnerCount(o.namespace)) {
       const msg =
         o.kind === 'PodDisruptionBudget'
           ? t('No workload in this workspace runs in namespace {0}, so none matches this selector ({1}). Unless matching pods are created elsewhere, the PodDisruptionBudget protects no pods.', o.namespace, selectorText(sel))
@@ -41,9 +41,23 @@ export function selectorRules(index: WorkspaceIndex, o: IndexedObject): Finding[
 function nearest(index: WorkspaceIndex, o: IndexedObject): IndexedObject[] {
   const sel = o.selector!;
   const wanted = sel.type === 'map' ? sel.selector : sel.selector.matchLabels ?? {};
-  const scored = index.podOwners(o.namespace).map((w) => ({ w, score: Object.entries(wanted).filter(([k, v]) => w.pod!.labels[k] === v).length }));
-  scored.sort((a, b) => b.score - a.score);
-  return scored.slice(0, 3).map((s) => s.w);
+  const entries = Object.entries(wanted);
+  const score = (w: IndexedObject) => entries.filter(([k, v]) => w.pod!.labels[k] === v).length;
+  // The workloads sharing a label with the selector come from the label index, best first (ties
+  // in index order); the namespace's first workloads fill up to three. Same as scoring them all.
+  const sharing = new Set<IndexedObject>();
+  for (const [k, v] of entries) for (const w of index.podsWithLabel(o.namespace, k, String(v))) sharing.add(w);
+  const top = sortObjects([...sharing])
+    .map((w) => ({ w, score: score(w) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((x) => x.w);
+  for (const w of index.podOwnersInOrder(o.namespace)) {
+    if (top.length >= 3) break;
+    if (!top.includes(w)) top.push(w);
+  }
+  return top;
 }
 
 function targetPortRule(o: IndexedObject, p: ServicePortInfo, selected: IndexedObject[]): Finding[] {

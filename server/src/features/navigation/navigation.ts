@@ -2,7 +2,6 @@
 // (or key, or port) it names; from an object to everything that uses it; between a Service or
 // PodDisruptionBudget selector and the pod templates it selects, both ways.
 import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
-import { selectorMatches } from '../../workspace/workspaceIndex';
 import { IndexedObject, loc, Location, Position, Reference } from '../../workspace/indexedObject';
 import { navTargetAt } from './navTarget';
 
@@ -33,7 +32,7 @@ export function selectedBy(index: WorkspaceIndex, o: IndexedObject): IndexedObje
 
 export function selecting(index: WorkspaceIndex, o: IndexedObject): IndexedObject[] {
   if (!o.pod) return [];
-  return index.selectorsIn(o.namespace).filter((s) => s.selector && selectorMatches(s.selector, o.pod!.labels));
+  return index.selectorsSelecting(o.namespace, o.pod!.labels);
 }
 
 /** References (ranges inside consumers) to an object, or to one of its keys. */
