@@ -35,7 +35,7 @@ if (process.argv.includes('--tests')) {
 } else if (process.argv.includes('--fuzz')) {
   // `npm run fuzz` (scripts/fuzz.mjs) loads the harness as a library: bundled as the entry point, the
   // CLI's and the server's `require.main === module` would start them inside the harness.
-  await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
+  await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts', 'test/fuzz/hostileProbe.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
 } else if (process.argv.includes('--integration')) {
   const suite = readdirSync('test/integration/suite').filter((n) => n.endsWith('.ts')).map((n) => join('test/integration/suite', n));
   await build({ ...common, entryPoints: suite, outdir: 'out/integration/suite' });
