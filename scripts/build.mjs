@@ -36,7 +36,7 @@ if (process.argv.includes('--tests')) {
 } else if (process.argv.includes('--fuzz')) {
   // `npm run fuzz` (scripts/fuzz.mjs) loads the harness as a library: bundled as the entry point, the
   // CLI's and the server's `require.main === module` would start them inside the harness.
-  await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
+  await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts', 'test/fuzz/hostileProbe.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
 } else if (process.argv.includes('--webview')) {
   await build({ ...common, entryPoints: findTests('test/webview'), outdir: 'out/webview', outbase: 'test/webview', external: [...common.external, 'playwright-core'] });
 } else if (process.argv.includes('--integration')) {

@@ -2,7 +2,7 @@
 // cache, the schema, the settings (and the message language they select), the workspace index,
 // the diagnostics publisher and the CodeLens refresher. Only server.ts and handlers/ touch the
 // LSP connection.
-import { CodeLens, Connection, ErrorCodes, ResponseError, TextDocuments } from 'vscode-languageserver/node';
+import { CodeLens, Connection, ErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments } from 'vscode-languageserver/node';
 import type { NotificationType, RequestType } from '../protocol/clusterProtocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentCache } from '../yaml/documentCache';
@@ -11,7 +11,8 @@ import type { Schema } from '../schema/schema';
 import { docsOrder } from '../features/hover/docsLanguage';
 import { languageOf, setLanguage, Lang, t } from '../util/l10n';
 import { LintSettings, normalizeLintSettings } from '../features/lint/lintConfig';
-import { changedSettings, DEFAULT_SETTINGS, KubemateSettings, SettingKey } from '../protocol/settings';
+import { aboveSizeLimit, changedSettings, DEFAULT_SETTINGS, KubemateSettings, SettingKey } from '../protocol/settings';
+import { parseFile } from '../yaml/parsedFile';
 import { WorkspaceState } from './workspaceHandler';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { LensRefresher } from './lensRefresher';
@@ -23,6 +24,9 @@ import { dirname, relative } from 'node:path';
 
 /** CodeLens providers that a setting turns off (the others always show). */
 const LENS_SETTINGS: Record<string, SettingKey> = { 'dry-run': 'codeLens.dryRun' };
+
+/** What features see of a document above the size limit: nothing. */
+const TOO_LARGE = parseFile('');
 
 export class ServerContext {
   readonly cache = new DocumentCache();
@@ -87,6 +91,10 @@ export class ServerContext {
     if (changed.has('lint.enabled') || changed.has('lint.rules')) this.lintSettings = this.mergedLint();
     if (languageChanged || changed.has('lint.enabled') || changed.has('lint.rules')) this.publisher.scheduleAll();
     if (languageChanged || changed.has('codeLens.dryRun')) this.lenses.refresh();
+    if (changed.has('maxFileSizeMB')) {
+      this.toldTooLarge.clear();
+      this.publisher.scheduleAll();
+    }
     return changed;
   }
 
@@ -115,8 +123,31 @@ export class ServerContext {
     return !rel.startsWith('..') && ignoreMatcher(config.ignore)(rel);
   }
 
+  /**
+   * The document's parse — an empty one for a document above `kubemate.maxFileSizeMB`, so every
+   * feature (diagnostics, hover, completion, symbols, the index) steps back on it; the user is
+   * told once per document.
+   */
   parsed(doc: TextDocument): ParsedFile {
-    return this.cache.get(doc.uri, doc.version, () => doc.getText());
+    const text = doc.getText();
+    if (aboveSizeLimit(text.length, this.current.maxFileSizeMB)) {
+      this.tellTooLarge(doc.uri, text.length);
+      return TOO_LARGE;
+    }
+    return this.cache.get(doc.uri, doc.version, () => text);
+  }
+
+  private toldTooLarge = new Set<string>();
+  private tellTooLarge(uri: string, length: number): void {
+    if (this.toldTooLarge.has(uri)) return;
+    this.toldTooLarge.add(uri);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    const mb = (length / 1024 / 1024).toFixed(1);
+    // A notification, not window/showMessageRequest: nothing to answer, nothing to reject.
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Info,
+      message: t('{0} is {1} MB, above the {2} MB limit (kubemate.maxFileSizeMB): KubeMate leaves this file alone — no checks, hover, completion or outline.', name, mb, String(this.current.maxFileSizeMB)),
+    });
   }
 
   docsOrder(): Lang[] {

@@ -131,7 +131,7 @@ export function registerWorkspace(ctx: ServerContext): void {
         const path = uriToPath(ch.uri);
         if (!path || !isManifestPath(path) || w.folders.every((f) => !path.startsWith(f)) || w.folders.some((f) => isSkippedPath(f, path)) || ctx.isIgnoredPath(path)) continue;
         const uri = pathToUri(path);
-        const text = ch.type === FileChangeType.Deleted ? undefined : readManifestFile(path);
+        const text = ch.type === FileChangeType.Deleted ? undefined : readManifestFile(path, ctx.settings.maxFileSizeMB);
         const k = text === undefined ? w.index.removeDiskFile(uri) : w.index.setDiskFile(uri, text);
         for (const x of k) keys.add(x);
       }
@@ -173,7 +173,7 @@ async function runScan(ctx: ServerContext): Promise<void> {
   for (let i = 0; i < files.length; i += BATCH) {
     ctx.guard('index scan', undefined, () => {
       for (const f of files.slice(i, i + BATCH)) {
-        const text = readManifestFile(f);
+        const text = readManifestFile(f, ctx.settings.maxFileSizeMB);
         if (text !== undefined) w.index.setDiskFile(pathToUri(f), text);
       }
     });

@@ -2,6 +2,7 @@
 // disk). Skips node_modules, .git and Helm chart templates (`templates/` next to a Chart.yaml:
 // Go templates, not manifests), and stops at maxFiles.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { aboveSizeLimit } from '../protocol/settings';
 import { join, extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -86,9 +87,11 @@ export function scanFolder(root: string, maxFiles: number): ScanResult {
  * Kubernetes object (no `apiVersion` or no `kind`: Helm values, CI workflows, compose files) —
  * those are not even parsed.
  */
-export function readManifestFile(path: string): string | undefined {
+export function readManifestFile(path: string, maxFileSizeMB = 0): string | undefined {
   let text: string;
   try {
+    // Above the size limit the file is not even read (kubemate.maxFileSizeMB).
+    if (aboveSizeLimit(statSync(path).size, maxFileSizeMB)) return undefined;
     text = readFileSync(path, 'utf8');
   } catch {
     return undefined;

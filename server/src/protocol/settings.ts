@@ -44,6 +44,8 @@ export const SETTINGS = {
   'clusterView.showSystemNamespaces': { type: 'boolean', default: false },
   'clusterProfile': { type: 'string', default: '.kubemate/cluster.yaml' },
   'index.maxFiles': { type: 'number', default: 5000, minimum: 0 },
+  /** Files larger than this (MB) are left alone: no parse, checks, hover or outline (0: no limit). The CLI uses the default. */
+  maxFileSizeMB: { type: 'number', default: 2, minimum: 0 },
 } as const satisfies Record<string, StringSetting<string> | BooleanSetting | NumberSetting | MapSetting>;
 
 export type SettingKey = keyof typeof SETTINGS;
@@ -62,6 +64,11 @@ type ValueOf<D> = D extends { type: 'string'; enum: readonly (infer V)[] }
 export type KubemateSettings = { readonly [K in SettingKey]: ValueOf<(typeof SETTINGS)[K]> };
 
 export type DocsLanguageSetting = KubemateSettings['docs.language'];
+
+/** Whether a text of `length` characters is above the `maxFileSizeMB` limit (0: no limit). */
+export function aboveSizeLimit(length: number, limitMb: number): boolean {
+  return limitMb > 0 && length > limitMb * 1024 * 1024;
+}
 
 /** The one place defaults come from. */
 export const DEFAULT_SETTINGS: KubemateSettings = Object.fromEntries(Object.entries(SETTINGS).map(([k, d]) => [k, d.default])) as KubemateSettings;
