@@ -30,8 +30,10 @@ export async function startServer(
   initializationOptions: object = {},
   beforeListen?: (c: ProtocolConnection) => void,
   init: { workspaceFolders?: { uri: string; name: string }[]; capabilities?: object } = {},
+  /** The server process's environment and extra node options (e.g. a --require preload). */
+  proc: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
 ): Promise<LspSession> {
-  const child = spawn(process.execPath, [serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(proc.nodeArgs ?? []), serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: proc.env ?? process.env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version?: number; pred?: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
