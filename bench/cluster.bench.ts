@@ -1,12 +1,16 @@
 // Benchmark (not a test): 1,000 Deployments × 10 replicas + 1,000 Services (10,000 pods) applied
 // to a fresh simulated cluster until it is stable, compared with the time `yaml` needs to parse
 // the same text. Targets: apply ≤ 1 s, apply/parse ≤ 3×. Run: node out/bench/cluster.bench.js
+// BENCH_CRASH_PERCENT=10: that share of the Deployments runs an image whose process exits 3 s
+// after it starts (a simulation profile entry), so their pods crash-loop through the apply.
 import { parseAllDocuments } from 'yaml';
 import { performance } from 'node:perf_hooks';
 import { Simulator } from '../server/src/cluster/simulator';
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10);
+const CRASH_PERCENT = Number(process.env.BENCH_CRASH_PERCENT ?? 0);
+const crashes = (i: number) => CRASH_PERCENT > 0 && i % Math.round(100 / CRASH_PERCENT) === 0;
 
 function manifests(): string {
   const docs: string[] = [];
@@ -31,7 +35,7 @@ spec:
     spec:
       containers:
         - name: app
-          image: registry.local/${name}:v1
+          image: registry.local/${crashes(i) ? 'crash' : name}:v1
           ports:
             - name: http
               containerPort: 8080
@@ -84,7 +88,7 @@ function main(): void {
   const objects = (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as Record<string, unknown>);
   const parseMs = performance.now() - t0;
 
-  const sim = Simulator.create({ nodes });
+  const sim = Simulator.create({ nodes, simulation: CRASH_PERCENT > 0 ? [{ image: 'registry.local/crash:v1', exit: { code: 1, afterSeconds: 3 } }] : undefined });
   const t1 = performance.now();
   const result = sim.apply(objects.map((obj) => ({ obj })));
   const applyMs = performance.now() - t1;
@@ -92,10 +96,12 @@ function main(): void {
 
   const pods = sim.store.list('Pod').filter((p) => p.metadata.namespace === 'default');
   const running = pods.filter((p) => p.status?.phase === 'Running').length;
+  const crashLooping = pods.filter((p) => p.status?.containerStatuses?.some((c) => c.state.waiting?.reason === 'CrashLoopBackOff' || (c.restartCount ?? 0) > 0)).length;
   const rows: [string, string][] = [
     ['documents', String(objects.length)],
     ['text size', mb(text.length)],
     ['pods (running)', `${pods.length} (${running})`],
+    ['pods crash-looping', `${crashLooping} (${CRASH_PERCENT}% of the Deployments crash)`],
     ['controller rounds', `${result.rounds}${result.stable ? '' : ' (NOT stable)'}`],
     ['events recorded', String(sim.store.count('Event'))],
     ['yaml parse', `${parseMs.toFixed(0)} ms`],
@@ -104,7 +110,7 @@ function main(): void {
     ['heap used', `${mb(heapAfter)} (+${mb(heapAfter - heapBefore)} during parse + apply)`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
-  console.log('KubeMate cluster benchmark');
+  console.log(`KubeMate cluster benchmark${CRASH_PERCENT ? ` (${CRASH_PERCENT}% crash-looping)` : ''}`);
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
 }
 

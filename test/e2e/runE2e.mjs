@@ -2,7 +2,9 @@
 // End-to-end UI test of the packaged extension in a real VS Code (code-server + headless Chromium):
 // build the VSIX, install it into fresh folders, open the tutorial manifests (examples/k8s-combat),
 // hover `replicas` (Chinese docs), dry-run apply from the command palette, read pods and endpoints
-// in the Simulated Cluster view, delete a pod and watch its replacement appear. Screenshots go to
+// in the Simulated Cluster view, delete a pod and watch its replacement appear, then dry-run a
+// crash-looping Deployment (examples/simulation, with its cluster profile as
+// .kubemate/cluster.yaml) and see CrashLoopBackOff on its pods in the tree. Screenshots go to
 // test/e2e/screenshots/, logs and timings to test/e2e/artifacts/.
 //
 // usage: npm run test:e2e [-- --skip-package] [-- --readme] [-- --via-palette]
@@ -44,7 +46,8 @@ const ui = (text) => BUNDLE[text] ?? text;
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const uiRe = (...texts) => new RegExp(`^(${texts.map((x) => escapeRe(ui(x))).join('|')})$`);
 const OPEN_VIEW_BUTTON = ui('Open Simulated Cluster');
-const CHECKS = 6;
+const CRASH_POD = /^crasher-[a-z0-9]+-[a-z0-9]{5}$/;
+const CHECKS = 7;
 
 async function main() {
   const steps = new Steps();
@@ -57,6 +60,7 @@ async function main() {
 
   const dirs = freshDirs('kubemate-e2e-', { settings: SETTINGS });
   fs.cpSync(path.join(REPO, 'examples/k8s-combat'), dirs.workspace, { recursive: true });
+
   await installVsix(tools, dirs, vsix);
   steps.mark(`VSIX installed into ${dirs.extensions}`);
 
@@ -132,9 +136,41 @@ async function main() {
     steps.mark(`deleted ${victim}; pods now ${after.join(', ')}`);
     await shot(page, '04-pod-replaced');
 
-    // 6. Activation, as the editor measured it.
+    // 6. A simulation profile (busybox:crash exits 3 s after it starts) as .kubemate/cluster.yaml,
+    // loaded by saving it from "Open Cluster Profile"; then dry-run the crash-looping Deployment:
+    // its pods show CrashLoopBackOff in the tree. (Written only now: the tutorial folder's dry-run
+    // above stays as it was.)
+    fs.mkdirSync(path.join(dirs.workspace, '.kubemate'), { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'examples/simulation/cluster.yaml'), path.join(dirs.workspace, '.kubemate/cluster.yaml'));
+    fs.copyFileSync(path.join(REPO, 'examples/simulation/crashloop.yaml'), path.join(dirs.workspace, 'crashloop.yaml'));
+    await runCommand(page, commandTitle('kubemate.openClusterProfile').palette);
+    await page.locator('.tabs-container .tab', { hasText: 'cluster.yaml' }).first().waitFor({ timeout: 15_000 });
+    const profileEditor = page.locator('.editor-instance .monaco-editor').first();
+    await profileEditor.locator('.view-lines').waitFor();
+    await profileEditor.click({ position: { x: 300, y: 40 } });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'File: Save');
+    await page.locator('.notifications-toasts .notification-list-item', { hasText: /profile|节点|nodes/i }).first().waitFor({ timeout: 20_000 }).catch(() => {});
+    steps.mark('cluster profile with the SimulationProfile saved and loaded');
+    await runCommand(page, 'View: Show Explorer');
+    const crashEditor = await openExplorerFile(page, 'crashloop.yaml');
+    await crashEditor.click({ position: { x: 300, y: 40 } });
+    await runCommand(page, commandTitle('kubemate.dryRun').palette);
+    await runCommand(page, commandTitle('kubemate.showClusterView').palette);
+    await pane.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
+    const crashing = await expandUntil(pane, 'two crasher pods in CrashLoopBackOff in the Simulated Cluster view', (rows) => {
+      const p = [...new Set(rows.filter((r) => CRASH_POD.test(r.label) && /CrashLoopBackOff/.test(r.description)).map((r) => `${r.label} ${r.description}`))];
+      return p.length === 2 && p;
+    }, { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'crasher').source}|^crasher-[a-z0-9]+$`) });
+    report.crashLoop = crashing;
+    steps.mark(`crash-looping Deployment dry-run: ${crashing.join(', ')}`);
+    await page.mouse.move(5, 5);
+    await shot(page, '05-crashloop');
+
+    // 7. Activation, as the editor measured it.
     const activation = await runningExtensionActivationMs(page, 'KubeMate');
-    await shot(page, '05-running-extensions');
+    await shot(page, '06-running-extensions');
     await activation.close();
     const perf = await startupPerformance(page, EXTENSION_ID);
     report.activation = { runningExtensions: activation.text, ms: activation.ms, ...perf, log: activationLogLine(dirs) };
@@ -164,7 +200,7 @@ async function main() {
     fs.copyFileSync(path.join(SHOTS, '02-hover-detail.png'), path.join(README_SHOTS, 'hover-zh.png'));
     console.log(`README screenshots updated in ${path.relative(REPO, README_SHOTS)}/`);
   }
-  // What was verified: Chinese hover, summary notification, pods, endpoints, replacement pod, activation event.
+  // What was verified: Chinese hover, summary notification, pods, endpoints, replacement pod, CrashLoopBackOff, activation event.
   console.log(`e2e: ${CHECKS} passed, 0 failed`);
   console.log(`E2E PASSED in ${(steps.total() / 1000).toFixed(1)} s — screenshots in ${path.relative(REPO, SHOTS)}/, report in ${path.relative(REPO, ARTIFACTS)}/report.json`);
 }

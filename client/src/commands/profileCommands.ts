@@ -1,4 +1,4 @@
-// The cluster profile `.kubemate/cluster.yaml` (Node manifests): opened for editing from the view
+// The cluster profile `.kubemate/cluster.yaml` (Node manifests and SimulationProfile documents): opened for editing from the view
 // (created from the default nodes when missing), and re-loaded into the server when saved.
 // Trusted workspaces only — it is read from and written to the workspace.
 import * as vscode from 'vscode';

@@ -59,6 +59,12 @@ function readSteps(text: string, simulation: ImageBehaviour[] = []): Step[] {
   return steps;
 }
 
+/** A failed Job's reason and counts (only for those: the other scenarios' outputs stay as they were). */
+function jobFailed(j: { status?: { conditions?: { type: string; reason?: string; message?: string }[]; failed?: number; active?: number } }): Record<string, unknown> {
+  const c = (j.status?.conditions ?? []).find((x) => x.type === 'Failed');
+  return c ? { failed: `${c.reason}: ${c.message}`, failedPods: j.status?.failed ?? 0 } : {};
+}
+
 export function runScenario(text: string): unknown[] {
   const simulation: ImageBehaviour[] = [];
   const steps = readSteps(text, simulation);
@@ -145,7 +151,7 @@ export function runScenario(text: string): unknown[] {
     // CronJobs: their status and the Jobs that exist (only when there are any).
     const cronJobs = sim.store.list('CronJob').map((c) => ({ name: c.metadata.name, ...(c.status ?? {}) }));
     if (cronJobs.length) result.cronJobs = cronJobs;
-    const jobs = sim.store.list('Job').map((j) => ({ name: j.metadata.name, scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'], complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete') }));
+    const jobs = sim.store.list('Job').map((j) => ({ name: j.metadata.name, scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'], complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete'), ...jobFailed(j) }));
     if (jobs.length) result.jobs = jobs;
     out.push({ ...result, pods: snap.pods, replicaSets: snap.replicaSets, services: snap.services, endpoints: snap.endpoints });
   }

@@ -4,6 +4,7 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
 import { isPodActive, isPodReady, podFromTemplate, setStatus } from '../controllerUtils';
+import { jobFailure, podReplacementAt } from './jobFailure';
 
 const COMPONENT = 'job-controller';
 const INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
@@ -39,7 +40,23 @@ export function syncJob(ctx: ControllerContext, job: KObject): void {
   const succeededIdx = new Set(succeededPods.map((p) => Number(p.metadata.annotations?.[INDEX_ANNOTATION])));
   const succeeded = indexed ? succeededIdx.size : succeededPods.length;
 
-  if (!isFinished(job) && !job.spec?.suspend) {
+  const failure = !isFinished(job) && !job.spec?.suspend ? jobFailure(job, pods, failed, ctx.store.now()) : undefined;
+  if (failure) {
+    // upstream: FailureTarget, then Failed once the active pods are gone (here: at once).
+    const now = ctx.store.timestamp();
+    status.conditions = [
+      { type: 'FailureTarget', status: 'True', reason: failure.reason, message: failure.message, lastProbeTime: now, lastTransitionTime: now },
+      { type: 'Failed', status: 'True', reason: failure.reason, message: failure.message, lastProbeTime: now, lastTransitionTime: now },
+    ];
+    for (const p of active) ctx.remove(p);
+    ctx.events.event(job, 'Warning', failure.reason, failure.message, COMPONENT);
+  } else if (typeof job.spec?.activeDeadlineSeconds === 'number' && !isFinished(job) && status.startTime) {
+    ctx.wakeAt(Date.parse(status.startTime) + job.spec.activeDeadlineSeconds * 1000, 'runtime');
+  }
+  const replaceAt = podReplacementAt(pods, failed);
+  const mayCreate = replaceAt === undefined || ctx.store.now() >= replaceAt;
+  if (!mayCreate) ctx.wakeAt(replaceAt!, 'runtime');
+  if (!failure && !isFinished(job) && !job.spec?.suspend) {
     const done = completions !== undefined ? succeeded >= completions : succeeded > 0 && active.length === 0;
     if (done) {
       const now = ctx.store.timestamp();
@@ -50,7 +67,7 @@ export function syncJob(ctx: ControllerContext, job: KObject): void {
       ];
       status.completionTime = now;
       ctx.events.event(job, 'Normal', 'Completed', 'Job completed', COMPONENT);
-    } else {
+    } else if (mayCreate) {
       const want = completions !== undefined ? Math.min(parallelism, completions - succeeded) : succeeded > 0 ? 0 : parallelism;
       if (indexed && completions !== undefined) {
         const activeIdx = new Set(active.map((p) => Number(p.metadata.annotations?.[INDEX_ANNOTATION])));
