@@ -18,6 +18,7 @@ import { exposeCommand } from './commands/expose';
 import { logsCommand, execCommand } from './commands/logs';
 import { kustomizeCommand } from './commands/kustomize';
 import { advanceCommand } from './commands/advance';
+import { requestCommand } from './commands/request';
 
 export const commandTable: CliCommand[] = [
   checkCommand,
@@ -35,6 +36,7 @@ export const commandTable: CliCommand[] = [
   labelCommand,
   annotateCommand,
   logsCommand,
+  requestCommand,
   execCommand,
   createCommand,
   readinessCommand,
