@@ -6,7 +6,8 @@ import { CRDS_KEY, duplicateKey, ExtractedObject, objectKey, podsKey, Reference,
 /** Namespaces every cluster has: using them needs no Namespace manifest. */
 export const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
 
-export function refTargetKey(ref: Reference, namespace: string): string | undefined {
+export function refTargetKey(ref: Reference, own: string): string | undefined {
+  const namespace = ref.namespace ?? own;
   switch (ref.target) {
     case 'IngressClass':
       return objectKey('IngressClass', '', ref.name);

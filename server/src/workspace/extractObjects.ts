@@ -181,6 +181,10 @@ function kindSpecific(r: DocReader, x: ExtractedObject, spec: Record<string, unk
     case 'StatefulSet':
       ref('Service', 'serviceName', spec.serviceName, [...at, 'serviceName']);
       break;
+    case 'HTTPRoute':
+    case 'GRPCRoute':
+      if (x.group === 'gateway.networking.k8s.io') routeRefs(r, refs, spec, at);
+      break;
   }
 }
 
@@ -203,6 +207,31 @@ function ingressBackend(r: DocReader, refs: Reference[], backend: unknown, at: P
     const port = typeof sp === 'number' || typeof sp === 'string' ? { value: sp, range: r.range([...at, 'servicePort']) } : undefined;
     refs.push({ target: 'Service', via: 'ingressBackend', name: b.serviceName, range: r.range([...at, 'serviceName']), optional: false, keys: [], port });
   }
+}
+
+/**
+ * Gateway API routes: parentRefs (Gateway by default) and rules[].backendRefs (Service by
+ * default, with its port). References to other kinds (a Service as mesh parent, a custom backend)
+ * are not followed. Defaults as in the Gateway API types: parent group gateway.networking.k8s.io,
+ * kind Gateway; backend group "" (core), kind Service; namespace the route's.
+ */
+function routeRefs(r: DocReader, refs: Reference[], spec: Record<string, unknown>, at: PathSegment[]): void {
+  arr(spec.parentRefs).forEach((p, i) => {
+    const o = obj(p);
+    if (!o || typeof o.name !== 'string' || !o.name) return;
+    if ((str(o.group) ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io' || (str(o.kind) ?? 'Gateway') !== 'Gateway') return;
+    refs.push({ target: 'Gateway', via: 'parentRef', name: o.name, range: r.range([...at, 'parentRefs', i, 'name']), optional: false, keys: [], namespace: str(o.namespace) });
+  });
+  arr(spec.rules).forEach((rule, ri) =>
+    arr(get(rule, 'backendRefs')).forEach((b, bi) => {
+      const o = obj(b);
+      if (!o || typeof o.name !== 'string' || !o.name) return;
+      if ((str(o.group) ?? '') !== '' || (str(o.kind) ?? 'Service') !== 'Service') return;
+      const path = [...at, 'rules', ri, 'backendRefs', bi];
+      const port = num(o.port) !== undefined ? { value: num(o.port)!, range: r.range([...path, 'port']) } : undefined;
+      refs.push({ target: 'Service', via: 'routeBackend', name: o.name, range: r.range([...path, 'name']), optional: false, keys: [], port, namespace: str(o.namespace) });
+    }),
+  );
 }
 
 function keysOf(r: DocReader, data: unknown, at: PathSegment[]): OfferedKey[] {

@@ -21,7 +21,7 @@ export interface Location {
 }
 
 /** What a reference points at; `workload` is an HPA's scaleTargetRef (kind given by the reference). */
-export type RefTarget = 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'PersistentVolumeClaim' | 'Service' | 'IngressClass' | 'workload';
+export type RefTarget = 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'PersistentVolumeClaim' | 'Service' | 'IngressClass' | 'Gateway' | 'workload';
 
 /** Where the reference is written: decides the wording of messages and the completion offered. */
 export type RefVia =
@@ -35,7 +35,9 @@ export type RefVia =
   | 'ingressBackend'
   | 'ingressClassName'
   | 'scaleTargetRef'
-  | 'serviceName';
+  | 'serviceName'
+  | 'parentRef'
+  | 'routeBackend';
 
 export interface KeyRef {
   key: string;
@@ -57,6 +59,8 @@ export interface Reference {
   optional: boolean;
   /** ConfigMap/Secret keys the reference needs (configMapKeyRef.key, volume items[].key). */
   keys: KeyRef[];
+  /** Gateway API references may name another namespace (ReferenceGrant governs them); absent: the object's own. */
+  namespace?: string;
   /** Ingress backend: the Service port (number or name). */
   port?: PortRef;
   /** HPA scaleTargetRef: the kind and apiVersion of the target. */

@@ -51,10 +51,10 @@ spec:
 
 const widget = (spec: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n${spec}`;
 
-/** `file line:col code` for every finding of a workspace of (name, text) files. */
+/** `file line:col code` for every schema finding of a workspace of (name, text) files (cross-file rules off). */
 function check(files: [string, string][]): string[] {
   const inputs = files.map(([name, text]) => ({ uri: `file:///ws/${name}`, text, explicit: false }));
-  return checkFiles(loadSchema(), inputs, { lint: normalizeLintSettings({ enabled: false }) }).flatMap((f) =>
+  return checkFiles(loadSchema(), inputs, { lint: normalizeLintSettings({ enabled: false }), crossFile: false }).flatMap((f) =>
     f.findings.map((d) => `${f.uri.slice('file:///ws/'.length)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`),
   );
 }

@@ -23,7 +23,7 @@ export function referenceRules(index: WorkspaceIndex, o: IndexedObject): Finding
 }
 
 function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Finding[] | undefined {
-  const ns = o.namespace;
+  const ns = ref.namespace ?? o.namespace;
   const range = loc(o, ref.range).range;
   switch (ref.target) {
     case 'ConfigMap':
@@ -59,8 +59,21 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
       const msg = t('IngressClass "{0}" is not defined in the workspace. It is usually installed with the ingress controller: check that the cluster has it (kubectl get ingressclass).', ref.name);
       return [crossDiag('unknown-ingress-class', msg, range)];
     }
+    case 'Gateway': {
+      // Istio has a Gateway kind too: only a Gateway API Gateway is a parent.
+      if (index.find('Gateway', ns, ref.name).some((g) => g.group === 'gateway.networking.k8s.io')) return undefined;
+      const msg = t('Gateway "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, this route attaches to nothing and serves no traffic.', ref.name, ns);
+      return [missing(index, o, ref, 'route-gateway-missing', msg, range, 'Gateway', ns)];
+    }
     case 'Service': {
       const found = index.find('Service', ns, ref.name);
+      if (ref.via === 'routeBackend') {
+        if (!found.length) {
+          const msg = t('Service "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, requests this rule sends to it fail (500; the route reports ResolvedRefs False, BackendNotFound).', ref.name, ns);
+          return [missing(index, o, ref, 'route-backend-missing', msg, range, 'Service', ns)];
+        }
+        return checkServicePort(o, ref, found);
+      }
       if (ref.via === 'serviceName') {
         if (found.length) return undefined;
         const msg = t('Service "{0}" is not defined in the workspace (namespace {1}). A StatefulSet\'s serviceName names the headless Service (clusterIP: None) that gives its pods stable DNS names.', ref.name, ns);
@@ -83,19 +96,19 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
 }
 
 /** A missing-object diagnostic, with a near name ("did you mean") and same-name objects in other namespaces. */
-function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: Finding['range'], kind: string = ref.target): Finding {
+function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: Finding['range'], kind: string = ref.target, ns = o.namespace): Finding {
   const related: RelatedInfo[] = [];
   // Index lookups by name and by namespace: a missing reference costs what it matches, not every object of the kind.
-  const elsewhere = index.named(kind, ref.name).filter((x) => x.namespace !== o.namespace);
+  const elsewhere = index.named(kind, ref.name).filter((x) => x.namespace !== ns);
   for (const x of elsewhere.slice(0, 3)) related.push({ location: loc(x, x.nameRange), message: t('{0} "{1}" exists in namespace {2}', kind, x.name, x.namespace) });
-  const here = index.ofKindIn(kind, o.namespace);
+  const here = index.ofKindIn(kind, ns);
   const near = nearestName(ref.name, here.map((x) => x.name));
   if (near) {
     const target = here.find((x) => x.name === near)!;
     related.push({ location: loc(target, target.nameRange), message: t('{0} "{1}" is defined here', kind, near) });
     message = sentences(message, t('Did you mean "{0}"?', near));
   }
-  return crossDiag(code, message, range, related, undefined, { kind, name: ref.name, namespace: o.namespace, ...(near ? { replacement: near } : {}) });
+  return crossDiag(code, message, range, related, undefined, { kind, name: ref.name, namespace: ns, ...(near ? { replacement: near } : {}) });
 }
 
 function checkKeys(o: IndexedObject, ref: Reference, found: IndexedObject[]): Finding[] | undefined {
@@ -127,10 +140,13 @@ function checkServicePort(o: IndexedObject, ref: Reference, found: IndexedObject
   if (ok) return undefined;
   const svc = found[0];
   const list = listText(ports.map(servicePortText));
+  const route = ref.via === 'routeBackend';
   const msg =
     typeof port.value === 'number'
-      ? t('Service "{0}" has no port {1} (its ports: {2}). An Ingress backend names the Service port (spec.ports[].port), not the container port.', ref.name, port.value, list)
+      ? route
+        ? t('Service "{0}" has no port {1} (its ports: {2}). A route backendRef names the Service port (spec.ports[].port), not the container port.', ref.name, port.value, list)
+        : t('Service "{0}" has no port {1} (its ports: {2}). An Ingress backend names the Service port (spec.ports[].port), not the container port.', ref.name, port.value, list)
       : t('Service "{0}" has no port named "{1}" (its ports: {2}).', ref.name, port.value, list);
   const related: RelatedInfo[] = [{ location: loc(svc, svc.nameRange), message: t('Ports of Service "{0}": {1}', ref.name, list) }];
-  return [crossDiag('ingress-port-missing', msg, loc(o, port.range).range, related)];
+  return [crossDiag(route ? 'route-port-missing' : 'ingress-port-missing', msg, loc(o, port.range).range, related)];
 }
