@@ -26,20 +26,18 @@ export function loadState(path: string): LoadResult {
   } catch (e) {
     return { kind: 'invalid', reason: 'not-json', detail: e instanceof Error ? e.message : String(e) };
   }
-  const d = data as (Partial<SimulatorState> & { store?: { shared?: unknown } }) | null;
+  const d = data as Partial<SimulatorState> | null;
   if (!d || typeof d !== 'object' || d.format !== STATE_FORMAT || typeof d.version !== 'number' || !d.store || !Array.isArray(d.store.objects)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
   if (d.version > STATE_VERSION) return { kind: 'invalid', reason: 'newer', detail: String(d.version) };
   const s = d.store;
-  if (s.shared !== undefined) {
-    if (!Array.isArray(s.shared)) return { kind: 'invalid', reason: 'foreign', detail: '' };
+  if (d.version >= 2) {
     try {
-      s.objects = expandObjects(s.objects, s.shared);
+      s.objects = expandObjects(s.objects);
     } catch (e) {
       return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
     }
-    delete s.shared;
   }
   if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
@@ -51,8 +49,7 @@ export function loadState(path: string): LoadResult {
 export function saveState(path: string, state: SimulatorState): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    const { objects, shared } = compactObjects(state.store.objects);
-    writeFileSync(tmp, JSON.stringify({ ...state, version: STATE_VERSION, store: { ...state.store, objects, shared } }) + '\n', 'utf8');
+    writeFileSync(tmp, stateText(state), 'utf8');
     renameSync(tmp, path);
   } catch (e) {
     try {
@@ -62,6 +59,11 @@ export function saveState(path: string, state: SimulatorState): void {
     }
     throw e;
   }
+}
+
+/** The file's text: the objects in compact form (compactObjects). */
+export function stateText(state: SimulatorState): string {
+  return JSON.stringify({ ...state, version: STATE_VERSION, store: { ...state.store, objects: compactObjects(state.store.objects) } }) + '\n';
 }
 
 /** Moves a file aside to the first free `<file>.bak-<n>` and returns that path. */
