@@ -45,7 +45,7 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
   const r = applyVerb(
     sim,
     read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } })),
-    { namespace: typeof values.namespace === 'string' ? values.namespace : undefined },
+    { namespace: typeof values.namespace === 'string' ? values.namespace : undefined, state: format !== 'json' },
   );
   session.save();
   const failed = !r.ok || read.problems.length > 0;
