@@ -34,13 +34,13 @@ describe('state file', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kubemate-state-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes version 2 with shared sub-objects and reads back every object exactly (key order included)', () => {
+  it('writes version 2 with repeated sub-objects as references and reads back every object exactly (key order included)', () => {
     const state = cluster().serialize();
     const path = join(dir, 's.json');
     saveState(path, state);
     const raw = JSON.parse(readFileSync(path, 'utf8'));
     assert.equal(raw.version, 2);
-    assert.ok(raw.store.shared.length > 0);
+    assert.ok(readFileSync(path, 'utf8').includes('{"$ref":'));
     assert.ok(readFileSync(path, 'utf8').length < JSON.stringify(state).length);
     const loaded = loadState(path);
     assert.equal(loaded.kind, 'ok');
@@ -49,7 +49,7 @@ describe('state file', () => {
     assert.deepEqual(loaded.state.kubelet, state.kubelet);
   });
 
-  it('reads a version-1 file (no shared values) as the same cluster, and saves it as version 2', () => {
+  it('reads a version-1 file (no references) as the same cluster, and saves it as version 2', () => {
     const sim = cluster();
     const v1 = { ...sim.serialize(), version: 1 };
     const path = join(dir, 'old.json');
@@ -67,9 +67,9 @@ describe('state file', () => {
     assert.equal(reread.kind === 'ok' && reread.state.store.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-')).length, 5);
   });
 
-  const refused: [string, (raw: { store: { shared?: unknown; objects: unknown[] } }) => void][] = [
-    ['a reference past the shared values', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 999999 } })],
-    ['shared values that are not a list', (raw) => (raw.store.shared = { a: 1 })],
+  const refused: [string, (raw: { store: { objects: unknown[] } }) => void][] = [
+    ['a reference to no earlier value', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 999999 } })],
+    ['a reference that is not a whole number', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 0.5 } })],
   ];
   for (const [name, damage] of refused)
     it(`refuses a damaged version-2 file: ${name}`, () => {
@@ -107,7 +107,7 @@ describe('compactObjects / expandObjects', () => {
       const before = JSON.stringify(objects);
       const c = compactObjects(objects);
       assert.equal(JSON.stringify(objects), before, 'the input is not modified');
-      const back = expandObjects(JSON.parse(JSON.stringify(c.objects)), JSON.parse(JSON.stringify(c.shared)));
+      const back = expandObjects(JSON.parse(JSON.stringify(c)));
       assert.equal(JSON.stringify(back), before, `case ${n}`);
     }
   });
@@ -115,9 +115,9 @@ describe('compactObjects / expandObjects', () => {
   it('expanded copies are independent objects (the simulator modifies objects in place)', () => {
     const labels = { app: 'web', tier: 'frontend-long-enough' };
     const objects = [0, 1].map((i) => ({ kind: 'Pod', metadata: { name: `p${i}`, labels: { ...labels } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } })) as unknown as KObject[];
-    const c = compactObjects(objects);
-    assert.equal(c.shared.length, 2);
-    const [a, b] = expandObjects(c.objects, c.shared) as unknown as { metadata: { labels: Record<string, string> } }[];
+    const text = JSON.stringify(compactObjects(objects));
+    assert.equal((text.match(/"\$ref"/g) ?? []).length, 2);
+    const [a, b] = expandObjects(JSON.parse(text)) as unknown as { metadata: { labels: Record<string, string> } }[];
     a.metadata.labels.app = 'changed';
     assert.equal(b.metadata.labels.app, 'web');
   });

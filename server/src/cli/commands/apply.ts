@@ -44,7 +44,7 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
   const done = withSession(
     values,
     io,
-    (s) => ({ sim: s.sim, r: applyVerb(s.sim, inputs, { namespace }) }),
+    (s) => ({ sim: s.sim, r: applyVerb(s.sim, inputs, { namespace, state: format !== 'json' }) }),
     () => true,
   );
   if (typeof done === 'number') return done;

@@ -1,19 +1,22 @@
 // The state file's compact form of the stored objects (state file version 2). A cluster holds
 // the same sub-objects over and over — the pods of one ReplicaSet share their containers,
-// tolerations, owner reference and labels; the events about one object share `involvedObject`
-// — so every object or array one or two levels below an object's top that occurs more than once
-// is written once, in `shared`, and referenced as {"$ref": n}. Lossless (key order included) and
-// generic: nothing is assumed about kinds. A value that itself looks like {"$ref": …} or
-// {"$lit": …} at those levels is written as {"$lit": value}.
+// tolerations, owner reference, labels and conditions; the events about one object share
+// `involvedObject` — so an object or array one or two levels below an object's top is written in
+// full the first time and as {"$ref": n} when it repeats, n counting those values in file order
+// (depth 1 before the values inside it; `metadata`, `spec` and `status` themselves are never
+// replaced, their values are).
+// Lossless, key order included, and generic: nothing is assumed about kinds. A value that itself
+// looks like {"$ref": …} or {"$lit": …} at those levels is written as {"$lit": value}.
 import type { KObject } from '../types';
 
-export interface CompactObjects {
-  objects: KObject[];
-  /** Sub-objects referenced by {"$ref": index}. */
-  shared: unknown[];
-}
+/**
+ * Depth-1 values that are (all but) never repeated whole — a pod's spec names its node, its
+ * status its IP — so only the values inside them are candidates: comparing them whole would
+ * cost a second walk for nothing.
+ */
+const WHOLE_UNIQUE = new Set(['spec', 'status']);
 
-/** Shorter than this (as JSON) a value is cheaper inline than as a reference. */
+/** Shorter than this (as JSON) a repeat is cheaper written out than as a reference. */
 const MIN_SHARED = 24;
 
 type Json = Record<string, unknown>;
@@ -21,105 +24,108 @@ type Json = Record<string, unknown>;
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
 /** Would be read back as a reference or an escape: must be escaped itself. */
-const looksSpecial = (v: unknown): boolean => {
-  if (!isRecord(v)) return false;
-  const keys = Object.keys(v);
-  return keys.length === 1 && (keys[0] === '$ref' || keys[0] === '$lit');
-};
-
-/** The object and array values directly inside `v` (the candidates one level down). */
-function containersIn(v: object): number {
+function looksSpecial(v: object): boolean {
+  if (Array.isArray(v)) return false;
   let n = 0;
-  for (const c of Array.isArray(v) ? v : Object.values(v)) if (isContainer(c)) n++;
-  return n;
+  let special = false;
+  for (const k in v) {
+    if (++n > 1) return false;
+    special = k === '$ref' || k === '$lit';
+  }
+  return special;
 }
 
 /**
- * The candidates for sharing, in a fixed order: the values at depth 1 (except `metadata`, which
- * readers of the file check first) that are objects or arrays, then those inside them (depth 2).
- * `at` returns true when it replaced the value: its children are not visited then.
+ * The objects in compact form (write them with JSON.stringify). Each candidate is identified by
+ * its JSON text (one native JSON.stringify per candidate; the values inside a repeat are not
+ * visited). The input is not modified: the objects and their depth-1 values are copied.
  */
-function visit(obj: Json, at: (holder: Json | unknown[], key: string | number, value: object, depth: 1 | 2) => boolean): void {
-  for (const k of Object.keys(obj)) {
-    const v = obj[k];
-    if (!isContainer(v)) continue;
-    if (k !== 'metadata' && at(obj, k, v, 1)) continue;
-    if (Array.isArray(v)) v.forEach((c, i) => isContainer(c) && at(v, i, c, 2));
-    else for (const k2 of Object.keys(v)) if (isContainer((v as Json)[k2])) at(v as Json, k2, (v as Json)[k2] as object, 2);
-  }
-}
-
-export function compactObjects(objects: readonly KObject[]): CompactObjects {
-  // Pass 1: how often each candidate occurs (its JSON text is its identity).
-  const texts: string[] = [];
-  const counts = new Map<string, number>();
-  for (const o of objects)
-    visit(o as unknown as Json, (_h, _k, v) => {
-      const text = JSON.stringify(v);
-      texts.push(text);
-      if (text.length >= MIN_SHARED) counts.set(text, (counts.get(text) ?? 0) + 1);
-      return false;
-    });
-  // Pass 2: copy each object, replacing repeated candidates by references. The walk meets the
-  // candidates in pass 1's order; below a replaced depth-1 value their texts are stepped over.
-  const shared: unknown[] = [];
-  const ids = new Map<string, number>();
-  const out: KObject[] = [];
-  let t = 0;
-  for (const o of objects) {
-    const copy = copyTop(o as unknown as Json);
-    visit(copy, (holder, key, v, depth) => {
-      const text = texts[t++];
-      if ((counts.get(text) ?? 0) >= 2) {
-        let id = ids.get(text);
-        if (id === undefined) {
-          ids.set(text, (id = shared.length));
-          shared.push(JSON.parse(text));
-        }
-        (holder as Json)[key as string] = { $ref: id };
-        if (depth === 1) t += containersIn(v);
-        return true;
+export function compactObjects(objects: readonly KObject[]): unknown[] {
+  const seen = new Map<string, number>();
+  let next = 0;
+  // The simulator shares some values between objects (conditions set in the same second): the
+  // same instance needs no text to be recognised.
+  const byIdentity = new Map<object, number>();
+  /** The value to write at a candidate position; `replaced` when it became a reference. */
+  const candidate = (v: object): { out: object; replaced: boolean } => {
+    const same = byIdentity.get(v);
+    if (same !== undefined) return { out: { $ref: same }, replaced: true };
+    const text = JSON.stringify(v);
+    if (text.length >= MIN_SHARED) {
+      const first = seen.get(text);
+      if (first !== undefined) return { out: { $ref: first }, replaced: true };
+      seen.set(text, next);
+    }
+    byIdentity.set(v, next++);
+    return { out: looksSpecial(v) ? { $lit: v } : v, replaced: false };
+  };
+  /** A copy of `v` whose container values went through `candidate`. */
+  const children = (v: object): object => {
+    if (Array.isArray(v)) return v.map((c) => (isContainer(c) ? candidate(c).out : c));
+    const copy: Json = {};
+    for (const k of Object.keys(v)) {
+      const c = (v as Json)[k];
+      copy[k] = isContainer(c) ? candidate(c).out : c;
+    }
+    return copy;
+  };
+  return objects.map((o) => {
+    const copy: Json = {};
+    for (const k of Object.keys(o)) {
+      const v = (o as unknown as Json)[k];
+      if (!isContainer(v)) copy[k] = v;
+      else if (k === 'metadata' || WHOLE_UNIQUE.has(k)) copy[k] = children(v);
+      else {
+        const c = candidate(v);
+        // Numbered before its children (the reader numbers in the same order).
+        copy[k] = c.replaced ? c.out : looksSpecial(v) ? { $lit: children(v) } : children(v);
       }
-      if (looksSpecial(v)) (holder as Json)[key as string] = { $lit: v };
-      return false;
-    });
-    out.push(copy as unknown as KObject);
-  }
-  return { objects: out, shared };
+    }
+    return copy;
+  });
 }
 
-/** A copy of the object and of its depth-1 containers (what pass 2 may change). */
-function copyTop(o: Json): Json {
-  const c: Json = {};
-  for (const k of Object.keys(o)) {
-    const v = o[k];
-    c[k] = Array.isArray(v) ? v.slice() : isRecord(v) ? { ...v } : v;
-  }
-  return c;
+/** A deep copy of JSON data (faster than structuredClone for it). */
+function cloneJson(v: unknown): unknown {
+  if (!isContainer(v)) return v;
+  if (Array.isArray(v)) return v.map(cloneJson);
+  const out: Json = {};
+  for (const k of Object.keys(v)) out[k] = cloneJson((v as Json)[k]);
+  return out;
 }
 
-/** The inverse of compactObjects (objects without references pass unchanged: state file version 1). Modifies `objects`. */
-export function expandObjects(objects: unknown[], shared: readonly unknown[] = []): KObject[] {
+/** The inverse of compactObjects on the parsed objects (version-1 objects have no references and pass unchanged). Modifies `objects`. */
+export function expandObjects(objects: unknown[]): KObject[] {
+  const table: unknown[] = [];
   const isRef = (v: unknown): v is { $ref: number } => isRecord(v) && typeof v.$ref === 'number' && Object.keys(v).length === 1;
   const isLit = (v: unknown): v is { $lit: unknown } => isRecord(v) && '$lit' in v && Object.keys(v).length === 1;
   const deref = (r: { $ref: number }): unknown => {
-    if (!Number.isInteger(r.$ref) || r.$ref < 0 || r.$ref >= shared.length) throw new Error(`unknown shared value ${r.$ref}`);
-    return structuredClone(shared[r.$ref]);
+    if (!Number.isInteger(r.$ref) || r.$ref < 0 || r.$ref >= table.length) throw new Error(`unknown shared value ${r.$ref}`);
+    return cloneJson(table[r.$ref]);
   };
-  const level2 = (v: unknown): unknown => (isRef(v) ? deref(v) : isLit(v) ? v.$lit : v);
+  /** A candidate position: a reference is resolved, anything else is numbered. */
+  const at = (v: unknown): { value: unknown; ref: boolean } => {
+    if (!isContainer(v)) return { value: v, ref: false };
+    if (isRef(v)) return { value: deref(v), ref: true };
+    const value = isLit(v) ? v.$lit : v;
+    table.push(value);
+    return { value, ref: false };
+  };
+  const children = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach((c, i) => (v[i] = at(c).value));
+    else if (isRecord(v)) for (const k of Object.keys(v)) v[k] = at(v[k]).value;
+  };
   for (const o of objects) {
     if (!isRecord(o)) continue;
     for (const k of Object.keys(o)) {
-      let v = o[k];
-      if (k !== 'metadata') {
-        if (isRef(v)) {
-          o[k] = deref(v);
-          continue;
-        }
-        if (isLit(v)) o[k] = v = v.$lit;
+      if (!isContainer(o[k])) continue;
+      if (k === 'metadata' || WHOLE_UNIQUE.has(k)) {
+        children(o[k]);
+        continue;
       }
-      if (Array.isArray(v)) v.forEach((c, i) => (v as unknown[])[i] = level2(c));
-      else if (isRecord(v)) for (const k2 of Object.keys(v)) v[k2] = level2(v[k2]);
+      const r = at(o[k]);
+      o[k] = r.value;
+      if (!r.ref) children(r.value);
     }
   }
   return objects as KObject[];

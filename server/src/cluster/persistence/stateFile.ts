@@ -35,20 +35,18 @@ export function loadState(path: string): LoadResult {
   } catch (e) {
     return { kind: 'invalid', reason: 'not-json', detail: e instanceof Error ? e.message : String(e) };
   }
-  const d = data as (Partial<SimulatorState> & { store?: { shared?: unknown } }) | null;
+  const d = data as Partial<SimulatorState> | null;
   if (!d || typeof d !== 'object' || d.format !== STATE_FORMAT || typeof d.version !== 'number' || !d.store || !Array.isArray(d.store.objects)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
   if (d.version > STATE_VERSION) return { kind: 'invalid', reason: 'newer', detail: String(d.version) };
   const s = d.store;
-  if (s.shared !== undefined) {
-    if (!Array.isArray(s.shared)) return { kind: 'invalid', reason: 'foreign', detail: '' };
+  if (d.version >= 2) {
     try {
-      s.objects = expandObjects(s.objects, s.shared);
+      s.objects = expandObjects(s.objects);
     } catch (e) {
       return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
     }
-    delete s.shared;
   }
   if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
@@ -86,8 +84,7 @@ export function fileGeneration(path: string): number | null {
 export function saveState(path: string, state: SimulatorState, generation = 0, fs: StateWriteFs = nodeFs): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    const { objects, shared } = compactObjects(state.store.objects);
-    fs.writeFileSync(tmp, JSON.stringify({ generation, ...state, version: STATE_VERSION, store: { ...state.store, objects, shared } }) + '\n', 'utf8');
+    fs.writeFileSync(tmp, stateText(state, generation), 'utf8');
     fs.renameSync(tmp, path);
   } catch (e) {
     try {
@@ -97,6 +94,11 @@ export function saveState(path: string, state: SimulatorState, generation = 0, f
     }
     throw e;
   }
+}
+
+/** The file's text: the generation first, the objects in compact form (compactObjects). */
+export function stateText(state: SimulatorState, generation = 0): string {
+  return JSON.stringify({ generation, ...state, version: STATE_VERSION, store: { ...state.store, objects: compactObjects(state.store.objects) } }) + '\n';
 }
 
 /** Moves a file aside to the first free `<file>.bak-<n>` and returns that path. */

@@ -13,7 +13,13 @@ export interface ApplyVerbResult extends VerbResult {
 /** kubectl's words when nothing could be read. */
 export const NO_OBJECTS = 'error: no objects passed to apply'; // l10n-exempt: kubectl's own words
 
-export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: { namespace?: string } = {}): ApplyVerbResult {
+export interface ApplyVerbOptions {
+  namespace?: string;
+  /** Print the state the apply left (default). `-o json` prints the snapshot instead: no tables to format. */
+  state?: boolean;
+}
+
+export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: ApplyVerbOptions = {}): ApplyVerbResult {
   if (!inputs.length) return { ok: false, found: true, lines: err(NO_OBJECTS), changed: [], deleted: [] };
   const result = sim.apply(inputs, { namespace: opts.namespace });
   const lines = [...err(...result.warnings), ...out(...result.applied.filter((a) => a.action !== 'error').map((a) => a.message))];
@@ -24,5 +30,5 @@ export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: { namespac
   const namespaces = [...new Set(result.applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string))];
   if (!namespaces.length) namespaces.push(opts.namespace ?? 'default');
   const changed = result.applied.filter((a) => a.action === 'created' || a.action === 'configured').map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name }));
-  return { ok: result.failures.length === 0, found: true, lines, state: stateLines(sim, namespaces, result), changed, deleted: [], run: result, result };
+  return { ok: result.failures.length === 0, found: true, lines, state: opts.state === false ? undefined : stateLines(sim, namespaces, result), changed, deleted: [], run: result, result };
 }
