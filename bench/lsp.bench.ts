@@ -1,6 +1,6 @@
 // `npm run bench` — language server speed through LSP over stdio, and the same measurements
 // against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateManifests } from './manifestGenerator';
@@ -49,7 +49,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   const t0 = performance.now();
   const cold = await startDriver(opts());
   const dCold = cold.diagnostics('file:///bench/one.yaml', 1);
-  cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+  void cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
   await dCold;
   const coldStart = performance.now() - t0;
   await cold.stop();
@@ -58,7 +58,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   await new Promise((r) => setTimeout(r, 1000));
   const [firstOneDoc] = await timed(async () => {
     const d = small.diagnostics('file:///bench/one.yaml', 1);
-    small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+    void small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
     await d;
   });
   await small.stop();
@@ -67,7 +67,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   const uri = 'file:///bench/big.yaml';
   const [fullDiagnostics, first] = await timed(async () => {
     const d = s.diagnostics(uri, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
     return d;
   });
   const rediagnose: number[] = [];
@@ -78,7 +78,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
     const line = replicaLines[(v * 7) % replicaLines.length];
     const [ms] = await timed(async () => {
       const d = s.diagnostics(uri, v);
-      s.connection.sendNotification('textDocument/didChange', {
+      void s.connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version: v },
         contentChanges: [{ range: { start: { line, character: 12 }, end: { line, character: 13 } }, text: String(v % 9 + 1) }],
       });

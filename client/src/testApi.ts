@@ -1,6 +1,5 @@
 // What `activate()` returns (ISSUE5-CONTRACT): lets integration tests drive a dry-run and read the
 // cluster and the tree without scraping the UI.
-import * as vscode from 'vscode';
 import { ClusterAction, ClusterActionRequest, ClusterActionResult, ClusterSnapshotRequest } from '../../server/src/protocol/clusterProtocol';
 import type { ApplySummary } from '../../server/src/protocol/clusterProtocol';
 import type { ClusterSnapshot } from '../../server/src/protocol/clusterSnapshot';

@@ -42,7 +42,7 @@ export async function startServer(
   beforeListen?.(connection);
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: init.capabilities ?? {}, locale, initializationOptions, workspaceFolders: init.workspaceFolders ?? null });
-  connection.sendNotification('initialized', {});
+  await connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
@@ -50,7 +50,7 @@ export async function startServer(
     diagnosticsWhere: (uri, pred) => new Promise((resolve) => waiters.push({ uri, pred, resolve })),
     async stop() {
       await connection.sendRequest('shutdown');
-      connection.sendNotification('exit');
+      await connection.sendNotification('exit');
       connection.dispose();
       await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
     },

@@ -3,7 +3,7 @@
 // Job pods, and reports why a pod cannot start (§7.2 of KUBERNETES-BEHAVIOUR).
 // upstream: pkg/kubelet/kubelet.go syncPod, status/generate.go, prober.
 import type { ControllerContext } from './controllerContext';
-import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
+import type { ContainerStatus, KObject, Pod } from './types';
 import { envProblem, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
 import { createdMessage, presentMessage, pulledMessage, pullingMessage, startedMessage } from './kubeletMessages';

@@ -35,9 +35,9 @@ export interface KObject {
   kind: string;
   metadata: ObjectMeta;
   // Specs differ per kind; controllers narrow with the interfaces below.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: specs differ per kind, controllers narrow them
   spec?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: specs differ per kind, controllers narrow them
   status?: any;
   [k: string]: unknown;
 }
@@ -171,6 +171,7 @@ export interface ContainerStatus {
   started?: boolean;
   restartCount: number;
   state: ContainerState;
+  lastState?: ContainerState;
 }
 
 export interface PodCondition {

@@ -56,7 +56,7 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
 }
 
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
-  const { connection, documents } = ctx;
+  const { connection } = ctx;
   const cluster = new WorkspaceCluster();
 
   const changed = () => {
