@@ -10,7 +10,7 @@ import type { Services } from './commands/services';
 import { setting } from './settings';
 import { clientLanguage, t } from './l10n';
 
-export interface TestTreeItem {
+interface TestTreeItem {
   id: string;
   label: string;
   description?: string;

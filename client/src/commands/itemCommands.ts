@@ -11,7 +11,7 @@ import { COMMANDS, Services } from './services';
 import { t } from '../l10n';
 
 
-export async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
+async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
   const r = await s.request(ClusterActionRequest.type, action);
   s.output.append(r.output);
   void s.tree.reveal(r.changed);

@@ -20,7 +20,7 @@ export function configurableCodes(): Set<string> {
   return new Set([...LINT_RULES.map((r) => r.id), ...Object.keys(CROSS_REF_CODES)]);
 }
 
-export function findProjectConfig(start: string): string | undefined {
+function findProjectConfig(start: string): string | undefined {
   let dir = start;
   try {
     if (!statSync(dir).isDirectory()) dir = dirname(dir);

@@ -24,7 +24,7 @@ export interface ApplyInput {
 }
 
 /** A rejected document, with what the CLI needs to print kubectl's single- or multi-failure form. */
-export interface ApplyFailure {
+interface ApplyFailure {
   index: number;
   /** kubectl's line when this is the only failure (`The Deployment "web" is invalid: …`). */
   message: string;

@@ -12,7 +12,7 @@ import { orderPodConditions, podConditionsOrdered, setPodCondition } from './pod
 import { rejectAtAdmission } from './scheduler/kubeletAdmission';
 
 /** How long a Job's pod "runs" before it completes (the simulator cannot run the workload). */
-export const JOB_POD_RUN_SECONDS = 5;
+const JOB_POD_RUN_SECONDS = 5;
 
 export interface KubeletState {
   /** Last pod IP handed out per node (host-local IPAM continues after it). */
@@ -47,7 +47,7 @@ function parseCidrText(cidr: string): { base: number; size: number } | undefined
   return { base: base - (base % size), size };
 }
 
-export function ipToString(n: number): string {
+function ipToString(n: number): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 

@@ -41,7 +41,7 @@ import { DrainHost, drainNode, DrainOptions } from './drain';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
 export const STATE_VERSION = 1;
-export const ROUND_MS = 1000;
+const ROUND_MS = 1000;
 /** A quiet cluster may jump ahead to a pending timer at most this far (10 minutes). */
 const TIMER_HORIZON_MS = 10 * 60 * 1000;
 

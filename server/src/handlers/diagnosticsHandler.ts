@@ -42,7 +42,7 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
   });
 }
 
-export function toDiagnostic(d: Finding): Diagnostic {
+function toDiagnostic(d: Finding): Diagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],

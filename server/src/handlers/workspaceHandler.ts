@@ -16,7 +16,7 @@ import { canonicalUri, isManifestPath, isSkippedPath, pathToUri, readManifestFil
 import type { ServerContext } from './serverContext';
 import { t } from '../util/l10n';
 
-export const RESCAN_COMMAND = 'kubemate.index.rescan';
+const RESCAN_COMMAND = 'kubemate.index.rescan';
 const BATCH = 100;
 
 /** What the language server keeps about the workspace (held by ServerContext). */
@@ -140,7 +140,7 @@ export function registerWorkspace(ctx: ServerContext): void {
 }
 
 /** Reads every manifest file of the workspace folders into the index (replacing what came from disk before). */
-export function scan(ctx: ServerContext): Promise<void> {
+function scan(ctx: ServerContext): Promise<void> {
   const p = runScan(ctx);
   ctx.workspace.currentScan = p;
   return p;

@@ -58,7 +58,7 @@ export interface DryRunSource {
   lines?: { start: number; end: number }[];
 }
 
-export interface DryRunParams {
+interface DryRunParams {
   sources: DryRunSource[];
   /** The command as a learner would type it, for the output header (`kubectl apply -f k8s/`). */
   command: string;

@@ -61,8 +61,6 @@ type ValueOf<D> = D extends { type: 'string'; enum: readonly (infer V)[] }
 /** Every setting with its value, by its key without the `kubemate.` prefix. */
 export type KubemateSettings = { readonly [K in SettingKey]: ValueOf<(typeof SETTINGS)[K]> };
 
-export type DocsLanguageSetting = KubemateSettings['docs.language'];
-
 /** The one place defaults come from. */
 export const DEFAULT_SETTINGS: KubemateSettings = Object.fromEntries(Object.entries(SETTINGS).map(([k, d]) => [k, d.default])) as KubemateSettings;
 
