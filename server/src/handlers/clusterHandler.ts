@@ -10,6 +10,8 @@ import {
   ClusterViewRequest,
   DefaultProfileRequest,
   DescribeRequest,
+  EditObjectRequest,
+  LiveObjectRequest,
   DryRunRequest,
   DryRunResult,
   InitializationOptions,
@@ -28,6 +30,7 @@ import { allLines } from '../kubectl/verbResult';
 import { applySummary } from './cluster/summaryLine';
 import { runClusterAction } from './cluster/clusterActions';
 import { describeText, historyOf, secretValues } from './cluster/clusterQueries';
+import { editObject, liveObject } from './cluster/editObject';
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
 import { t } from '../util/l10n';
@@ -76,6 +79,12 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
   ctx.onRequest(RolloutHistoryRequest.type, 'rollout history', (p) => historyOf(cluster.sim, p.target));
   ctx.onRequest(SecretValuesRequest.type, 'secret values', (p) => ({ values: secretValues(cluster.sim, p.target) }));
   ctx.onRequest(SourceRequest.type, 'source', (p) => cluster.findSource(p.target));
+  ctx.onRequest(LiveObjectRequest.type, 'live object', (p) => liveObject(cluster, p.target));
+  ctx.onRequest(EditObjectRequest.type, 'edit', (p) => {
+    const r = editObject(cluster, p);
+    if (r.applied) changed();
+    return r;
+  });
   ctx.onRequest(ClusterActionRequest.type, 'action', (a) => {
     const r = runClusterAction(cluster, a);
     changed();

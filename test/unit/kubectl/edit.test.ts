@@ -2,6 +2,11 @@
 // words, what the cluster holds afterwards and the file shown next (the live object, or the
 // refused edit under the reasons).
 import { strict as assert } from 'node:assert';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { runCli } from '../../../server/src/cli/main';
 import { Simulator } from '../../../server/src/cluster/simulator';
 import { applyEdit, editText } from '../../../server/src/kubectl/verbs/edit';
 import { outputText } from '../../../server/src/kubectl/verbResult';
@@ -87,4 +92,42 @@ describe('kubectl edit: the live object, applied on save', () => {
       check(sim, r.text);
     });
   }
+});
+
+describe('kubemate edit: the CLI opens $KUBE_EDITOR / $EDITOR and applies on quit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kubemate-edit-'));
+  writeFileSync(join(dir, 'app.yaml'), stringify(APP));
+  const script = (name: string, sed: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, `#!/bin/sh\nsed -i '${sed}' "$1"\n`);
+    chmodSync(file, 0o755);
+    return file;
+  };
+  const run = async (args: string[], env: Record<string, string>) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli([...args, '--state', 's.json'], { out: (s) => out.push(s), err: (s) => err.push(s), cwd: dir }, { LANG: 'en_US.UTF-8', PATH: process.env.PATH ?? '', ...env });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const rows: [string, Record<string, string>, number, RegExp, RegExp | undefined][] = [
+    ['$EDITOR changes replicas: deployment.apps/web edited, saved in the state', { EDITOR: script('three.sh', 's/^  replicas: 2$/  replicas: 3/') }, 0, /^deployment\.apps\/web edited$/m, undefined],
+    ['$KUBE_EDITOR wins over $EDITOR; quitting unchanged: no changes made', { KUBE_EDITOR: 'true', EDITOR: script('never.sh', 's/web/nope/') }, 0, /^$/, /^Edit cancelled, no changes made\.$/m],
+    ['an invalid edit is reopened; quitting it unchanged keeps the file and fails', { EDITOR: script('bad.sh', 's/^  replicas: 3$/  replicas: -1/') }, 1, /^$/, /^error: deployments\.apps "web" is invalid\nA copy of your changes has been stored to ".*deployment-web\.yaml"\nerror: Edit cancelled, no valid changes were saved\.$/m],
+    ['an editor that cannot run: kubectl\'s error and where else to edit', { EDITOR: join(dir, 'missing-editor') }, 1, /^$/, /^error: there was a problem with the editor ".*missing-editor": exit status 127\n.*VS Code/m],
+  ];
+  before(async () => {
+    assert.equal((await run(['apply', '-f', 'app.yaml'], {})).code, 0);
+  });
+  for (const [name, env, code, out, err] of rows) {
+    it(name, async () => {
+      const r = await run(['edit', 'deployment/web'], env);
+      assert.equal(r.code, code, r.err);
+      assert.match(r.out, out);
+      if (err) assert.match(r.err, err);
+    });
+  }
+  it('the edit is kept in the state file', async () => {
+    const r = await run(['get', 'deployment', 'web'], {});
+    assert.match(r.out, /^web +3\/3 /m);
+  });
 });
