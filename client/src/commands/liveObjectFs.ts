@@ -34,10 +34,24 @@ export class LiveObjectFs implements vscode.FileSystemProvider, vscode.Disposabl
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
   private readonly files = new Map<string, LiveFile>();
+  /** The text to show once VS Code has finished saving (it records the saved file's stat first). */
+  private readonly next = new Map<string, LiveFile>();
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: Services) {
+    // Replacing the content inside writeFile would be taken for the saved text itself; a change
+    // announced after the save, with a newer mtime, makes VS Code reload the document.
+    this.subscription = vscode.workspace.onDidSaveTextDocument((d) => {
+      const key = d.uri.toString();
+      const f = this.next.get(key);
+      if (!f) return;
+      this.next.delete(key);
+      this.files.set(key, { ...f, mtime: Math.max(Date.now(), (this.files.get(key)?.mtime ?? 0) + 1) });
+      this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri: d.uri }]);
+    });
+  }
 
   private async load(uri: vscode.Uri): Promise<LiveFile> {
     const ref = refOfLiveUri(uri);
@@ -68,8 +82,9 @@ export class LiveObjectFs implements vscode.FileSystemProvider, vscode.Disposabl
     const r = await this.s.request(EditObjectRequest.type, { target: ref, shown: f.shown, edited: this.decoder.decode(content) });
     this.s.output.append(r.output);
     // After an applied edit the base is the new live object; a refused one keeps the base it had, as kubectl does.
-    this.files.set(uri.toString(), { shown: r.applied ? r.text : f.shown, content: this.encoder.encode(r.text), mtime: Date.now() });
-    this.emitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    const shown = r.applied ? r.text : f.shown;
+    this.files.set(uri.toString(), { shown, content, mtime: Date.now() });
+    this.next.set(uri.toString(), { shown, content: this.encoder.encode(r.text), mtime: 0 });
     if (r.applied) void this.s.tree.reveal(r.changed);
     if (r.ok) void vscode.window.showInformationMessage(r.message);
     else {
@@ -104,6 +119,7 @@ export class LiveObjectFs implements vscode.FileSystemProvider, vscode.Disposabl
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.emitter.dispose();
   }
 }
