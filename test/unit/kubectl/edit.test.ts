@@ -126,6 +126,11 @@ describe('kubemate edit: the CLI opens $KUBE_EDITOR / $EDITOR and applies on qui
       if (err) assert.match(r.err, err);
     });
   }
+  it('no object named: a usage error that says what edit needs (exit 2)', async () => {
+    const r = await run(['edit'], {});
+    assert.equal(r.code, 2);
+    assert.match(r.err, /Name the object to edit, e\.g\. `kubemate edit deployment\/web`\./);
+  });
   it('the edit is kept in the state file', async () => {
     const r = await run(['get', 'deployment', 'web'], {});
     assert.match(r.out, /^web +3\/3 /m);

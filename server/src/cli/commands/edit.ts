@@ -39,8 +39,8 @@ function openEditor(editor: string, file: string, env: NodeJS.ProcessEnv): { ok:
 
 async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, namespace: { type: 'string', short: 'n' } });
-  const q = parseTypeArgs(positionals);
-  if (!q.name) throw new UsageError(t('Name the object to edit, e.g. `kubemate edit deployment/web`.'));
+  const q = positionals.length ? parseTypeArgs(positionals) : undefined;
+  if (!q?.name) throw new UsageError(t('Name the object to edit, e.g. `kubemate edit deployment/web`.'));
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
   const kind = q.kinds[0].kind;
