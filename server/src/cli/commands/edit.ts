@@ -4,7 +4,7 @@
 // it unchanged keeps the file and ends with kubectl's words.
 // upstream: kubectl pkg/cmd/util/editor/editoptions.go and editor.go (the editor choice, the loop).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliCommand, CliIO, CliOptions } from '../cliCommand';
@@ -52,7 +52,8 @@ async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<num
   }
   const env = opts.env ?? process.env;
   const editor = editorOf(env);
-  const file = join(mkdtempSync(join(tmpdir(), 'kubemate-edit-')), `${kind.toLowerCase()}-${q.name}.yaml`);
+  const dir = mkdtempSync(join(tmpdir(), 'kubemate-edit-'));
+  const file = join(dir, `${kind.toLowerCase()}-${q.name}.yaml`);
   let text = opened.text;
   for (;;) {
     writeFileSync(file, text);
@@ -72,6 +73,8 @@ async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<num
     const r = applyEdit(session.sim, kind, namespace, q.name, opened.text, edited);
     printLines(io, allLines(r));
     if (r.ok) {
+      // As kubectl: the temporary file goes once the edit is applied or cancelled; a refused one is kept.
+      rmSync(dir, { recursive: true, force: true });
       if (r.changed.length) session.save();
       return 0;
     }
