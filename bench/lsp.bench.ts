@@ -1,6 +1,6 @@
 // `npm run bench` — language server speed through LSP over stdio, and the same measurements
 // against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateManifests } from './manifestGenerator';
@@ -53,7 +53,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   const t0 = performance.now();
   const cold = await startDriver(opts());
   const dCold = cold.diagnostics('file:///bench/one.yaml', 1);
-  cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+  void cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
   await dCold;
   const coldStart = performance.now() - t0;
   await cold.stop();
@@ -62,7 +62,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   await new Promise((r) => setTimeout(r, 1000));
   const [firstOneDoc] = await timed(async () => {
     const d = small.diagnostics('file:///bench/one.yaml', 1);
-    small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+    void small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
     await d;
   });
   await small.stop();
@@ -71,7 +71,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   const uri = 'file:///bench/big.yaml';
   const [fullDiagnostics, first] = await timed(async () => {
     const d = s.diagnostics(uri, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
     return d;
   });
   // Keystrokes that change the findings: one line's `replicas: 3` becomes `replicas: x` (a new
@@ -90,7 +90,7 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
     const line = replicaLines[(Math.floor(i / 2) * 7) % replicaLines.length];
     const [ms] = await timed(async () => {
       const d = s.diagnostics(uri, v + 1);
-      change(line, i % 2 === 0 ? 'x' : '3');
+      void change(line, i % 2 === 0 ? 'x' : '3');
       await d;
     });
     rediagnose.push(ms);

@@ -54,7 +54,7 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
     capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { relatedInformation: true } } },
     locale: 'en',
   });
-  connection.sendNotification('initialized', {});
+  await connection.sendNotification('initialized', {});
   opts.afterInitialized?.(connection);
   return {
     connection,
@@ -72,7 +72,7 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
     async stop() {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-        if (child.exitCode === null && !child.stdin!.destroyed) connection.sendNotification('exit');
+        if (child.exitCode === null && !child.stdin!.destroyed) await connection.sendNotification('exit');
         await new Promise((r) => setTimeout(r, 50));
       } catch {
         /* already gone */

@@ -14,6 +14,7 @@ import { registerDryRunCommands } from './commands/dryRunCommands';
 import { registerItemCommands } from './commands/itemCommands';
 import { readProfileForStart, registerProfileCommands } from './commands/profileCommands';
 import { DESCRIBE_SCHEME, DescribeProvider } from './commands/describeDocument';
+import { LIVE_SCHEME, LiveObjectFs } from './commands/liveObjectFs';
 import { COMMANDS, Services } from './commands/services';
 import { TopologyPanel } from './webview/topologyPanel';
 import { createTestApi, KubeMateApi } from './testApi';
@@ -44,14 +45,17 @@ export function activate(context: vscode.ExtensionContext): KubeMateApi {
     void vscode.window.showErrorMessage(t('The KubeMate language server did not start: {0}', message));
   });
 
+  const live = new LiveObjectFs(s);
   context.subscriptions.push(
     output,
+    live,
+    vscode.workspace.registerFileSystemProvider(LIVE_SCHEME, live, { isCaseSensitive: true }),
     state,
     tree,
     createStatusBar(state),
     vscode.workspace.registerTextDocumentContentProvider(DESCRIBE_SCHEME, new DescribeProvider(s)),
     ...registerDryRunCommands(s),
-    ...registerItemCommands(s),
+    ...registerItemCommands(s, live),
     ...registerProfileCommands(s),
     vscode.commands.registerCommand(COMMANDS.showTopology, () => TopologyPanel.show(s)),
     vscode.commands.registerCommand(COMMANDS.newDeployment, async () => {

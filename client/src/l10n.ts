@@ -20,7 +20,7 @@ let useVscode = true;
  * Applies `kubemate.language`; returns true when the language changed (callers re-render).
  * vscode.l10n is used only when VS Code loaded exactly the bundle we need.
  */
-export function configureLanguage(setting: string | undefined, extensionPath: string): boolean {
+function configureLanguage(setting: string | undefined, extensionPath: string): boolean {
   const want = chosenLanguage(setting, vscode.env.language);
   const before = current;
   current = want;

@@ -4,7 +4,7 @@
 export type ClientLang = 'zh-cn' | 'en';
 
 /** `zh-CN`, `zh-tw` → zh-cn; everything else → en (as server/src/util/l10n.ts languageOf). */
-export function languageOfLocale(locale: string | undefined): ClientLang {
+function languageOfLocale(locale: string | undefined): ClientLang {
   return (locale ?? '').toLowerCase().startsWith('zh') ? 'zh-cn' : 'en';
 }
 

@@ -6,7 +6,7 @@ import { podCounts } from './clusterView/treeModel';
 import { setting } from './settings';
 import { onDidChangeLanguage, t } from './l10n';
 
-export function statusText(counts: { pods: number; pending: number; failing: number }): string {
+function statusText(counts: { pods: number; pending: number; failing: number }): string {
   const parts = [counts.pods === 1 ? t('1 pod') : t('{0} pods', counts.pods)];
   if (counts.pending) parts.push(t('{0} pending', counts.pending));
   if (counts.failing) parts.push(t('{0} failing', counts.failing));

@@ -1,6 +1,5 @@
 // What `activate()` returns (ISSUE5-CONTRACT): lets integration tests drive a dry-run and read the
 // cluster and the tree without scraping the UI.
-import * as vscode from 'vscode';
 import { ClusterAction, ClusterActionRequest, ClusterActionResult, ClusterSnapshotRequest } from '../../server/src/protocol/clusterProtocol';
 import type { ApplySummary } from '../../server/src/protocol/clusterProtocol';
 import type { ClusterSnapshot } from '../../server/src/protocol/clusterSnapshot';
@@ -11,7 +10,7 @@ import type { Services } from './commands/services';
 import { setting } from './settings';
 import { clientLanguage, t } from './l10n';
 
-export interface TestTreeItem {
+interface TestTreeItem {
   id: string;
   label: string;
   description?: string;

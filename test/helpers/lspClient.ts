@@ -56,7 +56,7 @@ export async function startServer(
   beforeListen?.(connection);
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: init.capabilities ?? {}, locale, initializationOptions, workspaceFolders: init.workspaceFolders ?? null });
-  connection.sendNotification('initialized', {});
+  await connection.sendNotification('initialized', {});
   return {
     connection,
     process: child,
@@ -65,7 +65,7 @@ export async function startServer(
     stderr: () => stderr,
     async stop() {
       await connection.sendRequest('shutdown');
-      connection.sendNotification('exit');
+      await connection.sendNotification('exit');
       connection.dispose();
       await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
     },

@@ -71,7 +71,7 @@ describe('editor and `kubemate check` give identical findings (test/fixtures/che
 
   before(async () => {
     s = await startServer('en', {}, undefined, { workspaceFolders: [{ uri: pathToFileURL(FIXTURE).href, name: 'fixture' }] });
-    for (const [i, f] of files.entries()) s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: 'yaml', version: 1, text: readFileSync(f, 'utf8') } });
+    for (const [i, f] of files.entries()) await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: 'yaml', version: 1, text: readFileSync(f, 'utf8') } });
   });
   after(() => s.stop());
 

@@ -161,7 +161,7 @@ describe('LSP: simulated cluster', function () {
 
   it('shows a ▶ Dry-run apply CodeLens above each Kubernetes document', async () => {
     const uri = 'file:///ws/lens.yaml';
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TUTORIAL } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TUTORIAL } });
     const lenses = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[];
     const dry = lenses.filter((l) => l.command.command === 'kubemate.dryRunDocument');
     assert.deepEqual(dry.map((l) => l.range.start.line), [1, 8, 16, 54, 66]);

@@ -41,7 +41,7 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
   before(async () => {
     s = await startServer('en', { settings: { 'lint.rules': { 'no-liveness-probe': 'off', 'image-latest-tag': 'error' } } });
     const d = s.nextDiagnostics(uri, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TEXT } });
     diagnostics = (await d).diagnostics;
   });
   after(async () => s.stop());
@@ -83,10 +83,10 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
 
   it('a suppression comment and a settings change re-publish without the finding', async () => {
     const next = s.nextDiagnostics(uri, 2);
-    s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# kubemate-disable no-readiness-probe\n' + TEXT }] });
+    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# kubemate-disable no-readiness-probe\n' + TEXT }] });
     assert.ok(!(await next).diagnostics.some((x) => x.code === 'no-readiness-probe'));
     const off = s.nextDiagnostics(uri, 2);
-    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { enabled: false } } } });
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { enabled: false } } } });
     const codes = (await off).diagnostics.map((x) => x.code);
     assert.deepEqual(codes, ['invalid-enum']);
   });
@@ -96,7 +96,7 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
     const text = TEXT.replace('          imagePullPolicy: Allways\n', '          envFrom: [{configMapRef: {name: web-config}}]\n          env:\n            - name: MODE\n              valueFrom: {configMapKeyRef: {name: web-config, key: mode}}\n');
     const timeout = () => new Promise<undefined>((r) => setTimeout(() => r(undefined), 4000));
     let published = s.nextDiagnostics(app, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: app, languageId: 'yaml', version: 1, text } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: app, languageId: 'yaml', version: 1, text } });
     let missing: Diagnostic | undefined;
     // Cross-file diagnostics follow the first workspace scan: wait for the publish that has them.
     for (let i = 0; i < 5 && !missing; i++) {

@@ -22,7 +22,7 @@ describe('LSP: kubemate.codeLens.dryRun', function () {
     uri = pathToFileURL(join(dir, 'svc.yaml')).href;
     s = await startServer('en', { settings: { 'codeLens.dryRun': false } }, undefined, { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
     await s.connection.sendRequest('workspace/executeCommand', { command: 'kubemate.index.rescan', arguments: [] });
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: SVC } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: SVC } });
   });
   after(async () => {
     await s.stop();
@@ -34,7 +34,7 @@ describe('LSP: kubemate.codeLens.dryRun', function () {
   });
 
   it('on again (workspace/didChangeConfiguration): both lenses', async () => {
-    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { codeLens: { dryRun: true } } } });
+    await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { codeLens: { dryRun: true } } } });
     assert.deepEqual((await titles()).sort(), ['selects no pods', '▶ Dry-run apply'].sort());
   });
 });

@@ -53,12 +53,12 @@ describe('language server across files (workspace index over stdio)', function (
   const versions = new Map<string, number>();
   const open = (name: string, text: string) => {
     versions.set(name, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'yaml', version: 1, text } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'yaml', version: 1, text } });
   };
   const change = (name: string, text: string) => {
     const version = (versions.get(name) ?? 1) + 1;
     versions.set(name, version);
-    s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version }, contentChanges: [{ text }] });
+    void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(name), version }, contentChanges: [{ text }] });
   };
 
   before(async () => {
@@ -121,7 +121,7 @@ describe('language server across files (workspace index over stdio)', function (
   it('follows files created on disk (watched-file events)', async () => {
     writeFileSync(join(dir, 'pvc.yaml'), PVC);
     const d = s.diagnosticsWhere(uri('app.yaml'), lacks('missing-pvc'));
-    s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('pvc.yaml'), type: 1 }] });
+    await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('pvc.yaml'), type: 1 }] });
     await d;
   });
 

@@ -15,14 +15,14 @@ describe('language server over stdio (dist/server.js)', function () {
 
   const open = async (text: string, version = 1) => {
     const diags = s.nextDiagnostics(uri, version);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
     return diags;
   };
   const close = () => s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
 
   it('publishes diagnostics with code, source and a precise range', async () => {
     const d = await open('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "three"\n');
-    close();
+    await close();
     const wrong = d.diagnostics.find((x) => x.code === 'wrong-type')!;
     assert.equal(wrong.source, 'kubemate');
     assert.deepEqual(wrong.range, { start: { line: 5, character: 12 }, end: { line: 5, character: 19 } });
@@ -32,12 +32,12 @@ describe('language server over stdio (dist/server.js)', function () {
   it('re-diagnoses after an incremental edit', async () => {
     await open('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
     const next = s.nextDiagnostics(uri, 2);
-    s.connection.sendNotification('textDocument/didChange', {
+    await s.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 1, character: 6 }, end: { line: 1, character: 15 } }, text: 'ConfigMapp' }],
     });
     const d = await next;
-    close();
+    await close();
     assert.deepEqual(d.diagnostics.map((x) => x.code), ['unknown-kind']);
   });
 
@@ -71,20 +71,20 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(completion.find((c) => c.label === 'template')?.insertTextFormat, 2);
     const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } })) as { contents: { value: string } };
     assert.match(hover.contents.value, /\*\*Deployment\.spec\*\*/);
-    close();
+    await close();
   });
 
   it('lists one symbol per document', async () => {
     await open('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
     const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
-    close();
+    await close();
     assert.deepEqual(symbols.map((x) => x.name), ['Service web', 'ConfigMap cfg']);
   });
 
   it('speaks Chinese when the client locale is zh-cn', async () => {
     const zh = await startServer('zh-cn');
     const d = new Promise<{ diagnostics: { message: string }[] }>((resolve) => zh.connection.onNotification('textDocument/publishDiagnostics', resolve));
-    zh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndatas: {}\n' } });
+    await zh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndatas: {}\n' } });
     const got = await d;
     await zh.stop();
     assert.equal(got.diagnostics[0].message, 'ConfigMap 中没有字段 "datas"。你是不是想写 "data"？');

@@ -108,6 +108,23 @@ describe('architecture: one-way imports', () => {
     }
     assert.deepEqual(bad, []);
   });
+  it('cluster controllers never import each other or the scheduler, and the scheduler never imports a controller', () => {
+    // Each controller syncs its own kind over the store; the simulator composes them in order.
+    const bad: string[] = [];
+    const unit = (path: string) => {
+      const rel = relative('server/src/cluster', path).split('/');
+      return rel[0] === 'controllers' || rel[0] === 'scheduler' ? `${rel[0]}/${rel[0] === 'controllers' ? rel[1].replace(/\.ts$/, '') : ''}` : undefined;
+    };
+    for (const file of [...files('server/src/cluster/controllers'), ...files('server/src/cluster/scheduler')]) {
+      const own = unit(file)!;
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) continue;
+        const other = unit(resolve(dirname(file), spec));
+        if (other && other !== own) bad.push(`${file} → ${spec}`);
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
   it('handlers never import the CLI', () => {
     const bad = files('server/src/handlers').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && area(resolve(dirname(f), s)) === 'cli').map((s) => `${f} → ${s}`));
     assert.deepEqual(bad, []);

@@ -6,7 +6,7 @@ import type { ClusterView, ReasonHelpText } from '../../../server/src/protocol/c
 import type { TreeNode } from './treeNode';
 import type { ClientLang } from '../languageChoice';
 
-export function reasonHelpLines(reason: string, help: ReasonHelpText): string[] {
+function reasonHelpLines(reason: string, help: ReasonHelpText): string[] {
   return ['', `💡 ${reason} — ${help.title}`, help.meaning, ...help.fix.map((f) => `• ${f}`)];
 }
 

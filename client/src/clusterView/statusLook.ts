@@ -35,7 +35,7 @@ export function podDescription(p: Pick<PodView, 'status' | 'ready'>, t: Translat
 }
 
 /** Why a pod is not (yet) running and ready, in the display language; null when all is well. */
-export function explainPod(p: Pick<PodView, 'status' | 'reason' | 'message' | 'ready' | 'readinessFailing'>, t: Translate): string | null {
+function explainPod(p: Pick<PodView, 'status' | 'reason' | 'message' | 'ready' | 'readinessFailing'>, t: Translate): string | null {
   const [ready, total] = p.ready.split('/').map(Number);
   if (p.status === 'Running' && ready === total) return null;
   const reason = p.reason ?? p.status;

@@ -11,7 +11,7 @@ import { GREEN, podDescription, podLook, podTooltip, RED, Translate, workloadLoo
 import { configGroups, eventsRoot, ingressGroup, otherGroups, serviceGroup } from './treeNetwork';
 import { addReasonHelp } from './reasonTooltip';
 
-export function podNode(p: PodView, t: Translate, idPrefix = ''): TreeNode {
+function podNode(p: PodView, t: Translate, idPrefix = ''): TreeNode {
   const ref = { kind: 'Pod', namespace: p.namespace, name: p.name };
   return {
     id: idPrefix + objectId(ref),

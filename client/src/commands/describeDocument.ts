@@ -8,12 +8,12 @@ import { t } from '../l10n';
 
 export const DESCRIBE_SCHEME = 'kubemate-describe';
 
-export function describeUri(ref: ObjectRef): vscode.Uri {
+function describeUri(ref: ObjectRef): vscode.Uri {
   const ns = ref.namespace ?? '_';
   return vscode.Uri.from({ scheme: DESCRIBE_SCHEME, path: `/${encodeURIComponent(ref.kind)}/${encodeURIComponent(ns)}/${encodeURIComponent(ref.name)}` });
 }
 
-export function refOfDescribeUri(uri: vscode.Uri): ObjectRef {
+function refOfDescribeUri(uri: vscode.Uri): ObjectRef {
   const [kind, ns, name] = uri.path.split('/').slice(1).map(decodeURIComponent);
   return { kind, namespace: ns === '_' ? null : ns, name };
 }

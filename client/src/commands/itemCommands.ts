@@ -6,12 +6,13 @@ import { ClusterAction, ClusterActionRequest, RolloutHistoryRequest, SecretValue
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { TreeNode } from '../clusterView/treeNode';
 import { openDescribe } from './describeDocument';
+import { LiveObjectFs, openLiveObject } from './liveObjectFs';
 import { targetOf } from './pickTarget';
 import { COMMANDS, Services } from './services';
 import { t } from '../l10n';
 
 
-export async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
+async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
   const r = await s.request(ClusterActionRequest.type, action);
   s.output.append(r.output);
   void s.tree.reveal(r.changed);
@@ -142,7 +143,7 @@ async function reset(s: Services): Promise<void> {
   await runAction(s, { action: 'reset' });
 }
 
-export function registerItemCommands(s: Services): vscode.Disposable[] {
+export function registerItemCommands(s: Services, live: LiveObjectFs): vscode.Disposable[] {
   const on = (id: string, kinds: string[], placeholder: string, fn: (ref: ObjectRef) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (node?: TreeNode) => {
       const ref = await targetOf(s, node, kinds, placeholder);
@@ -151,6 +152,7 @@ export function registerItemCommands(s: Services): vscode.Disposable[] {
   const workloads = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress', 'ConfigMap', 'Secret', 'Node', 'Endpoints', 'Namespace', '*'];
   return [
     on(COMMANDS.describe, workloads, t('Describe which object?'), (ref) => openDescribe(ref)),
+    on(COMMANDS.editObject, workloads, t('Edit which live object?'), (ref) => openLiveObject(live, ref)),
     on(COMMANDS.revealSource, workloads, t('Reveal the manifest of which object?'), (ref) => revealSource(s, ref)),
     on(COMMANDS.deletePod, ['Pod'], t('Delete which pod?'), (ref) => runAction(s, { action: 'deletePod', target: ref })),
     on(COMMANDS.deleteObject, workloads, t('Delete which object?'), (ref) => (ref.kind === 'Pod' ? runAction(s, { action: 'deletePod', target: ref }) : deleteObject(s, ref))),

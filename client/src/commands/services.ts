@@ -33,6 +33,7 @@ export const COMMANDS = {
   rolloutRestart: 'kubemate.rolloutRestart',
   setImage: 'kubemate.setImage',
   label: 'kubemate.label',
+  editObject: 'kubemate.editObject',
   cordonNode: 'kubemate.cordonNode',
   uncordonNode: 'kubemate.uncordonNode',
   drainNode: 'kubemate.drainNode',

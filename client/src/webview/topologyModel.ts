@@ -6,7 +6,7 @@ import type { ClusterView, ObjectRef, PodView, SourceLocation } from '../../../s
 import { objectId } from '../../../server/src/protocol/clusterProtocol';
 import { podLook, GREEN, RED, YELLOW } from '../clusterView/statusLook';
 
-export type BoxStatus = 'ok' | 'warn' | 'error' | 'idle';
+type BoxStatus = 'ok' | 'warn' | 'error' | 'idle';
 
 export interface Box {
   id: string;
@@ -22,7 +22,7 @@ export interface Box {
   source: SourceLocation | null;
 }
 
-export interface Group {
+interface Group {
   id: string;
   label: string;
   x: number;
@@ -31,7 +31,7 @@ export interface Group {
   h: number;
 }
 
-export interface Edge {
+interface Edge {
   from: string;
   to: string;
   kind: 'route' | 'endpoint' | 'notReady' | 'reads';

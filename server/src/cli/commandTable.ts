@@ -13,6 +13,7 @@ import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCom
 import { faultCommand, readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
 import { setCommand } from './commands/setImage';
+import { editCommand } from './commands/edit';
 import { labelCommand, annotateCommand } from './commands/labelCommands';
 import { exposeCommand } from './commands/expose';
 import { logsCommand, execCommand } from './commands/logs';
@@ -32,6 +33,7 @@ export const commandTable: CliCommand[] = [
   scaleCommand,
   rolloutCommand,
   setCommand,
+  editCommand,
   exposeCommand,
   labelCommand,
   annotateCommand,

@@ -12,7 +12,7 @@ import type { Obj } from '../kustomize/objectPaths';
 import { isObj, kindOf, nameOf, namespaceOf } from '../kustomize/objectPaths';
 import { diskKustomizeFs } from './diskKustomizeFs';
 
-export type Renderer = 'kustomize' | 'kubectl' | 'built-in';
+type Renderer = 'kustomize' | 'kubectl' | 'built-in';
 
 export interface Rendered extends KustomizeResult {
   renderer: Renderer;

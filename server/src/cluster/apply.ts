@@ -26,7 +26,7 @@ export interface ApplyInput {
 }
 
 /** A rejected document, with what the CLI needs to print kubectl's single- or multi-failure form. */
-export interface ApplyFailure {
+interface ApplyFailure {
   index: number;
   /** kubectl's line when this is the only failure (`The Deployment "web" is invalid: …`). */
   message: string;
@@ -79,7 +79,7 @@ function lastApplied(manifest: Record<string, unknown>, text: string): string {
 }
 
 /** Immutable-field checks on update (registry strategies' ValidateUpdate). */
-function validateUpdate(kind: string, live: KObject, next: KObject): FieldError[] {
+export function validateUpdate(kind: string, live: KObject, next: KObject): FieldError[] {
   const errors: FieldError[] = [];
   if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job'].includes(kind) && !deepEqual(live.spec?.selector, next.spec?.selector)) {
     errors.push({ field: 'spec.selector', path: ['spec', 'selector'], type: 'Invalid', value: next.spec?.selector ?? null, detail: 'field is immutable' });

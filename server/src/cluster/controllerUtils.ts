@@ -167,11 +167,6 @@ export function availableAt(pod: Pod, minReadySeconds: number): number | undefin
   return Number.isNaN(since) ? undefined : since + minReadySeconds * 1000;
 }
 
-/** Converts an API IntOrString-ish replica count safely. */
-export function intOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 /**
  * upstream: endpointslice utils FindPort — integer targetPort as is; a named one is the first
  * container port with that name and the service port's protocol; undefined when none.

@@ -108,7 +108,7 @@ function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 /** The zone's wall-clock time of an instant, expressed as the UTC instant with the same fields. */
-export function toWall(ms: number, tz: string): number {
+function toWall(ms: number, tz: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second) + (ms % 1000);

@@ -2,7 +2,7 @@
 // workers, the four standard namespaces, the `kubernetes` and `kube-dns` Services, and CoreDNS.
 import type { KObject } from './types';
 
-export const KUBERNETES_VERSION = 'v1.35.0';
+const KUBERNETES_VERSION = 'v1.35.0';
 
 export interface NodeSpecInput {
   name: string;

@@ -36,7 +36,7 @@ function defaultContainer(c: Container, hostNetwork: boolean): void {
 }
 
 /** upstream SetDefaults_PodSpec (+ container defaults). */
-export function defaultPodSpec(spec: PodSpec): void {
+function defaultPodSpec(spec: PodSpec): void {
   if (!spec) return;
   spec.restartPolicy ??= 'Always';
   spec.terminationGracePeriodSeconds ??= 30;

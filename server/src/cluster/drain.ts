@@ -26,7 +26,7 @@ export interface DrainHost {
 /** kubectl's 5 s pause between eviction attempts a budget refused. */
 const RETRY_MS = 5000;
 /** kubectl retries forever by default; the simulator stops after this much simulated time. */
-export const DRAIN_RETRY_LIMIT_MS = 60 * 1000;
+const DRAIN_RETRY_LIMIT_MS = 60 * 1000;
 
 /** Go's time.Duration.String() for whole seconds: 30s, 1m0s, 1h2m3s. */
 export function goDuration(seconds: number): string {

@@ -4,7 +4,7 @@
 // restarts and back-offs, OOM kills, probes, image pulls — is runtime/podRuntime.ts.
 // upstream: pkg/kubelet/kubelet.go syncPod, status/generate.go, prober.
 import type { ControllerContext } from './controllerContext';
-import type { ContainerStatus, KObject, Pod, PodCondition } from './types';
+import type { ContainerStatus, KObject, Pod } from './types';
 import { envProblem, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
 import { createdMessage, startedMessage } from './kubeletMessages';
@@ -50,7 +50,7 @@ function parseCidrText(cidr: string): { base: number; size: number } | undefined
   return { base: base - (base % size), size };
 }
 
-export function ipToString(n: number): string {
+function ipToString(n: number): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 

@@ -2,13 +2,13 @@
 import type { SeededIds } from '../util/seededIds';
 
 /** upstream: apimachinery pkg/util/rand/rand.go — no vowels, no 0/1/3, so no words appear. */
-export const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
+const ALPHANUMS = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** upstream: apiserver pkg/storage/names/generate.go MaxGeneratedNameLength = 63 − 5. */
-export const MAX_GENERATED_NAME_LENGTH = 58;
+const MAX_GENERATED_NAME_LENGTH = 58;
 
 /** FNV-1a, 32 bit, over UTF-8 bytes. */
-export function fnv32a(bytes: Uint8Array | number[], hash = 0x811c9dc5): number {
+function fnv32a(bytes: Uint8Array | number[], hash = 0x811c9dc5): number {
   let h = hash >>> 0;
   for (let i = 0; i < bytes.length; i++) {
     h ^= bytes[i] & 0xff;
@@ -18,7 +18,7 @@ export function fnv32a(bytes: Uint8Array | number[], hash = 0x811c9dc5): number 
 }
 
 /** upstream: rand.SafeEncodeString — every character c → ALPHANUMS[c mod 27]. */
-export function safeEncodeString(s: string): string {
+function safeEncodeString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
   return out;
@@ -128,11 +128,6 @@ export function randomSuffix(ids: SeededIds, n = 5): string {
 /** upstream: SimpleNameGenerator.GenerateName — base cut to 58 characters, then the suffix. */
 export function generatedName(base: string, suffix: string): string {
   return (base.length > MAX_GENERATED_NAME_LENGTH ? base.slice(0, MAX_GENERATED_NAME_LENGTH) : base) + suffix;
-}
-
-/** upstream: cronjob controller getJobName — `<cronjob>-<scheduled time in minutes since epoch>`. */
-export function cronJobJobName(cronJobName: string, scheduledMs: number): string {
-  return `${cronJobName}-${Math.floor(scheduledMs / 1000 / 60)}`;
 }
 
 const HEX = '0123456789abcdef';

@@ -5,7 +5,7 @@
 import type { Pod } from './types';
 import { isPodActive, isPodReady, podCondition } from './controllerUtils';
 
-export const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
+const DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';
 
 const PHASE_ORDINAL: Record<string, number> = { Pending: 0, Unknown: 1, Running: 2 };
 

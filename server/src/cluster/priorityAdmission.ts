@@ -6,7 +6,7 @@ import type { Store } from './store';
 import type { KObject, Pod } from './types';
 
 /** Built into every cluster (the API server creates them at start-up). */
-export const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
+const SYSTEM_PRIORITY_CLASSES: Record<string, number> = { 'system-node-critical': 2000001000, 'system-cluster-critical': 2000000000 };
 
 /** upstream: getDefaultPriorityClass — among globalDefault classes, the one with the lowest value. */
 function defaultClass(store: Store): KObject | undefined {

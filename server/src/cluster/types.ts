@@ -4,8 +4,6 @@
 
 import { isNamespaced } from '../k8s/resources';
 
-export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
 export interface OwnerReference {
   apiVersion: string;
   kind: string;
@@ -15,7 +13,7 @@ export interface OwnerReference {
   blockOwnerDeletion?: boolean;
 }
 
-export interface ObjectMeta {
+interface ObjectMeta {
   name: string;
   namespace?: string;
   uid?: string;
@@ -35,14 +33,14 @@ export interface KObject {
   kind: string;
   metadata: ObjectMeta;
   // Specs differ per kind; controllers narrow with the interfaces below.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: specs differ per kind, controllers narrow them
   spec?: any;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: specs differ per kind, controllers narrow them
   status?: any;
   [k: string]: unknown;
 }
 
-export interface LabelSelectorRequirement {
+interface LabelSelectorRequirement {
   key: string;
   operator: string;
   values?: string[];
@@ -53,7 +51,7 @@ export interface LabelSelector {
   matchExpressions?: LabelSelectorRequirement[];
 }
 
-export interface ContainerPort {
+interface ContainerPort {
   name?: string;
   containerPort: number;
   hostPort?: number;
@@ -61,7 +59,7 @@ export interface ContainerPort {
   protocol?: string;
 }
 
-export interface EnvVar {
+interface EnvVar {
   name: string;
   value?: string;
   valueFrom?: {
@@ -71,13 +69,13 @@ export interface EnvVar {
   };
 }
 
-export interface EnvFromSource {
+interface EnvFromSource {
   prefix?: string;
   configMapRef?: { name: string; optional?: boolean };
   secretRef?: { name: string; optional?: boolean };
 }
 
-export interface Probe {
+interface Probe {
   initialDelaySeconds?: number;
   periodSeconds?: number;
   successThreshold?: number;
@@ -119,7 +117,7 @@ export interface Taint {
   effect: string;
 }
 
-export interface Volume {
+interface Volume {
   name: string;
   configMap?: { name: string; optional?: boolean; items?: { key: string; path: string }[] };
   secret?: { secretName: string; optional?: boolean; items?: { key: string; path: string }[] };
@@ -189,7 +187,7 @@ export interface PodCondition {
   lastTransitionTime?: string;
 }
 
-export interface PodStatus {
+interface PodStatus {
   phase: string;
   reason?: string;
   message?: string;
@@ -216,7 +214,7 @@ export function objectKey(kind: string, namespace: string | undefined, name: str
   return `${kind}/${namespace ?? ''}/${name}`;
 }
 
-export const CLUSTER_SCOPED_KINDS = new Set([
+const CLUSTER_SCOPED_KINDS = new Set([
   'Namespace',
   'Node',
   'PersistentVolume',

@@ -9,7 +9,7 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type RuleLevel = Severity | 'off';
 
 /** Zero-based, as in LSP. */
-export interface Position {
+interface Position {
   line: number;
   character: number;
 }
@@ -48,6 +48,3 @@ export interface DocumentFinding {
   end: number;
   data?: Finding['data'];
 }
-
-/** Severity order, most severe first (for sorting and `--fail-on`-style thresholds). */
-export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

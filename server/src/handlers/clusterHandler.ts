@@ -10,6 +10,8 @@ import {
   ClusterViewRequest,
   DefaultProfileRequest,
   DescribeRequest,
+  EditObjectRequest,
+  LiveObjectRequest,
   DryRunRequest,
   DryRunResult,
   InitializationOptions,
@@ -28,6 +30,7 @@ import { allLines } from '../kubectl/verbResult';
 import { applySummary } from './cluster/summaryLine';
 import { runClusterAction } from './cluster/clusterActions';
 import { describeText, historyOf, secretValues } from './cluster/clusterQueries';
+import { editObject, liveObject } from './cluster/editObject';
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
 import { explainAll } from '../cluster/why/explainWhy';
@@ -58,7 +61,7 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
 }
 
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
-  const { connection, documents } = ctx;
+  const { connection } = ctx;
   const cluster = new WorkspaceCluster();
 
   // Saving happens in cluster.transact (on the latest saved state); a save that failed is told here.
@@ -84,6 +87,12 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
   ctx.onRequest(RolloutHistoryRequest.type, 'rollout history', (p) => historyOf(fresh().sim, p.target));
   ctx.onRequest(SecretValuesRequest.type, 'secret values', (p) => ({ values: secretValues(fresh().sim, p.target) }));
   ctx.onRequest(SourceRequest.type, 'source', (p) => fresh().findSource(p.target));
+  ctx.onRequest(LiveObjectRequest.type, 'live object', (p) => liveObject(fresh(), p.target));
+  ctx.onRequest(EditObjectRequest.type, 'edit', (p) => {
+    const r = cluster.transact(() => editObject(cluster, p));
+    if (r.applied) changed();
+    return r;
+  });
   ctx.onRequest(ClusterActionRequest.type, 'action', (a) => {
     const r = cluster.transact(() => runClusterAction(cluster, a));
     changed();

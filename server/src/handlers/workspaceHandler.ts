@@ -21,7 +21,7 @@ import { CONFIG_FILE_NAMES } from '../workspace/projectConfig';
 import { loadProjectConfig } from '../kubectl/projectConfigFile';
 import { configurableCodes } from '../pipeline/configurableCodes';
 
-export const RESCAN_COMMAND = 'kubemate.index.rescan';
+const RESCAN_COMMAND = 'kubemate.index.rescan';
 const BATCH = 100;
 
 /** What the language server keeps about the workspace (held by ServerContext). */
@@ -150,7 +150,7 @@ export function registerWorkspace(ctx: ServerContext): void {
 }
 
 /** Reads every manifest file of the workspace folders into the index (replacing what came from disk before). */
-export function scan(ctx: ServerContext): Promise<void> {
+function scan(ctx: ServerContext): Promise<void> {
   const p = runScan(ctx);
   ctx.workspace.currentScan = p;
   return p;

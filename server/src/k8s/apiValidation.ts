@@ -10,7 +10,7 @@ import { validatePodSpec } from './validatePodSpec';
 import { validateService } from './validateService';
 import { TEMPLATE_PATH, validateWorkload } from './validateWorkload';
 
-export { FieldError, formatFieldError, formatInvalid, formatServerInvalid } from './fieldError';
+export { FieldError, formatFieldError, formatInvalid } from './fieldError';
 
 export function validateObject(o: Record<string, unknown>): FieldError[] {
   const kind = typeof o.kind === 'string' ? o.kind : '';

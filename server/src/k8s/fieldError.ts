@@ -19,7 +19,7 @@ export interface FieldError {
 }
 
 /** `spec.template.spec.containers[0].name`; map keys that are not identifiers render as `[key]`. */
-export function renderPath(path: Path, mapKeys: Set<number> = new Set()): string {
+function renderPath(path: Path, mapKeys: Set<number> = new Set()): string {
   let s = '';
   path.forEach((p, i) => {
     if (typeof p === 'number') s += `[${p}]`;
@@ -30,7 +30,7 @@ export function renderPath(path: Path, mapKeys: Set<number> = new Set()): string
 }
 
 /** Value rendering of Kubernetes ≥1.34: numbers and booleans plain, strings quoted, the rest JSON. */
-export function renderValue(v: unknown): string {
+function renderValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === undefined || v === null) return 'null';

@@ -1,7 +1,7 @@
 // Label selectors: matching and rendering.
 // upstream: apimachinery pkg/apis/meta/v1/helpers.go LabelSelectorAsSelector; pkg/labels/selector.go.
 
-export interface LabelSelectorRequirement {
+interface LabelSelectorRequirement {
   key: string;
   operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | string;
   values?: string[];

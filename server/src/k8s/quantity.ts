@@ -1,9 +1,6 @@
 // Kubernetes resource.Quantity: parsing and plain-words rendering.
 // upstream: apimachinery pkg/api/resource/quantity.go (ParseQuantity, suffix tables).
-// The API server's error for a bad quantity quotes the regular expression below.
 import { t } from '../util/l10n';
-
-export const QUANTITY_REGEX_TEXT = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };

@@ -85,7 +85,7 @@ const ROWS: Row[] = [
   ['StorageVersionMigration', 'storagemigration.k8s.io', 'v1beta1', 'storageversionmigrations', [], false],
 ];
 
-export const RESOURCES: ResourceInfo[] = ROWS.map(([kind, group, version, plural, shortNames, namespaced]) => ({
+const RESOURCES: ResourceInfo[] = ROWS.map(([kind, group, version, plural, shortNames, namespaced]) => ({
   kind,
   group,
   version,
@@ -128,7 +128,7 @@ export function resourceName(kind: string, group: string): string {
   return group ? `${plural}.${group}` : plural;
 }
 
-export function pluralize(kind: string): string {
+function pluralize(kind: string): string {
   const k = kind.toLowerCase();
   if (k.endsWith('s')) return k + 'es';
   if (/[^aeiou]y$/.test(k)) return k.slice(0, -1) + 'ies';

@@ -14,7 +14,7 @@ import { yamlProblems } from '../yaml/yamlProblems';
 import { readTextFile } from './readTextFile';
 import { t } from '../util/l10n';
 
-export interface ManifestDoc {
+interface ManifestDoc {
   obj: Record<string, unknown>;
   /** The path as the user would recognise it (relative to cwd when inside it). */
   file: string;

@@ -78,7 +78,7 @@ export function generatorHash(obj: Obj): string {
 }
 
 /** JSON as Go's encoding/json writes it: map keys sorted bytewise, <, >, & and U+2028/9 escaped. */
-export function goJson(v: unknown): string {
+function goJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return escape(JSON.stringify(v) ?? 'null');
   if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
   const keys = Object.keys(v as Obj).sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));

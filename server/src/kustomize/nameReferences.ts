@@ -6,7 +6,7 @@ import type { Obj } from './objectPaths';
 import { child, containers, isObj, kindOf, podSpec } from './objectPaths';
 
 /** A reference to an object of `kind` by name, with a way to rewrite it. */
-export interface NameRef {
+interface NameRef {
   kind: string;
   name: string;
   set(name: string): void;
@@ -21,7 +21,7 @@ function ref(out: NameRef[], kind: string, holder: unknown, key: string): void {
 
 const list = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
 
-export function nameReferences(o: Obj): NameRef[] {
+function nameReferences(o: Obj): NameRef[] {
   const out: NameRef[] = [];
   const spec = podSpec(o);
   if (spec) {

@@ -40,7 +40,7 @@ interface Item extends RenderedObject {
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)|\?ref=|\/\/[^/]/i;
 
 /** The kustomization file in `dir`, if any. */
-export function kustomizationFile(dir: string, fs: KustomizeFs): string | undefined {
+function kustomizationFile(dir: string, fs: KustomizeFs): string | undefined {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const p = join(dir, name);
     if (fs.readText(p) !== undefined) return p;

@@ -12,7 +12,7 @@ import type { RuleFamily } from '../features/lint/lintRule';
 import { t } from '../util/l10n';
 import { CODE_TITLES } from './codeTitles';
 
-export type CodeFamily = 'yaml' | 'schema' | 'api-version' | 'api-server' | 'cross-file' | `lint/${RuleFamily}`;
+type CodeFamily = 'yaml' | 'schema' | 'api-version' | 'api-server' | 'cross-file' | `lint/${RuleFamily}`;
 
 export interface CodeInfo {
   id: string;

@@ -20,7 +20,7 @@ import { CODE_REGISTRY } from './codeRegistry';
 const PATCH_FAMILIES = new Set(['yaml', 'schema', 'api-version']);
 const familyOf = (code: string): string => CODE_REGISTRY.get(code)?.family ?? '';
 
-export interface WorkspaceView {
+interface WorkspaceView {
   index: WorkspaceIndex;
   /** Verdicts of the simulated cluster's scheduler and the profile generation they are for. */
   scheduling: { probe: SchedulingProbe; generation: number };
@@ -79,6 +79,6 @@ export function fileDiagnostics(inputs: DiagnosticsInputs, uri: string, file: Pa
 }
 
 /** What lint rules may ask the index. */
-export function lintEnv(index: WorkspaceIndex): LintEnv {
+function lintEnv(index: WorkspaceIndex): LintEnv {
   return { pdbSelects: (namespace, labels) => index.anySelects(namespace, labels, 'PodDisruptionBudget') };
 }

@@ -64,7 +64,7 @@ export interface DryRunSource {
   lines?: { start: number; end: number }[];
 }
 
-export interface DryRunParams {
+interface DryRunParams {
   sources: DryRunSource[];
   /** The command as a learner would type it, for the output header (`kubectl apply -f k8s/`). */
   command: string;
@@ -169,6 +169,26 @@ export namespace SourceRequest {
   export const method = 'kubemate/cluster/source';
   export type Params = { target: ObjectRef };
   export type Result = SourceLocation | null;
+  export const type = request<Params, Result>(method);
+}
+
+/** Client → server: the text `kubectl edit` opens for an object, for the editable `kubemate-live:` document. */
+export namespace LiveObjectRequest {
+  export const method = 'kubemate/cluster/liveObject';
+  export type Params = { target: ObjectRef };
+  export type Result = { found: boolean; text: string; output: string };
+  export const type = request<Params, Result>(method);
+}
+
+/**
+ * Client → server when a `kubemate-live:` document is saved: apply what changed between the text
+ * opened (`shown`) and the text saved (`edited`), as `kubectl edit` does on quitting the editor.
+ * `text` is what the document shows next: the live object, or the refused edit under its reasons.
+ */
+export namespace EditObjectRequest {
+  export const method = 'kubemate/cluster/edit';
+  export type Params = { target: ObjectRef; shown: string; edited: string };
+  export type Result = { ok: boolean; applied: boolean; message: string; output: string; text: string; changed: ObjectRef[] };
   export const type = request<Params, Result>(method);
 }
 

@@ -3,7 +3,7 @@
 // Only types and tiny pure helpers live here: the client imports this file.
 
 /** How `apply` treated one document (kubectl wording: created / configured / unchanged). */
-export type ApplyAction = 'created' | 'configured' | 'unchanged' | 'error';
+type ApplyAction = 'created' | 'configured' | 'unchanged' | 'error';
 
 export interface AppliedEntry {
   apiVersion: string;
@@ -52,7 +52,7 @@ export interface ReplicaSetSummary {
   owner: OwnerSummary | null;
 }
 
-export interface ServicePortSummary {
+interface ServicePortSummary {
   name: string | null;
   port: number;
   targetPort: number | string;
@@ -132,14 +132,4 @@ export interface ClusterSnapshot {
   endpoints: EndpointsSummary[];
   events: EventSummary[];
   timeline?: TimelineStep[];
-}
-
-/** True when any document of an apply was rejected (the CLI then exits with 1). */
-export function anyRejected(applied: readonly AppliedEntry[] | undefined): boolean {
-  return (applied ?? []).some((a) => a.action === 'error');
-}
-
-/** `Kind/name` as used in EventSummary.object. */
-export function objectRef(kind: string, name: string): string {
-  return `${kind}/${name}`;
 }

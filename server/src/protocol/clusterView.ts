@@ -17,7 +17,7 @@ export interface SourceLocation {
   line: number;
 }
 
-export interface ResourceAmounts {
+interface ResourceAmounts {
   /** Quantities as kubectl prints them: cpu in cores or millicores ("4", "350m"), memory ("8Gi", "192Mi"). */
   cpu: string;
   memory: string;
@@ -136,7 +136,7 @@ export interface ReasonHelpText {
 }
 
 /** The explainer's entry for a status or event reason shown in the view, in both languages (the client picks). */
-export interface ReasonHelp {
+interface ReasonHelp {
   /** The upstream reason the entry is keyed by (`Init:CrashLoopBackOff` → `CrashLoopBackOff`). */
   reason: string;
   'zh-cn': ReasonHelpText;

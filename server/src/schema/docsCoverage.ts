@@ -8,7 +8,7 @@ import { learningNotes } from './notes/learningNotes';
 import { enumValueFields, enumValueNote } from './notes/enumValues';
 
 /** The 28 kinds whose every field has Chinese docs. */
-export const CORE_KINDS: [apiVersion: string, kind: string][] = [
+const CORE_KINDS: [apiVersion: string, kind: string][] = [
   ['v1', 'Pod'], ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet'], ['apps/v1', 'StatefulSet'], ['apps/v1', 'DaemonSet'],
   ['batch/v1', 'Job'], ['batch/v1', 'CronJob'], ['v1', 'Service'], ['v1', 'Endpoints'], ['discovery.k8s.io/v1', 'EndpointSlice'],
   ['networking.k8s.io/v1', 'Ingress'], ['networking.k8s.io/v1', 'IngressClass'], ['v1', 'ConfigMap'], ['v1', 'Secret'],
@@ -72,12 +72,12 @@ function kindTypes(schema: Schema): string[] {
 }
 
 /** Every `type.field` reachable from the core kinds, `status` subtrees excluded. */
-export function coreFields(schema: Schema): string[] {
+function coreFields(schema: Schema): string[] {
   return walk(schema, kindTypes(schema), new Set(), true);
 }
 
 /** `<Kind>.status` and every `type.field` below it that coreFields does not already list. */
-export function statusFields(schema: Schema): string[] {
+function statusFields(schema: Schema): string[] {
   const seen = new Set<string>();
   walk(schema, kindTypes(schema), seen, true);
   const out: string[] = [];

@@ -7,7 +7,7 @@
 import type { Lang } from '../util/l10n';
 import table from './notes/reasons.json';
 
-export type ReasonWhere = 'container-waiting' | 'container-terminated' | 'pod-status' | 'condition' | 'event' | 'apply-error';
+type ReasonWhere = 'container-waiting' | 'container-terminated' | 'pod-status' | 'condition' | 'event' | 'apply-error';
 
 interface ReasonText {
   title: string;

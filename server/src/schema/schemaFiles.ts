@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-export function findGeneratedFile(name: string): string {
+function findGeneratedFile(name: string): string {
   const candidates: string[] = [];
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {

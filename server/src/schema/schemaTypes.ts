@@ -3,7 +3,7 @@
 // smaller). `expandSchemaFile` turns the stored form into the model once, on load; only this
 // file knows the one-letter keys.
 
-export type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'ref' | 'array' | 'map';
+type FieldKind = 'string' | 'integer' | 'number' | 'boolean' | 'int-or-string' | 'quantity' | 'any' | 'ref' | 'array' | 'map';
 
 export interface FieldType {
   kind: FieldKind;

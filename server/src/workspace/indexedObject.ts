@@ -44,7 +44,7 @@ export interface KeyRef {
   range: Range;
 }
 
-export interface PortRef {
+interface PortRef {
   value: number | string;
   range: Range;
 }
@@ -86,7 +86,7 @@ export interface ContainerInfo {
   init: boolean;
 }
 
-export interface PodTemplateInfo {
+interface PodTemplateInfo {
   labels: Record<string, string>;
   /** `labels` key of the template metadata (or the object's metadata for a Pod). */
   labelsRange?: Range;
@@ -170,7 +170,7 @@ export interface IndexedObject extends ExtractedObject {
   extracted: ExtractedObject;
 }
 
-export function shiftRange(r: Range, lines: number): Range {
+function shiftRange(r: Range, lines: number): Range {
   if (lines === 0) return r;
   return { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
 }

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node, type Pai
 import { t } from '../util/l10n';
 import { didYouMean } from '../util/didYouMean';
 
-export type ConfigLevel = 'off' | 'error' | 'warning' | 'information' | 'hint';
+type ConfigLevel = 'off' | 'error' | 'warning' | 'information' | 'hint';
 
 export interface ProjectConfig {
   /** Lints on or off (absent: the default, on). */

@@ -22,6 +22,8 @@ export interface KubeMateApi {
   dryRunText(text: string, uri?: string): Promise<ApplySummary>;
   snapshot(): Promise<ClusterSnapshot>;
   treeItems(): Promise<TreeItemData[]>;
+  /** Everything written to the KubeMate output channel in this session. */
+  outputText(): string;
 }
 
 export function extension(): vscode.Extension<KubeMateApi> {

@@ -13,6 +13,7 @@ import { renderWithBestTool } from '../../../server/src/cli/kubectlKustomize';
 import type { KustomizeFs } from '../../../server/src/kustomize/kustomizeFs';
 
 const FIX = resolve('test/fixtures/kustomize');
+// biome-ignore lint/suspicious/noExplicitAny: rendered objects are walked as plain JSON
 type O = Record<string, any>;
 
 function memFs(files: Record<string, string>): KustomizeFs {

@@ -10,7 +10,7 @@ import { podMatchesNodeSelectorAndAffinity, untoleratedTaint } from '../nodeMatc
 const COMPONENT = 'daemonset-controller';
 
 /** upstream AddOrUpdateDaemonPodTolerations. */
-export function daemonPodTolerations(pod: Pod): Toleration[] {
+function daemonPodTolerations(pod: Pod): Toleration[] {
   const add: Toleration[] = [
     { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
     { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
@@ -52,7 +52,7 @@ export function syncAllDaemonSets(ctx: ControllerContext): void {
   for (const ds of sets) syncDaemonSet(ctx, ds, nodes);
 }
 
-export function syncDaemonSet(ctx: ControllerContext, ds: KObject, nodes: KObject[]): void {
+function syncDaemonSet(ctx: ControllerContext, ds: KObject, nodes: KObject[]): void {
   const hash = computeHash(ds.spec?.template);
   const pods = ctx.store.ownedBy<Pod>(ds.metadata.uid ?? '', 'Pod').filter(isPodActive);
   const byNode = new Map<string, Pod[]>();

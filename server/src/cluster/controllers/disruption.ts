@@ -13,7 +13,7 @@ const DELETION_TIMEOUT_MS = 2 * 60 * 1000;
 type IntOrString = number | string | undefined | null;
 
 /** upstream: intstr.GetScaledValueFromIntOrPercent (the controller always rounds up). */
-export function scaledValue(v: IntOrString, total: number, roundUp: boolean): number {
+function scaledValue(v: IntOrString, total: number, roundUp: boolean): number {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return 0;
   const m = /^(\d+)%$/.exec(v);
@@ -53,7 +53,7 @@ export function budgetArithmetic(spec: { minAvailable?: IntOrString; maxUnavaila
 }
 
 /** upstream: getPodsForPdb — a nil selector selects nothing; an empty one (policy/v1) every pod of the namespace. */
-export function podsForBudget(ctx: ControllerContext, pdb: KObject, pods = ctx.store.list<Pod>('Pod', pdb.metadata.namespace)): Pod[] {
+function podsForBudget(ctx: ControllerContext, pdb: KObject, pods = ctx.store.list<Pod>('Pod', pdb.metadata.namespace)): Pod[] {
   const sel = pdb.spec?.selector;
   if (!sel) return [];
   const empty = !Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length;

@@ -5,10 +5,10 @@ import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
 import { PodLabelIndex, deepEqual, findPort, isPodReady, ownerReference, podTargetRef, shouldPodBeInEndpoints } from '../controllerUtils';
 
-export const MAX_ENDPOINTS_PER_SLICE = 100;
+const MAX_ENDPOINTS_PER_SLICE = 100;
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
-export interface SliceEndpoint {
+interface SliceEndpoint {
   addresses: string[];
   conditions: { ready: boolean; serving: boolean; terminating: boolean };
   nodeName?: string;
@@ -17,7 +17,7 @@ export interface SliceEndpoint {
 }
 
 /** upstream podToEndpoint conditions: serving = Ready; terminating = being deleted; ready = publishNotReady || (serving && !terminating). */
-export function endpointConditions(pod: Pod, publishNotReady: boolean): SliceEndpoint['conditions'] {
+function endpointConditions(pod: Pod, publishNotReady: boolean): SliceEndpoint['conditions'] {
   const serving = isPodReady(pod);
   const terminating = !!pod.metadata.deletionTimestamp;
   const ready = publishNotReady || (serving && !terminating);

@@ -22,7 +22,7 @@ interface Subset {
   ports?: EndpointPort[];
 }
 
-export const MAX_ENDPOINTS_ADDRESSES = 1000;
+const MAX_ENDPOINTS_ADDRESSES = 1000;
 
 export function syncAllEndpoints(ctx: ControllerContext, index?: PodLabelIndex): void {
   const services = ctx.store.list('Service');
@@ -47,7 +47,7 @@ function byIP(a: Address, b: Address): number {
 }
 
 /** The subsets the controller would write, repacked: addresses with identical port sets share a subset. */
-export function computeSubsets(svc: KObject, pods: Pod[]): Subset[] {
+function computeSubsets(svc: KObject, pods: Pod[]): Subset[] {
   const publishNotReady = svc.spec?.publishNotReadyAddresses === true;
   const ports = (svc.spec?.ports ?? []) as { name?: string; port: number; targetPort?: number | string; protocol?: string; appProtocol?: string }[];
   const headless = svc.spec?.clusterIP === 'None';
@@ -102,7 +102,7 @@ export function computeSubsets(svc: KObject, pods: Pod[]): Subset[] {
   return subsets.sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
 }
 
-export function syncService(ctx: ControllerContext, svc: KObject, index: PodLabelIndex): void {
+function syncService(ctx: ControllerContext, svc: KObject, index: PodLabelIndex): void {
   const ns = svc.metadata.namespace ?? 'default';
   // ExternalName and selector-less Services are left alone (user-managed Endpoints stay as they are).
   if (svc.spec?.type === 'ExternalName' || svc.spec?.selector === undefined || svc.spec?.selector === null) return;

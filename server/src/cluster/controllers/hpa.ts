@@ -16,7 +16,7 @@ function condition(type: string, status: string, reason: string, message: string
   return { type, status, reason, message, lastTransitionTime: now };
 }
 
-export function syncAutoscaler(ctx: ControllerContext, hpa: KObject): void {
+function syncAutoscaler(ctx: ControllerContext, hpa: KObject): void {
   const ref = hpa.spec?.scaleTargetRef ?? {};
   const now = ctx.store.timestamp();
   const group = String(ref.apiVersion ?? '').includes('/') ? String(ref.apiVersion).split('/')[0] : '';

@@ -27,7 +27,7 @@ function newJobPod(job: KObject, index?: number): Pod {
   return pod;
 }
 
-export function syncJob(ctx: ControllerContext, job: KObject): void {
+function syncJob(ctx: ControllerContext, job: KObject): void {
   const pods = ctx.store.ownedBy<Pod>(job.metadata.uid ?? '', 'Pod');
   const active = pods.filter(isPodActive);
   const succeededPods = pods.filter((p) => p.status?.phase === 'Succeeded');

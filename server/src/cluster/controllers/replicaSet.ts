@@ -65,7 +65,7 @@ function claimPods(ctx: ControllerContext, rs: KObject, f: Flavour, orphans: Pod
   return out;
 }
 
-export function syncReplicaSet(ctx: ControllerContext, rs: KObject, f: Flavour = REPLICA_SET, orphans: Pod[] = []): void {
+function syncReplicaSet(ctx: ControllerContext, rs: KObject, f: Flavour = REPLICA_SET, orphans: Pod[] = []): void {
   const pods = claimPods(ctx, rs, f, orphans);
   const active = pods.filter(isPodActive);
   if (!rs.metadata.deletionTimestamp) manageReplicas(ctx, active, rs, f);

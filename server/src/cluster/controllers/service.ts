@@ -5,17 +5,17 @@ import type { Store } from '../store';
 import type { KObject } from '../types';
 import type { FieldError } from '../../k8s/fieldError';
 
-export const SERVICE_CIDR = '10.96.0.0/12';
+const SERVICE_CIDR = '10.96.0.0/12';
 const CIDR_BASE = ((10 << 24) | (96 << 16)) >>> 0;
 const CIDR_SIZE = 2 ** 20;
 /** upstream: offset = min(max(16, size/16), 256) — the lower band is kept for static IPs. */
 const IP_STATIC_BAND = Math.min(Math.max(16, CIDR_SIZE / 16), 256);
-export const NODE_PORT_MIN = 30000;
-export const NODE_PORT_MAX = 32767;
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
 /** upstream calculateRangeOffset: min(max(16, 2768/32), 128) = 86 → dynamic ports from 30086 first. */
 const PORT_STATIC_BAND = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128);
 
-export interface ServicePort {
+interface ServicePort {
   name?: string;
   port: number;
   targetPort?: number | string;
@@ -202,9 +202,4 @@ function allocateNodePorts(store: Store, svc: KObject, allocations: ServiceAlloc
     mine.set(np, p.protocol ?? 'TCP');
   }
   return [];
-}
-
-/** LoadBalancer services get an empty status.loadBalancer: kubectl shows EXTERNAL-IP `<pending>`. */
-export function serviceStatus(svc: KObject): unknown {
-  return { loadBalancer: {} };
 }

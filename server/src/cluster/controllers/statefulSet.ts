@@ -13,7 +13,7 @@ export function syncAllStatefulSets(ctx: ControllerContext): void {
 }
 
 /** `controller-revision-hash` value: `<set>-<hash of the template>` (a ControllerRevision name). */
-export function statefulSetRevision(set: KObject): string {
+function statefulSetRevision(set: KObject): string {
   return `${set.metadata.name}-${computeHash(set.spec?.template)}`;
 }
 
@@ -59,7 +59,7 @@ function ensureClaims(ctx: ControllerContext, set: KObject, ordinal: number): vo
   }
 }
 
-export function syncStatefulSet(ctx: ControllerContext, set: KObject): void {
+function syncStatefulSet(ctx: ControllerContext, set: KObject): void {
   const replicas = typeof set.spec?.replicas === 'number' ? set.spec.replicas : 1;
   const start = set.spec?.ordinals?.start ?? 0;
   const parallel = set.spec?.podManagementPolicy === 'Parallel';

@@ -24,13 +24,13 @@ export interface FilterResult {
 
 const PASS: FilterResult = { reasons: [], unresolvable: false };
 
-export function nodeUnschedulable(pod: Pod, info: NodeInfo): FilterResult {
+function nodeUnschedulable(pod: Pod, info: NodeInfo): FilterResult {
   if (!info.node.spec?.unschedulable) return PASS;
   const tolerated = (pod.spec.tolerations ?? []).some((t) => toleratesTaint(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }));
   return tolerated ? PASS : { reasons: ['node(s) were unschedulable'], unresolvable: true };
 }
 
-export function nodeName(pod: Pod, info: NodeInfo): FilterResult {
+function nodeName(pod: Pod, info: NodeInfo): FilterResult {
   if (!pod.spec.nodeName || pod.spec.nodeName === info.node.metadata.name) return PASS;
   return { reasons: ["node(s) didn't match the requested node name"], unresolvable: true };
 }
@@ -41,7 +41,7 @@ function tolerated(pod: Pod, taint: Taint): boolean {
   return false;
 }
 
-export function taintToleration(pod: Pod, info: NodeInfo): FilterResult {
+function taintToleration(pod: Pod, info: NodeInfo): FilterResult {
   const taints: Taint[] = info.node.spec?.taints ?? [];
   for (const taint of taints) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue;
@@ -83,7 +83,7 @@ function requestsHostPorts(pod: Pod): boolean {
 }
 
 /** upstream: noderesources fitsRequest — pod count, then each requested resource against what is free. */
-export function nodeResourcesFit(pod: Pod, info: NodeInfo): FilterResult {
+function nodeResourcesFit(pod: Pod, info: NodeInfo): FilterResult {
   return fitsRequest(podRequests(pod), info);
 }
 
@@ -104,7 +104,7 @@ function fitsRequest(req: Record<string, number>, info: NodeInfo): FilterResult 
 }
 
 /** The default profile's filters, in order. */
-export const FILTERS: ((pod: Pod, info: NodeInfo) => FilterResult)[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
+const FILTERS: ((pod: Pod, info: NodeInfo) => FilterResult)[] = [nodeUnschedulable, nodeName, taintToleration, nodeAffinity, nodePorts, nodeResourcesFit];
 
 /** Runs the per-node filters on one node, stopping at the first plugin that rejects. */
 export function runFilters(pod: Pod, info: NodeInfo, state?: CycleState): FilterResult {

@@ -8,9 +8,9 @@ import { labelSelectorMatcher } from '../controllerUtils';
 import type { NodeInfo } from './nodeInfo';
 import type { FilterResult } from './filters';
 
-export const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
-export const ERR_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
-export const ERR_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
+const ERR_AFFINITY = "node(s) didn't match pod affinity rules";
+const ERR_ANTI_AFFINITY = "node(s) didn't match pod anti-affinity rules";
+const ERR_EXISTING_ANTI_AFFINITY = "node(s) didn't satisfy existing pods anti-affinity rules";
 
 /** Labels of a namespace, for namespaceSelector (undefined when the namespace is unknown). */
 export type NamespaceLabels = (namespace: string) => Record<string, string> | undefined;
@@ -22,7 +22,7 @@ interface RawTerm {
   topologyKey: string;
 }
 
-export interface AffinityTerm {
+interface AffinityTerm {
   topologyKey: string;
   weight: number;
   matches(pod: Pod, nsLabels: NamespaceLabels): boolean;
@@ -62,11 +62,6 @@ function preferredTerms(pod: Pod, which: 'podAffinity' | 'podAntiAffinity'): Aff
   const list = (a?.preferredDuringSchedulingIgnoredDuringExecution ?? []) as { weight?: number; podAffinityTerm?: RawTerm }[];
   if (!Array.isArray(list)) return [];
   return list.filter((w) => w?.podAffinityTerm && typeof w.podAffinityTerm.topologyKey === 'string').map((w) => affinityTerm(pod, w.podAffinityTerm as RawTerm, Number(w.weight ?? 1)));
-}
-
-export function hasPodAffinity(pod: Pod): boolean {
-  const a = pod.spec.affinity as Affinity;
-  return !!(a?.podAffinity || a?.podAntiAffinity);
 }
 
 const pairKey = (key: string, value: string) => `${key}\u0000${value}`;

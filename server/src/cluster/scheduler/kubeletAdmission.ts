@@ -8,7 +8,7 @@ import type { KObject, Pod } from '../types';
 import { addPod, newNodeInfo, NodeInfo, podRequests } from './nodeInfo';
 import { nodeAffinity, nodePorts } from './filters';
 
-export interface Rejection {
+interface Rejection {
   reason: string;
   message: string;
 }
@@ -30,7 +30,7 @@ function insufficient(resource: string, requested: number, used: number, capacit
  * upstream: generalFilter — noderesources.Fits (pod count first, then each requested resource),
  * then NodeAffinity and NodePorts; only the first failure is reported.
  */
-export function kubeletAdmit(pod: Pod, info: NodeInfo): Rejection | undefined {
+function kubeletAdmit(pod: Pod, info: NodeInfo): Rejection | undefined {
   if (info.requested.pods + 1 > info.allocatable.pods) return insufficient('pods', 1, info.requested.pods, info.allocatable.pods);
   const req = podRequests(pod);
   for (const name in req) {

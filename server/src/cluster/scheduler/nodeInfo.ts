@@ -3,7 +3,7 @@
 import type { KObject, Pod } from '../types';
 import { parseQuantity } from '../../k8s/quantity';
 
-export interface Resources {
+interface Resources {
   cpu: number;
   memory: number;
   pods: number;
@@ -31,8 +31,8 @@ export function labelIndexKey(namespace: string, key: string, value: string): st
 }
 
 /** upstream: schedutil.DefaultMilliCPURequest / DefaultMemoryRequest, used for scoring only. */
-export const DEFAULT_MILLI_CPU_REQUEST = 0.1;
-export const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
+const DEFAULT_MILLI_CPU_REQUEST = 0.1;
+const DEFAULT_MEMORY_REQUEST = 200 * 1024 * 1024;
 
 /** Quantities repeat across every pod of a workload ("100m", "64Mi"): remember their values (bounded). */
 const quantities = new Map<string, number>();

@@ -10,8 +10,8 @@ import { podMatchesNodeSelectorAndAffinity, untoleratedTaint } from '../nodeMatc
 import { labelIndexKey, NodeInfo } from './nodeInfo';
 import type { FilterResult } from './filters';
 
-export const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
-export const ERR_SPREAD_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
+const ERR_SPREAD = "node(s) didn't match pod topology spread constraints";
+const ERR_SPREAD_MISSING_LABEL = "node(s) didn't match pod topology spread constraints (missing required label)";
 const HOSTNAME = 'kubernetes.io/hostname';
 
 export interface SpreadConstraint {
@@ -40,7 +40,7 @@ interface RawConstraint {
  * upstream: filterTopologySpreadConstraints — the constraints of one whenUnsatisfiable; matchLabelKeys
  * add `key In (pod's value)` to the selector; nodeAffinityPolicy defaults to Honor, nodeTaintsPolicy to Ignore.
  */
-export function spreadConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAnyway'): SpreadConstraint[] {
+function spreadConstraints(pod: Pod, when: 'DoNotSchedule' | 'ScheduleAnyway'): SpreadConstraint[] {
   const list = (pod.spec.topologySpreadConstraints ?? []) as RawConstraint[];
   if (!Array.isArray(list)) return [];
   const out: SpreadConstraint[] = [];

@@ -42,7 +42,7 @@ function fits(pod: Pod, node: NodeInfo, infos: NodeInfo[], nsLabels: NamespaceLa
  * upstream: SelectVictimsOnNode — remove every lower-priority pod; if the pod then fits, add them
  * back most important first while it still fits (reprieve); the rest are the victims.
  */
-export function selectVictimsOnNode(pod: Pod, info: NodeInfo, infos: NodeInfo[], nsLabels: NamespaceLabels): Pod[] | undefined {
+function selectVictimsOnNode(pod: Pod, info: NodeInfo, infos: NodeInfo[], nsLabels: NamespaceLabels): Pod[] | undefined {
   const lower = info.pods.filter((p) => priorityOf(p) < priorityOf(pod));
   if (!lower.length) return undefined;
   const keep = info.pods.filter((p) => !lower.includes(p));

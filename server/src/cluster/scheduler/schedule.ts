@@ -90,7 +90,7 @@ export function scheduleAll(ctx: ControllerContext): void {
 }
 
 type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
-export interface SpreadSelector {
+interface SpreadSelector {
   matches: LabelsMatcher;
   pairs: [string, string][];
 }
@@ -132,7 +132,7 @@ function namespaceLabels(ctx: ControllerContext): NamespaceLabels {
  * upstream: helper.DefaultSelector — the selectors of the Services that select the pod, ANDed with
  * its controlling ReplicationController's, ReplicaSet's or StatefulSet's; undefined when empty.
  */
-export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector | undefined {
+function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector | undefined {
   const cache = selectorCache(ctx);
   const ns = pod.metadata.namespace ?? 'default';
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
@@ -162,7 +162,7 @@ export function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadS
   return result;
 }
 
-export function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
+function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];

@@ -13,7 +13,7 @@ import { interPodAffinityScores, NamespaceLabels } from './interPodAffinity';
 import { SpreadConstraint, topologySpreadScores } from './podTopologySpread';
 
 /** upstream: leastResourceScorer — ((allocatable − requested) × 100 / allocatable), averaged over cpu and memory. */
-export function leastAllocatedScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
+function leastAllocatedScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
   return Math.floor((leastPart(info.allocatable.cpu, info.nonZeroRequested.cpu + nz.cpu) + leastPart(info.allocatable.memory, info.nonZeroRequested.memory + nz.memory)) / 2);
 }
 
@@ -22,7 +22,7 @@ function leastPart(alloc: number, req: number): number {
 }
 
 /** upstream: balancedResourceScorer — (1 − std(cpu fraction, memory fraction)) × 100. */
-export function balancedAllocationScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
+function balancedAllocationScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
   const cpu = fraction(info.allocatable.cpu, info.nonZeroRequested.cpu + nz.cpu);
   const mem = fraction(info.allocatable.memory, info.nonZeroRequested.memory + nz.memory);
   const std = Math.abs(cpu - mem) / 2;
@@ -76,7 +76,7 @@ export interface ScoreContext {
  * NodeResourcesBalancedAllocation 1, NodeAffinity 2, PodTopologySpread 2, InterPodAffinity 2,
  * TaintToleration 3). upstream: pkg/scheduler/apis/config/v1 getDefaultPlugins; schedule_one.go prioritizeNodes.
  */
-export function scoreNodes(pod: Pod, feasible: NodeInfo[], nz: { cpu: number; memory: number } = nonZeroRequests(pod), sctx?: ScoreContext): number[] {
+function scoreNodes(pod: Pod, feasible: NodeInfo[], nz: { cpu: number; memory: number } = nonZeroRequests(pod), sctx?: ScoreContext): number[] {
   const taint = defaultNormalizeScore(
     feasible.map((n) => intolerablePreferNoSchedule(pod, n)),
     true,

@@ -27,12 +27,12 @@ export interface ViewInput {
 }
 
 /** CPU cores → "4" / "350m"; bytes → "8Gi" / "192Mi" / "1500Ki" (the largest exact binary unit). */
-export function formatCpu(cores: number): string {
+function formatCpu(cores: number): string {
   const milli = Math.round(cores * 1000);
   return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
 }
 
-export function formatMemory(bytes: number): string {
+function formatMemory(bytes: number): string {
   if (bytes === 0) return '0';
   for (const [unit, size] of [['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;

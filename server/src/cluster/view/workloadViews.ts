@@ -67,7 +67,7 @@ export function workloadView(o: KObject, sourceOf: SourceOf): WorkloadView {
 }
 
 /** Names of the ConfigMaps and Secrets a pod reads through env, envFrom and volumes. */
-export function podConfigRefs(pod: Pod): { configMaps: string[]; secrets: string[] } {
+function podConfigRefs(pod: Pod): { configMaps: string[]; secrets: string[] } {
   const cms = new Set<string>();
   const secrets = new Set<string>();
   for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) {

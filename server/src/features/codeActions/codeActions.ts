@@ -54,7 +54,7 @@ export interface Fix {
   fileOffsets?: boolean;
 }
 
-export type FixProvider = (ctx: FixContext) => Fix[];
+type FixProvider = (ctx: FixContext) => Fix[];
 
 const PROVIDERS: FixProvider[] = [replaceFixes, convertApiFixes, selectorFixes, configFixes, lintFixes, secretFixes, suppressFixes];
 

@@ -20,7 +20,7 @@ export function configFixes(ctx: FixContext): Fix[] {
 }
 
 /** Keys this document reads from the ConfigMap/Secret `name`: env key refs and volume items. */
-export function referencedKeys(value: unknown, kind: 'ConfigMap' | 'Secret', name: string): string[] {
+function referencedKeys(value: unknown, kind: 'ConfigMap' | 'Secret', name: string): string[] {
   const keys: string[] = [];
   const refKey = kind === 'ConfigMap' ? 'configMapKeyRef' : 'secretKeyRef';
   const volKey = kind === 'ConfigMap' ? 'configMap' : 'secret';

@@ -40,7 +40,7 @@ function container(ctx: FixContext): { node: YAMLMap; value: Record<string, unkn
 }
 
 /** Requests for what has neither a request nor a limit, and a memory limit equal to the memory request. */
-export function resourcesTree(value: Record<string, unknown>): Record<string, Tree> | undefined {
+function resourcesTree(value: Record<string, unknown>): Record<string, Tree> | undefined {
   const res = obj(value.resources);
   const set = (kind: string, r: string) => get(res, kind, r) !== undefined && get(res, kind, r) !== null;
   const requests: Record<string, Tree> = {};

@@ -77,7 +77,7 @@ export function insertIntoMap(text: string, map: YAMLMap, tree: Record<string, T
 }
 
 /** Gives an empty `key:` (or `key: null`) a block of children. */
-export function fillEmptyPair(text: string, pair: Pair, tree: Record<string, Tree>, eol = eolOf(text)): TextEditAt {
+function fillEmptyPair(text: string, pair: Pair, tree: Record<string, Tree>, eol = eolOf(text)): TextEditAt {
   const key = pair.key as Node;
   const block = eol + blockText(tree, column(text, key.range![0]) + 2, eol).slice(0, -eol.length);
   const value = pair.value as Node | null;

@@ -45,6 +45,6 @@ export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: Cr
 }
 
 /** Every rule for one object, in a stable order. */
-export function objectDiagnostics(index: WorkspaceIndex, o: IndexedObject, opts: CrossRefOptions = {}): Finding[] {
+function objectDiagnostics(index: WorkspaceIndex, o: IndexedObject, opts: CrossRefOptions = {}): Finding[] {
   return [...duplicateRule(index, o), ...referenceRules(index, o), ...selectorRules(index, o), ...schedulingRule(o, opts.scheduling)];
 }

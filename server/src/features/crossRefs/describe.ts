@@ -1,7 +1,6 @@
 // Small text helpers for cross-resource messages: labels, ports, key lists, near names.
 import { language, t } from '../../util/l10n';
-import type { IndexedObject, SelectorInfo, ServicePortInfo } from '../../workspace/indexedObject';
-import { objectLabel } from '../../workspace/indexedObject';
+import type { SelectorInfo, ServicePortInfo } from '../../workspace/indexedObject';
 import { formatLabelSelector } from '../../k8s/labels';
 import { levenshtein } from '../../util/didYouMean';
 
@@ -28,11 +27,6 @@ export function listText(items: string[], max = 8): string {
 export function servicePortText(p: ServicePortInfo): string {
   const base = p.name ? `${p.name}:${p.port ?? '?'}` : String(p.port ?? '?');
   return p.protocol !== 'TCP' ? `${base}/${p.protocol}` : base;
-}
-
-/** `Deployment/web` or `Deployment/web (namespace shop)` when outside the default namespace. */
-export function objectText(o: IndexedObject): string {
-  return o.namespace && o.namespace !== 'default' ? t('{0} (namespace {1})', objectLabel(o), o.namespace) : objectLabel(o);
 }
 
 /** The closest candidate to a misspelt name (edit distance ≤ 2, or one contains the other). */

@@ -17,7 +17,7 @@ export interface KindCheckResult {
 }
 
 /** Groups served by Kubernetes itself: those of the schema and of removed APIs. Anything else is a custom resource. */
-export function isBuiltInGroup(schema: Schema, group: string): boolean {
+function isBuiltInGroup(schema: Schema, group: string): boolean {
   return schema.isBuiltInGroup(group) || API_CHANGES.some((c) => splitApiVersion(c.apiVersion).group === group);
 }
 

@@ -7,7 +7,7 @@ import { DocLinks, kindDocLinks } from '../../schema/docLinks';
 import { zhCnDescription } from '../../schema/docs/zhCN';
 import { learningNote, LearningNote, noteLinks } from '../../schema/notes/learningNotes';
 
-export interface ChildField {
+interface ChildField {
   name: string;
   type: string;
   required: boolean;
@@ -32,14 +32,14 @@ export interface FieldDoc {
   children: ChildField[];
 }
 
-export function renderFieldPath(path: PathSegment[]): string {
+function renderFieldPath(path: PathSegment[]): string {
   let s = '';
   for (const p of path) s += typeof p === 'number' ? '[]' : (s ? '.' : '') + p;
   return s;
 }
 
 /** "Defaults to 1." / "Defaults to 25%." in upstream descriptions. */
-export function defaultFrom(text: string | undefined): string | undefined {
+function defaultFrom(text: string | undefined): string | undefined {
   const m = text && /Defaults? to ([^.;\n]+?)(?:\.(?:\s|$)|;|\n|$)/i.exec(text);
   if (!m) return undefined;
   const v = m[1].trim();

@@ -14,7 +14,7 @@ function firstParagraph(s: string): string {
   return s.split(/\n\s*\n/)[0];
 }
 
-export function headerLine(doc: FieldDoc): string {
+function headerLine(doc: FieldDoc): string {
   const parts = [doc.path ? `${doc.kind}.${doc.path}` : `${doc.kind} (${doc.apiVersion})`, doc.typeLabel, doc.required ? t('required') : t('optional')];
   if (doc.defaultValue) parts.push(t('default: {0}', doc.defaultValue));
   return parts.join(' · ');

@@ -15,7 +15,7 @@ const MANIFESTS = new MemoSlot<Manifest[]>('lint:manifests');
 const FINDINGS = new MemoSlot<DocumentFinding[], [config: number, lang: Lang]>('lint:findings');
 
 /** The objects of a document: itself, or each item of a `kind: List`. */
-export function manifestsOf(chunk: ParsedChunk): Manifest[] {
+function manifestsOf(chunk: ParsedChunk): Manifest[] {
   return MANIFESTS.get(chunk.cache, [], () => readManifests(chunk));
 }
 

@@ -13,7 +13,7 @@ export interface LintEnv {
   pdbSelects?(namespace: string, labels: Record<string, string>): boolean;
 }
 
-export interface Reporter {
+interface Reporter {
   /** Report on the key or the value at `path` (relative to the manifest); missing paths fall back to the nearest existing key. */
   at(path: Path, which: 'key' | 'value', message: string, data?: DocumentFinding['data']): void;
 }

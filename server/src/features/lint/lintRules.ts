@@ -24,5 +24,3 @@ export const LINT_RULES: readonly LintRule[] = [
   ...configRules,
   ...workloadRules,
 ];
-
-export const LINT_RULE_IDS: ReadonlySet<string> = new Set(LINT_RULES.map((r) => r.id));

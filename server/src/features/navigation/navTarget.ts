@@ -12,7 +12,7 @@ export type NavTarget =
   | { type: 'offeredKey'; o: IndexedObject; key: OfferedKey }
   | { type: 'servicePort'; o: IndexedObject; port: ServicePortInfo };
 
-export function contains(r: Range | undefined, p: Position): boolean {
+function contains(r: Range | undefined, p: Position): boolean {
   if (!r) return false;
   if (p.line < r.start.line || p.line > r.end.line) return false;
   if (p.line === r.start.line && p.character < r.start.character) return false;
@@ -21,7 +21,7 @@ export function contains(r: Range | undefined, p: Position): boolean {
 }
 
 /** The object of `uri` whose document holds the (file) line. */
-export function objectAtLine(index: WorkspaceIndex, uri: string, line: number): IndexedObject[] {
+function objectAtLine(index: WorkspaceIndex, uri: string, line: number): IndexedObject[] {
   const objects = index.objectsIn(uri);
   let docIndex = -1;
   for (const o of objects) if (o.line <= line) docIndex = o.docIndex;

@@ -6,7 +6,7 @@ import { IndexedObject, loc, Location, Position, Reference } from '../../workspa
 import { navTargetAt } from './navTarget';
 
 /** The objects a reference points at. */
-export function refTargets(index: WorkspaceIndex, o: IndexedObject, ref: Reference): IndexedObject[] {
+function refTargets(index: WorkspaceIndex, o: IndexedObject, ref: Reference): IndexedObject[] {
   switch (ref.target) {
     case 'IngressClass':
       return index.find('IngressClass', '', ref.name);

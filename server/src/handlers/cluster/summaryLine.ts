@@ -38,7 +38,7 @@ function orderedStatuses(byStatus: Record<string, number>): [string, number][] {
   return Object.entries(byStatus).sort(([a, x], [b, y]) => Number(b === 'Running') - Number(a === 'Running') || y - x || a.localeCompare(b));
 }
 
-export function podProblem(pods: PodSummary[]): string | null {
+function podProblem(pods: PodSummary[]): string | null {
   const stuck = pods.find((p) => p.status !== 'Running' && p.status !== 'Completed' && p.message) ?? pods.find((p) => p.reason && p.message);
   if (!stuck?.message) return null;
   const m = stuck.message.replace(/\s+/g, ' ').trim();

@@ -27,10 +27,10 @@ import { objectId } from '../../protocol/clusterProtocol';
 import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
 import { t } from '../../util/l10n';
 
-export const STATE_FILE = 'cluster-state.json';
+const STATE_FILE = 'cluster-state.json';
 const FIRST_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Service'];
 const rank = (kind: string) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
-export const SOURCES_FILE = 'cluster-sources.json';
+const SOURCES_FILE = 'cluster-sources.json';
 
 function writeJsonAtomic(path: string, data: unknown): void {
   const tmp = `${path}.tmp-${process.pid}`;

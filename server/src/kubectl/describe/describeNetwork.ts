@@ -10,7 +10,7 @@ import { Any, describeEvents, formatLabels, printAnnotationsMultiline, printLabe
  * `<none>` when the Service has no endpoints object at all. The simulator keeps Endpoints; their
  * subsets carry what the EndpointSlices would.
  */
-export function endpointsFor(ep: KObject | undefined, portName: string | undefined): string {
+function endpointsFor(ep: KObject | undefined, portName: string | undefined): string {
   if (!ep) return '<none>';
   const list: string[] = [];
   let count = 0;

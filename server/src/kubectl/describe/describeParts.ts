@@ -10,7 +10,7 @@ import type { KEvent } from '../../cluster/events';
 import { age } from '../printers/age';
 import type { PrefixWriter } from './tabWriter';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore lint/suspicious/noExplicitAny: describers read plain JSON objects of every kind
 export type Any = any;
 
 /** Go's time.RFC1123Z, in UTC. */

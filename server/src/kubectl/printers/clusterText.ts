@@ -14,14 +14,14 @@ import { whyLines } from './whyText';
 import { t } from '../../util/l10n';
 
 /** `kubectl get <kind> -o wide` for the given namespaces (NAMESPACE column when more than one). */
-export function kindTable(sim: Simulator, kind: string, namespaces: string[], wide: boolean): string | undefined {
+function kindTable(sim: Simulator, kind: string, namespaces: string[], wide: boolean): string | undefined {
   const set = new Set(namespaces);
   const objs = listSorted(sim.store, kind, (ns) => set.has(ns ?? ''));
   if (!objs.length) return undefined;
   return formatTable(tableRows(kind, objs, sim.store, { wide, namespaceColumn: set.size > 1 }));
 }
 
-export function podsAndEndpoints(sim: Simulator, namespaces: string[]): string[] {
+function podsAndEndpoints(sim: Simulator, namespaces: string[]): string[] {
   const out: string[] = [];
   const pods = kindTable(sim, 'Pod', namespaces, true);
   out.push('', t('Pods:'), pods ?? t('No pods.'));
@@ -30,7 +30,7 @@ export function podsAndEndpoints(sim: Simulator, namespaces: string[]): string[]
   return out;
 }
 
-export function warningLines(events: EventSummary[]): string[] {
+function warningLines(events: EventSummary[]): string[] {
   const warnings = events.filter((e) => e.type === 'Warning');
   if (!warnings.length) return [];
   const rows = [['TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...warnings.map((e) => [e.type, e.reason, `${e.object.split('/')[0].toLowerCase()}/${e.object.split('/').slice(1).join('/')}`, e.message])];
@@ -38,7 +38,7 @@ export function warningLines(events: EventSummary[]): string[] {
 }
 
 /** The rollout of each Deployment as `kubectl rollout status` lines with the ReplicaSet sizes. */
-export function timelineLines(timeline: TimelineStep[], namespaces?: string[]): string[] {
+function timelineLines(timeline: TimelineStep[], namespaces?: string[]): string[] {
   const set = namespaces ? new Set(namespaces) : undefined;
   const byDeployment = new Map<string, TimelineStep[]>();
   for (const step of timeline) {

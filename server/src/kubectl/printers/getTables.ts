@@ -35,7 +35,7 @@ function servicePorts(svc: KObject): string {
 }
 
 /** ENDPOINTS cell: ready addresses as ip:port, at most 3 then ` + N more...`. */
-export function formatEndpoints(ep: KObject): string {
+function formatEndpoints(ep: KObject): string {
   const subsets = (ep.subsets ?? []) as { addresses?: { ip: string }[]; ports?: { port: number }[] }[];
   if (!subsets.length) return '<none>';
   const list: string[] = [];
@@ -319,10 +319,6 @@ function hpaTargets(o: KObject): string {
 }
 
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name, age(o.metadata.creationTimestamp, now)] };
-
-export function hasWideColumns(kind: string): boolean {
-  return !!COLUMNS[kind]?.wide;
-}
 
 /** Header + rows for objects of one kind. */
 export function tableRows(kind: string, objects: KObject[], store: Store, opts: TableOptions): string[][] {

@@ -3,7 +3,7 @@
 // upstream: cli-runtime pkg/printers/tabwriter.go.
 
 /** Display width: CJK and other wide characters take two columns. */
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0) ?? 0;

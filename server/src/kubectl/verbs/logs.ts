@@ -4,12 +4,11 @@
 // upstream wording: kubectl pkg/cmd/logs (the "Defaulted container" note, "is waiting to start"),
 // pkg/polymorphichelpers/logsforobject.go.
 import type { Simulator } from '../../cluster/simulator';
-import type { Pod } from '../../cluster/types';
+import type { ContainerStatus, Pod } from '../../cluster/types';
 import type { KEvent } from '../../cluster/events';
 import { err, failed, notFound, out, VerbResult } from '../verbResult';
 import { t } from '../../util/l10n';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export function logsVerb(sim: Simulator, namespace: string, podName: string, container?: string): VerbResult {
   const pod = sim.get('Pod', namespace, podName) as Pod | undefined;
   if (!pod) return notFound('Pod', podName, '');
@@ -21,8 +20,8 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
     if (pod.spec.containers.length > 1) lines.push(...err(`Defaulted container "${name}" out of: ${names.join(', ')}`));
   }
   if (!name || !names.includes(name)) return failed(`error: container ${name} is not valid for pod ${podName}`);
-  const statuses = [...((pod.status as any)?.initContainerStatuses ?? []), ...((pod.status as any)?.containerStatuses ?? [])];
-  const st = statuses.find((s: any) => s.name === name);
+  const statuses: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+  const st = statuses.find((s) => s.name === name);
   if (!st || (st.state?.waiting && !st.lastState?.terminated && !st.restartCount)) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
     return { ...failed(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`), lines: [...lines, ...err(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`)] };
@@ -36,7 +35,7 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
     .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : 0));
   lines.push(...out(t('# KubeMate: simulated log of container "{0}" — no program runs in the simulated cluster, so these are the lifecycle events the kubelet recorded, not the program\'s own output.', name)));
   for (const e of events) lines.push(...out(`${e.firstTimestamp} ${e.type === 'Warning' ? 'WARN ' : 'INFO '} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`));
-  if (st.state?.running) lines.push(...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt, st.restartCount ?? 0)}`));
+  if (st.state?.running) lines.push(...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt ?? '', st.restartCount ?? 0)}`));
   const term = st.state?.terminated ?? st.lastState?.terminated;
   if (term) lines.push(...out(`${term.finishedAt ?? ''} ${term.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', term.exitCode ?? 0, term.reason ?? '')}`));
   return { ok: true, found: true, lines, changed: [], deleted: [] };

@@ -1,7 +1,7 @@
 // Where a kind keeps its pod template (kubectl's polymorphichelpers.updatePodSpecForObject).
 import type { KObject } from '../../cluster/types';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// biome-ignore lint/suspicious/noExplicitAny: pod specs and statuses are read as plain JSON of every kind
 export function podSpecOf(o: KObject): any | undefined {
   if (o.kind === 'Pod') return o.spec;
   if (o.kind === 'CronJob') return o.spec?.jobTemplate?.spec?.template?.spec;

@@ -8,7 +8,7 @@ import { stateLines } from '../printers/clusterText';
 import { failed, notFound, out, VerbResult } from '../verbResult';
 import { replaceTemplate } from './podTemplate';
 
-export const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
+const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 
 export function rolloutPauseVerb(sim: Simulator, namespace: string, name: string, pause: boolean): VerbResult {
   const d = sim.get('Deployment', namespace, name);

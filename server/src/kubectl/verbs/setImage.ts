@@ -8,7 +8,7 @@ import { stateLines } from '../printers/clusterText';
 import { err, failed, groupOf, notFound, out, VerbResult } from '../verbResult';
 import { podSpecOf, replaceTemplate } from './podTemplate';
 
-export const CHANGE_CAUSE = 'kubernetes.io/change-cause';
+const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 
 export function setImageVerb(sim: Simulator, kind: string, namespace: string, name: string, images: Record<string, string>, record?: string): VerbResult {
   const group = groupOf(kind);

@@ -50,7 +50,7 @@ function checkPausedConditions(ctx: ControllerContext, d: KObject): void {
   }
 }
 
-export function syncDeployment(ctx: ControllerContext, d: KObject, orphans: KObject[] = []): void {
+function syncDeployment(ctx: ControllerContext, d: KObject, orphans: KObject[] = []): void {
   // upstream records a SelectingAll warning and stops; validation already rejects `selector: {}`.
   if (deepEqual(d.spec?.selector, {})) return;
   const rsList = replicaSetsForDeployment(ctx, d, orphans);

@@ -4,13 +4,13 @@
 import type { KObject } from '../../types';
 import { equalIgnoreHash } from './templateIdentity';
 
-export { DEFAULT_POD_TEMPLATE_HASH_KEY, equalIgnoreHash, rememberTemplateCopy, templateHash, templateWithoutHash } from './templateIdentity';
+export { DEFAULT_POD_TEMPLATE_HASH_KEY, equalIgnoreHash, rememberTemplateCopy, templateHash } from './templateIdentity';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
 export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas';
-export const ROLLBACK_TO_ANNOTATION = 'deprecated.deployment.rollback.to';
+const ROLLBACK_TO_ANNOTATION = 'deprecated.deployment.rollback.to';
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 export const MAX_INT32 = 2147483647;
 
@@ -30,7 +30,7 @@ export type IntOrString = number | string | undefined | null;
  * upstream: intstr.GetScaledValueFromIntOrPercent — "25%" of 10 is 2.5: surge rounds up (3),
  * unavailable rounds down (2). A string without % is an error.
  */
-export function getScaledValueFromIntOrPercent(v: IntOrString, total: number, roundUp: boolean): number {
+function getScaledValueFromIntOrPercent(v: IntOrString, total: number, roundUp: boolean): number {
   if (v === undefined || v === null) return 0;
   if (typeof v === 'number') return v;
   const pct = percent(v);
@@ -133,7 +133,7 @@ export function isSaturated(d: KObject, rs: KObject | undefined): boolean {
 }
 
 /** upstream: k8s.io/utils/integer RoundToInt32 — half away from zero. */
-export function roundToInt32(a: number): number {
+function roundToInt32(a: number): number {
   return a < 0 ? Math.trunc(a - 0.5) : Math.trunc(a + 0.5);
 }
 
@@ -141,7 +141,7 @@ export function roundToInt32(a: number): number {
  * upstream: getReplicaSetFraction — rs.spec × (new allowed size) / max-replicas annotation.
  * Worked example 7→10: annotation 7, allowed 10; RS of 3 → round(4.29) − 3 = +1.
  */
-export function getReplicaSetFraction(rs: KObject, d: KObject): number {
+function getReplicaSetFraction(rs: KObject, d: KObject): number {
   if (replicasOf(d) === 0) return -specReplicas(rs);
   const deploymentMaxReplicas = replicasOf(d) + maxSurge(d);
   const annotated = Number(rs.metadata.annotations?.[MAX_REPLICAS_ANNOTATION]);

@@ -22,7 +22,7 @@ export function rolloutRecreate(ctx: ControllerContext, d: KObject, rsList: KObj
 }
 
 /** upstream: oldPodsRunning — old RS still reports replicas, or a non-terminal pod of it exists. */
-export function oldPodsRunning(ctx: ControllerContext, oldRSs: KObject[]): boolean {
+function oldPodsRunning(ctx: ControllerContext, oldRSs: KObject[]): boolean {
   for (const rs of oldRSs) {
     if ((rs.status?.replicas ?? 0) > 0) return true;
     for (const pod of ctx.store.ownedBy<Pod>(rs.metadata.uid ?? '', 'Pod')) {

@@ -21,7 +21,7 @@ function ownedReplicaSets(store: Store, d: KObject): KObject[] {
  * Picks the RS to roll back to: `toRevision` 0 → the second-highest revision (so repeated undos
  * toggle between the last two templates); N → the RS whose revision is N.
  */
-export function replicaSetForRevision(rss: KObject[], name: string, toRevision: number): { rs?: KObject; error?: string } {
+function replicaSetForRevision(rss: KObject[], name: string, toRevision: number): { rs?: KObject; error?: string } {
   if (toRevision > 0) {
     const rs = rss.find((r) => revisionOf(r) === toRevision);
     return rs ? { rs } : { error: `error: unable to find specified revision ${toRevision} in history` };

@@ -3,7 +3,7 @@
 import type { ControllerContext } from '../../controllerContext';
 import type { KObject } from '../../types';
 import { fastClone, ownerReference } from '../../controllerUtils';
-import { Condition, calculateStatus, getCondition, hasProgressDeadline, newCondition, setCondition, syncDeploymentStatus, syncRolloutStatus } from './deploymentStatus';
+import { getCondition, hasProgressDeadline, newCondition, setCondition, syncDeploymentStatus, syncRolloutStatus } from './deploymentStatus';
 import {
   ANNOTATIONS_TO_SKIP,
   DEFAULT_POD_TEMPLATE_HASH_KEY,
@@ -27,7 +27,6 @@ import {
   maxSurge,
   newRSNewReplicas,
   replicasOf,
-  revisionOf,
   specReplicas,
   rememberTemplateCopy,
   templateHash,
@@ -46,7 +45,7 @@ function annotations(o: KObject): Record<string, string> {
 }
 
 /** upstream: SetReplicasAnnotations — desired-replicas and max-replicas on an RS. */
-export function setReplicasAnnotations(rs: KObject, desired: number, max: number): boolean {
+function setReplicasAnnotations(rs: KObject, desired: number, max: number): boolean {
   const a = annotations(rs);
   let changed = false;
   if (a[DESIRED_REPLICAS_ANNOTATION] !== String(desired)) {
@@ -65,7 +64,7 @@ export function setReplicasAnnotations(rs: KObject, desired: number, max: number
  * (recording the old number in revision-history when an existing RS is re-used, e.g. rollback),
  * and on creation the desired/max replica annotations.
  */
-export function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision: number, exists: boolean): boolean {
+function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision: number, exists: boolean): boolean {
   const a = annotations(rs);
   let changed = false;
   const from = d.metadata.annotations ?? {};
@@ -93,7 +92,7 @@ export function setNewReplicaSetAnnotations(d: KObject, rs: KObject, newRevision
   return changed;
 }
 
-export function setDeploymentRevision(d: KObject, revision: string): boolean {
+function setDeploymentRevision(d: KObject, revision: string): boolean {
   const a = annotations(d);
   if (a[REVISION_ANNOTATION] === revision) return false;
   a[REVISION_ANNOTATION] = revision;
@@ -109,7 +108,7 @@ function updateDeploymentStatus(ctx: ControllerContext, d: KObject): void {
  * revision to max(old)+1 if needed), or creates `<deployment>-<hash>` already scaled to
  * NewRSNewReplicas. A name clash with a different template bumps status.collisionCount.
  */
-export function getNewReplicaSet(ctx: ControllerContext, d: KObject, rsList: KObject[], oldRSs: KObject[], createIfNotExisted: boolean): KObject | undefined {
+function getNewReplicaSet(ctx: ControllerContext, d: KObject, rsList: KObject[], oldRSs: KObject[], createIfNotExisted: boolean): KObject | undefined {
   const existingNewRS = findNewReplicaSet(d, rsList);
   const newRevision = maxRevision(oldRSs) + 1;
   if (existingNewRS) {
@@ -188,7 +187,7 @@ export function scaleReplicaSetAndRecordEvent(ctx: ControllerContext, rs: KObjec
 }
 
 /** upstream: scaleReplicaSet — also refreshes desired/max-replicas annotations. Event wording of v1.31+. */
-export function scaleReplicaSet(ctx: ControllerContext, rs: KObject, newScale: number, d: KObject, operation: 'up' | 'down'): boolean {
+function scaleReplicaSet(ctx: ControllerContext, rs: KObject, newScale: number, d: KObject, operation: 'up' | 'down'): boolean {
   const sizeNeedsUpdate = specReplicas(rs) !== newScale;
   const annotationsNeedUpdate = setReplicasAnnotations(rs, replicasOf(d), replicasOf(d) + maxSurge(d));
   if (!sizeNeedsUpdate && !annotationsNeedUpdate) return false;
@@ -204,7 +203,7 @@ export function scaleReplicaSet(ctx: ControllerContext, rs: KObject, newScale: n
 }
 
 /** upstream: FindActiveOrLatest — the only active RS, or (none active) the new / newest one. */
-export function findActiveOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObject | undefined {
+function findActiveOrLatest(newRS: KObject | undefined, oldRSs: KObject[]): KObject | undefined {
   if (!newRS && oldRSs.length === 0) return undefined;
   const sortedOld = [...oldRSs].sort((a, b) => -creationOrder(a, b));
   const all = activeOnly([...sortedOld, newRS]);
@@ -296,7 +295,5 @@ export function cleanupDeployment(ctx: ControllerContext, oldRSs: KObject[], d: 
   return deleted;
 }
 
-export { revisionOf };
 // Status and conditions live in deploymentStatus.ts; re-exported for existing importers.
-export type { Condition };
-export { calculateStatus, getCondition, hasProgressDeadline, newCondition, setCondition, syncDeploymentStatus, syncRolloutStatus };
+export { getCondition, hasProgressDeadline, newCondition, setCondition, syncDeploymentStatus, syncRolloutStatus };

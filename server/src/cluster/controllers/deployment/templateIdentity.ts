@@ -8,7 +8,7 @@ import { canonicalJson, computeHashOfJson } from '../../naming';
 export const DEFAULT_POD_TEMPLATE_HASH_KEY = 'pod-template-hash';
 
 /** Template without the pod-template-hash label, for comparison (upstream EqualIgnoreHash). */
-export function templateWithoutHash(t: PodTemplateSpec | undefined): unknown {
+function templateWithoutHash(t: PodTemplateSpec | undefined): unknown {
   if (!t) return t;
   const labels = { ...(t.metadata?.labels ?? {}) };
   delete labels[DEFAULT_POD_TEMPLATE_HASH_KEY];

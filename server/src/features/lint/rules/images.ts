@@ -4,13 +4,13 @@ import { t } from '../../../util/l10n';
 import type { LintRule } from '../lintRule';
 import { POD_KINDS } from './kinds';
 
-export interface ImageRef {
+interface ImageRef {
   tag?: string;
   digest?: string;
 }
 
 /** `registry:5000/team/app:1.2@sha256:…` → tag and digest. A colon before the last `/` is a registry port, not a tag. */
-export function parseImage(image: string): ImageRef {
+function parseImage(image: string): ImageRef {
   const at = image.indexOf('@');
   const digest = at >= 0 ? image.slice(at + 1) : undefined;
   const rest = at >= 0 ? image.slice(0, at) : image;

@@ -16,7 +16,7 @@ const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 /** `dbPassword` → `DB_PASSWORD`, so camelCase and snake_case names read the same. */
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.-]/g, '_').toUpperCase();
 
-export function looksLikeSecretName(name: string): boolean {
+function looksLikeSecretName(name: string): boolean {
   const w = words(name);
   return SECRET_WORDS.test(w) && !NOT_THE_SECRET.test(w);
 }
