@@ -106,10 +106,10 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
     const [ms] = await timed(async () => {
       if (settleQuiet === 'publish') {
         const d = s.diagnostics(uri, v + 1);
-        change(quietLine, i % 2 === 0 ? '4' : '3');
+        void change(quietLine, i % 2 === 0 ? '4' : '3');
         await d;
       } else {
-        change(quietLine, i % 2 === 0 ? '4' : '3');
+        void change(quietLine, i % 2 === 0 ? '4' : '3');
         await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
       }
     });

@@ -40,14 +40,14 @@ export async function runHostile(scale: number, log?: (line: string) => void): P
   const s = await startServer('en', {}, (c) => c.onNotification('window/showMessage', (m: { message: string }) => void shown.push(m.message)));
   const results: HostileResult[] = [];
   const small = 'file:///hostile/small.yaml';
-  s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'yaml', version: 1, text: SMALL } });
+  void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: small, languageId: 'yaml', version: 1, text: SMALL } });
   await s.nextDiagnostics(small, 1);
   let n = 0;
   for (const input of hostileInputs(scale)) {
     const uri = `file:///hostile/input-${++n}.yaml`;
     const text = editorText(input.bytes);
     const published = s.nextDiagnostics(uri, 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     const [, otherFileHoverMs] = await timed(s.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } }), 120_000);
     const [pub, diagnosticsMs] = await timed(published, 120_000);
     let featureMaxMs = 0;
@@ -55,7 +55,7 @@ export async function runHostile(scale: number, log?: (line: string) => void): P
       const [, ms] = await timed(s.connection.sendRequest(method, { textDocument: { uri }, ...extra }), 120_000);
       featureMaxMs = Math.max(featureMaxMs, ms);
     }
-    s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    void s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     const file = join(dir, `input-${n}.yaml`);
     writeFileSync(file, input.bytes);
     const cli = (args: string[]) => {

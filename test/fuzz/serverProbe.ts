@@ -124,7 +124,7 @@ export class ServerProbe {
     const s = await this.ensure();
     const uri = `file:///fuzz/input-${++this.seq}.yaml`;
     let text = input.text;
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     let diags = await this.diagnostics(s, uri, 1);
     await this.ask(s, uri, text, input.positions, diags);
     let version = 1;
@@ -133,14 +133,14 @@ export class ServerProbe {
       const end = Math.min(text.length, start + Math.floor(e.length * 40));
       const range = { start: positionAt(text, start), end: positionAt(text, end) };
       text = text.slice(0, start) + e.text + text.slice(end);
-      s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: e.text }] });
+      void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: e.text }] });
     }
     if (input.edits.length) {
       diags = await this.diagnostics(s, uri, version);
       await this.ask(s, uri, text, input.positions, diags);
     }
     await this.timed(s, 'kubemate/cluster/dryRun', { sources: [{ uri, label: 'input.yaml', text, documents: input.documents }], command: 'kubectl apply -f input.yaml' });
-    if (s.process.exitCode === null) s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    if (s.process.exitCode === null) void s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return this.problems;
   }
 

@@ -186,7 +186,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', workspaceFolders: null, initializationOptions: { publishEveryVersion: true } });
-  connection.sendNotification('initialized', {});
+  void connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version: number) => new Promise<void>((resolve) => waiting.set(uri, { version, resolve }));
 
   const open = soakFiles();
@@ -197,7 +197,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     versions.set(f.uri, 1);
     current.set(f.uri, f.text.split('\n'));
     const d = diagnostics(f.uri, 1);
-    connection.sendNotification('textDocument/didOpen', { textDocument: { uri: f.uri, languageId: 'yaml', version: 1, text: f.text } });
+    void connection.sendNotification('textDocument/didOpen', { textDocument: { uri: f.uri, languageId: 'yaml', version: 1, text: f.text } });
     await d;
   }
 
@@ -224,7 +224,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     versions.set(f.uri, version);
     const t0 = performance.now();
     const d = diagnostics(f.uri, version);
-    connection.sendNotification('textDocument/didChange', {
+    void connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: f.uri, version },
       contentChanges: [{ range: { start: { line: target.line, character: target.prefix.length }, end: { line: target.line, character: old.length } }, text: next.slice(target.prefix.length) }],
     });
@@ -234,7 +234,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   }
 
   await connection.sendRequest('shutdown');
-  connection.sendNotification('exit');
+  void connection.sendNotification('exit');
   await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
   connection.dispose();
   const sorted = [...latencies].sort((a, b) => a - b);

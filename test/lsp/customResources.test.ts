@@ -33,14 +33,14 @@ describe('LSP: workspace CRDs', function () {
 
   it('validates the custom resource against the CRD found on disk', async () => {
     const p = s.nextDiagnostics(uriOf('widget.yaml'), 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('widget.yaml'), languageId: 'yaml', version: 1, text: WIDGET } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('widget.yaml'), languageId: 'yaml', version: 1, text: WIDGET } });
     assert.deepEqual(codes(await p), ['7 unknown-field']);
   });
 
   it('an edit of the CRD re-checks the open custom resource', async () => {
     const p = s.diagnosticsWhere(uriOf('widget.yaml'), (d) => d.diagnostics.length === 0);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('crd.yaml'), languageId: 'yaml', version: 1, text: crd('size: {type: integer}') } });
-    s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('crd.yaml'), version: 2 }, contentChanges: [{ text: crd('size: {type: integer}, color: {type: string}') }] });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('crd.yaml'), languageId: 'yaml', version: 1, text: crd('size: {type: integer}') } });
+    void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('crd.yaml'), version: 2 }, contentChanges: [{ text: crd('size: {type: integer}, color: {type: string}') }] });
     assert.deepEqual(codes(await p), []);
   });
 });

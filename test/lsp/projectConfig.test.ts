@@ -20,7 +20,7 @@ describe('LSP: .kubemate.yaml in the editor', function () {
   const uriOf = (name: string) => pathToFileURL(join(dir, name)).href;
   const open = (name: string, text: string) => {
     const p = s.nextDiagnostics(uriOf(name), 1);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'yaml', version: 1, text } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(name), languageId: 'yaml', version: 1, text } });
     return p;
   };
 
@@ -50,7 +50,7 @@ describe('LSP: .kubemate.yaml in the editor', function () {
 
   it('a VS Code setting wins over the file for the editor', async () => {
     const p = s.diagnosticsWhere(uriOf('pod.yaml'), (d) => codes(d).includes('image-latest-tag'));
-    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { rules: { 'image-latest-tag': 'warning' } } } } });
+    void s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { rules: { 'image-latest-tag': 'warning' } } } } });
     const d = await p;
     assert.equal(d.diagnostics.find((x) => x.code === 'image-latest-tag')?.severity, 2);
   });

@@ -121,7 +121,7 @@ describe('Secret values never appear in clear', function () {
 
     it('diagnostics, hover at the values, symbols, lenses, dry-run, tree data, describe, history, every notification', async () => {
       const diags = s.nextDiagnostics(uri, 1);
-      s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MANIFEST } });
+      void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: MANIFEST } });
       const outputs: [string, unknown][] = [['diagnostics', await diags]];
       const lines = MANIFEST.split('\n');
       for (const [line, text] of lines.entries()) {

@@ -52,12 +52,12 @@ describe('language server over stdio (dist/server.js)', function () {
         contentChanges: [{ range: { start: { line: 5, character: 12 }, end: { line: 5, character: 13 } }, text }],
       });
     // 3 → 4: the same findings at the same places; 4 → "x": a new wrong-type finding.
-    edit(2, '4');
+    void edit(2, '4');
     // A request answered after the edit's publish turn: a publish for version 2 would come first.
     await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-    edit(3, 'x');
+    void edit(3, 'x');
     const d = await third;
-    close();
+    void close();
     assert.deepEqual(versions, [3]);
     assert.ok(d.diagnostics.some((x) => x.code === 'wrong-type'));
   });

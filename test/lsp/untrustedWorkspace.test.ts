@@ -49,7 +49,7 @@ async function session(trusted: boolean) {
   for (const [file, text] of [['tutorial.yaml', TUTORIAL], ['kustomization.yaml', KUSTOMIZATION]]) {
     const uri = pathToFileURL(join(e.ws, file)).toString();
     const diags = s.nextDiagnostics(uri, 1);
-    c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     await diags;
     await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 3 } });
     await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } });

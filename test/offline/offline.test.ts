@@ -54,9 +54,9 @@ describe('offline: no network in a whole session', function () {
     const text = readFileSync(file, 'utf8');
     const doc = { uri };
     const ask = (method: string, params: unknown) => s.connection.sendRequest(method, params);
-    s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     await s.nextDiagnostics(uri, 1);
-    s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' }] });
+    void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' }] });
     await s.nextDiagnostics(uri, 2);
     const position = { line: 6, character: 4 };
     const diagnostics = [{ range: { start: position, end: position }, message: 'x', code: 'no-resource-requests', source: 'kubemate' }];
@@ -101,7 +101,7 @@ describe('offline: no network in a whole session', function () {
     for (const a of actions) await ask('kubemate/cluster/action', a);
     await ask('kubemate/cluster/defaultProfile', {});
     await ask('kubemate/cluster/loadProfile', { uri: pathToFileURL(join(dir, '.kubemate', 'cluster.yaml')).toString(), text: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: only\n' });
-    s.connection.sendNotification('textDocument/didClose', { textDocument: doc });
+    void s.connection.sendNotification('textDocument/didClose', { textDocument: doc });
     await s.stop();
     assert.deepEqual(attempts(log), []);
   });
