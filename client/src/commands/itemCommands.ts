@@ -6,6 +6,7 @@ import { ClusterAction, ClusterActionRequest, RolloutHistoryRequest, SecretValue
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { TreeNode } from '../clusterView/treeNode';
 import { openDescribe } from './describeDocument';
+import { sendRequest, SendRequestPreset } from './sendRequest';
 import { targetOf } from './pickTarget';
 import { COMMANDS, Services } from './services';
 import { t } from '../l10n';
@@ -166,6 +167,11 @@ export function registerItemCommands(s: Services): vscode.Disposable[] {
     on(COMMANDS.failReadiness, ['Pod'], t('Make which pod not ready?'), (ref) => runAction(s, { action: 'failReadiness', target: ref })),
     on(COMMANDS.recoverReadiness, ['Pod'], t('Make which pod ready again?'), (ref) => runAction(s, { action: 'recoverReadiness', target: ref })),
     on(COMMANDS.revealSecret, ['Secret'], t('Reveal the values of which Secret?'), (ref) => toggleSecret(s, ref)),
+    // A test or a keybinding may pass the request itself as a second argument (no prompts).
+    vscode.commands.registerCommand(COMMANDS.sendRequest, async (node?: TreeNode, preset?: SendRequestPreset) => {
+      const ref = await targetOf(s, node, ['Service', 'Ingress', 'Pod'], t('Send a request to which Service, Ingress or pod?'));
+      return ref ? sendRequest(s, ref, preset) : undefined;
+    }),
     vscode.commands.registerCommand(COMMANDS.resetCluster, () => reset(s)),
     vscode.commands.registerCommand(COMMANDS.showClusterView, () => vscode.commands.executeCommand('kubemate.clusterView.focus')),
   ];

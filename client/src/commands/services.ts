@@ -38,6 +38,7 @@ export const COMMANDS = {
   drainNode: 'kubemate.drainNode',
   failReadiness: 'kubemate.failReadiness',
   recoverReadiness: 'kubemate.recoverReadiness',
+  sendRequest: 'kubemate.sendRequest',
   revealSecret: 'kubemate.revealSecret',
   showTopology: 'kubemate.showTopology',
   newDeployment: 'kubemate.newDeployment',

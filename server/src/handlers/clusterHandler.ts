@@ -16,6 +16,7 @@ import {
   LoadProfileRequest,
   RolloutHistoryRequest,
   SecretValuesRequest,
+  SendRequestRequest,
   SourceRequest,
   TrustNotification,
 } from '../protocol/clusterProtocol';
@@ -31,6 +32,7 @@ import { describeText, historyOf, secretValues } from './cluster/clusterQueries'
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
 import { explainAll } from '../cluster/why/explainWhy';
+import { sendRequest } from './cluster/sendRequest';
 import { t } from '../util/l10n';
 
 export interface ClusterHandler {
@@ -60,6 +62,7 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
   const { connection, documents } = ctx;
   const cluster = new WorkspaceCluster();
+  cluster.textOf = (uri) => documents.get(uri)?.getText();
 
   const changed = () => {
     cluster.save();
@@ -83,6 +86,7 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
     changed();
     return r;
   });
+  ctx.onRequest(SendRequestRequest.type, 'send request', (p) => sendRequest(cluster.sim, p));
   ctx.onRequest(LoadProfileRequest.type, 'cluster profile', (p) => {
     const r = cluster.loadProfile(p.uri, p.text);
     if (!r.ok) {
