@@ -3,6 +3,8 @@
 //
 //   dist/schema.json      types → fields (type, required, enum), kinds (group/version/kind → type)
 //   dist/schemaDocs.json  English descriptions, loaded lazily by hover/explain/completion
+//   dist/crdSchema.json, dist/crdSchemaDocs.json  the same for the bundled custom resources
+//                         (Gateway API, cert-manager, Prometheus Operator… — CRD_PACKAGES)
 //
 // Type keys follow the OpenAPI definition names without their prefix:
 // io.k8s.api.apps.v1.DeploymentSpec → "apps.v1.DeploymentSpec", …meta.v1.ObjectMeta → "meta.v1.ObjectMeta".
@@ -20,8 +22,22 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const STAMP = 'dist/.schema-stamp';
-const OUTPUTS = ['dist/schema.json', 'dist/schemaDocs.json'];
-const INPUT_PACKAGES = ['kubernetes-models', '@kubernetes/client-node'];
+const OUTPUTS = ['dist/schema.json', 'dist/schemaDocs.json', 'dist/crdSchema.json', 'dist/crdSchemaDocs.json'];
+/** The custom resources bundled offline (scripts/schema/fromCrdPackages.mjs reads them). */
+const CRD_PACKAGES = [
+  '@kubernetes-models/gateway-api',
+  '@kubernetes-models/cert-manager',
+  '@kubernetes-models/prometheus-operator',
+  '@kubernetes-models/argo-cd',
+  '@kubernetes-models/argo-rollouts',
+  '@kubernetes-models/istio',
+  '@kubernetes-models/keda',
+  '@kubernetes-models/traefik',
+  '@kubernetes-models/external-secrets',
+  '@kubernetes-models/sealed-secrets',
+  '@kubernetes-models/knative',
+];
+const INPUT_PACKAGES = ['kubernetes-models', '@kubernetes/client-node', ...CRD_PACKAGES];
 
 /** Readable field-type key → the key written to dist/schema.json (mirrors schemaTypes.ts COMPACT_KEYS). */
 const COMPACT_KEYS = { kind: 't', ref: 'r', items: 'i', values: 'v', enum: 'e', format: 'f', required: 'q' };
@@ -57,6 +73,7 @@ if (!process.argv.includes('--force') && OUTPUTS.every((f) => existsSync(f)) && 
 
 const { fromKubernetesModels } = await import('./schema/fromKubernetesModels.mjs');
 const { fromClientNode } = await import('./schema/fromClientNode.mjs');
+const { fromCrdPackages } = await import('./schema/fromCrdPackages.mjs');
 const model = await fromKubernetesModels();
 const supplement = await fromClientNode(model);
 model.kinds.sort((a, b) => (a.group + a.version + a.kind).localeCompare(b.group + b.version + b.kind));
@@ -64,6 +81,10 @@ model.kinds.sort((a, b) => (a.group + a.version + a.kind).localeCompare(b.group 
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/schema.json', JSON.stringify({ source: `${model.source} + ${supplement.source}`, kinds: model.kinds, types: compactTypes(model.types) }));
 writeFileSync('dist/schemaDocs.json', JSON.stringify(model.docs));
+const crds = fromCrdPackages(CRD_PACKAGES, model.types);
+writeFileSync('dist/crdSchema.json', JSON.stringify({ source: crds.source, kinds: crds.kinds, types: compactTypes(crds.types) }));
+writeFileSync('dist/crdSchemaDocs.json', JSON.stringify(crds.docs));
 writeFileSync(STAMP, stamp);
 const fields = Object.values(model.types).reduce((n, ty) => n + Object.keys(ty.fields).length, 0);
 console.log(`schema: ${model.kinds.length} kinds (${supplement.added.length} alpha/beta from ${supplement.source}), ${Object.keys(model.types).length} types, ${fields} fields`);
+console.log(`schema: ${crds.kinds.length} bundled custom resource kinds from ${CRD_PACKAGES.length} packages, ${Object.keys(crds.types).length} types`);

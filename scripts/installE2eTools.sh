@@ -55,7 +55,9 @@ else
   if ! cs_ok; then
     log "npm install code-server@$CODE_SERVER_VERSION with Node $("$NODE24_PKG/bin/node" -v) (takes a few minutes)"
     # The machine's npm config points nodedir at Node 20's headers; native modules must be built for Node 24.
-    PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG" \
+    # Under `npm run`, npm_config_user_agent still names the outer npm's Node 20, and code-server's
+    # postinstall reads the Node version from it: drop it so the inner npm sets its own.
+    env -u npm_config_user_agent PATH="$NODE24_PKG/bin:$PATH" npm_config_nodedir="$NODE24_PKG" \
       npm install --prefix "$CS_DIR" --no-audit --no-fund --loglevel=error --unsafe-perm \
       "code-server@$CODE_SERVER_VERSION" >&2
     cs_ok || { log "code-server@$CODE_SERVER_VERSION missing after install"; exit 1; }

@@ -35,8 +35,15 @@ const argv = new Set(process.argv.slice(2));
 const SETTINGS = { 'kubemate.language': 'zh-cn', 'kubemate.docs.language': 'zh-cn' };
 const POD = /^k8s-combat-[a-z0-9]+-[a-z0-9]{5}$/;
 const ENDPOINT = /10\.244\.\d+\.\d+:8081/;
-// vscode.l10n follows the workbench language, which is English here.
-const OPEN_VIEW_BUTTON = 'Open Simulated Cluster';
+// KubeMate's own UI strings (notifications, tree labels) follow kubemate.language, not the workbench:
+// look them up in the bundle the client uses, so the test reads what a Chinese-reading user sees.
+const BUNDLE = SETTINGS['kubemate.language'] === 'zh-cn'
+  ? JSON.parse(fs.readFileSync(path.join(REPO, 'l10n/bundle.l10n.zh-cn.json'), 'utf8'))
+  : {};
+const ui = (text) => BUNDLE[text] ?? text;
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const uiRe = (...texts) => new RegExp(`^(${texts.map((x) => escapeRe(ui(x))).join('|')})$`);
+const OPEN_VIEW_BUTTON = ui('Open Simulated Cluster');
 const CHECKS = 6;
 
 async function main() {
@@ -95,15 +102,17 @@ async function main() {
     report.summary = summary;
     steps.mark(`summary notification "${summary}"; Simulated Cluster view open`);
     // Tidy first: the list is virtualised, and the nodes and events lists would push the Service off screen.
-    await collapseRows(pane, /^(Nodes|Events|ServiceAccount objects|Ingresses|ConfigMaps|Secrets)$/);
+    const collapse = uiRe('Nodes', 'Events', 'Ingresses', 'ConfigMaps', 'Secrets');
+    const serviceAccounts = escapeRe(ui('{0} objects').replace('{0}', 'ServiceAccount'));
+    await collapseRows(pane, new RegExp(`${collapse.source}|^${serviceAccounts}$`));
     const pods = await expandUntil(pane, 'two Running k8s-combat pods under the Deployment in the Simulated Cluster view', (rows) => {
       const p = runningPods(rows);
       return p.length === 2 && p;
-    }, { expand: /^(Namespaces|default|Deployments|k8s-combat|k8s-combat-[a-z0-9]+)$/ });
+    }, { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'k8s-combat').source}|^k8s-combat-[a-z0-9]+$`) });
     const endpoints = await expandUntil(pane, 'two endpoints 10.244.x.x:8081 under the k8s-combat Service', (rows) => {
       const e = rows.filter((r) => ENDPOINT.test(`${r.label} ${r.description}`));
       return e.length >= 2 && [...new Set(e.map((r) => `${r.label} ${r.description}`.trim()))];
-    }, { expand: /^(Namespaces|default|Services|k8s-combat)$/ });
+    }, { expand: uiRe('Namespaces', 'default', 'Services', 'k8s-combat') });
     report.pods = pods;
     report.endpoints = endpoints;
     steps.mark(`view shows pods ${pods.join(', ')} and endpoints ${endpoints.join(', ')}`);
@@ -222,7 +231,7 @@ async function deletePodFromTree(page, pane, pod) {
   await item.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`no "${title}" in the pod's context menu`); });
   await item.click();
   // A confirmation (modal dialog or notification) may guard the action; accept it if one shows.
-  const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: new RegExp(title.split(' ')[0], 'i') }).first();
+  const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: uiRe('Delete') }).first();
   if (await confirm.waitFor({ timeout: 1500 }).then(() => true, () => false)) await confirm.click();
   await retry(`${pod} to leave the view`, async () => !(await treeRows(pane)).some((r) => r.label === pod), { timeoutMs: 15_000 });
 }

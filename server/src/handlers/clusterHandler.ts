@@ -64,31 +64,37 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
   const cluster = new WorkspaceCluster();
   cluster.textOf = (uri) => documents.get(uri)?.getText();
 
+  // Saving happens in cluster.transact (on the latest saved state); a save that failed is told here.
   const changed = () => {
-    cluster.save();
+    for (const message of cluster.takeNotices()) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     void connection.sendNotification(ClusterChangedNotification.method, cluster.view());
+  };
+  // Reads first show what another window or `kubemate --state` saved meanwhile.
+  const fresh = () => {
+    cluster.refresh();
+    return cluster;
   };
 
   // Each request typed by its declaration in protocol/clusterProtocol.ts (params and result checked).
   ctx.onRequest(DryRunRequest.type, 'dry-run', (p) => {
-    const r = dryRun(cluster, p);
+    const r = cluster.transact(() => dryRun(cluster, p));
     changed();
     return r;
   });
-  ctx.onRequest(ClusterViewRequest.type, 'view', () => cluster.view());
-  ctx.onRequest(ClusterSnapshotRequest.type, 'snapshot', (): ClusterSnapshot => cluster.sim.snapshot());
-  ctx.onRequest(DescribeRequest.type, 'describe', (p) => describeText(cluster.sim, p.target));
-  ctx.onRequest(RolloutHistoryRequest.type, 'rollout history', (p) => historyOf(cluster.sim, p.target));
-  ctx.onRequest(SecretValuesRequest.type, 'secret values', (p) => ({ values: secretValues(cluster.sim, p.target) }));
-  ctx.onRequest(SourceRequest.type, 'source', (p) => cluster.findSource(p.target));
+  ctx.onRequest(ClusterViewRequest.type, 'view', () => fresh().view());
+  ctx.onRequest(ClusterSnapshotRequest.type, 'snapshot', (): ClusterSnapshot => fresh().sim.snapshot());
+  ctx.onRequest(DescribeRequest.type, 'describe', (p) => describeText(fresh().sim, p.target));
+  ctx.onRequest(RolloutHistoryRequest.type, 'rollout history', (p) => historyOf(fresh().sim, p.target));
+  ctx.onRequest(SecretValuesRequest.type, 'secret values', (p) => ({ values: secretValues(fresh().sim, p.target) }));
+  ctx.onRequest(SourceRequest.type, 'source', (p) => fresh().findSource(p.target));
   ctx.onRequest(ClusterActionRequest.type, 'action', (a) => {
-    const r = runClusterAction(cluster, a);
+    const r = cluster.transact(() => runClusterAction(cluster, a));
     changed();
     return r;
   });
   ctx.onRequest(SendRequestRequest.type, 'send request', (p) => sendRequest(cluster.sim, p));
   ctx.onRequest(LoadProfileRequest.type, 'cluster profile', (p) => {
-    const r = cluster.loadProfile(p.uri, p.text);
+    const r = cluster.transact(() => cluster.loadProfile(p.uri, p.text));
     if (!r.ok) {
       const message = t('The cluster profile cannot be used; the cluster was not changed.');
       return { ok: false, message, problems: r.problems, output: [commandHeader(`kubemate --cluster ${p.uri}`), message, ...r.problems.map((x) => `  ${x}`)].join('\n') };

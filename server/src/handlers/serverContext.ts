@@ -16,6 +16,7 @@ import { WorkspaceState } from './workspaceHandler';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { LensRefresher } from './lensRefresher';
 import { lspDiagnostics } from './diagnosticsHandler';
+import { workspaceSchema } from '../pipeline/workspaceSchema';
 
 /** CodeLens providers that a setting turns off (the others always show). */
 const LENS_SETTINGS: Record<string, SettingKey> = { 'dry-run': 'codeLens.dryRun' };
@@ -43,9 +44,10 @@ export class ServerContext {
   }
 
   private schemaInstance: Schema | undefined;
+  /** The built-in (and bundled) kinds with those of the workspace's CRDs laid over them. */
   get schema(): Schema {
     this.schemaInstance ??= this.schemaLoader();
-    return this.schemaInstance;
+    return workspaceSchema(this.schemaInstance, this.workspace.index);
   }
 
   get settings(): KubemateSettings {

@@ -7,6 +7,7 @@
 import { DidChangeWatchedFilesNotification, FileChangeType, InitializeParams, ServerCapabilities } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { WorkspaceIndex, DEFAULT_MAX_FILES } from '../workspace/workspaceIndex';
+import { CRDS_KEY } from '../workspace/indexedObject';
 import type { ChunkCache } from '../yaml/parsedFile';
 import type { SchedulingProbe } from '../features/crossRefs/schedulingRule';
 import type { KObject } from '../cluster/types';
@@ -187,6 +188,12 @@ function syncEditor(ctx: ServerContext, doc: TextDocument): void {
 /** Re-publishes the open documents that read any of `keys` (except `except`, published because it changed). */
 function changed(ctx: ServerContext, keys: Set<string>, except?: string): void {
   if (!keys.size || !ctx.workspace.ready) return;
+  // A CRD changed: every open document may be (or stop being) one of its custom resources.
+  if (keys.has(CRDS_KEY)) {
+    ctx.publisher.scheduleAll();
+    ctx.lenses.refresh();
+    return;
+  }
   const uris = ctx.workspace.index.dependentUris(keys);
   if (uris.size) for (const d of ctx.documents.all()) if (d.uri !== except && uris.has(canonicalUri(d.uri))) ctx.publisher.schedule(d.uri);
   ctx.lenses.refresh();

@@ -10,6 +10,7 @@ import { defaultNodes } from '../cluster/defaultCluster';
 import type { LintSettings } from '../features/lint/lintConfig';
 import { fileDiagnostics } from './fileDiagnostics';
 import { makeSchedulingProbe } from './schedulingProbe';
+import { workspaceSchema } from './workspaceSchema';
 
 export interface CheckedInput {
   /** A file: URL (what the editor's index uses for the same file). */
@@ -33,9 +34,11 @@ export interface CheckOptions {
   nodes?: KObject[];
 }
 
-export function checkFiles(schema: Schema, inputs: CheckedInput[], opts: CheckOptions): CheckedFile[] {
+export function checkFiles(base: Schema, inputs: CheckedInput[], opts: CheckOptions): CheckedFile[] {
   const index = new WorkspaceIndex(undefined, inputs.length);
   for (const f of inputs) index.setDiskFile(f.uri, f.text);
+  // The CRDs among the files define their kinds for all of them.
+  const schema = workspaceSchema(base, index);
   const workspace = { index, scheduling: { probe: makeSchedulingProbe(opts.nodes ?? defaultNodes()), generation: 0 } };
   return inputs.map((f) => {
     // Shares the index's parsed chunks: each document is parsed once.

@@ -35,6 +35,7 @@ const DIAGNOSTIC_FAMILY: Record<DiagnosticCode, CodeFamily> = {
   'missing-required': 'schema',
   'invalid-enum': 'schema',
   'invalid-quantity': 'schema',
+  'invalid-format': 'schema',
   'fractional-bytes': 'schema',
   'missing-api-version': 'api-version',
   'missing-kind': 'api-version',

@@ -13,6 +13,7 @@ export const CODE_TITLES: Record<string, () => string> = {
   'missing-required': () => t('A required field is missing'),
   'invalid-enum': () => t('A value outside the allowed set'),
   'invalid-quantity': () => t('A resource quantity the API server rejects'),
+  'invalid-format': () => t('A string that does not have the format its schema names (date-time, ipv4, cidr…)'),
   'fractional-bytes': () => t('A memory quantity in millibytes (m instead of Mi)'),
   'missing-api-version': () => t('A manifest without apiVersion'),
   'missing-kind': () => t('A manifest without kind'),

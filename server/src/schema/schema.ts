@@ -23,18 +23,40 @@ const VERSION_RANK = (v: string): number => {
   return stage * 1e6 + major * 1e3 + Number(m[3] ?? 0);
 };
 
+let nextSchemaId = 0;
+
+/** Kinds, types and descriptions laid over the built-in schema (schema/crdModel.ts makes them from CRDs). */
+export interface SchemaOverlay {
+  kinds: KindEntry[];
+  types: Record<string, TypeDef>;
+  /** The descriptions, or how to load them when first asked (hover, completion, explain). */
+  docs: DocsFile | (() => DocsFile);
+}
+
 export class Schema {
+  /** Distinct per instance: per-document memos of schema findings include it in their key. */
+  readonly id = nextSchemaId++;
   readonly kinds: KindEntry[];
   readonly source: string;
   private readonly types: Record<string, TypeDef>;
   private readonly byGvk = new Map<string, KindEntry>();
   private readonly byKind = new Map<string, KindEntry[]>();
   private docs: DocsFile | undefined;
+  /** API groups of the built-in kinds (custom kinds laid over them do not make their group built in). */
+  private readonly builtInGroups: Set<string>;
+  /** Descriptions of the overlay types, newest overlay first. */
+  private readonly overlayDocs: (DocsFile | (() => DocsFile))[];
 
-  constructor(file: SchemaModel, private readonly loadDocs: () => DocsFile = () => readGeneratedJson<DocsFile>('schemaDocs.json')) {
+  constructor(
+    file: SchemaModel,
+    private readonly loadDocs: () => DocsFile = () => readGeneratedJson<DocsFile>('schemaDocs.json'),
+    base?: { builtInGroups: Set<string>; docs: (DocsFile | (() => DocsFile))[] },
+  ) {
     this.kinds = file.kinds;
     this.types = file.types;
     this.source = file.source;
+    this.builtInGroups = base?.builtInGroups ?? new Set(file.kinds.map((k) => k.group));
+    this.overlayDocs = base?.docs ?? [];
     for (const k of file.kinds) {
       this.byGvk.set(`${apiVersionOf(k)}/${k.kind}`, k);
       const list = this.byKind.get(k.kind) ?? [];
@@ -50,7 +72,10 @@ export class Schema {
 
   /** All served versions of a kind, preferred (GA, highest) first; removed APIs left out. */
   versionsOfKind(kind: string): KindEntry[] {
-    return (this.byKind.get(kind) ?? []).filter((k) => findApiChange(apiVersionOf(k), k.kind)?.status !== 'removed');
+    const served = (this.byKind.get(kind) ?? []).filter((k) => findApiChange(apiVersionOf(k), k.kind)?.status !== 'removed');
+    // A built-in kind is what a bare `kind: Ingress` means; a custom kind of the same name (Knative's) is not offered for it.
+    const builtIn = served.filter((k) => this.builtInGroups.has(k.group));
+    return builtIn.length ? builtIn : served;
   }
 
   /** Case-insensitive kind lookup, so `deployment` finds `Deployment`. */
@@ -69,7 +94,31 @@ export class Schema {
   }
 
   isBuiltInGroup(group: string): boolean {
-    return this.kinds.some((k) => k.group === group);
+    return this.builtInGroups.has(group);
+  }
+
+  /**
+   * This schema with custom kinds laid over it: an overlay kind replaces a kind of the same
+   * group/version/kind (a workspace CRD overrides a bundled one when laid over it in turn).
+   */
+  withOverlay(overlay: SchemaOverlay, source: string): Schema {
+    const gvk = (k: KindEntry) => `${apiVersionOf(k)}/${k.kind}`;
+    const replaced = new Set(overlay.kinds.map(gvk));
+    return new Schema(
+      { source: `${this.source} + ${source}`, kinds: [...this.kinds.filter((k) => !replaced.has(gvk(k))), ...overlay.kinds], types: { ...this.types, ...overlay.types } },
+      () => this.allDocs(),
+      { builtInGroups: this.builtInGroups, docs: [overlay.docs, ...this.overlayDocs] },
+    );
+  }
+
+  private allDocs(): DocsFile {
+    this.docs ??= this.loadDocs();
+    return this.docs;
+  }
+
+  /** Does the type accept fields it does not list? */
+  isOpen(typeKey: string): boolean {
+    return this.types[typeKey]?.open === true;
   }
 
   isKnownApiVersion(apiVersion: string): boolean {
@@ -116,8 +165,13 @@ export class Schema {
 
   /** English description of a type ('' field) or of one of its fields. */
   description(typeKey: string, field = ''): string | undefined {
-    this.docs ??= this.loadDocs();
-    return this.docs[typeKey]?.[field] ?? enSupplementDescription(typeKey, field);
+    for (let i = 0; i < this.overlayDocs.length; i++) {
+      let d = this.overlayDocs[i];
+      if (typeof d === 'function') this.overlayDocs[i] = d = d();
+      const own = d[typeKey];
+      if (own) return own[field];
+    }
+    return this.allDocs()[typeKey]?.[field] ?? enSupplementDescription(typeKey, field);
   }
 }
 
@@ -127,9 +181,15 @@ export function apiVersionOf(k: { group: string; version: string }): string {
 
 let shared: Schema | undefined;
 
-/** The schema generated at build time (dist/schema.json), loaded once per process. */
+/**
+ * The schema generated at build time, loaded once per process: the built-in kinds
+ * (dist/schema.json) and the bundled custom resources laid over them (dist/crdSchema.json).
+ */
 export function loadSchema(): Schema {
-  shared ??= new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
+  if (shared) return shared;
+  const builtIn = new Schema(expandSchemaFile(readGeneratedJson<SchemaFile>('schema.json')));
+  const bundled = expandSchemaFile(readGeneratedJson<SchemaFile>('crdSchema.json'));
+  shared = builtIn.withOverlay({ kinds: bundled.kinds, types: bundled.types, docs: () => readGeneratedJson<DocsFile>('crdSchemaDocs.json') }, bundled.source);
   return shared;
 }
 

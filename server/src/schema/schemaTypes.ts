@@ -23,6 +23,8 @@ export interface FieldType {
 
 export interface TypeDef {
   fields: Record<string, FieldType>;
+  /** Fields besides those listed are accepted (a custom resource's x-kubernetes-preserve-unknown-fields). */
+  open?: boolean;
 }
 
 export interface KindEntry {

@@ -1,7 +1,7 @@
 // Which facts an object offers to others and which it reads, as string keys. When a file changes,
 // the keys whose fingerprints changed select the documents to re-check: editing a ConfigMap's
 // keys re-checks its consumers only; editing a container image re-checks nothing else.
-import { duplicateKey, ExtractedObject, objectKey, podsKey, Reference, selectorsKey } from './indexedObject';
+import { CRDS_KEY, duplicateKey, ExtractedObject, objectKey, podsKey, Reference, selectorsKey } from './indexedObject';
 
 /** Namespaces every cluster has: using them needs no Namespace manifest. */
 export const BUILT_IN_NAMESPACES = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease']);
@@ -26,6 +26,7 @@ export function dependencyKeys(x: ExtractedObject): { provides: [string, string]
     provides.push([dup, '']);
     depends.add(dup);
   }
+  if (x.crdSpec) provides.push([CRDS_KEY, JSON.stringify(x.crdSpec)]);
   if (x.pod) provides.push([podsKey(x.namespace), JSON.stringify([x.pod.labels, x.pod.containers.map((c) => c.ports.map((p) => [p.name, p.containerPort, p.protocol]))])]);
   if (x.selector) provides.push([selectorsKey(x.namespace), x.kind + JSON.stringify(x.selector.selector)]);
   if (x.pod) depends.add(selectorsKey(x.namespace));

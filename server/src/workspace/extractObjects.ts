@@ -84,6 +84,7 @@ function objectAt(r: DocReader, o: unknown, at: PathSegment[]): ExtractedObject 
     };
   }
   if (spec) kindSpecific(r, x, spec, [...at, 'spec']);
+  if (kind === 'CustomResourceDefinition' && x.group === 'apiextensions.k8s.io' && spec) x.crdSpec = spec;
   if (kind === 'ConfigMap') x.keys = [...keysOf(r, o.data, [...at, 'data']), ...keysOf(r, o.binaryData, [...at, 'binaryData'])];
   if (kind === 'Secret') {
     x.keys = [...keysOf(r, o.data, [...at, 'data']), ...keysOf(r, o.stringData, [...at, 'stringData'])];

@@ -145,6 +145,8 @@ export interface ExtractedObject {
   serviceType?: string;
   /** Made by a kustomize configMapGenerator/secretGenerator (the name gets a hash suffix; never a duplicate). */
   generated?: boolean;
+  /** A CustomResourceDefinition: its spec as plain data (the kinds it defines, schema/crdModel.ts reads it). */
+  crdSpec?: unknown;
   /** A Kustomization: the patch files it names (relative paths), which hold partial manifests. */
   patchFiles?: string[];
   /** Dependency keys this object provides, each with a fingerprint of what others read from it. */
@@ -183,6 +185,9 @@ export function objectLabel(o: { kind: string; name: string }): string {
 export function objectKey(kind: string, namespace: string, name: string): string {
   return `obj:${kind}|${namespace}|${name}`;
 }
+
+/** Dependency key of "the custom kinds the workspace's CRDs define" (a change re-checks every open document). */
+export const CRDS_KEY = 'crds';
 
 /** Dependency key of "the pod templates of a namespace" (Service and PDB selectors read them). */
 export function podsKey(namespace: string): string {

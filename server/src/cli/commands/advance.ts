@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { advanceVerb, MAX_ADVANCE_MS, parseDuration } from '../../kubectl/verbs/advance';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
@@ -18,9 +18,11 @@ async function runAdvance(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS });
   const ms = parseDuration(positionals[0] ?? '');
   if (ms === undefined || ms <= 0 || ms > MAX_ADVANCE_MS) throw new UsageError(t('Give how long to let pass, from 1s to 168h: for example 90s, 10m or 1h30m.'));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = advanceVerb(session.sim, ms);
-  session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => advanceVerb(s.sim, ms),
+    () => true,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

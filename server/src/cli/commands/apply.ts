@@ -3,7 +3,7 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
 import { applyVerb, NO_OBJECTS } from '../../kubectl/verbs/apply';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { printLines } from '../printVerb';
 import { allLines } from '../../kubectl/verbResult';
 import { readFiles } from './readFiles';
@@ -39,15 +39,16 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
     io.err(NO_OBJECTS);
     return 1;
   }
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const { sim } = session;
-  const r = applyVerb(
-    sim,
-    read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } })),
-    { namespace: typeof values.namespace === 'string' ? values.namespace : undefined },
+  const inputs = read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } }));
+  const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
+  const done = withSession(
+    values,
+    io,
+    (s) => ({ sim: s.sim, r: applyVerb(s.sim, inputs, { namespace }) }),
+    () => true,
   );
-  session.save();
+  if (typeof done === 'number') return done;
+  const { sim, r } = done;
   const failed = !r.ok || read.problems.length > 0;
   if (format === 'json') {
     const result = r.result!;

@@ -1,10 +1,13 @@
 // The cluster commands' options `--state <file>`, `--cluster <profile>`, `--reset`, read into the
 // kubectl layer's state session (kubectl/clusterSession.ts). Without --state every invocation
 // starts from the default cluster. A damaged state file is refused until the user adds --reset.
+// A command that changes the cluster runs through withSession: its verb is run again on the
+// fresh file when another process saved in between, and its output is printed only once saved.
 import { resolve } from 'node:path';
 import { Simulator } from '../../cluster/simulator';
 import type { KObject } from '../../cluster/types';
-import { ClusterSession, openClusterSession } from '../../kubectl/clusterSession';
+import { ClusterSession, openClusterSession, retryOnConflict, StateWriteError, WRITTEN } from '../../kubectl/clusterSession';
+import { stateErrorText } from '../../kubectl/stateErrorText';
 import { readClusterProfile } from '../../kubectl/readClusterProfile';
 import { readTextFile } from '../../kubectl/readTextFile';
 import { displayPath } from '../../kubectl/readManifests';
@@ -35,6 +38,10 @@ export function openSession(values: Record<string, unknown>, io: CliIO): Cluster
     nodes = profile.nodes;
   }
   const opened = openClusterSession({ path: statePath, reset: values.reset === true, onDamaged: 'refuse', fresh: () => Simulator.create({ nodes }) });
+  if (opened.kind === 'refused' && opened.directory) {
+    io.err(`${t('error:')} ${stateErrorText(new StateWriteError(String(values.state), 'directory'))}`);
+    return 1;
+  }
   if (opened.kind === 'refused') {
     io.err(
       t(
@@ -48,4 +55,25 @@ export function openSession(values: Record<string, unknown>, io: CliIO): Cluster
   if (opened.kind === 'new' && opened.damaged?.keptAs) io.err(t('The old state file was not usable; it is kept as {0}. Starting a new cluster.', opened.damaged.keptAs));
   if (opened.kind === 'loaded' && nodes) io.err(t('Note: --cluster only applies to a new cluster; {0} already holds one. Add --reset to start over with the profile.', String(values.state)));
   return opened.session;
+}
+
+/**
+ * Opens the cluster, runs `verb` on it and saves it when `changed` says so; when another process
+ * saved the file meanwhile, runs `verb` again on what it saved. Returns the verb's result, or the
+ * exit code after printing why the cluster could not be opened or saved.
+ */
+export function withSession<R>(values: Record<string, unknown>, io: CliIO, verb: (session: ClusterSession) => R, changed: (r: R) => boolean): R | number {
+  const statePath = typeof values.state === 'string' ? resolve(io.cwd, values.state) : undefined;
+  try {
+    return retryOnConflict<R | number>(statePath, () => {
+      const session = openSession(values, io);
+      if (typeof session === 'number') return { result: session, commit: () => WRITTEN };
+      const result = verb(session);
+      return { result, commit: () => (changed(result) ? session.commit() : WRITTEN) };
+    });
+  } catch (e) {
+    if (!(e instanceof StateWriteError)) throw e;
+    io.err(`${t('error:')} ${stateErrorText(e, String(values.state))}`);
+    return 1;
+  }
 }

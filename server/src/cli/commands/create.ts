@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf } from '../typeArgs';
 import { createJobVerb } from '../../kubectl/verbs/createJob';
 import { printVerb } from '../printVerb';
@@ -21,9 +21,11 @@ async function runCreate(args: string[], io: CliIO): Promise<number> {
   const from = typeof values.from === 'string' ? values.from : '';
   const m = /^(cronjob|cronjobs|cj|cronjob\.batch)\/(.+)$/.exec(from);
   if (what !== 'job' || !name || !m) throw new UsageError(t('Only `create job <name> --from=cronjob/<name>` is supported.'));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = createJobVerb(session.sim, namespaceOf(values), name, m[2]);
-  if (r.ok) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => createJobVerb(s.sim, namespaceOf(values), name, m[2]),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { readFiles } from './readFiles';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { resolveResource } from '../../k8s/resources';
@@ -42,10 +42,13 @@ async function runDelete(args: string[], io: CliIO): Promise<number> {
     if (!q.name) throw new UsageError(t('Name the object to delete, e.g. `kubemate delete pod web-abc12` or use -f.'));
     for (const k of q.kinds) targets.push({ ...k, namespace: resolveResource(k.kind)?.namespaced === false ? undefined : defaultNs, name: q.name });
   }
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = deleteVerb(session.sim, targets);
-  session.save();
+  const r = withSession(
+    values,
+    io,
+    (s) => deleteVerb(s.sim, targets),
+    () => true,
+  );
+  if (typeof r === 'number') return r;
   const code = printVerb(io, r);
   return readFailed ? 1 : code;
 }

@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { exposeVerb } from '../../kubectl/verbs/expose';
 import { printVerb } from '../printVerb';
@@ -29,10 +29,13 @@ async function runExpose(args: string[], io: CliIO): Promise<number> {
   if (!q.name) throw new UsageError(t('Name the object to expose, e.g. `kubemate expose deployment web --port 80`.'));
   const port = values.port !== undefined ? Number(values.port) : undefined;
   if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535)) throw new UsageError(t('--port needs a port number between 1 and 65535.'));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const r = exposeVerb(session.sim, q.kinds[0].kind, namespaceOf(values), q.name, { port, targetPort: str(values['target-port']), type: str(values.type), name: str(values.name), protocol: str(values.protocol) });
-  if (r.ok) session.save();
-  return printVerb(io, r);
+  const options = { port, targetPort: str(values['target-port']), type: str(values.type), name: str(values.name), protocol: str(values.protocol) };
+  const r = withSession(
+    values,
+    io,
+    (s) => exposeVerb(s.sim, q.kinds[0].kind, namespaceOf(values), q.name!, options),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

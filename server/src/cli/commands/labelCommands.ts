@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { isNamespaced } from '../../k8s/resources';
 import { labelVerb } from '../../kubectl/verbs/labels';
@@ -21,12 +21,14 @@ async function run(field: 'labels' | 'annotations', args: string[], io: CliIO): 
     if (c.includes('=')) set[c.slice(0, c.indexOf('='))] = c.slice(c.indexOf('=') + 1);
     else remove.push(c.slice(0, -1));
   }
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
   const kind = q.kinds[0].kind;
-  const r = labelVerb(session.sim, field, kind, isNamespaced(kind) ? namespaceOf(values) : undefined, q.name, { set, remove, overwrite: values.overwrite === true });
-  if (r.ok) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => labelVerb(s.sim, field, kind, isNamespaced(kind) ? namespaceOf(values) : undefined, q.name!, { set, remove, overwrite: values.overwrite === true }),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }
 
 export const labelCommand: CliCommand = {

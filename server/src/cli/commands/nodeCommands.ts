@@ -3,7 +3,7 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { parseDuration } from '../../kubectl/verbs/advance';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
@@ -15,18 +15,26 @@ function nodeArg(positionals: string[]): string {
 }
 
 async function run(kind: 'cordon' | 'uncordon' | 'drain', args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, force: { type: 'boolean' }, 'ignore-daemonsets': { type: 'boolean' }, 'delete-emptydir-data': { type: 'boolean' }, timeout: { type: 'string' } });
+  const { values, positionals } = parseArgs(args, {
+    ...SESSION_OPTIONS,
+    force: { type: 'boolean' },
+    'ignore-daemonsets': { type: 'boolean' },
+    'delete-emptydir-data': { type: 'boolean' },
+    timeout: { type: 'string' },
+  });
   const name = nodeArg(positionals);
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
   const timeout = typeof values.timeout === 'string' ? parseDuration(values.timeout) : 0;
   if (timeout === undefined) throw new UsageError(t('Give how long to let pass, from 1s to 168h: for example 90s, 10m or 1h30m.'));
-  const r =
-    kind === 'drain'
-      ? drainVerb(session.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true, timeoutSeconds: Math.floor(timeout / 1000) })
-      : cordonVerb(session.sim, name, kind === 'cordon');
-  if (r.found) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) =>
+      kind === 'drain'
+        ? drainVerb(s.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true, timeoutSeconds: Math.floor(timeout / 1000) })
+        : cordonVerb(s.sim, name, kind === 'cordon'),
+    (r) => r.found,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }
 
 export const cordonCommand: CliCommand = {

@@ -3,7 +3,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf } from '../typeArgs';
 import { readinessVerb } from '../../kubectl/verbs/readiness';
 import { printVerb } from '../printVerb';
@@ -11,7 +11,7 @@ import { t } from '../../util/l10n';
 
 export const readinessCommand: CliCommand = {
   name: 'readiness',
-  summary: 'Make a pod\'s readiness fail (it leaves the Service endpoints) or recover.',
+  summary: "Make a pod's readiness fail (it leaves the Service endpoints) or recover.",
   usage: 'kubemate readiness <pod> fail|recover [-n ns] [--state F]',
   run: (args, io) => runReadiness(args, io),
 };
@@ -21,9 +21,11 @@ async function runReadiness(args: string[], io: CliIO): Promise<number> {
   const [podArg, action] = positionals;
   const pod = podArg?.replace(/^(pod|pods|po)\//, '');
   if (!pod || (action !== 'fail' && action !== 'recover')) throw new UsageError(t('Say which pod and whether its readiness should fail or recover.'));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = readinessVerb(session.sim, namespaceOf(values), pod, action === 'recover');
-  if (r.found) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => readinessVerb(s.sim, namespaceOf(values), pod, action === 'recover'),
+    (r) => r.found,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

@@ -3,7 +3,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { openSession, withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { rolloutHistoryVerb, rolloutStatusVerb, rolloutUndoVerb } from '../../kubectl/verbs/rollout';
 import { rolloutPauseVerb, rolloutRestartVerb } from '../../kubectl/verbs/rolloutControl';
@@ -30,17 +30,25 @@ async function runRollout(args: string[], io: CliIO): Promise<number> {
   }
   const toRevision = values['to-revision'] !== undefined ? Number(values['to-revision']) : 0;
   if (verb === 'undo' && (!Number.isInteger(toRevision) || toRevision < 0)) throw new UsageError(t('--to-revision needs a whole number of 0 or more.'));
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
   const ns = namespaceOf(values);
-  if (verb === 'history') return printVerb(io, rolloutHistoryVerb(session.sim, ns, q.name, values.revision !== undefined ? Number(values.revision) : undefined));
-  if (verb === 'status') return printVerb(io, rolloutStatusVerb(session.sim, ns, q.name));
-  const r =
-    verb === 'pause' || verb === 'resume'
-      ? rolloutPauseVerb(session.sim, ns, q.name, verb === 'pause')
-      : verb === 'restart'
-        ? rolloutRestartVerb(session.sim, ns, q.name)
-        : rolloutUndoVerb(session.sim, ns, q.name, toRevision);
-  if (r.ok) session.save();
-  return printVerb(io, r);
+  if (verb === 'history' || verb === 'status') {
+    const session = openSession(values, io);
+    if (typeof session === 'number') return session;
+    return printVerb(
+      io,
+      verb === 'history' ? rolloutHistoryVerb(session.sim, ns, q.name, values.revision !== undefined ? Number(values.revision) : undefined) : rolloutStatusVerb(session.sim, ns, q.name),
+    );
+  }
+  const r = withSession(
+    values,
+    io,
+    (s) =>
+      verb === 'pause' || verb === 'resume'
+        ? rolloutPauseVerb(s.sim, ns, q.name!, verb === 'pause')
+        : verb === 'restart'
+          ? rolloutRestartVerb(s.sim, ns, q.name!)
+          : rolloutUndoVerb(s.sim, ns, q.name!, toRevision),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

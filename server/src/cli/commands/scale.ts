@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { scaleVerb, SCALABLE } from '../../kubectl/verbs/scale';
 import { printVerb } from '../printVerb';
@@ -27,9 +27,11 @@ async function runScale(args: string[], io: CliIO): Promise<number> {
     io.err(`error: cannot scale ${resourceName(k.kind, k.group)}`); // l10n-exempt: kubectl's own words
     return 1;
   }
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
-  const r = scaleVerb(session.sim, k.kind, namespaceOf(values), q.name, replicas);
-  if (r.found) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => scaleVerb(s.sim, k.kind, namespaceOf(values), q.name!, replicas),
+    (r) => r.found,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { setImageVerb } from '../../kubectl/verbs/setImage';
 import { printVerb } from '../printVerb';
@@ -29,10 +29,12 @@ async function runSet(args: string[], io: CliIO): Promise<number> {
     if (!c || !image) throw new UsageError(t('Name the object and at least one container=image, e.g. `kubemate set image deployment/web web=nginx:1.27`.'));
     images[c] = image;
   }
-  const session = openSession(values, io);
-  if (typeof session === 'number') return session;
   const record = values.record === true ? `kubectl set image ${rest.join(' ')} --record=true` : undefined;
-  const r = setImageVerb(session.sim, q.kinds[0].kind, namespaceOf(values), q.name, images, record);
-  if (r.ok) session.save();
-  return printVerb(io, r);
+  const r = withSession(
+    values,
+    io,
+    (s) => setImageVerb(s.sim, q.kinds[0].kind, namespaceOf(values), q.name!, images, record),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
 }

@@ -1,17 +1,26 @@
 // The `--state <file>` JSON: read with checks, written atomically (temp file + rename).
 // A file that is not ours (or is damaged) is never overwritten silently: loading reports it, and
 // only an explicit reset moves it aside to `<file>.bak-<n>` before starting fresh.
-import { existsSync, readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+// Every write carries a `generation` (first key, so it can be read from the file's head): the
+// number of writes the file has seen, which the state session compares before writing, as the API
+// server compares resourceVersion (kubectl/clusterSession.ts).
+import * as nodeFs from 'node:fs';
+import { existsSync, readFileSync, renameSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { STATE_FORMAT, STATE_VERSION, SimulatorState } from '../simulator';
 
 export type LoadResult =
-  | { kind: 'missing' }
-  | { kind: 'ok'; state: SimulatorState }
-  | { kind: 'invalid'; reason: 'unreadable' | 'not-json' | 'foreign' | 'newer'; detail: string };
+  { kind: 'missing' } | { kind: 'ok'; state: SimulatorState; generation: number } | { kind: 'invalid'; reason: 'unreadable' | 'not-json' | 'foreign' | 'newer' | 'directory'; detail: string };
+
+/** The file operations a write uses; tests inject failing ones (disk full, read-only disk). */
+export interface StateWriteFs {
+  writeFileSync(path: string, data: string, encoding: 'utf8'): void;
+  renameSync(from: string, to: string): void;
+}
 
 export function loadState(path: string): LoadResult {
   if (!existsSync(path)) return { kind: 'missing' };
+  if (statSync(path).isDirectory()) return { kind: 'invalid', reason: 'directory', detail: '' };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -33,15 +42,41 @@ export function loadState(path: string): LoadResult {
   if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
-  return { kind: 'ok', state: d as SimulatorState };
+  const { generation, ...state } = d as SimulatorState & { generation?: unknown };
+  // Files written before generations existed count as generation 0.
+  return { kind: 'ok', state: state as SimulatorState, generation: typeof generation === 'number' ? generation : 0 };
+}
+
+/**
+ * The generation the file holds now: 0 when there is none (or it predates generations), `null`
+ * when it is no longer a state file. Reads only the head when the file starts as saveState writes.
+ */
+export function fileGeneration(path: string): number | null {
+  let head: string;
+  try {
+    const fd = nodeFs.openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(40);
+      head = buf.subarray(0, nodeFs.readSync(fd, buf, 0, 40, 0)).toString('utf8');
+    } finally {
+      nodeFs.closeSync(fd);
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    return null;
+  }
+  const m = /^\{"generation":(\d+),"format":/.exec(head);
+  if (m) return Number(m[1]);
+  const loaded = loadState(path);
+  return loaded.kind === 'ok' ? loaded.generation : loaded.kind === 'missing' ? 0 : null;
 }
 
 /** Writes next to the target and renames over it, so a crash never leaves half a file. */
-export function saveState(path: string, state: SimulatorState): void {
+export function saveState(path: string, state: SimulatorState, generation = 0, fs: StateWriteFs = nodeFs): void {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
   try {
-    writeFileSync(tmp, JSON.stringify(state) + '\n', 'utf8');
-    renameSync(tmp, path);
+    fs.writeFileSync(tmp, JSON.stringify({ generation, ...state }) + '\n', 'utf8');
+    fs.renameSync(tmp, path);
   } catch (e) {
     try {
       unlinkSync(tmp);

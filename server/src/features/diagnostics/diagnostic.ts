@@ -15,6 +15,7 @@ export const DIAGNOSTIC_CODES = {
   'missing-required': 'error',
   'invalid-enum': 'error',
   'invalid-quantity': 'error',
+  'invalid-format': 'error',
   'fractional-bytes': 'warning',
   'missing-api-version': 'error',
   'missing-kind': 'error',

@@ -5,6 +5,7 @@ import type { Schema, PathSegment } from '../../schema/schema';
 import { typeLabel } from '../../schema/schema';
 import type { FieldType } from '../../schema/schemaTypes';
 import { isValidQuantity, parseQuantity } from '../../k8s/quantity';
+import { matchesFormat } from '../../k8s/stringFormats';
 
 /** Resources measured in bytes. */
 const BYTE_RESOURCES = new Set(['memory', 'storage', 'ephemeral-storage']);
@@ -77,7 +78,7 @@ function checkObject(schema: Schema, typeKey: string, fields: Record<string, imp
     present.add(key);
     const f = fields[key];
     if (!f) {
-      if (key === '<<') continue; // YAML merge key
+      if (key === '<<' || schema.isOpen(typeKey)) continue; // YAML merge key; a type that keeps unknown fields
       const suggestion = didYouMean(key, Object.keys(fields));
       const owner = typeKey.split('.').pop();
       const msg = suggestion
@@ -120,6 +121,8 @@ function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: Walk
           ? t('"{0}" is not a valid value for {1}. Did you mean "{2}"? Allowed: {3}.', v, fieldName, suggestion, type.enum.join(', '))
           : t('"{0}" is not a valid value for {1}. Allowed: {2}.', v, fieldName, type.enum.join(', '));
         report(out, path, diag('invalid-enum', msg, start, end, suggestion ? { replacement: suggestion } : undefined));
+      } else if (type.format && !matchesFormat(type.format, v)) {
+        report(out, path, diag('invalid-format', t('"{0}" is not a valid {1} for {2}.', v, type.format, fieldName), start, end));
       }
       return;
     case 'integer':

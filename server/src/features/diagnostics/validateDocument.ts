@@ -1,6 +1,6 @@
 // All single-document diagnostics of one YAML document, computed once per (document text,
 // strictness, language) and memoised on the parsed chunk: YAML errors, apiVersion/kind, schema,
-// API-server rules. The schema is one per process (dist/schema.json), so it is not a key.
+// API-server rules. The schema changes with the workspace's CRDs, so its id is part of the key.
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import type { Schema } from '../../schema/schema';
 import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
@@ -18,10 +18,10 @@ export interface DocumentOptions {
 }
 
 /** Memo on the chunk: inputs besides the text are strictness and the message language. */
-const DOCUMENT_DIAGNOSTICS = new MemoSlot<DocumentFinding[], [strict: boolean, lang: Lang]>('diag');
+const DOCUMENT_DIAGNOSTICS = new MemoSlot<DocumentFinding[], [strict: boolean, lang: Lang, schema: number]>('diag');
 
 export function validateDocument(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): DocumentFinding[] {
-  return DOCUMENT_DIAGNOSTICS.get(chunk.cache, [opts.requireManifest, language()], () => compute(schema, chunk, opts));
+  return DOCUMENT_DIAGNOSTICS.get(chunk.cache, [opts.requireManifest, language(), schema.id], () => compute(schema, chunk, opts));
 }
 
 function compute(schema: Schema, chunk: ParsedChunk, opts: DocumentOptions): DocumentFinding[] {

@@ -5,10 +5,16 @@
 // A state file that cannot be read is moved aside (inside the storage folder — never the user's
 // files), reported, and replaced by a new cluster. In an untrusted workspace nothing is written
 // and no profile is read: the cluster lives in memory only.
+// Other processes may write the same file (a second window, `kubemate --state` on it): every
+// change runs through transact(), which first reads what they saved, then runs the change and
+// writes it only on top of the latest generation — on a conflict it reads again and re-runs.
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Simulator } from '../../cluster/simulator';
-import { ClusterSession, openClusterSession } from '../../kubectl/clusterSession';
+import { ClusterSession, openClusterSession, retryOnConflict, StateWriteError, WRITTEN } from '../../kubectl/clusterSession';
+import type { CommitResult } from '../../kubectl/clusterSession';
+import { fileGeneration } from '../../cluster/persistence/stateFile';
+import { stateErrorText } from '../../kubectl/stateErrorText';
 import { readClusterProfile } from '../../kubectl/readClusterProfile';
 import type { KObject } from '../../cluster/types';
 import { controllerOf } from '../../cluster/types';
@@ -50,9 +56,13 @@ export class WorkspaceCluster {
     return this.session.sim;
   }
 
+  /** A new cluster replaces the session's; its write still follows the file's generation. */
   private set sim(sim: Simulator) {
-    this.session = new ClusterSession(sim, this.writablePath());
+    this.session = new ClusterSession(sim, this.writablePath(), this.session?.generation ?? 0);
   }
+
+  /** Messages about saving (a full disk, a busy file) for the surface to show; drained by the caller. */
+  notices: string[] = [];
 
   /** Where the session may write: nowhere in an untrusted workspace or without storage. */
   private writablePath(): string | undefined {
@@ -62,7 +72,7 @@ export class WorkspaceCluster {
   configure(opts: InitializationOptions): void {
     this.storagePath = opts.storagePath || undefined;
     this.trusted = opts.trusted !== false;
-    this.profile = this.trusted ? opts.clusterProfile ?? null : null;
+    this.profile = this.trusted ? (opts.clusterProfile ?? null) : null;
   }
 
   get persisted(): boolean {
@@ -78,7 +88,7 @@ export class WorkspaceCluster {
     const messages: string[] = [];
     // In an untrusted workspace a damaged file stays where it is; it is only ignored.
     const opened = openClusterSession({ path: this.path(STATE_FILE), onDamaged: this.persisted ? 'setAside' : 'ignore', fresh: () => this.freshSim(messages) });
-    this.session = new ClusterSession(opened.kind === 'refused' ? this.freshSim(messages) : opened.session.sim, this.writablePath());
+    this.session = new ClusterSession(opened.kind === 'refused' ? this.freshSim(messages) : opened.session.sim, this.writablePath(), opened.kind === 'refused' ? 0 : opened.session.generation);
     if (opened.kind === 'loaded') {
       this.sources = this.readSources();
       return messages;
@@ -93,7 +103,7 @@ export class WorkspaceCluster {
     }
     this.sources.clear();
     this.save();
-    return messages;
+    return [...messages, ...this.takeNotices()];
   }
 
   /** A new cluster with the profile's nodes (or the default three); a bad profile is reported. */
@@ -112,7 +122,6 @@ export class WorkspaceCluster {
     const messages: string[] = [];
     this.sim = this.freshSim(messages);
     this.sources.clear();
-    this.save();
     return messages;
   }
 
@@ -144,7 +153,6 @@ export class WorkspaceCluster {
     const result = inputs.length ? this.sim.apply(inputs) : undefined;
     this.sources = sources;
     this.pruneSources();
-    this.save();
     return { ok: true, problems: [], reapplied: inputs.length, nodes: read.nodes.length, lines: (result?.applied ?? []).map((a) => a.message) };
   }
 
@@ -194,15 +202,83 @@ export class WorkspaceCluster {
 
   // ---- persistence and views ------------------------------------------------------------------
 
+  /**
+   * Reads what another process saved since this cluster was read or written (nothing when the
+   * file still holds our generation). A damaged file is moved aside and our cluster kept.
+   */
+  refresh(): void {
+    const path = this.writablePath();
+    if (!path || !this.session || fileGeneration(path) === this.session.generation) return;
+    let opened;
+    try {
+      opened = openClusterSession({ path, onDamaged: 'setAside', fresh: () => this.sim });
+    } catch (e) {
+      if (!(e instanceof StateWriteError)) throw e;
+      this.notices.push(stateErrorText(e));
+      return;
+    }
+    if (opened.kind === 'loaded') {
+      this.session = opened.session;
+      this.sources = this.readSources();
+      return;
+    }
+    // Gone, damaged (now kept aside) or a folder: keep the cluster in memory; the next write says why it fails.
+    this.session.generation = 0;
+    if (opened.kind === 'new' && opened.damaged)
+      this.notices.push(t('The saved simulated cluster could not be read ({0}). It was kept as {1}; the cluster shown is kept and saved again.', opened.damaged.reason, opened.damaged.keptAs ?? '-'));
+  }
+
+  /**
+   * Runs a change of the cluster on the latest saved state and saves it; when another process
+   * saved in between, reads that and runs the change again. A failed save is kept in `notices`.
+   */
+  transact<R>(change: () => R): R {
+    let last: { result: R } | undefined;
+    try {
+      return retryOnConflict(this.writablePath(), () => {
+        this.refresh();
+        last = { result: change() };
+        return { result: last.result, commit: () => this.commit() };
+      });
+    } catch (e) {
+      if (!(e instanceof StateWriteError) || !last) throw e;
+      // The change stays in memory (run on the latest state that could be read); the next one saves again.
+      this.notices.push(stateErrorText(e));
+      return last.result;
+    }
+  }
+
+  private commit(): CommitResult {
+    if (!this.persisted) return WRITTEN;
+    const session = (this.session ??= new ClusterSession(this.sim, this.writablePath()));
+    session.path = this.writablePath(); // a session opened before the workspace was trusted
+    mkdirSync(this.storagePath!, { recursive: true });
+    const r = session.commit();
+    if (r.kind === 'written') {
+      this.pruneSources();
+      writeJsonAtomic(this.path(SOURCES_FILE)!, Object.fromEntries(this.sources));
+    }
+    return r;
+  }
+
+  /** Saves the cluster as it is in memory, on top of whatever the file holds (start, trust). */
   save(): void {
     if (!this.persisted) return;
-    const statePath = this.path(STATE_FILE)!;
-    mkdirSync(this.storagePath!, { recursive: true });
-    this.pruneSources();
-    const session = this.session ?? new ClusterSession(this.sim, statePath);
-    session.path = statePath;
-    session.save();
-    writeJsonAtomic(this.path(SOURCES_FILE)!, Object.fromEntries(this.sources));
+    void this.sim; // creates the session when nothing was read yet
+    const path = this.path(STATE_FILE)!;
+    try {
+      retryOnConflict(path, () => {
+        this.session!.generation = fileGeneration(path) ?? 0;
+        return { result: undefined, commit: () => this.commit() };
+      });
+    } catch (e) {
+      if (!(e instanceof StateWriteError)) throw e;
+      this.notices.push(stateErrorText(e));
+    }
+  }
+
+  takeNotices(): string[] {
+    return this.notices.splice(0);
   }
 
   /** The user trusted the workspace: start saving. */
