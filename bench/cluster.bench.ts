@@ -4,9 +4,13 @@
 import { parseAllDocuments } from 'yaml';
 import { performance } from 'node:perf_hooks';
 import { Simulator } from '../server/src/cluster/simulator';
+import { explainAll } from '../server/src/cluster/why/explainWhy';
+import { traceRequest } from '../server/src/cluster/network/traceRequest';
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10);
+/** Every Nth Deployment reads a ConfigMap that does not exist (its pods: CreateContainerConfigError); 0: none. */
+const BROKEN_EVERY = Number(process.env.BENCH_BROKEN_EVERY ?? 0);
 
 function manifests(): string {
   const docs: string[] = [];
@@ -41,7 +45,7 @@ spec:
               memory: 16Mi
           env:
             - name: MODE
-              value: bench`);
+${BROKEN_EVERY && i % BROKEN_EVERY === 0 ? '              valueFrom:\n                configMapKeyRef:\n                  name: missing\n                  key: MODE' : '              value: bench'}`);
     docs.push(`apiVersion: v1
 kind: Service
 metadata:
@@ -90,6 +94,12 @@ function main(): void {
   const applyMs = performance.now() - t1;
   const heapAfter = process.memoryUsage().heapUsed;
 
+  const t2 = performance.now();
+  const why = explainAll(sim.store, (ns) => ns === 'default');
+  const whyMs = performance.now() - t2;
+  const t3 = performance.now();
+  const trace = traceRequest(sim.store, { target: 'http://app-0001:80/', origin: { kind: 'client', namespace: 'default' }, count: 1000 });
+  const requestMs = performance.now() - t3;
   const pods = sim.store.list('Pod').filter((p) => p.metadata.namespace === 'default');
   const running = pods.filter((p) => p.status?.phase === 'Running').length;
   const rows: [string, string][] = [
@@ -101,6 +111,8 @@ function main(): void {
     ['yaml parse', `${parseMs.toFixed(0)} ms`],
     ['apply to stable', `${applyMs.toFixed(0)} ms   (target ≤ 1000 ms: ${applyMs <= 1000 ? 'met' : 'MISSED'})`],
     ['apply / parse', `${(applyMs / parseMs).toFixed(2)}×   (target ≤ 3×: ${applyMs / parseMs <= 3 ? 'met' : 'MISSED'})`],
+    ['Why? of every object', `${whyMs.toFixed(0)} ms (${why.length} explanations)`],
+    ['request --count 1000', `${requestMs.toFixed(0)} ms (${'problem' in trace ? trace.problem : Object.keys(trace.distribution.answered).length + ' pods answered'})`],
     ['heap used', `${mb(heapAfter)} (+${mb(heapAfter - heapBefore)} during parse + apply)`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

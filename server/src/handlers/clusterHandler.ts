@@ -92,7 +92,7 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
     changed();
     return r;
   });
-  ctx.onRequest(SendRequestRequest.type, 'send request', (p) => sendRequest(cluster.sim, p));
+  ctx.onRequest(SendRequestRequest.type, 'send request', (p) => sendRequest(fresh().sim, p));
   ctx.onRequest(LoadProfileRequest.type, 'cluster profile', (p) => {
     const r = cluster.transact(() => cluster.loadProfile(p.uri, p.text));
     if (!r.ok) {

@@ -4,22 +4,28 @@
 // objectExplainers.ts) for the cause, the event, the deciding manifest field and the fix.
 import type { Store } from '../store';
 import type { KObject, Pod } from '../types';
-import type { KEvent } from '../events';
 import type { WhyExplanation } from '../../protocol/why';
 import { POD_EXPLAINERS, PodWhyContext } from './podExplainers';
 import { OBJECT_EXPLAINERS, deploymentCondition, jobCondition, serviceCondition } from './objectExplainers';
 import { podField, refOf } from './manifestField';
 import { isPodReady } from '../controllerUtils';
 
-/** The latest Warning event of each object (by uid), as `Warning <Reason>: <message>`: one pass over the events. */
+/**
+ * The latest Warning event of each object (by uid), as `Warning <Reason>: <message>`: one pass
+ * over the event log's records, without materialising the Event objects.
+ */
 export function latestWarnings(store: Store, namespace?: string): Map<string, string> {
-  const best = new Map<string, KEvent>();
-  for (const e of store.list<KEvent>('Event', namespace)) {
-    if (e.type !== 'Warning' || !e.involvedObject.uid) continue;
-    const b = best.get(e.involvedObject.uid);
-    if (!b || (e.lastTimestamp ?? e.firstTimestamp) >= (b.lastTimestamp ?? b.firstTimestamp)) best.set(e.involvedObject.uid, e);
+  const best = new Map<string, { last: string; text: string }>();
+  for (const r of store.eventLog.records()) {
+    const e = r.full;
+    const type = e ? e.type : r.type;
+    const uid = e ? e.involvedObject.uid : r.uid;
+    if (type !== 'Warning' || !uid || (namespace !== undefined && (e ? e.metadata.namespace : r.ns) !== namespace)) continue;
+    const last = e ? e.lastTimestamp ?? e.firstTimestamp : r.last;
+    const b = best.get(uid);
+    if (!b || last >= b.last) best.set(uid, { last, text: `Warning ${e ? e.reason : r.reason}: ${e ? e.message : r.message}` });
   }
-  return new Map([...best].map(([uid, e]) => [uid, `Warning ${e.reason}: ${e.message}`]));
+  return new Map([...best].map(([uid, b]) => [uid, b.text]));
 }
 
 const CONTAINER_REASONS = ['CrashLoopBackOff', 'ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CreateContainerConfigError', 'ContainerCreating'];
@@ -67,17 +73,25 @@ function objectWhy(store: Store, obj: KObject, condition: string | null, warning
 }
 
 /** The explanation for one object, or null when it is fine (or of a kind with no explainer). */
-export function explainWhy(store: Store, obj: KObject, warnings?: Map<string, string>): WhyExplanation | null {
-  const w = () => warnings ?? latestWarnings(store, obj.metadata.namespace);
+export function explainWhy(store: Store, obj: KObject, warnings?: () => Map<string, string>): WhyExplanation | null {
+  let own: Map<string, string> | undefined;
+  // Events are read only for an object that needs explaining.
+  const w = () => (warnings ? warnings() : (own ??= latestWarnings(store, obj.metadata.namespace)));
   switch (obj.kind) {
     case 'Pod':
       return podCondition(obj as Pod) ? podWhy(store, obj as Pod, w()) : null;
-    case 'Service':
-      return objectWhy(store, obj, serviceCondition(store, obj), w());
-    case 'Deployment':
-      return objectWhy(store, obj, deploymentCondition(obj), w());
-    case 'Job':
-      return objectWhy(store, obj, jobCondition(obj), w());
+    case 'Service': {
+      const c = serviceCondition(store, obj);
+      return c ? objectWhy(store, obj, c, w()) : null;
+    }
+    case 'Deployment': {
+      const c = deploymentCondition(obj);
+      return c ? objectWhy(store, obj, c, w()) : null;
+    }
+    case 'Job': {
+      const c = jobCondition(obj);
+      return c ? objectWhy(store, obj, c, w()) : null;
+    }
     default:
       return null;
   }
@@ -90,7 +104,7 @@ export function explainAll(store: Store, namespaces: (ns: string) => boolean): W
   for (const kind of ['Deployment', 'Job', 'Service', 'Pod']) {
     for (const obj of store.list(kind)) {
       if (!namespaces(obj.metadata.namespace ?? 'default')) continue;
-      const w = explainWhy(store, obj, (warnings ??= latestWarnings(store)));
+      const w = explainWhy(store, obj, () => (warnings ??= latestWarnings(store)));
       if (w) out.push(w);
     }
   }
