@@ -6,11 +6,15 @@
 import { parseAllDocuments } from 'yaml';
 import { performance } from 'node:perf_hooks';
 import { Simulator } from '../server/src/cluster/simulator';
+import { explainAll } from '../server/src/cluster/why/explainWhy';
+import { traceRequest } from '../server/src/cluster/network/traceRequest';
 
 const DEPLOYMENTS = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
 const REPLICAS = Number(process.env.BENCH_REPLICAS ?? 10);
 const CRASH_PERCENT = Number(process.env.BENCH_CRASH_PERCENT ?? 0);
 const crashes = (i: number) => CRASH_PERCENT > 0 && i % Math.round(100 / CRASH_PERCENT) === 0;
+/** Every Nth Deployment reads a ConfigMap that does not exist (its pods: CreateContainerConfigError); 0: none. */
+const BROKEN_EVERY = Number(process.env.BENCH_BROKEN_EVERY ?? 0);
 
 function manifests(): string {
   const docs: string[] = [];
@@ -45,7 +49,7 @@ spec:
               memory: 16Mi
           env:
             - name: MODE
-              value: bench`);
+${BROKEN_EVERY && i % BROKEN_EVERY === 0 ? '              valueFrom:\n                configMapKeyRef:\n                  name: missing\n                  key: MODE' : '              value: bench'}`);
     docs.push(`apiVersion: v1
 kind: Service
 metadata:
@@ -94,6 +98,12 @@ function main(): void {
   const applyMs = performance.now() - t1;
   const heapAfter = process.memoryUsage().heapUsed;
 
+  const t2 = performance.now();
+  const why = explainAll(sim.store, (ns) => ns === 'default');
+  const whyMs = performance.now() - t2;
+  const t3 = performance.now();
+  const trace = traceRequest(sim.store, { target: 'http://app-0001:80/', origin: { kind: 'client', namespace: 'default' }, count: 1000 });
+  const requestMs = performance.now() - t3;
   const pods = sim.store.list('Pod').filter((p) => p.metadata.namespace === 'default');
   const running = pods.filter((p) => p.status?.phase === 'Running').length;
   const crashLooping = pods.filter((p) => p.status?.containerStatuses?.some((c) => c.state.waiting?.reason === 'CrashLoopBackOff' || (c.restartCount ?? 0) > 0)).length;
@@ -107,6 +117,8 @@ function main(): void {
     ['yaml parse', `${parseMs.toFixed(0)} ms`],
     ['apply to stable', `${applyMs.toFixed(0)} ms   (target ≤ 1000 ms: ${applyMs <= 1000 ? 'met' : 'MISSED'})`],
     ['apply / parse', `${(applyMs / parseMs).toFixed(2)}×   (target ≤ 3×: ${applyMs / parseMs <= 3 ? 'met' : 'MISSED'})`],
+    ['Why? of every object', `${whyMs.toFixed(0)} ms (${why.length} explanations)`],
+    ['request --count 1000', `${requestMs.toFixed(0)} ms (${'problem' in trace ? trace.problem : Object.keys(trace.distribution.answered).length + ' pods answered'})`],
     ['heap used', `${mb(heapAfter)} (+${mb(heapAfter - heapBefore)} during parse + apply)`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

@@ -125,6 +125,11 @@ async function main() {
     await page.mouse.move(5, 5);
     await shot(page, '03-cluster-view');
 
+    // 4b. Send Request… from the Service's context menu: the trace names the pod that answered.
+    report.request = await sendRequestFromTree(page, pane, 'k8s-combat');
+    steps.mark(`Send Request… on Service k8s-combat: "${report.request}"`);
+    await shot(page, '03b-send-request');
+
     // 5. Delete a pod from its context menu: the ReplicaSet creates a replacement with a new name.
     const victim = pods[0];
     await deletePodFromTree(page, pane, victim);
@@ -270,6 +275,28 @@ async function deletePodFromTree(page, pane, pod) {
   const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: uiRe('Delete') }).first();
   if (await confirm.waitFor({ timeout: 1500 }).then(() => true, () => false)) await confirm.click();
   await retry(`${pod} to leave the view`, async () => !(await treeRows(pane)).some((r) => r.label === pod), { timeoutMs: 15_000 });
+}
+
+/** Right-click the Service row, "Send Request…", accept the prefilled target and origin, send 10: the notification names the pod. */
+async function sendRequestFromTree(page, pane, service) {
+  const row = pane.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: /ClusterIP/ }) }).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${service}$`) }) }).first();
+  await row.click({ button: 'right' });
+  const title = commandTitle('kubemate.sendRequest').title;
+  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
+  await item.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`no "${title}" in the Service's context menu`); });
+  await item.click();
+  const quickInput = page.locator('.quick-input-widget');
+  const input = quickInput.locator('input').first();
+  await retry('the target prefilled with the Service name and port', async () => /k8s-combat:8081/.test(await input.inputValue()), { timeoutMs: 10_000 });
+  await page.keyboard.press('Enter');
+  await retry('the origin pick', async () => (await quickInput.innerText()).includes(ui('From a temporary pod in namespace {0}').replace('{0}', 'default')), { timeoutMs: 10_000 });
+  await page.keyboard.press('Enter');
+  await retry('the count input', async () => (await input.inputValue()) === '1', { timeoutMs: 10_000 });
+  await input.fill('10');
+  await page.keyboard.press('Enter');
+  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: new RegExp(escapeRe(ui('{0}: answered by pod {1}.')).replace('\\{0\\}', '.*').replace('\\{1\\}', 'default/k8s-combat-\\S+')) }).first();
+  await toast.waitFor({ timeout: 15_000 }).catch(() => { throw new Error('no notification naming the pod that answered the request'); });
+  return (await toast.locator('.notification-list-item-message').innerText()).trim();
 }
 
 function activationLogLine(dirs) {

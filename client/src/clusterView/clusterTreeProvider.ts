@@ -67,6 +67,10 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.description = n.description;
     item.tooltip = n.tooltip;
     item.contextValue = n.contextValue;
+    if (n.openAt) {
+      const line = Math.max(0, n.openAt.line - 1);
+      item.command = { command: 'vscode.open', title: n.label, arguments: [vscode.Uri.parse(n.openAt.uri), { selection: new vscode.Range(line, 0, line, 0) }] };
+    }
     if (n.look) item.iconPath = new vscode.ThemeIcon(n.look.icon, n.look.color ? new vscode.ThemeColor(n.look.color) : undefined);
     return item;
   }

@@ -10,6 +10,7 @@ import { group, linkParents } from './treeNode';
 import { GREEN, podDescription, podLook, podTooltip, RED, Translate, workloadLook, YELLOW } from './statusLook';
 import { configGroups, eventsRoot, ingressGroup, otherGroups, serviceGroup } from './treeNetwork';
 import { addReasonHelp } from './reasonTooltip';
+import { addWhyItems } from './whyItems';
 
 function podNode(p: PodView, t: Translate, idPrefix = ''): TreeNode {
   const ref = { kind: 'Pod', namespace: p.namespace, name: p.name };
@@ -137,6 +138,7 @@ export function buildTree(view: ClusterView, opts: TreeOptions, t: Translate): T
     eventsRoot(view, visible.map((n) => n.name), t),
   ];
   addReasonHelp(roots, view, opts.lang ?? 'en');
+  addWhyItems(roots, view, opts.lang ?? 'en', t);
   return linkParents(roots);
 }
 

@@ -15,6 +15,8 @@ export interface TreeNode {
   /** The object the item stands for (actions, describe, reveal source). */
   ref?: ObjectRef;
   source?: SourceLocation | null;
+  /** A click opens this place (the manifest field a "Why?" names). */
+  openAt?: SourceLocation;
   children?: TreeNode[];
   /** Shown expanded the first time it appears. */
   expanded?: boolean;

@@ -7,6 +7,7 @@ import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { TreeNode } from '../clusterView/treeNode';
 import { openDescribe } from './describeDocument';
 import { LiveObjectFs, openLiveObject } from './liveObjectFs';
+import { sendRequest, SendRequestPreset } from './sendRequest';
 import { targetOf } from './pickTarget';
 import { COMMANDS, Services } from './services';
 import { t } from '../l10n';
@@ -172,6 +173,11 @@ export function registerItemCommands(s: Services, live: LiveObjectFs): vscode.Di
     on(COMMANDS.failLiveness, ['Pod'], t('Fail the liveness probe of which pod?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'liveness' })),
     on(COMMANDS.makeImageUnpullable, ['Pod'], t('Make the image of which pod unpullable?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'unpullable' })),
     on(COMMANDS.revealSecret, ['Secret'], t('Reveal the values of which Secret?'), (ref) => toggleSecret(s, ref)),
+    // A test or a keybinding may pass the request itself as a second argument (no prompts).
+    vscode.commands.registerCommand(COMMANDS.sendRequest, async (node?: TreeNode, preset?: SendRequestPreset) => {
+      const ref = await targetOf(s, node, ['Service', 'Ingress', 'Pod'], t('Send a request to which Service, Ingress or pod?'));
+      return ref ? sendRequest(s, ref, preset) : undefined;
+    }),
     vscode.commands.registerCommand(COMMANDS.resetCluster, () => reset(s)),
     vscode.commands.registerCommand(COMMANDS.showClusterView, () => vscode.commands.executeCommand('kubemate.clusterView.focus')),
   ];

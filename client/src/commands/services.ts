@@ -43,6 +43,7 @@ export const COMMANDS = {
   oomKillContainer: 'kubemate.oomKillContainer',
   failLiveness: 'kubemate.failLiveness',
   makeImageUnpullable: 'kubemate.makeImageUnpullable',
+  sendRequest: 'kubemate.sendRequest',
   revealSecret: 'kubemate.revealSecret',
   showTopology: 'kubemate.showTopology',
   newDeployment: 'kubemate.newDeployment',

@@ -18,6 +18,7 @@ import {
   LoadProfileRequest,
   RolloutHistoryRequest,
   SecretValuesRequest,
+  SendRequestRequest,
   SourceRequest,
   TrustNotification,
 } from '../protocol/clusterProtocol';
@@ -34,6 +35,7 @@ import { editObject, liveObject } from './cluster/editObject';
 import { defaultProfileText } from './cluster/defaultProfile';
 import { dryRunLenses } from '../features/codeLens/dryRunLenses';
 import { explainAll } from '../cluster/why/explainWhy';
+import { sendRequest } from './cluster/sendRequest';
 import { t } from '../util/l10n';
 
 export interface ClusterHandler {
@@ -63,6 +65,7 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
   const { connection } = ctx;
   const cluster = new WorkspaceCluster();
+  cluster.textOf = (uri) => documents.get(uri)?.getText();
 
   // Saving happens in cluster.transact (on the latest saved state); a save that failed is told here.
   const changed = () => {
@@ -98,6 +101,7 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
     changed();
     return r;
   });
+  ctx.onRequest(SendRequestRequest.type, 'send request', (p) => sendRequest(fresh().sim, p));
   ctx.onRequest(LoadProfileRequest.type, 'cluster profile', (p) => {
     const r = cluster.transact(() => cluster.loadProfile(p.uri, p.text));
     if (!r.ok) {

@@ -6,6 +6,7 @@
 import type { AppliedEntry, ClusterSnapshot } from './clusterSnapshot';
 import type { ClusterView, ObjectRef, SourceLocation } from './clusterView';
 import type { KubemateSettings } from './settings';
+import type { RequestTrace } from './requestTrace';
 
 /** A request: `method` plus the param and result types, checked at both ends. */
 export interface RequestType<P, R> {
@@ -224,6 +225,21 @@ export namespace ClusterActionRequest {
   export const method = 'kubemate/cluster/action';
   export type Params = ClusterAction;
   export type Result = ClusterActionResult;
+  export const type = request<Params, Result>(method);
+}
+
+/** Client → server: "Send Request…" on a Service, an Ingress, a NodePort or a pod — where it goes (`kubemate request`). Changes nothing. */
+export namespace SendRequestRequest {
+  export const method = 'kubemate/cluster/sendRequest';
+  export type Params = {
+    target: string;
+    /** `--from <pod>`: the pod the request leaves from; null with fromOutside false: a temporary pod in `namespace`. */
+    fromPod: string | null;
+    fromOutside: boolean;
+    namespace: string;
+    count: number;
+  };
+  export type Result = { ok: boolean; message: string; output: string; trace: RequestTrace | null };
   export const type = request<Params, Result>(method);
 }
 

@@ -3,6 +3,7 @@
 // and pushed to the client; the client never sees the engine's objects.
 // Only types live here: the client imports this file.
 import type { EventSummary, IngressRouteSummary, OwnerSummary, PodSummary, ServiceSummary } from './clusterSnapshot';
+import type { WhyExplanation, WhyText } from './why';
 
 /** Which object an item stands for. `namespace` is null for cluster-scoped kinds (Node, Namespace). */
 export interface ObjectRef {
@@ -143,6 +144,16 @@ interface ReasonHelp {
   en: ReasonHelpText;
 }
 
+/** "Why?" of an object that is not fine, in both languages (the client picks), with where the deciding field is written. */
+export interface WhyView {
+  condition: string;
+  field: WhyExplanation['field'];
+  /** The line of the deciding field in the manifest it was applied from (or of the document when the field is not written there). */
+  fieldSource: SourceLocation | null;
+  'zh-cn': WhyText;
+  en: WhyText;
+}
+
 export interface ClusterView {
   /** Simulated time (RFC 3339). */
   now: string;
@@ -162,4 +173,6 @@ export interface ClusterView {
   events: EventSummary[];
   /** Explanations of the pod STATUS words, pod reasons and event reasons in this view, keyed by the string shown. */
   reasons?: Record<string, ReasonHelp>;
+  /** "Why?" of every object that is not fine, keyed by object id (`<Kind>/<namespace>/<name>`). */
+  why?: Record<string, WhyView>;
 }

@@ -22,6 +22,7 @@ import { controllerOf } from '../../cluster/types';
 import { LAST_APPLIED_ANNOTATION } from '../../cluster/controllers/deployment/deploymentUtil';
 import { buildClusterView } from '../../cluster/view/buildClusterView';
 import { reasonHelpMap } from '../../schema/reasons';
+import { whyViews } from './whyViews';
 import type { InitializationOptions } from '../../protocol/clusterProtocol';
 import { objectId } from '../../protocol/clusterProtocol';
 import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
@@ -289,6 +290,9 @@ export class WorkspaceCluster {
     this.save();
   }
 
+  /** The text of an applied manifest (the editor's, unsaved changes included); the file on disk when unset. */
+  textOf?: (uri: string) => string | undefined;
+
   view(): ClusterView {
     const view = buildClusterView({
       store: this.sim.store,
@@ -298,6 +302,7 @@ export class WorkspaceCluster {
     });
     // The tree's tooltips explain every status and event reason shown (schema/reasons.ts).
     view.reasons = reasonHelpMap([...view.pods.flatMap((p) => [p.status, p.reason]), ...view.events.map((e) => e.reason)]);
+    view.why = whyViews(this.sim.store, this.sourceOf, this.textOf);
     return view;
   }
 }
