@@ -113,6 +113,22 @@ describe('cluster/network request tracing', () => {
       assert.equal(run(`${pod.ip}:9001`).error?.code, 'ConnectionRefused');
     });
 
+    it('a pod answers only on the ports its image really listens on (the simulation profile)', () => {
+      const profile = [{ image: 'nginx:1.27', listens: [8080] }];
+      const withProfile = (target: string) => traceRequest(sim.store, { target, origin: inside, profile }) as RequestTrace;
+      // The Service's named targetPort resolves to the declared 9000, where the process does not listen.
+      const r = withProfile('api:80');
+      assert.equal(r.error?.code, 'ConnectionRefused');
+      assert.match(r.hops.at(-1)!.result, /nothing listens on port 9000 \(its containers listen on: 8080\)/);
+      const pod = sim.snapshot().pods.find((p) => p.name.startsWith('api-'))!;
+      assert.equal(withProfile(`${pod.ip}:8080`).answeredBy?.port, 8080);
+      // readyAfterSeconds: started, not serving yet.
+      const slow = [{ image: 'nginx:1.27', readyAfterSeconds: 3600 }];
+      const early = traceRequest(sim.store, { target: `${pod.ip}:9000`, origin: inside, profile: slow }) as RequestTrace;
+      assert.equal(early.error?.code, 'ConnectionRefused');
+      assert.match(early.hops.at(-1)!.result, /still starting/);
+    });
+
     it('spreads --count over the ready pods and gives the same spread every time', () => {
       const a = run('api:80', inside, 200);
       assert.equal(Object.keys(a.distribution.answered).length, 2);

@@ -1,7 +1,8 @@
-// What the process in a container really listens on. The simulator runs no program: until a
-// simulation profile says otherwise, a container listens on the ports its manifest declares
-// (`containerPort`, TCP unless the port says UDP/SCTP). The one place the request tracer asks.
+// What the process in a container really listens on, for the request tracer: the simulation
+// profile's `listens` for its image, else the ports its manifest declares (runtime/listensOn).
 import type { Pod } from '../types';
+import type { ImageBehaviour } from '../runtime/simulationProfile';
+import { declaredListens } from '../runtime/listensOn';
 
 export interface ListenPort {
   port: number;
@@ -10,10 +11,10 @@ export interface ListenPort {
   container: string;
 }
 
-/** Every port the pod's containers listen on (app containers, then restartable init containers). */
-export function podListens(pod: Pod): ListenPort[] {
+/** Every TCP port the pod's containers are set up to listen on (app containers, then restartable init containers). */
+export function podListens(pod: Pod, profile?: readonly ImageBehaviour[]): ListenPort[] {
   const out: ListenPort[] = [];
   const containers = [...(pod.spec.containers ?? []), ...(pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
-  for (const c of containers) for (const p of c.ports ?? []) out.push({ port: p.containerPort, protocol: p.protocol ?? 'TCP', container: c.name });
+  for (const c of containers) for (const port of declaredListens(c, profile)) out.push({ port, protocol: 'TCP', container: c.name });
   return out;
 }

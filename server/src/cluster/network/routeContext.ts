@@ -1,5 +1,6 @@
 // What one request carries through the hops: the store, where it comes from, the hops so far,
 // the seeded choice and the sticky choices of sessionAffinity: ClientIP.
+import type { ImageBehaviour } from '../runtime/simulationProfile';
 import type { Store } from '../store';
 import type { Pod } from '../types';
 import type { RequestAnswer, RequestError, RequestHop } from '../../protocol/requestTrace';
@@ -19,6 +20,8 @@ export interface RouteContext {
   affinity: Map<string, string>;
   /** ingress-nginx round robin: requests sent so far per backend. */
   roundRobin: Map<string, number>;
+  /** The simulation profile (Simulator.simulationProfile()): what each image really listens on. */
+  profile?: readonly ImageBehaviour[];
 }
 
 export type Outcome = { answer: RequestAnswer; error?: undefined } | { error: RequestError; answer?: undefined };

@@ -3,6 +3,7 @@
 // stops. Pure and deterministic: nothing in the cluster changes, and the random choices kube-proxy
 // makes are drawn from a generator seeded by the request, so the same request in the same
 // cluster always gives the same trace. `count` requests show how they spread over the pods.
+import type { ImageBehaviour } from '../runtime/simulationProfile';
 import type { Store } from '../store';
 import type { KObject, Pod } from '../types';
 import type { ServicePort } from '../controllers/service';
@@ -109,6 +110,8 @@ export interface TraceInput {
   target: string;
   origin: RequestOrigin;
   count?: number;
+  /** What each image listens on (Simulator.simulationProfile()); default: the declared containerPorts. */
+  profile?: readonly ImageBehaviour[];
 }
 
 /** The trace, or a localised problem with the input (a target that cannot be parsed). */
@@ -118,7 +121,7 @@ export function traceRequest(store: Store, input: TraceInput): RequestTrace | { 
   const count = Math.max(1, Math.min(MAX_REQUEST_COUNT, Math.floor(input.count ?? 1)));
   const url = `${target.scheme}://${target.host}:${target.port}${target.path}`;
   const originKey = input.origin.kind === 'pod' ? podKey(input.origin.pod) : input.origin.kind === 'client' ? `ns:${input.origin.namespace}` : 'outside';
-  const ctx: RouteContext = { store, origin: input.origin, hops: [], random: seededRandom(seedOf(`${url}|${originKey}`)), affinity: new Map(), roundRobin: new Map() };
+  const ctx: RouteContext = { store, origin: input.origin, hops: [], random: seededRandom(seedOf(`${url}|${originKey}`)), affinity: new Map(), roundRobin: new Map(), profile: input.profile };
   const answered: Record<string, number> = {};
   let failed = 0;
   let first: Outcome | undefined;

@@ -27,7 +27,7 @@ export function requestOrigin(sim: Simulator, opts: RequestOptions): RequestOrig
 export function traceOf(sim: Simulator, target: string, opts: RequestOptions): RequestTrace | VerbResult {
   const origin = requestOrigin(sim, opts);
   if ('ok' in origin) return origin;
-  const r = traceRequest(sim.store, { target, origin, count: opts.count });
+  const r = traceRequest(sim.store, { target, origin, count: opts.count, profile: sim.simulationProfile() });
   return 'problem' in r ? failed(r.problem) : r;
 }
 
