@@ -75,7 +75,7 @@ interface EnvFromSource {
   secretRef?: { name: string; optional?: boolean };
 }
 
-interface Probe {
+export interface Probe {
   initialDelaySeconds?: number;
   periodSeconds?: number;
   successThreshold?: number;

@@ -63,7 +63,7 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
 }
 
 export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
-  const { connection } = ctx;
+  const { connection, documents } = ctx;
   const cluster = new WorkspaceCluster();
   cluster.textOf = (uri) => documents.get(uri)?.getText();
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { CliCommand, CliIO, CliOptions } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, SESSION_OPTIONS } from './clusterSession';
+import { openSession, withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { applyEdit, editText } from '../../kubectl/verbs/edit';
 import { printLines } from '../printVerb';
@@ -41,6 +41,7 @@ async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<num
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, namespace: { type: 'string', short: 'n' } });
   const q = positionals.length ? parseTypeArgs(positionals) : undefined;
   if (!q?.name) throw new UsageError(t('Name the object to edit, e.g. `kubemate edit deployment/web`.'));
+  const name = q.name;
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
   const kind = q.kinds[0].kind;
@@ -70,12 +71,19 @@ async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<num
       io.err('error: Edit cancelled, no valid changes were saved.'); // l10n-exempt: kubectl's own words
       return 1;
     }
-    const r = applyEdit(session.sim, kind, namespace, q.name, opened.text, edited);
+    // The change from what was opened to what was saved, applied to the latest saved cluster (as
+    // kubectl edit patches the live object): another process's write meanwhile is not lost.
+    const r = withSession(
+      values,
+      io,
+      (s) => applyEdit(s.sim, kind, namespace, name, opened.text, edited),
+      (r) => r.ok && r.changed.length > 0,
+    );
+    if (typeof r === 'number') return r;
     printLines(io, allLines(r));
     if (r.ok) {
       // As kubectl: the temporary file goes once the edit is applied or cancelled; a refused one is kept.
       rmSync(dir, { recursive: true, force: true });
-      if (r.changed.length) session.save();
       return 0;
     }
     if (!r.found) return 1;

@@ -12,7 +12,7 @@ interface Backend {
 }
 
 /** upstream Ingress path matching: Exact, or Prefix by `/`-separated elements (ImplementationSpecific as Prefix). */
-function pathMatches(pathType: string, rulePath: string, requestPath: string): boolean {
+export function pathMatches(pathType: string, rulePath: string, requestPath: string): boolean {
   if (pathType === 'Exact') return rulePath === requestPath;
   const rule = rulePath.replace(/\/+$/, '');
   if (rule === '') return true;

@@ -15,7 +15,7 @@ const NODE_PORT_MAX = 32767;
 /** upstream calculateRangeOffset: min(max(16, 2768/32), 128) = 86 → dynamic ports from 30086 first. */
 const PORT_STATIC_BAND = Math.min(Math.max(16, Math.floor((NODE_PORT_MAX - NODE_PORT_MIN + 1) / 32)), 128);
 
-interface ServicePort {
+export interface ServicePort {
   name?: string;
   port: number;
   targetPort?: number | string;

@@ -28,7 +28,7 @@ import { objectId } from '../../protocol/clusterProtocol';
 import type { ClusterView, ObjectRef, SourceLocation } from '../../protocol/clusterView';
 import { t } from '../../util/l10n';
 
-const STATE_FILE = 'cluster-state.json';
+export const STATE_FILE = 'cluster-state.json';
 const FIRST_KINDS = ['Namespace', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'ServiceAccount', 'Service'];
 const rank = (kind: string) => (FIRST_KINDS.includes(kind) ? FIRST_KINDS.indexOf(kind) : FIRST_KINDS.length);
 const SOURCES_FILE = 'cluster-sources.json';
