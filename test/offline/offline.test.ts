@@ -24,7 +24,8 @@ function cli(cwd: string, log: string, args: string[]) {
   const r = spawnSync(process.execPath, ['--require', TRAP, CLI, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { PATH: dirname(process.execPath), LANG: 'en_US.UTF-8', KUBEMATE_NET_TRAP_LOG: log },
+    // KUBE_EDITOR for `edit`: the shell's `true` quits without a change.
+    env: { PATH: dirname(process.execPath), LANG: 'en_US.UTF-8', KUBEMATE_NET_TRAP_LOG: log, KUBE_EDITOR: 'true' },
     timeout: 60_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -127,6 +128,7 @@ describe('offline: no network in a whole session', function () {
     ['create', ['create', 'job', 'run-1', '--from=cronjob/nightly', ...STATE]],
     ['readiness', ['readiness', 'POD', 'fail', ...STATE]],
     ['fault', ['fault', 'POD', 'crash', ...STATE]],
+    ['edit', ['edit', 'deployment/k8s-combat', ...STATE]],
     ['request', ['request', 'http://k8s-combat:8081/', ...STATE]],
     ['cordon', ['cordon', 'worker-1', ...STATE]],
     ['uncordon', ['uncordon', 'worker-1', ...STATE]],

@@ -42,7 +42,7 @@ describe('no command writes to a manifest', () => {
     const before = checksums(ws);
     const run = async (args: string[]) => {
       const out: string[] = [];
-      await runCli(args, { out: (s) => out.push(s), err: () => {}, cwd: ws }, { LANG: 'en_US.UTF-8', PATH: '' });
+      await runCli(args, { out: (s) => out.push(s), err: () => {}, cwd: ws }, { LANG: 'en_US.UTF-8', PATH: '', KUBE_EDITOR: 'true' });
       return out.join('\n');
     };
     const state = ['--state', 's.json'];
@@ -71,6 +71,7 @@ describe('no command writes to a manifest', () => {
       ['request', 'http://k8s-combat:8081/', '--count', '4', ...state],
       ['readiness', pod, 'fail', ...state],
       ['fault', pod, 'crash', ...state],
+      ['edit', 'deployment/k8s-combat', ...state],
       ['cordon', 'worker-1', ...state],
       ['uncordon', 'worker-1', ...state],
       ['drain', 'worker-2', '--ignore-daemonsets', ...state],

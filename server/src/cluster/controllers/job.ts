@@ -4,7 +4,7 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
 import { isPodActive, isPodReady, podFromTemplate, setStatus } from '../controllerUtils';
-import { jobFailure, podReplacementAt } from './jobFailure';
+import { jobFailure, podReplacementAt } from '../jobFailure';
 
 const COMPONENT = 'job-controller';
 const INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';

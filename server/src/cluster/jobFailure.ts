@@ -3,7 +3,7 @@
 // pastActiveDeadline: "Job has reached the specified backoff limit", "Job was active longer than
 // specified deadline"), backoff_utils.go getRemainingTime (DefaultJobPodFailureBackOff 10 s,
 // doubling per failure, MaxJobPodFailureBackOff 10 min, from the last failed pod's finish).
-import type { KObject, Pod } from '../types';
+import type { KObject, Pod } from './types';
 
 export const JOB_POD_FAILURE_BACKOFF_MS = 10_000;
 export const MAX_JOB_POD_FAILURE_BACKOFF_MS = 600_000;
