@@ -58,7 +58,9 @@ try {
   }
   const checks = Array.from({ length: RUNS }, () => time(['check', 'tree', '-o', 'json'], work));
   const checkMs = median(checks.map((c) => c.ms));
-  console.log(`kubemate check, generated tree: 2,000 files / 10,000 documents in ${checkMs.toFixed(0)} ms → ${(2000 / (checkMs / 1000)).toFixed(0)} files/s (exit ${checks[0].status})`);
+  console.log(
+    `kubemate check, generated tree: 2,000 files / 10,000 documents in ${checkMs.toFixed(0)} ms → ${(2000 / (checkMs / 1000)).toFixed(0)} files/s (exit ${checks[0].status})`,
+  );
   const corpus = sharedPath(process.cwd(), 'corpus', 'manifests');
   if (corpus) {
     const n = countFiles(corpus);
@@ -71,18 +73,28 @@ try {
   const docs: string[] = [];
   for (let i = 0; i < 1000; i++) {
     const name = `app-${String(i).padStart(4, '0')}`;
-    docs.push(`apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 10\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: registry.local/${name}:v1\n          ports:\n            - containerPort: 8080\n          resources:\n            requests:\n              cpu: 10m\n              memory: 16Mi\n`);
-    docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080\n`);
+    docs.push(
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 10\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      containers:\n        - name: app\n          image: registry.local/${name}:v1\n          ports:\n            - containerPort: 8080\n          resources:\n            requests:\n              cpu: 10m\n              memory: 16Mi\n`,
+    );
+    docs.push(
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n    - port: 80\n      targetPort: 8080\n`,
+    );
   }
   const text = docs.join('---\n');
   writeFileSync(join(work, 'big.yaml'), text);
-  const parse = median(Array.from({ length: RUNS }, () => {
-    const t0 = performance.now();
-    for (const d of parseAllDocuments(text)) d.toJS();
-    return performance.now() - t0;
-  }));
+  const parse = median(
+    Array.from({ length: RUNS }, () => {
+      const t0 = performance.now();
+      for (const d of parseAllDocuments(text)) d.toJS();
+      return performance.now() - t0;
+    }),
+  );
   // A cluster with room for 10,000 pods: 30 nodes of the default shape.
-  const nodes = Array.from({ length: 30 }, (_, i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${i}\n  labels:\n    kubernetes.io/hostname: node-${i}\nstatus:\n  capacity: {cpu: "64", memory: 256Gi, pods: "500"}\n  allocatable: {cpu: "64", memory: 256Gi, pods: "500"}\n`).join('---\n');
+  const nodes = Array.from(
+    { length: 30 },
+    (_, i) =>
+      `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${i}\n  labels:\n    kubernetes.io/hostname: node-${i}\nstatus:\n  capacity: {cpu: "64", memory: 256Gi, pods: "500"}\n  allocatable: {cpu: "64", memory: 256Gi, pods: "500"}\n`,
+  ).join('---\n');
   writeFileSync(join(work, 'nodes.yaml'), nodes);
   const applies = Array.from({ length: RUNS }, (_, i) => {
     const state = join(work, `state-${i}.json`);
@@ -91,8 +103,12 @@ try {
   });
   const applyMs = median(applies.map((a) => a.ms));
   const a = applies[0];
-  console.log(`kubemate apply -f (10,000 pods, 1,000 Services), process start → JSON printed + state written: ${applyMs.toFixed(0)} ms median of ${RUNS} (target ≤ 1,000 ms) — ${(applyMs / parse).toFixed(1)}× the in-process yaml parse of ${parse.toFixed(0)} ms (target ≤ 3×); exit ${a.status}`);
-  console.log(`  state file ${(a.state / 1e6).toFixed(1)} MB (${(a.state / 10 / 1e3).toFixed(0)} kB per 1,000 pods; the same state as plain JSON, state file version 1: ${(a.plain / 1e6).toFixed(1)} MB, ${(a.plain / 10 / 1e3).toFixed(0)} kB per 1,000 pods); JSON output ${(a.out / 1e6).toFixed(1)} MB`);
+  console.log(
+    `kubemate apply -f (10,000 pods, 1,000 Services), process start → JSON printed + state written: ${applyMs.toFixed(0)} ms median of ${RUNS} (target ≤ 1,000 ms) — ${(applyMs / parse).toFixed(1)}× the in-process yaml parse of ${parse.toFixed(0)} ms (target ≤ 3×); exit ${a.status}`,
+  );
+  console.log(
+    `  state file ${(a.state / 1e6).toFixed(1)} MB (${(a.state / 10 / 1e3).toFixed(0)} kB per 1,000 pods; the same state as plain JSON, state file version 1: ${(a.plain / 1e6).toFixed(1)} MB, ${(a.plain / 10 / 1e3).toFixed(0)} kB per 1,000 pods); JSON output ${(a.out / 1e6).toFixed(1)} MB`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

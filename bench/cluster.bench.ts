@@ -72,18 +72,20 @@ function mb(n: number): string {
 function main(): void {
   const text = manifests();
   // Large enough nodes for 10,000 pods (110 pods per node would stop the scheduler first).
-  const nodes = Simulator.create().store.list('Node').map((n, i) => {
-    const c = JSON.parse(JSON.stringify(n));
-    delete c.metadata.uid;
-    delete c.metadata.resourceVersion;
-    delete c.metadata.creationTimestamp;
-    c.status.allocatable.pods = c.status.capacity.pods = '6000';
-    c.spec.podCIDR = `10.${100 + i}.0.0/16`;
-    c.spec.podCIDRs = [c.spec.podCIDR];
-    c.status.allocatable.cpu = c.status.capacity.cpu = '64';
-    c.status.allocatable.memory = c.status.capacity.memory = '256Gi';
-    return c;
-  });
+  const nodes = Simulator.create()
+    .store.list('Node')
+    .map((n, i) => {
+      const c = JSON.parse(JSON.stringify(n));
+      delete c.metadata.uid;
+      delete c.metadata.resourceVersion;
+      delete c.metadata.creationTimestamp;
+      c.status.allocatable.pods = c.status.capacity.pods = '6000';
+      c.spec.podCIDR = `10.${100 + i}.0.0/16`;
+      c.spec.podCIDRs = [c.spec.podCIDR];
+      c.status.allocatable.cpu = c.status.capacity.cpu = '64';
+      c.status.allocatable.memory = c.status.capacity.memory = '256Gi';
+      return c;
+    });
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
 
@@ -92,7 +94,10 @@ function main(): void {
   const objects = (Array.isArray(docs) ? docs : [docs]).map((d) => d.toJS() as Record<string, unknown>);
   const parseMs = performance.now() - t0;
 
-  const sim = Simulator.create({ nodes, simulation: CRASH_PERCENT > 0 ? [{ image: 'registry.local/crash:v1', exit: { code: 1, afterSeconds: 3 } }] : undefined });
+  const sim = Simulator.create({
+    nodes,
+    simulation: CRASH_PERCENT > 0 ? [{ image: 'registry.local/crash:v1', exit: { code: 1, afterSeconds: 3 } }] : undefined,
+  });
   const t1 = performance.now();
   const result = sim.apply(objects.map((obj) => ({ obj })));
   const applyMs = performance.now() - t1;
@@ -106,7 +111,9 @@ function main(): void {
   const requestMs = performance.now() - t3;
   const pods = sim.store.list('Pod').filter((p) => p.metadata.namespace === 'default');
   const running = pods.filter((p) => p.status?.phase === 'Running').length;
-  const crashLooping = pods.filter((p) => p.status?.containerStatuses?.some((c) => c.state.waiting?.reason === 'CrashLoopBackOff' || (c.restartCount ?? 0) > 0)).length;
+  const crashLooping = pods.filter((p) =>
+    p.status?.containerStatuses?.some((c) => c.state.waiting?.reason === 'CrashLoopBackOff' || (c.restartCount ?? 0) > 0),
+  ).length;
   const rows: [string, string][] = [
     ['documents', String(objects.length)],
     ['text size', mb(text.length)],
@@ -118,7 +125,10 @@ function main(): void {
     ['apply to stable', `${applyMs.toFixed(0)} ms   (target ≤ 1000 ms: ${applyMs <= 1000 ? 'met' : 'MISSED'})`],
     ['apply / parse', `${(applyMs / parseMs).toFixed(2)}×   (target ≤ 3×: ${applyMs / parseMs <= 3 ? 'met' : 'MISSED'})`],
     ['Why? of every object', `${whyMs.toFixed(0)} ms (${why.length} explanations)`],
-    ['request --count 1000', `${requestMs.toFixed(0)} ms (${'problem' in trace ? trace.problem : Object.keys(trace.distribution.answered).length + ' pods answered'})`],
+    [
+      'request --count 1000',
+      `${requestMs.toFixed(0)} ms (${'problem' in trace ? trace.problem : Object.keys(trace.distribution.answered).length + ' pods answered'})`,
+    ],
     ['heap used', `${mb(heapAfter)} (+${mb(heapAfter - heapBefore)} during parse + apply)`],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

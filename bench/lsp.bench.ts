@@ -48,12 +48,21 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - t0, v];
 }
 
-async function measure(name: string, opts: () => DriverOptions, oneDoc: string, big: string, budgetMs: number, settleQuiet: 'publish' | 'request'): Promise<Result> {
+async function measure(
+  name: string,
+  opts: () => DriverOptions,
+  oneDoc: string,
+  big: string,
+  budgetMs: number,
+  settleQuiet: 'publish' | 'request',
+): Promise<Result> {
   // Cold: spawn → initialize → didOpen of a one-document file → first diagnostics.
   const t0 = performance.now();
   const cold = await startDriver(opts());
   const dCold = cold.diagnostics('file:///bench/one.yaml', 1);
-  void cold.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+  void cold.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc },
+  });
   await dCold;
   const coldStart = performance.now() - t0;
   await cold.stop();
@@ -62,7 +71,9 @@ async function measure(name: string, opts: () => DriverOptions, oneDoc: string, 
   await new Promise((r) => setTimeout(r, 1000));
   const [firstOneDoc] = await timed(async () => {
     const d = small.diagnostics('file:///bench/one.yaml', 1);
-    void small.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc } });
+    void small.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: 'file:///bench/one.yaml', languageId: 'yaml', version: 1, text: oneDoc },
+    });
     await d;
   });
   await small.stop();
@@ -150,23 +161,48 @@ function row(r: Result): string[] {
 async function main(): Promise<void> {
   const big = generateManifests(1000);
   const oneDoc = generateManifests(1).replace('replicas: 3', 'replicas: "three"');
-  console.log(`LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits`);
+  console.log(
+    `LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits`,
+  );
   const results: Result[] = [];
   results.push(await measure('kubemate', () => ({ command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'] }), oneDoc, big, 60000, 'request'));
 
   if (PEER && existsSync(YAMLLS)) {
     const yamlSettings = (schemas: Record<string, unknown>, extra: object = {}) => ({
-      validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false }, schemas, ...extra,
+      validate: true,
+      hover: true,
+      completion: true,
+      format: { enable: false },
+      schemaStore: { enable: false },
+      schemas,
+      ...extra,
     });
     // One document: the peer's fastest mode, a local per-kind schema (yamlls-offline.md, recipe A).
     const oneDocOpts = (): DriverOptions => ({
       command: [process.execPath, YAMLLS, '--stdio'],
-      configuration: (items) => items.map((i) => (i.section === 'yaml' ? yamlSettings({ [join(PEER, 'deployment-apps-v1.json')]: ['*.yaml'] }, { kubernetesCRDStore: { enable: false } }) : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})),
+      configuration: (items) =>
+        items.map((i) =>
+          i.section === 'yaml'
+            ? yamlSettings({ [join(PEER, 'deployment-apps-v1.json')]: ['*.yaml'] }, { kubernetesCRDStore: { enable: false } })
+            : i.section === 'http'
+              ? { proxy: '', proxyStrictSSL: false }
+              : {},
+        ),
     });
     // Many kinds in one file: the `kubernetes` keyword with schemas served from disk (recipe B).
     const k8sOpts = (): DriverOptions => ({
       command: [process.execPath, YAMLLS, '--stdio'],
-      configuration: (items) => items.map((i) => (i.section === 'yaml' ? yamlSettings({ kubernetes: ['*.yaml'] }, { kubernetesVersion: 'v1.36.0', kubernetesCRDStore: { enable: true, url: 'https://crd-catalog.invalid' } }) : i.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {})),
+      configuration: (items) =>
+        items.map((i) =>
+          i.section === 'yaml'
+            ? yamlSettings(
+                { kubernetes: ['*.yaml'] },
+                { kubernetesVersion: 'v1.36.0', kubernetesCRDStore: { enable: true, url: 'https://crd-catalog.invalid' } },
+              )
+            : i.section === 'http'
+              ? { proxy: '', proxyStrictSSL: false }
+              : {},
+        ),
       contentPrefix: { url: 'https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.36.0-standalone-strict/', dir: PEER },
       afterInitialized: (c) => c.sendNotification('yaml/registerContentRequest', null),
     });
@@ -176,20 +212,36 @@ async function main(): Promise<void> {
     peerBig.coldStart = peerOne.coldStart;
     results.push(peerBig);
   } else {
-    console.log(`  yaml-language-server comparison skipped: ${PEER ? '' : 'shared/peer/schemas not found next to the checkout (it exists only on the build machine)'}${existsSync(YAMLLS) ? '' : ' yaml-language-server not installed'}`);
+    console.log(
+      `  yaml-language-server comparison skipped: ${PEER ? '' : 'shared/peer/schemas not found next to the checkout (it exists only on the build machine)'}${existsSync(YAMLLS) ? '' : ' yaml-language-server not installed'}`,
+    );
   }
 
-  const header = ['server', 'spawn→first diag (ms)', 'first diag, 1 doc (ms)', 'full diag, 1000 docs (ms)', 'keystroke, findings change p50/p99 (ms)', 'keystroke, no change p50/p99 (ms)', 'completion p50/p99 (ms)', 'hover p50/p99 (ms)', 'RSS (MiB)'];
+  const header = [
+    'server',
+    'spawn→first diag (ms)',
+    'first diag, 1 doc (ms)',
+    'full diag, 1000 docs (ms)',
+    'keystroke, findings change p50/p99 (ms)',
+    'keystroke, no change p50/p99 (ms)',
+    'completion p50/p99 (ms)',
+    'hover p50/p99 (ms)',
+    'RSS (MiB)',
+  ];
   const table = [header, ...results.map(row)];
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
   console.log();
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i])).join(' | '));
   const k = results[0];
   console.log();
-  console.log(`targets: full ≤300 ms: ${fmt(k.fullDiagnostics)}; keystroke p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))} (findings change), ${fmt(percentile(k.quiet, 99))} (no change); completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`);
+  console.log(
+    `targets: full ≤300 ms: ${fmt(k.fullDiagnostics)}; keystroke p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))} (findings change), ${fmt(percentile(k.quiet, 99))} (no change); completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`,
+  );
   if (results[1]) {
     const p = results[1];
-    console.log(`ratios (yaml-language-server ÷ kubemate): first diagnostics on one document ${fmt(p.firstOneDoc / k.firstOneDoc)}× (target ≥10×), spawn→first diagnostics ${fmt(p.coldStart / k.coldStart)}×; full ${fmt(p.fullDiagnostics / k.fullDiagnostics)}×; keystroke p50 ${fmt(percentile(p.rediagnose, 50) / percentile(k.rediagnose, 50))}×; completion p50 ${fmt(percentile(p.completion, 50) / percentile(k.completion, 50))}×; hover p50 ${fmt(percentile(p.hover, 50) / percentile(k.hover, 50))}×`);
+    console.log(
+      `ratios (yaml-language-server ÷ kubemate): first diagnostics on one document ${fmt(p.firstOneDoc / k.firstOneDoc)}× (target ≥10×), spawn→first diagnostics ${fmt(p.coldStart / k.coldStart)}×; full ${fmt(p.fullDiagnostics / k.fullDiagnostics)}×; keystroke p50 ${fmt(percentile(p.rediagnose, 50) / percentile(k.rediagnose, 50))}×; completion p50 ${fmt(percentile(p.completion, 50) / percentile(k.completion, 50))}×; hover p50 ${fmt(percentile(p.hover, 50) / percentile(k.hover, 50))}×`,
+    );
     console.log('(yaml-language-server debounces validation by 200 ms; its figures include that delay, as an editor user experiences it.)');
   }
 }

@@ -2,7 +2,13 @@
 // answering the requests a server makes of its client (configuration, schema content).
 import { spawn, ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 
 export interface Driver {
   connection: ProtocolConnection;
@@ -38,7 +44,9 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
     const i = waiters.findIndex((w) => w.uri === p.uri && (p.version === undefined || p.version === w.version));
     if (i >= 0) waiters.splice(i, 1)[0].resolve(p);
   });
-  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => (opts.configuration ? opts.configuration(p.items) : p.items.map(() => null)));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+    opts.configuration ? opts.configuration(p.items) : p.items.map(() => null),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('vscode/content', (params: string[] | string) => {

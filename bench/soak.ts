@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const at = (n: number) => r.checkpoints.find((c) => c.edits === n)?.heapUsedMiB ?? NaN;
   const base = at(Math.min(2000, edits));
   const growth = at(edits) - base;
-  console.log(`  ${edits} edits in ${((Date.now() - t0) / 1000).toFixed(1)} s; edit → diagnostics p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, max ${r.latency.max.toFixed(1)} ms`);
+  console.log(
+    `  ${edits} edits in ${((Date.now() - t0) / 1000).toFixed(1)} s; edit → diagnostics p50 ${r.latency.p50.toFixed(1)} ms, p99 ${r.latency.p99.toFixed(1)} ms, max ${r.latency.max.toFixed(1)} ms`,
+  );
   console.log(`  heap growth from edit ${Math.min(2000, edits)} to ${edits}: ${growth.toFixed(1)} MiB (limit ${GROWTH_LIMIT_MIB} MiB)`);
   for (const s of r.snapshots) console.log(`  heap snapshot: ${s}`);
   if (r.stderr.trim()) console.log(`  server stderr:\n${r.stderr}`);

@@ -27,7 +27,8 @@ function manifest(i: number): string {
     case 0:
       return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg-${i}\n  namespace: ${ns(i + 1)}\ndata:\n  LOG_LEVEL: info\n  MODE: fast\n`;
     case 1: {
-      const shared = i % 40 === 1 ? `\n            - name: SHARED\n              valueFrom:\n                configMapKeyRef: {name: shared-config, key: SHARED}` : '';
+      const shared =
+        i % 40 === 1 ? `\n            - name: SHARED\n              valueFrom:\n                configMapKeyRef: {name: shared-config, key: SHARED}` : '';
       return `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -82,7 +83,10 @@ function writeWorkspace(dir: string): void {
     if (i % 100 === 0) mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `m-${i}.yaml`), manifest(i));
   }
-  writeFileSync(join(dir, 'namespaces.yaml'), Array.from({ length: NAMESPACES }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-${i}\n`).join('---\n'));
+  writeFileSync(
+    join(dir, 'namespaces.yaml'),
+    Array.from({ length: NAMESPACES }, (_, i) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team-${i}\n`).join('---\n'),
+  );
   writeFileSync(join(dir, 'shared-config.yaml'), sharedConfig(['SHARED']));
 }
 
@@ -108,7 +112,11 @@ async function main(): Promise<void> {
     const indexMs = performance.now() - t0;
     global.gc?.();
     const heapMiB = (process.memoryUsage().heapUsed - heap0) / 1024 / 1024;
-    rows.push(['index 2,000 files (scan + read + parse + extract)', ms(indexMs), `${files.length} files, ${index.allObjects().length} objects, +${heapMiB.toFixed(0)} MiB heap; target ≤3,000 ms`]);
+    rows.push([
+      'index 2,000 files (scan + read + parse + extract)',
+      ms(indexMs),
+      `${files.length} files, ${index.allObjects().length} objects, +${heapMiB.toFixed(0)} MiB heap; target ≤3,000 ms`,
+    ]);
 
     // 2. Every file checked across the workspace.
     const t1 = performance.now();
@@ -123,7 +131,11 @@ async function main(): Promise<void> {
     const changed = index.setDiskFile(sharedUri, sharedConfig(['SHARED', 'EXTRA']));
     const dependents = index.dependentUris(changed);
     for (const uri of dependents) crossRefDiagnostics(index, uri, { scheduling: probe });
-    rows.push(['edit shared-config (new key) → re-check dependents', ms(performance.now() - t2), `${dependents.size} of ${index.fileCount} files re-checked (${[...changed].join(', ')})`]);
+    rows.push([
+      'edit shared-config (new key) → re-check dependents',
+      ms(performance.now() - t2),
+      `${dependents.size} of ${index.fileCount} files re-checked (${[...changed].join(', ')})`,
+    ]);
 
     // 4. An edit that changes nothing others read (a value): nobody is re-checked.
     const t3 = performance.now();

@@ -3,8 +3,19 @@ import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const entries = readdirSync('bench').filter((f) => f.endsWith('.bench.ts')).map((f) => `bench/${f}`);
-await build({ entryPoints: entries, bundle: true, platform: 'node', target: 'node18', format: 'cjs', outdir: 'out/bench', logLevel: 'warning', sourcemap: true });
+const entries = readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => `bench/${f}`);
+await build({
+  entryPoints: entries,
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  outdir: 'out/bench',
+  logLevel: 'warning',
+  sourcemap: true,
+});
 let failed = false;
 for (const e of entries) {
   const js = e.replace(/^bench\//, 'out/bench/').replace(/\.ts$/, '.js');

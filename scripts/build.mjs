@@ -38,18 +38,29 @@ if (process.argv.includes('--tests')) {
   // CLI's and the server's `require.main === module` would start them inside the harness.
   await build({ ...common, entryPoints: ['test/fuzz/fuzzHarness.ts', 'test/fuzz/hostileProbe.ts'], outdir: 'out/fuzz', outbase: 'test/fuzz' });
 } else if (process.argv.includes('--webview')) {
-  await build({ ...common, entryPoints: findTests('test/webview'), outdir: 'out/webview', outbase: 'test/webview', external: [...common.external, 'playwright-core'] });
+  await build({
+    ...common,
+    entryPoints: findTests('test/webview'),
+    outdir: 'out/webview',
+    outbase: 'test/webview',
+    external: [...common.external, 'playwright-core'],
+  });
 } else if (process.argv.includes('--integration')) {
-  const suite = readdirSync('test/integration/suite').filter((n) => n.endsWith('.ts')).map((n) => join('test/integration/suite', n));
+  const suite = readdirSync('test/integration/suite')
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => join('test/integration/suite', n));
   await build({ ...common, entryPoints: suite, outdir: 'out/integration/suite' });
-  await build({ ...common, entryPoints: ['test/integration/runElectron.ts'], outdir: 'out/integration',
-    external: [...common.external, '@vscode/test-electron'] });
+  await build({
+    ...common,
+    entryPoints: ['test/integration/runElectron.ts'],
+    outdir: 'out/integration',
+    external: [...common.external, '@vscode/test-electron'],
+  });
 } else {
   const minify = process.argv.includes('--minify');
   await Promise.all([
     build({ ...common, minify, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist' }),
     build({ ...common, minify, entryPoints: { server: 'server/src/server.ts' }, outdir: 'dist' }),
-    build({ ...common, minify, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist',
-      banner: { js: '#!/usr/bin/env node' } }),
+    build({ ...common, minify, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   ]);
 }

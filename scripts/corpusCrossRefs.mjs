@@ -67,6 +67,13 @@ export function run(corpus: string, list: boolean) {
 
 mkdirSync('out/scripts', { recursive: true });
 const outfile = join('out', 'scripts', 'corpusCrossRefs.js');
-await build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'corpusCrossRefs.ts' }, bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning' });
+await build({
+  stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'corpusCrossRefs.ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  outfile,
+  logLevel: 'warning',
+});
 const require = createRequire(import.meta.url);
 require(resolve(outfile)).run(corpus, process.argv.includes('--list'));

@@ -27,7 +27,18 @@ const { values } = parseArgs({
 if (values.hostile) {
   const scale = Number(values.scale);
   const r = await runHostile(scale, (l) => process.stderr.write(`${l}\n`));
-  const rows = r.results.map((x) => ({ input: x.name, MB: x.sizeMb, otherFileHoverMs: x.otherFileHoverMs, featureMaxMs: x.featureMaxMs, diagnostics: x.diagnostics.length, check: x.check.code, checkRssMb: x.check.peakRssMb, apply: x.apply.code, applyRssMb: x.apply.peakRssMb, says: (x.check.err || x.check.out).split('\n')[0].slice(0, 160) }));
+  const rows = r.results.map((x) => ({
+    input: x.name,
+    MB: x.sizeMb,
+    otherFileHoverMs: x.otherFileHoverMs,
+    featureMaxMs: x.featureMaxMs,
+    diagnostics: x.diagnostics.length,
+    check: x.check.code,
+    checkRssMb: x.check.peakRssMb,
+    apply: x.apply.code,
+    applyRssMb: x.apply.peakRssMb,
+    says: (x.check.err || x.check.out).split('\n')[0].slice(0, 160),
+  }));
   process.stdout.write(`${JSON.stringify({ scale, serverPeakRssMb: r.serverPeakRssMb, shown: r.shown, rows }, null, 2)}\n`);
   process.exit(0);
 }

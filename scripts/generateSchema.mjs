@@ -44,7 +44,12 @@ const COMPACT_KEYS = { kind: 't', ref: 'r', items: 'i', values: 'v', enum: 'e', 
 
 function stampOfInputs() {
   const h = createHash('sha256');
-  const scripts = ['scripts/generateSchema.mjs', ...readdirSync('scripts/schema').sort().map((n) => join('scripts/schema', n))];
+  const scripts = [
+    'scripts/generateSchema.mjs',
+    ...readdirSync('scripts/schema')
+      .sort()
+      .map((n) => join('scripts/schema', n)),
+  ];
   for (const f of scripts) h.update(f).update('\0').update(readFileSync(f)).update('\0');
   const require = createRequire(join(process.cwd(), 'package.json'));
   for (const p of INPUT_PACKAGES) h.update(`${p}@${JSON.parse(readFileSync(require.resolve(`${p}/package.json`), 'utf8')).version}\0`);
@@ -62,7 +67,9 @@ function compactField(ft) {
 }
 
 function compactTypes(types) {
-  return Object.fromEntries(Object.entries(types).map(([key, ty]) => [key, { f: Object.fromEntries(Object.entries(ty.fields).map(([n, ft]) => [n, compactField(ft)])) }]));
+  return Object.fromEntries(
+    Object.entries(types).map(([key, ty]) => [key, { f: Object.fromEntries(Object.entries(ty.fields).map(([n, ft]) => [n, compactField(ft)])) }]),
+  );
 }
 
 const stamp = stampOfInputs();
@@ -86,5 +93,7 @@ writeFileSync('dist/crdSchema.json', JSON.stringify({ source: crds.source, kinds
 writeFileSync('dist/crdSchemaDocs.json', JSON.stringify(crds.docs));
 writeFileSync(STAMP, stamp);
 const fields = Object.values(model.types).reduce((n, ty) => n + Object.keys(ty.fields).length, 0);
-console.log(`schema: ${model.kinds.length} kinds (${supplement.added.length} alpha/beta from ${supplement.source}), ${Object.keys(model.types).length} types, ${fields} fields`);
+console.log(
+  `schema: ${model.kinds.length} kinds (${supplement.added.length} alpha/beta from ${supplement.source}), ${Object.keys(model.types).length} types, ${fields} fields`,
+);
 console.log(`schema: ${crds.kinds.length} bundled custom resource kinds from ${CRD_PACKAGES.length} packages, ${Object.keys(crds.types).length} types`);

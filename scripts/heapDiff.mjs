@@ -34,4 +34,5 @@ const rows = [...new Set([...before.keys(), ...after.keys()])].map((name) => {
 });
 rows.sort((p, q) => q.bytes - p.bytes);
 console.log(`${'constructor'.padEnd(40)} ${'Δcount'.padStart(10)} ${'ΔKiB'.padStart(10)} ${'count after'.padStart(12)}`);
-for (const r of rows.slice(0, Number(top))) console.log(`${r.name.slice(0, 40).padEnd(40)} ${String(r.count).padStart(10)} ${(r.bytes / 1024).toFixed(1).padStart(10)} ${String(r.total).padStart(12)}`);
+for (const r of rows.slice(0, Number(top)))
+  console.log(`${r.name.slice(0, 40).padEnd(40)} ${String(r.count).padStart(10)} ${(r.bytes / 1024).toFixed(1).padStart(10)} ${String(r.total).padStart(12)}`);

@@ -11,12 +11,24 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EXTENSION_ID, REPO, extHostLogLines, freshDirs, installVsix, launchChromium, newPage, removeDirs, resolveTools, startCodeServer,
+  EXTENSION_ID,
+  REPO,
+  extHostLogLines,
+  freshDirs,
+  installVsix,
+  launchChromium,
+  newPage,
+  removeDirs,
+  resolveTools,
+  startCodeServer,
 } from '../test/e2e/lib/codeServer.mjs';
 import { openExplorerFile, openWorkbench, runningExtensionActivationMs, startupPerformance } from '../test/e2e/lib/workbench.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
+const opt = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
 const RUNS = Number(opt('--runs', 3));
 const MAX = opt('--max', null);
 const VSIX = path.join(REPO, 'kubemate.vsix');
@@ -44,7 +56,10 @@ async function measureOnce(tools) {
   }
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+};
 
 async function main() {
   if (!args.includes('--skip-package') || !fs.existsSync(VSIX)) {
@@ -56,8 +71,10 @@ async function main() {
   for (let i = 1; i <= RUNS; i++) {
     const r = await measureOnce(tools);
     runs.push(r);
-    console.log(`run ${i}: Activation ${r.activationMs} ms (load code ${r.loadCodeMs}, of which the bundle itself ${r.codeLoadOnlyMs}; `
-      + `call activate ${r.callActivateMs}); activate() promise resolved ${r.finishActivateMs} ms later; event ${r.event}`);
+    console.log(
+      `run ${i}: Activation ${r.activationMs} ms (load code ${r.loadCodeMs}, of which the bundle itself ${r.codeLoadOnlyMs}; ` +
+        `call activate ${r.callActivateMs}); activate() promise resolved ${r.finishActivateMs} ms later; event ${r.event}`,
+    );
   }
   const keys = ['activationMs', 'loadCodeMs', 'codeLoadOnlyMs', 'callActivateMs', 'finishActivateMs'];
   const medians = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
@@ -65,9 +82,11 @@ async function main() {
   const out = path.join(REPO, 'test/e2e/artifacts');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'activation.json'), JSON.stringify(result, null, 2));
-  console.log(`median of ${RUNS}: Activation ${medians.activationMs} ms = load code ${medians.loadCodeMs} ms `
-    + `(bundle alone ${medians.codeLoadOnlyMs} ms) + call activate ${medians.callActivateMs} ms; `
-    + `activate() promise resolved after ${medians.finishActivateMs} ms`);
+  console.log(
+    `median of ${RUNS}: Activation ${medians.activationMs} ms = load code ${medians.loadCodeMs} ms ` +
+      `(bundle alone ${medians.codeLoadOnlyMs} ms) + call activate ${medians.callActivateMs} ms; ` +
+      `activate() promise resolved after ${medians.finishActivateMs} ms`,
+  );
   if (runs.some((r) => r.event !== 'onLanguage:yaml')) throw new Error(`activated by ${runs.map((r) => r.event).join(', ')}, expected onLanguage:yaml`);
   if (MAX && medians.activationMs > Number(MAX)) throw new Error(`median activation ${medians.activationMs} ms > ${MAX} ms`);
 }

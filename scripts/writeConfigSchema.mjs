@@ -33,8 +33,16 @@ export function configSchema() {
         additionalProperties: false,
         properties: Object.fromEntries(codes.map((c) => [c, level])),
       },
-      ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Paths or globs, relative to this file, that are neither checked nor indexed (e.g. charts/**).' },
-      cluster: { type: 'object', additionalProperties: false, properties: { profile: { type: 'string', description: 'Cluster profile file, relative to this file.' } } },
+      ignore: {
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+        description: 'Paths or globs, relative to this file, that are neither checked nor indexed (e.g. charts/**).',
+      },
+      cluster: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { profile: { type: 'string', description: 'Cluster profile file, relative to this file.' } },
+      },
     },
   };
 }

@@ -44,7 +44,8 @@ export function clientLanguage(): ClientLang {
 }
 
 /** Localise a message (vscode.l10n.t's signature; keys are the English text). */
-export const t: typeof vscode.l10n.t = ((...args: Parameters<typeof l10n.t>) => (useVscode ? (vscode.l10n.t as (...a: unknown[]) => string)(...args) : (l10n.t as (...a: unknown[]) => string)(...args))) as typeof vscode.l10n.t;
+export const t: typeof vscode.l10n.t = ((...args: Parameters<typeof l10n.t>) =>
+  useVscode ? (vscode.l10n.t as (...a: unknown[]) => string)(...args) : (l10n.t as (...a: unknown[]) => string)(...args)) as typeof vscode.l10n.t;
 
 const changed = new vscode.EventEmitter<ClientLang>();
 /** Fires after `kubemate.language` switched the client's language: the tree and status bar re-render. */

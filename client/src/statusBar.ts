@@ -26,7 +26,12 @@ export function createStatusBar(state: ClusterState): vscode.Disposable {
     }
     const counts = podCounts(view);
     item.text = statusText(counts);
-    item.tooltip = t('Simulated cluster: {0} nodes, {1} pods ({2} pending). Click to open the Simulated Cluster view.', view.nodes.length, counts.pods, counts.pending);
+    item.tooltip = t(
+      'Simulated cluster: {0} nodes, {1} pods ({2} pending). Click to open the Simulated Cluster view.',
+      view.nodes.length,
+      counts.pods,
+      counts.pending,
+    );
     item.backgroundColor = counts.failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

@@ -43,7 +43,9 @@ function listDts(root) {
 
 /** "cert-manager.io/v1/CertificateSpec.d.ts" → "cr.cert-manager_io.v1.CertificateSpec". */
 function keyOf(root, file, name) {
-  const parts = relative(root, file).replace(/\.d\.ts$/, '').split(sep);
+  const parts = relative(root, file)
+    .replace(/\.d\.ts$/, '')
+    .split(sep);
   parts.pop();
   const version = parts.pop() ?? 'v1';
   return ['cr', parts.join('_').replace(/\./g, '_') || 'root', version, name].join('.');
@@ -61,7 +63,13 @@ function builtInKey(name, builtIn) {
   return undefined;
 }
 
-const pascal = (s) => s.replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Field';
+const pascal = (s) =>
+  s
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('') || 'Field';
 
 /** → { source, kinds, types, docs } for the packages named (each must be installed). */
 export function fromCrdPackages(packageNames, builtInTypes) {

@@ -35,7 +35,9 @@ function listDts(root) {
 
 /** "apps/v1/DeploymentSpec.d.ts" → "apps.v1.DeploymentSpec"; "v1/Pod.d.ts" → "core.v1.Pod". */
 function keyOf(root, file) {
-  const parts = relative(root, file).replace(/\.d\.ts$/, '').split(sep);
+  const parts = relative(root, file)
+    .replace(/\.d\.ts$/, '')
+    .split(sep);
   const type = parts.pop();
   if (root === machineryRoot) {
     // apis/meta/v1/X → meta.v1.X ; api/resource/Quantity → resource.Quantity ; util/intstr/IntOrString
@@ -47,7 +49,10 @@ function keyOf(root, file) {
 
 export function docOf(node) {
   const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
-  const text = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? '').join('\n').trim();
+  const text = docs
+    .map((d) => ts.getTextOfJSDocComment(d.comment) ?? '')
+    .join('\n')
+    .trim();
   return text || undefined;
 }
 
@@ -152,7 +157,14 @@ export async function fromKubernetesModels() {
       if (name === 'apiVersion' && ty.enum?.length === 1) apiVersion = ty.enum[0];
       if (name === 'kind' && ty.enum?.length === 1) kind = ty.enum[0];
       if (validate) {
-        const shape = ty.kind === 'number' ? 'scalar' : ty.kind === 'array' && ty.items.kind === 'number' ? 'array' : ty.kind === 'map' && ty.values.kind === 'number' ? 'map' : undefined;
+        const shape =
+          ty.kind === 'number'
+            ? 'scalar'
+            : ty.kind === 'array' && ty.items.kind === 'number'
+              ? 'array'
+              : ty.kind === 'map' && ty.values.kind === 'number'
+                ? 'map'
+                : undefined;
         if (shape && isIntegerAt(validate, name, shape)) {
           if (shape === 'scalar') ty = { kind: 'integer' };
           else if (shape === 'array') ty.items = { kind: 'integer' };

@@ -28,7 +28,15 @@
 // - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).
 // The ChunkCache is the only one that needs an LRU: each other is bounded by what is open or by the
 // number of settings seen. `npm run soak` (20,000 edits) checks that the heap stays flat.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, Connection, InitializeParams, CodeActionKind } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  Connection,
+  InitializeParams,
+  CodeActionKind,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadSchema } from './schema/schema';
 import { ServerContext } from './handlers/serverContext';
@@ -44,7 +52,8 @@ import { validateFile } from './features/diagnostics/validateFile';
 import { parseFile } from './yaml/parsedFile';
 import type { DocumentCache } from './yaml/documentCache';
 
-const WARM_UP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
+const WARM_UP =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
 
 export function startServer(connection: Connection): void {
   // The sync tells the parse cache where a single edit landed, so it re-splits only that region.

@@ -17,13 +17,35 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  EXTENSION_ID, REPO, Steps, extHostLogLines, freshDirs, installVsix, keepLogs, killStartedServers, launchChromium,
-  newPage, removeDirs, resolveTools, startCodeServer,
+  EXTENSION_ID,
+  REPO,
+  Steps,
+  extHostLogLines,
+  freshDirs,
+  installVsix,
+  keepLogs,
+  killStartedServers,
+  launchChromium,
+  newPage,
+  removeDirs,
+  resolveTools,
+  startCodeServer,
 } from './lib/codeServer.mjs';
 import { commandTitle } from './lib/manifest.mjs';
 import {
-  collapseRows, expandUntil, hoverWord, openExplorerFile, openWorkbench, retry, runCommand, runningExtensionActivationMs, startupPerformance,
-  scrollOutputToTop, treeRows, viewPane, widenSideBar,
+  collapseRows,
+  expandUntil,
+  hoverWord,
+  openExplorerFile,
+  openWorkbench,
+  retry,
+  runCommand,
+  runningExtensionActivationMs,
+  startupPerformance,
+  scrollOutputToTop,
+  treeRows,
+  viewPane,
+  widenSideBar,
 } from './lib/workbench.mjs';
 
 const SHOTS = path.join(REPO, 'test/e2e/screenshots');
@@ -39,9 +61,7 @@ const POD = /^k8s-combat-[a-z0-9]+-[a-z0-9]{5}$/;
 const ENDPOINT = /10\.244\.\d+\.\d+:8081/;
 // KubeMate's own UI strings (notifications, tree labels) follow kubemate.language, not the workbench:
 // look them up in the bundle the client uses, so the test reads what a Chinese-reading user sees.
-const BUNDLE = SETTINGS['kubemate.language'] === 'zh-cn'
-  ? JSON.parse(fs.readFileSync(path.join(REPO, 'l10n/bundle.l10n.zh-cn.json'), 'utf8'))
-  : {};
+const BUNDLE = SETTINGS['kubemate.language'] === 'zh-cn' ? JSON.parse(fs.readFileSync(path.join(REPO, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) : {};
 const ui = (text) => BUNDLE[text] ?? text;
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const uiRe = (...texts) => new RegExp(`^(${texts.map((x) => escapeRe(ui(x))).join('|')})$`);
@@ -51,7 +71,10 @@ const CHECKS = 7;
 
 async function main() {
   const steps = new Steps();
-  for (const d of [SHOTS, ARTIFACTS]) { fs.rmSync(d, { recursive: true, force: true }); fs.mkdirSync(d, { recursive: true }); }
+  for (const d of [SHOTS, ARTIFACTS]) {
+    fs.rmSync(d, { recursive: true, force: true });
+    fs.mkdirSync(d, { recursive: true });
+  }
   const shot = (page, name) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 
   const vsix = buildVsix(steps);
@@ -73,14 +96,19 @@ async function main() {
   try {
     browser = await launchChromium(tools);
     page = await newPage(browser, server, { width: 1600, height: 1000 });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     await openWorkbench(page, server, dirs.workspace);
     steps.mark('workbench loaded, Explorer lists the tutorial manifests');
     await shot(page, '01-workbench');
 
     // 1. Open the Deployment: onLanguage:yaml activates KubeMate.
     const editor = await openExplorerFile(page, 'deployment.yaml');
-    await page.locator('.statusbar-item', { hasText: /^YAML$/ }).first().waitFor();
+    await page
+      .locator('.statusbar-item', { hasText: /^YAML$/ })
+      .first()
+      .waitFor();
     steps.mark('deployment.yaml open (language mode YAML)');
 
     // 2. Hover `replicas`: the Chinese docs appear.
@@ -109,14 +137,24 @@ async function main() {
     const collapse = uiRe('Nodes', 'Events', 'Ingresses', 'ConfigMaps', 'Secrets');
     const serviceAccounts = escapeRe(ui('{0} objects').replace('{0}', 'ServiceAccount'));
     await collapseRows(pane, new RegExp(`${collapse.source}|^${serviceAccounts}$`));
-    const pods = await expandUntil(pane, 'two Running k8s-combat pods under the Deployment in the Simulated Cluster view', (rows) => {
-      const p = runningPods(rows);
-      return p.length === 2 && p;
-    }, { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'k8s-combat').source}|^k8s-combat-[a-z0-9]+$`) });
-    const endpoints = await expandUntil(pane, 'two endpoints 10.244.x.x:8081 under the k8s-combat Service', (rows) => {
-      const e = rows.filter((r) => ENDPOINT.test(`${r.label} ${r.description}`));
-      return e.length >= 2 && [...new Set(e.map((r) => `${r.label} ${r.description}`.trim()))];
-    }, { expand: uiRe('Namespaces', 'default', 'Services', 'k8s-combat') });
+    const pods = await expandUntil(
+      pane,
+      'two Running k8s-combat pods under the Deployment in the Simulated Cluster view',
+      (rows) => {
+        const p = runningPods(rows);
+        return p.length === 2 && p;
+      },
+      { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'k8s-combat').source}|^k8s-combat-[a-z0-9]+$`) },
+    );
+    const endpoints = await expandUntil(
+      pane,
+      'two endpoints 10.244.x.x:8081 under the k8s-combat Service',
+      (rows) => {
+        const e = rows.filter((r) => ENDPOINT.test(`${r.label} ${r.description}`));
+        return e.length >= 2 && [...new Set(e.map((r) => `${r.label} ${r.description}`.trim()))];
+      },
+      { expand: uiRe('Namespaces', 'default', 'Services', 'k8s-combat') },
+    );
     report.pods = pods;
     report.endpoints = endpoints;
     steps.mark(`view shows pods ${pods.join(', ')} and endpoints ${endpoints.join(', ')}`);
@@ -156,7 +194,11 @@ async function main() {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await runCommand(page, 'File: Save');
-    await page.locator('.notifications-toasts .notification-list-item', { hasText: /profile|节点|nodes/i }).first().waitFor({ timeout: 20_000 }).catch(() => {});
+    await page
+      .locator('.notifications-toasts .notification-list-item', { hasText: /profile|节点|nodes/i })
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .catch(() => {});
     steps.mark('cluster profile with the SimulationProfile saved and loaded');
     await runCommand(page, 'View: Show Explorer');
     const crashEditor = await openExplorerFile(page, 'crashloop.yaml');
@@ -164,10 +206,15 @@ async function main() {
     await runCommand(page, commandTitle('kubemate.dryRun').palette);
     await runCommand(page, commandTitle('kubemate.showClusterView').palette);
     await pane.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 });
-    const crashing = await expandUntil(pane, 'two crasher pods in CrashLoopBackOff in the Simulated Cluster view', (rows) => {
-      const p = [...new Set(rows.filter((r) => CRASH_POD.test(r.label) && /CrashLoopBackOff/.test(r.description)).map((r) => `${r.label} ${r.description}`))];
-      return p.length === 2 && p;
-    }, { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'crasher').source}|^crasher-[a-z0-9]+$`) });
+    const crashing = await expandUntil(
+      pane,
+      'two crasher pods in CrashLoopBackOff in the Simulated Cluster view',
+      (rows) => {
+        const p = [...new Set(rows.filter((r) => CRASH_POD.test(r.label) && /CrashLoopBackOff/.test(r.description)).map((r) => `${r.label} ${r.description}`))];
+        return p.length === 2 && p;
+      },
+      { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'crasher').source}|^crasher-[a-z0-9]+$`) },
+    );
     report.crashLoop = crashing;
     steps.mark(`crash-looping Deployment dry-run: ${crashing.join(', ')}`);
     await page.mouse.move(5, 5);
@@ -182,8 +229,10 @@ async function main() {
     if (perf.event !== 'onLanguage:yaml' || !/activationEvent: 'onLanguage:yaml'/.test(report.activation.log ?? '')) {
       throw new Error(`KubeMate was activated by ${perf.event} (extension host log: ${report.activation.log}), expected onLanguage:yaml`);
     }
-    steps.mark(`activation: ${activation.text}; load code ${perf.loadCodeMs} ms (bundle alone ${perf.codeLoadOnlyMs} ms), `
-      + `call activate ${perf.callActivateMs} ms, activate() resolved after ${perf.finishActivateMs} ms`);
+    steps.mark(
+      `activation: ${activation.text}; load code ${perf.loadCodeMs} ms (bundle alone ${perf.codeLoadOnlyMs} ms), ` +
+        `call activate ${perf.callActivateMs} ms, activate() resolved after ${perf.finishActivateMs} ms`,
+    );
     report.ok = true;
   } catch (err) {
     if (page) await shot(page, '99-failure').catch(() => {});
@@ -207,7 +256,9 @@ async function main() {
   }
   // What was verified: Chinese hover, summary notification, pods, endpoints, replacement pod, CrashLoopBackOff, activation event.
   console.log(`e2e: ${CHECKS} passed, 0 failed`);
-  console.log(`E2E PASSED in ${(steps.total() / 1000).toFixed(1)} s — screenshots in ${path.relative(REPO, SHOTS)}/, report in ${path.relative(REPO, ARTIFACTS)}/report.json`);
+  console.log(
+    `E2E PASSED in ${(steps.total() / 1000).toFixed(1)} s — screenshots in ${path.relative(REPO, SHOTS)}/, report in ${path.relative(REPO, ARTIFACTS)}/report.json`,
+  );
 }
 
 /** A screenshot clip from the editor's left edge (line numbers) around the elements, with a margin. */
@@ -244,14 +295,20 @@ function buildVsix(steps) {
  */
 async function openClusterView(page) {
   const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: OPEN_VIEW_BUTTON }).first();
-  await toast.waitFor({ timeout: 20_000 }).catch(() => { throw new Error('no dry-run summary notification (with an "Open Simulated Cluster" button) appeared'); });
+  await toast.waitFor({ timeout: 20_000 }).catch(() => {
+    throw new Error('no dry-run summary notification (with an "Open Simulated Cluster" button) appeared');
+  });
   const summary = (await toast.locator('.notification-list-item-message').innerText()).trim();
   if (argv.has('--via-palette')) await runCommand(page, commandTitle('kubemate.showClusterView').palette);
   else await toast.locator('.monaco-button', { hasText: OPEN_VIEW_BUTTON }).first().click();
   const pane = viewPane(page, 'Simulated Cluster');
-  await pane.locator('.monaco-list-row').first().waitFor({ timeout: 15_000 }).catch(() => {
-    throw new Error('the Simulated Cluster view did not appear (view id kubemate.clusterView)');
-  });
+  await pane
+    .locator('.monaco-list-row')
+    .first()
+    .waitFor({ timeout: 15_000 })
+    .catch(() => {
+      throw new Error('the Simulated Cluster view did not appear (view id kubemate.clusterView)');
+    });
   return { pane, summary };
 }
 
@@ -269,33 +326,54 @@ async function deletePodFromTree(page, pane, pod) {
   await row.click({ button: 'right' });
   const title = commandTitle('kubemate.deletePod').title;
   const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`no "${title}" in the pod's context menu`); });
+  await item.waitFor({ timeout: 10_000 }).catch(() => {
+    throw new Error(`no "${title}" in the pod's context menu`);
+  });
   await item.click();
   // A confirmation (modal dialog or notification) may guard the action; accept it if one shows.
   const confirm = page.locator('.monaco-dialog-box .monaco-button', { hasText: uiRe('Delete') }).first();
-  if (await confirm.waitFor({ timeout: 1500 }).then(() => true, () => false)) await confirm.click();
+  if (
+    await confirm.waitFor({ timeout: 1500 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await confirm.click();
   await retry(`${pod} to leave the view`, async () => !(await treeRows(pane)).some((r) => r.label === pod), { timeoutMs: 15_000 });
 }
 
 /** Right-click the Service row, "Send Request…", accept the prefilled target and origin, send 10: the notification names the pod. */
 async function sendRequestFromTree(page, pane, service) {
-  const row = pane.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: /ClusterIP/ }) }).filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${service}$`) }) }).first();
+  const row = pane
+    .locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: /ClusterIP/ }) })
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${service}$`) }) })
+    .first();
   await row.click({ button: 'right' });
   const title = commandTitle('kubemate.sendRequest').title;
   const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 }).catch(() => { throw new Error(`no "${title}" in the Service's context menu`); });
+  await item.waitFor({ timeout: 10_000 }).catch(() => {
+    throw new Error(`no "${title}" in the Service's context menu`);
+  });
   await item.click();
   const quickInput = page.locator('.quick-input-widget');
   const input = quickInput.locator('input').first();
   await retry('the target prefilled with the Service name and port', async () => /k8s-combat:8081/.test(await input.inputValue()), { timeoutMs: 10_000 });
   await page.keyboard.press('Enter');
-  await retry('the origin pick', async () => (await quickInput.innerText()).includes(ui('From a temporary pod in namespace {0}').replace('{0}', 'default')), { timeoutMs: 10_000 });
+  await retry('the origin pick', async () => (await quickInput.innerText()).includes(ui('From a temporary pod in namespace {0}').replace('{0}', 'default')), {
+    timeoutMs: 10_000,
+  });
   await page.keyboard.press('Enter');
   await retry('the count input', async () => (await input.inputValue()) === '1', { timeoutMs: 10_000 });
   await input.fill('10');
   await page.keyboard.press('Enter');
-  const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: new RegExp(escapeRe(ui('{0}: answered by pod {1}.')).replace('\\{0\\}', '.*').replace('\\{1\\}', 'default/k8s-combat-\\S+')) }).first();
-  await toast.waitFor({ timeout: 15_000 }).catch(() => { throw new Error('no notification naming the pod that answered the request'); });
+  const toast = page
+    .locator('.notifications-toasts .notification-list-item', {
+      hasText: new RegExp(escapeRe(ui('{0}: answered by pod {1}.')).replace('\\{0\\}', '.*').replace('\\{1\\}', 'default/k8s-combat-\\S+')),
+    })
+    .first();
+  await toast.waitFor({ timeout: 15_000 }).catch(() => {
+    throw new Error('no notification naming the pod that answered the request');
+  });
   return (await toast.locator('.notification-list-item-message').innerText()).trim();
 }
 

@@ -35,7 +35,11 @@ export class CliProbe {
     writeFileSync(file, input.text);
     // A fresh cluster now and then, so the state stays the size of a learner's.
     const reset = ++this.runs % 20 === 0 ? ['--reset'] : [];
-    const commands = [['check', 'input.yaml'], ['apply', '-f', 'input.yaml', '--state', this.state, ...reset], ['explain', input.explain]];
+    const commands = [
+      ['check', 'input.yaml'],
+      ['apply', '-f', 'input.yaml', '--state', this.state, ...reset],
+      ['explain', input.explain],
+    ];
     for (const args of commands) {
       const out: string[] = [];
       const err: string[] = [];
@@ -44,13 +48,18 @@ export class CliProbe {
       try {
         code = await runCli(args, { out: (s) => out.push(s), err: (s) => err.push(s), cwd: this.dir }, { LANG: 'en_US.UTF-8' });
       } catch (e) {
-        problems.push({ kind: 'throw', where: `kubemate ${args[0]}`, detail: e instanceof Error ? e.stack ?? e.message : String(e) });
+        problems.push({ kind: 'throw', where: `kubemate ${args[0]}`, detail: e instanceof Error ? (e.stack ?? e.message) : String(e) });
         continue;
       }
       this.latencies.push(performance.now() - started);
       problems.push(...judge(`kubemate ${args[0]}`, code, out.join('\n'), err.join('\n')));
       if (input.spawn) {
-        const r = spawnSync(process.execPath, [join(serverPath(), '..', 'cli.js'), ...args], { cwd: this.dir, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' }, timeout: 30_000 });
+        const r = spawnSync(process.execPath, [join(serverPath(), '..', 'cli.js'), ...args], {
+          cwd: this.dir,
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8' },
+          timeout: 30_000,
+        });
         problems.push(...judge(`node dist/cli.js ${args[0]}`, r.status ?? -1, r.stdout, r.stderr));
       }
     }

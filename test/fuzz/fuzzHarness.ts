@@ -112,7 +112,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   let inputs = 0;
   let harnessPeak = 0;
   const escaped: Problem[] = [];
-  const onRejection = (e: unknown) => escaped.push({ kind: 'throw', where: 'unhandled rejection', detail: e instanceof Error ? e.stack ?? e.message : String(e) });
+  const onRejection = (e: unknown) =>
+    escaped.push({ kind: 'throw', where: 'unhandled rejection', detail: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   process.on('unhandledRejection', onRejection);
   try {
     // One lazy stream of inputs from the seed: the same seed gives the same inputs in the same order.
@@ -145,7 +146,14 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     inputs,
     failures,
     byKind,
-    server: { requests: server.latencies.length, p50: percentile(server.latencies, 0.5), p99: percentile(server.latencies, 0.99), max: percentile(server.latencies, 1), starts: server.starts, peakRssMb },
+    server: {
+      requests: server.latencies.length,
+      p50: percentile(server.latencies, 0.5),
+      p99: percentile(server.latencies, 0.99),
+      max: percentile(server.latencies, 1),
+      starts: server.starts,
+      peakRssMb,
+    },
     cli: { runs: cli.latencies.length, p99: percentile(cli.latencies, 0.99), max: percentile(cli.latencies, 1) },
     harnessPeakRssMb: Math.round(harnessPeak / 1024 / 1024),
     seconds: Math.round((performance.now() - started) / 100) / 10,

@@ -26,12 +26,20 @@ describe('hostile and huge inputs (scale 0.05)', function () {
 
   it('another file stays responsive: a hover on it answers within the budget while each hostile file is open', () => {
     assert.equal(results.length, 11);
-    assert.deepEqual(results.filter((r) => r.otherFileHoverMs >= LATENCY_BUDGET_MS || r.featureMaxMs >= LATENCY_BUDGET_MS).map((r) => `${r.name}: ${r.otherFileHoverMs}/${r.featureMaxMs} ms`), []);
+    assert.deepEqual(
+      results
+        .filter((r) => r.otherFileHoverMs >= LATENCY_BUDGET_MS || r.featureMaxMs >= LATENCY_BUDGET_MS)
+        .map((r) => `${r.name}: ${r.otherFileHoverMs}/${r.featureMaxMs} ms`),
+      [],
+    );
   });
 
   it('the CLI exits 0, 1 or 2, never with a stack trace, and a failure says why', () => {
     for (const r of results)
-      for (const [cmd, run] of [['check', r.check], ['apply', r.apply]] as const) {
+      for (const [cmd, run] of [
+        ['check', r.check],
+        ['apply', r.apply],
+      ] as const) {
         assert.ok(run.code === 0 || run.code === 1 || run.code === 2, `${r.name} ${cmd}: exit ${run.code} ${run.err}`);
         assert.doesNotMatch(run.err + run.out, /\n\s+at |internal problem/, `${r.name} ${cmd}`);
         if (run.code !== 0) assert.ok((run.err + run.out).trim(), `${r.name} ${cmd}: exit ${run.code} without a message`);
@@ -50,13 +58,20 @@ describe('hostile and huge inputs (scale 0.05)', function () {
     it(`${name}: the CLI says ${cli.source.slice(0, 60)}…`, () => {
       const r = by(name);
       assert.match(r.check.out + r.check.err, cli);
-      if (editor) assert.ok(r.diagnostics.some((d) => editor.test(String(d.message))), JSON.stringify(r.diagnostics.map((d) => d.message)));
+      if (editor)
+        assert.ok(
+          r.diagnostics.some((d) => editor.test(String(d.message))),
+          JSON.stringify(r.diagnostics.map((d) => d.message)),
+        );
     });
   }
 
   it('a file above the limit gets one information message in the editor and no diagnostics', () => {
     assert.equal(by('MB manifest').diagnostics.length, 0);
-    assert.deepEqual(shown.filter((m) => /maxFileSizeMB/.test(m)), ['input-4.yaml is 2.5 MB, above the 2 MB limit (kubemate.maxFileSizeMB): KubeMate leaves this file alone — no checks, hover, completion or outline.']);
+    assert.deepEqual(
+      shown.filter((m) => /maxFileSizeMB/.test(m)),
+      ['input-4.yaml is 2.5 MB, above the 2 MB limit (kubemate.maxFileSizeMB): KubeMate leaves this file alone — no checks, hover, completion or outline.'],
+    );
   });
 
   it('BOM and CRLF files read as the same manifest (same findings as the plain file)', () => {

@@ -37,7 +37,13 @@ function manifestOf(bytes: number): string {
   return parts.join('---\n');
 }
 
-const BILLION_LAUGHS = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: lol}', 'data:', '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+const BILLION_LAUGHS = [
+  'apiVersion: v1',
+  'kind: ConfigMap',
+  'metadata: {name: lol}',
+  'data:',
+  '  a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+]
   .concat('bcdefghi'.split('').map((c, i) => `  ${c}: &${c} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
   .join('\n');
 
@@ -47,12 +53,28 @@ export function hostileInputs(scale: number): HostileInput[] {
   const small = DEPLOYMENT(0);
   return [
     { name: 'billion laughs (9 levels of 9 aliases)', bytes: Buffer.from(BILLION_LAUGHS + '\n') },
-    { name: `${depth}-level flow nesting`, bytes: Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n`) },
-    { name: `${depth}-level block nesting`, bytes: Buffer.from('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\n' + Array.from({ length: Math.min(depth, 2000) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' v\n') },
+    {
+      name: `${depth}-level flow nesting`,
+      bytes: Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n  x: ${'['.repeat(depth)}${']'.repeat(depth)}\n`),
+    },
+    {
+      name: `${depth}-level block nesting`,
+      bytes: Buffer.from(
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\n' +
+          Array.from({ length: Math.min(depth, 2000) }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') +
+          ' v\n',
+      ),
+    },
     { name: `${Math.round(mb(50) / 1048576)} MB manifest`, bytes: Buffer.from(manifestOf(mb(50))) },
-    { name: `${Math.round(mb(10) / 1048576)} MB single line`, bytes: Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: line}\ndata:\n  x: "${'x'.repeat(mb(10))}"\n`) },
+    {
+      name: `${Math.round(mb(10) / 1048576)} MB single line`,
+      bytes: Buffer.from(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: line}\ndata:\n  x: "${'x'.repeat(mb(10))}"\n`),
+    },
     { name: 'binary file', bytes: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)) },
-    { name: 'invalid UTF-8', bytes: Buffer.concat([Buffer.from(small.slice(0, 40)), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(small.slice(40))]) },
+    {
+      name: 'invalid UTF-8',
+      bytes: Buffer.concat([Buffer.from(small.slice(0, 40)), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]), Buffer.from(small.slice(40))]),
+    },
     { name: 'UTF-8 BOM', bytes: Buffer.from('\ufeff' + small) },
     { name: 'UTF-16 file', bytes: Buffer.from('\ufeff' + small, 'utf16le') },
     { name: 'CRLF line ends', bytes: Buffer.from(small.replace(/\n/g, '\r\n')) },

@@ -33,7 +33,10 @@ async function timed<T>(p: Promise<T>, limitMs: number): Promise<[T | undefined,
   return [r, Math.round(performance.now() - started)];
 }
 
-export async function runHostile(scale: number, log?: (line: string) => void): Promise<{ results: HostileResult[]; serverPeakRssMb?: number; shown: string[] }> {
+export async function runHostile(
+  scale: number,
+  log?: (line: string) => void,
+): Promise<{ results: HostileResult[]; serverPeakRssMb?: number; shown: string[] }> {
   const root = join(serverPath(), '..', '..');
   const dir = mkdtempSync(join(tmpdir(), 'kubemate-hostile-'));
   const shown: string[] = [];
@@ -48,10 +51,18 @@ export async function runHostile(scale: number, log?: (line: string) => void): P
     const text = editorText(input.bytes);
     const published = s.nextDiagnostics(uri, 1);
     void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-    const [, otherFileHoverMs] = await timed(s.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } }), 120_000);
+    const [, otherFileHoverMs] = await timed(
+      s.connection.sendRequest('textDocument/hover', { textDocument: { uri: small }, position: { line: 2, character: 3 } }),
+      120_000,
+    );
     const [pub, diagnosticsMs] = await timed(published, 120_000);
     let featureMaxMs = 0;
-    for (const [method, extra] of [['textDocument/hover', { position: { line: 1, character: 2 } }], ['textDocument/completion', { position: { line: 3, character: 2 } }], ['textDocument/documentSymbol', {}], ['textDocument/codeLens', {}]] as const) {
+    for (const [method, extra] of [
+      ['textDocument/hover', { position: { line: 1, character: 2 } }],
+      ['textDocument/completion', { position: { line: 3, character: 2 } }],
+      ['textDocument/documentSymbol', {}],
+      ['textDocument/codeLens', {}],
+    ] as const) {
       const [, ms] = await timed(s.connection.sendRequest(method, { textDocument: { uri }, ...extra }), 120_000);
       featureMaxMs = Math.max(featureMaxMs, ms);
     }
@@ -60,7 +71,13 @@ export async function runHostile(scale: number, log?: (line: string) => void): P
     writeFileSync(file, input.bytes);
     const cli = (args: string[]) => {
       const rss = join(dir, `rss-${n}-${args[0]}.log`);
-      const r = spawnSync(process.execPath, ['--require', join(root, 'test', 'fuzz', 'peakRss.cjs'), join(root, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28, env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', KUBEMATE_RSS_LOG: rss }, timeout: 300_000 });
+      const r = spawnSync(process.execPath, ['--require', join(root, 'test', 'fuzz', 'peakRss.cjs'), join(root, 'dist', 'cli.js'), ...args], {
+        cwd: dir,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        env: { PATH: process.env.PATH, LANG: 'en_US.UTF-8', KUBEMATE_RSS_LOG: rss },
+        timeout: 300_000,
+      });
       let peakRssMb: number | undefined;
       try {
         peakRssMb = Number(readFileSync(rss, 'utf8').trim());
@@ -80,7 +97,9 @@ export async function runHostile(scale: number, log?: (line: string) => void): P
       apply: cli(['apply', '-f', file, '--state', join(dir, `state-${n}.json`)]),
     };
     results.push(r);
-    log?.(`${r.name}: other-file hover ${r.otherFileHoverMs} ms, diagnostics ${r.diagnosticsMs} ms (${r.diagnostics.length}), features ≤ ${r.featureMaxMs} ms; check exit ${r.check.code} (${r.check.peakRssMb} MB), apply exit ${r.apply.code} (${r.apply.peakRssMb} MB)`);
+    log?.(
+      `${r.name}: other-file hover ${r.otherFileHoverMs} ms, diagnostics ${r.diagnosticsMs} ms (${r.diagnostics.length}), features ≤ ${r.featureMaxMs} ms; check exit ${r.check.code} (${r.check.peakRssMb} MB), apply exit ${r.apply.code} (${r.apply.peakRssMb} MB)`,
+    );
   }
   let serverPeakRssMb: number | undefined;
   try {

@@ -21,10 +21,96 @@ export type Mutation =
 /** Text that breaks parsers and position maths: astral characters, lone surrogates, BOM, NUL, line separators. */
 const ODD_TEXT = ['😀', '中文', '\u200b', '\u202e', '\ufeff', '\u0000', '\ud800', '\udc00', '\u2028', '\r', '\r\n', 'é', '\u0301', '\x7f', '\x1b[31m'];
 /** YAML indicators and templating, one at a time. */
-const SYNTAX = [':', ': ', '- ', '? ', '|', '>-', '#', '"', "'", '[', ']', '{', '}', ',', '%YAML 1.2\n', '!', '!!binary ', '@', '`', '&', '*', '<<: ', '{{ .Values.image }}', '{{- if .Values.x }}', '{{ end }}', '\\', '---', '...'];
+const SYNTAX = [
+  ':',
+  ': ',
+  '- ',
+  '? ',
+  '|',
+  '>-',
+  '#',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '%YAML 1.2\n',
+  '!',
+  '!!binary ',
+  '@',
+  '`',
+  '&',
+  '*',
+  '<<: ',
+  '{{ .Values.image }}',
+  '{{- if .Values.x }}',
+  '{{ end }}',
+  '\\',
+  '---',
+  '...',
+];
 /** Values of every YAML type, for a scalar of another one. */
-const VALUES = ['[]', '{}', 'null', '~', '', '0', '-1', '3.5', '1e400', '0x1F', '0o17', '.inf', '.nan', 'true', 'yes', 'on', '"str"', "'q'", '- a', '[a, {b: c}]', '{a: [1, 2]}', '|\n  block', '>\n  folded', '!!str 1', '!!int x', '!custom v', '2026-01-01', '"\\u0000"', '*undefinedAlias', '&a', '123Mi', '99999999999999999999', '-0'];
-const KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'name', 'replicas', 'containers', 'selector', 'status', 'x', '', ' ', '日本', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '$ref', '0', 'a.b/c', '?', '<<'];
+const VALUES = [
+  '[]',
+  '{}',
+  'null',
+  '~',
+  '',
+  '0',
+  '-1',
+  '3.5',
+  '1e400',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '.nan',
+  'true',
+  'yes',
+  'on',
+  '"str"',
+  "'q'",
+  '- a',
+  '[a, {b: c}]',
+  '{a: [1, 2]}',
+  '|\n  block',
+  '>\n  folded',
+  '!!str 1',
+  '!!int x',
+  '!custom v',
+  '2026-01-01',
+  '"\\u0000"',
+  '*undefinedAlias',
+  '&a',
+  '123Mi',
+  '99999999999999999999',
+  '-0',
+];
+const KEYS = [
+  'apiVersion',
+  'kind',
+  'metadata',
+  'spec',
+  'name',
+  'replicas',
+  'containers',
+  'selector',
+  'status',
+  'x',
+  '',
+  ' ',
+  '日本',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  '$ref',
+  '0',
+  'a.b/c',
+  '?',
+  '<<',
+];
 
 const spot = fc.nat({ max: 1 << 20 });
 
@@ -35,10 +121,19 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('shiftIndent' as const), line: spot, by: fc.integer({ min: -4, max: 4 }) }),
   fc.record({ op: fc.constant('truncate' as const), at: spot }),
   fc.record({ op: fc.constant('tabs' as const), line: spot }),
-  fc.record({ op: fc.constant('insert' as const), at: spot, text: fc.oneof(fc.constantFrom(...ODD_TEXT), fc.constantFrom(...SYNTAX), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: spot,
+    text: fc.oneof(fc.constantFrom(...ODD_TEXT), fc.constantFrom(...SYNTAX), fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })),
+  }),
   fc.record({ op: fc.constant('longScalar' as const), line: spot, length: fc.constantFrom(300, 5_000, 70_000) }),
   fc.record({ op: fc.constant('swapValue' as const), line: spot, value: fc.constantFrom(...VALUES) }),
-  fc.record({ op: fc.constant('randomKey' as const), line: spot, key: fc.oneof(fc.constantFrom(...KEYS), fc.string({ minLength: 1, maxLength: 6 })), value: fc.constantFrom(...VALUES) }),
+  fc.record({
+    op: fc.constant('randomKey' as const),
+    line: spot,
+    key: fc.oneof(fc.constantFrom(...KEYS), fc.string({ minLength: 1, maxLength: 6 })),
+    value: fc.constantFrom(...VALUES),
+  }),
   fc.record({ op: fc.constant('anchor' as const), line: spot, alias: spot, merge: fc.boolean() }),
   fc.record({ op: fc.constant('separator' as const), line: spot }),
 );
@@ -128,4 +223,9 @@ export function applyMutations(text: string, ms: readonly Mutation[]): string {
 }
 
 /** What an incremental edit types: syntax, odd characters, a newline, indentation or any short string. */
-export const editTextArb: fc.Arbitrary<string> = fc.oneof(fc.constantFrom(...SYNTAX), fc.constantFrom(...ODD_TEXT), fc.constantFrom('\n', '  ', '', 'x'), fc.string({ maxLength: 10 }));
+export const editTextArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...SYNTAX),
+  fc.constantFrom(...ODD_TEXT),
+  fc.constantFrom('\n', '  ', '', 'x'),
+  fc.string({ maxLength: 10 }),
+);

@@ -52,15 +52,19 @@ export class ServerProbe {
     if (this.session && this.session.process.exitCode === null) return this.session;
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-fuzz-state-'));
     this.starts++;
-    const s = await startServer('en', { storagePath: storage, trusted: true, publishEveryVersion: true }, (c) =>
-      c.onNotification('window/logMessage', (m: { type: number; message: string }) => {
-        if (m.type === 1) this.problems.push({ kind: 'logged-error', where: 'server', detail: m.message.slice(0, 2000) });
-      }),
+    const s = await startServer(
+      'en',
+      { storagePath: storage, trusted: true, publishEveryVersion: true },
+      (c) =>
+        c.onNotification('window/logMessage', (m: { type: number; message: string }) => {
+          if (m.type === 1) this.problems.push({ kind: 'logged-error', where: 'server', detail: m.message.slice(0, 2000) });
+        }),
       {},
       this.node,
     );
     s.process.once('exit', (code, signal) => {
-      if (this.session === s && !this.stopping) this.problems.push({ kind: 'crash', where: 'server', detail: `exited with ${code ?? signal}: ${s.stderr().slice(-2000)}` });
+      if (this.session === s && !this.stopping)
+        this.problems.push({ kind: 'crash', where: 'server', detail: `exited with ${code ?? signal}: ${s.stderr().slice(-2000)}` });
     });
     this.session = s;
     return s;
@@ -139,7 +143,10 @@ export class ServerProbe {
       diags = await this.diagnostics(s, uri, version);
       await this.ask(s, uri, text, input.positions, diags);
     }
-    await this.timed(s, 'kubemate/cluster/dryRun', { sources: [{ uri, label: 'input.yaml', text, documents: input.documents }], command: 'kubectl apply -f input.yaml' });
+    await this.timed(s, 'kubemate/cluster/dryRun', {
+      sources: [{ uri, label: 'input.yaml', text, documents: input.documents }],
+      command: 'kubectl apply -f input.yaml',
+    });
     if (s.process.exitCode === null) void s.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return this.problems;
   }
@@ -151,7 +158,11 @@ export class ServerProbe {
       const method = REQUESTS[i % REQUESTS.length];
       const params =
         method === 'textDocument/codeAction'
-          ? { textDocument, range: { start: position, end: position }, context: { diagnostics: diags.filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line) } }
+          ? {
+              textDocument,
+              range: { start: position, end: position },
+              context: { diagnostics: diags.filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line) },
+            }
           : method === 'textDocument/references'
             ? { textDocument, position, context: { includeDeclaration: true } }
             : { textDocument, position };

@@ -2,7 +2,13 @@
 // speaks JSON-RPC over its pipes.
 import { spawn, ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
 
 export interface LspSession {
   connection: ProtocolConnection;
@@ -55,7 +61,14 @@ export async function startServer(
   // Handlers for notifications the server may send right after `initialized` (e.g. a warning).
   beforeListen?.(connection);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: init.capabilities ?? {}, locale, initializationOptions, workspaceFolders: init.workspaceFolders ?? null });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: init.capabilities ?? {},
+    locale,
+    initializationOptions,
+    workspaceFolders: init.workspaceFolders ?? null,
+  });
   await connection.sendNotification('initialized', {});
   return {
     connection,

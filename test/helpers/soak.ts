@@ -130,7 +130,11 @@ function soakFiles(): SoakFile[] {
       lines: [
         // A description in each version, and the second version's maxLength.
         { line: lineOf(crd, 'description: The replicas of the database'), prefix: '                  description: ', token: (n) => `Replicas, revision ${n}.` },
-        { line: lineOf(crd, 'description: The image of the primary', v1), prefix: '                      description: ', token: (n) => `Image of the primary, revision ${n}.` },
+        {
+          line: lineOf(crd, 'description: The image of the primary', v1),
+          prefix: '                      description: ',
+          token: (n) => `Image of the primary, revision ${n}.`,
+        },
         { line: lineOf(crd, 'maxLength: 253', v1), prefix: '                  maxLength: ', token: (n) => String(100 + (n % 900)) },
       ],
     },
@@ -143,8 +147,16 @@ function soakFiles(): SoakFile[] {
         { line: lineOf(APP, 'GREETING: hello'), prefix: '  GREETING: ', token: (n) => `hello-${n}` },
       ],
     },
-    { uri: 'file:///soak/orders.yaml', text: DATABASE, lines: [{ line: lineOf(DATABASE, 'logLevel: info'), prefix: '  logLevel: ', token: (n) => `level-${n}` }] },
-    { uri: 'file:///soak/backup.yaml', text: JOB, lines: [{ line: lineOf(JOB, '"--keep"'), prefix: '              args: ', token: (n) => `["--keep", "${n}"]` }] },
+    {
+      uri: 'file:///soak/orders.yaml',
+      text: DATABASE,
+      lines: [{ line: lineOf(DATABASE, 'logLevel: info'), prefix: '  logLevel: ', token: (n) => `level-${n}` }],
+    },
+    {
+      uri: 'file:///soak/backup.yaml',
+      text: JOB,
+      lines: [{ line: lineOf(JOB, '"--keep"'), prefix: '              args: ', token: (n) => `["--keep", "${n}"]` }],
+    },
   ];
 }
 
@@ -153,7 +165,9 @@ export function percentileOf(sorted: number[], p: number): number {
 }
 
 export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
-  const child = spawn(process.execPath, ['--expose-gc', '--require', join(repoRoot(), 'scripts', 'heapProbe.cjs'), serverPath(), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--require', join(repoRoot(), 'scripts', 'heapProbe.cjs'), serverPath(), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
   const probe = child.stdio[3] as Socket;
@@ -185,7 +199,14 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, locale: 'en', workspaceFolders: null, initializationOptions: { publishEveryVersion: true } });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: {},
+    locale: 'en',
+    workspaceFolders: null,
+    initializationOptions: { publishEveryVersion: true },
+  });
   void connection.sendNotification('initialized', {});
   const diagnostics = (uri: string, version: number) => new Promise<void>((resolve) => waiting.set(uri, { version, resolve }));
 
@@ -205,7 +226,8 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   const checkpoints: SoakCheckpoint[] = [];
   const snapshots: string[] = [];
   const measure = async (edits: number) => {
-    if (opts.snapshotAt?.includes(edits) && opts.snapshotDir) snapshots.push(String((await ask(`snapshot ${join(opts.snapshotDir, `soak-${edits}.heapsnapshot`)}`)).snapshot));
+    if (opts.snapshotAt?.includes(edits) && opts.snapshotDir)
+      snapshots.push(String((await ask(`snapshot ${join(opts.snapshotDir, `soak-${edits}.heapsnapshot`)}`)).snapshot));
     const m = await ask('heap');
     const c = { edits, heapUsedMiB: Number(m.heapUsed) / 2 ** 20 };
     checkpoints.push(c);
@@ -226,7 +248,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const d = diagnostics(f.uri, version);
     void connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: f.uri, version },
-      contentChanges: [{ range: { start: { line: target.line, character: target.prefix.length }, end: { line: target.line, character: old.length } }, text: next.slice(target.prefix.length) }],
+      contentChanges: [
+        {
+          range: { start: { line: target.line, character: target.prefix.length }, end: { line: target.line, character: old.length } },
+          text: next.slice(target.prefix.length),
+        },
+      ],
     });
     await d;
     latencies.push(performance.now() - t0);
@@ -238,5 +265,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
   await new Promise<void>((r) => (child.exitCode !== null ? r() : child.once('exit', () => r())));
   connection.dispose();
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { edits: opts.edits, checkpoints, latency: { p50: percentileOf(sorted, 50), p99: percentileOf(sorted, 99), max: sorted[sorted.length - 1] ?? NaN }, stderr, snapshots };
+  return {
+    edits: opts.edits,
+    checkpoints,
+    latency: { p50: percentileOf(sorted, 50), p99: percentileOf(sorted, 99), max: sorted[sorted.length - 1] ?? NaN },
+    stderr,
+    snapshots,
+  };
 }

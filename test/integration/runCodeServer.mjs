@@ -12,15 +12,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { format } from 'node:util';
-import {
-  REPO, Steps, freshDirs, keepLogs, launchChromium, remoteUri, removeDirs, resolveTools, startCodeServer,
-} from '../e2e/lib/codeServer.mjs';
+import { REPO, Steps, freshDirs, keepLogs, launchChromium, remoteUri, removeDirs, resolveTools, startCodeServer } from '../e2e/lib/codeServer.mjs';
 
 const SUITE = path.join(REPO, 'out/integration/suite/index.js');
 const ARTIFACTS = path.join(REPO, 'test/integration/artifacts');
 const TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
 // Workbench chatter that is harmless offline (marketplace, auth, connection setup).
-const NOISE = /workbench\.js|ENOTFOUND|EAI_AGAIN|getaddrinfo|open-vsx|^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|Timed out waiting for authentication provider)|^\[[\w:. -]+\] /;
+const NOISE =
+  /workbench\.js|ENOTFOUND|EAI_AGAIN|getaddrinfo|open-vsx|^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|Timed out waiting for authentication provider)|^\[[\w:. -]+\] /;
 
 async function main() {
   if (!fs.existsSync(SUITE)) throw new Error(`${SUITE} missing: run node scripts/build.mjs --integration`);
@@ -45,7 +44,9 @@ async function main() {
     browser = await launchChromium(tools);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let settle;
-    const exited = new Promise((r) => { settle = r; });
+    const exited = new Promise((r) => {
+      settle = r;
+    });
     // The extension host's console (mocha's spec reporter) and the workbench log arrive here.
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
@@ -69,7 +70,12 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     steps.mark('workbench loaded; mocha runs in the extension host');
     let timer;
-    exitCode = await Promise.race([exited, new Promise((r) => { timer = setTimeout(() => r('timeout'), TIMEOUT_MS); })]);
+    exitCode = await Promise.race([
+      exited,
+      new Promise((r) => {
+        timer = setTimeout(() => r('timeout'), TIMEOUT_MS);
+      }),
+    ]);
     clearTimeout(timer);
     await page.screenshot({ path: path.join(ARTIFACTS, 'after-tests.png') }).catch(() => {});
     steps.mark(`extension host reported exit code ${exitCode}`);

@@ -23,8 +23,10 @@ async function main(): Promise<void> {
         '--disable-workspace-trust',
         '--skip-welcome',
         '--skip-release-notes',
-        '--user-data-dir', join(root, 'user-data'),
-        '--extensions-dir', join(root, 'extensions'),
+        '--user-data-dir',
+        join(root, 'user-data'),
+        '--extensions-dir',
+        join(root, 'extensions'),
       ],
       extensionTestsEnv: { KUBEMATE_TEST_RESULT: join(root, 'result.json') },
     });

@@ -26,8 +26,13 @@ type Row = string;
 function cliRows(lang: string): { rows: Row[]; code: number } {
   const cli = join(serverPath(), '..', 'cli.js');
   const r = spawnSync(process.execPath, [cli, 'check', '.', '-o', 'json', '--lang', lang], { cwd: FIXTURE, encoding: 'utf8' });
-  const json = JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[] };
-  return { code: r.status ?? -1, rows: json.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`).sort() };
+  const json = JSON.parse(r.stdout) as {
+    diagnostics: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  };
+  return {
+    code: r.status ?? -1,
+    rows: json.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.code} ${d.message}`).sort(),
+  };
 }
 
 function lspRows(published: PublishDiagnosticsParams[]): Row[] {
@@ -40,7 +45,6 @@ function lspRows(published: PublishDiagnosticsParams[]): Row[] {
     )
     .sort();
 }
-
 
 const codeOf = (row: Row) => row.split(' ')[2];
 
@@ -71,7 +75,10 @@ describe('editor and `kubemate check` give identical findings (test/fixtures/che
 
   before(async () => {
     s = await startServer('en', {}, undefined, { workspaceFolders: [{ uri: pathToFileURL(FIXTURE).href, name: 'fixture' }] });
-    for (const [i, f] of files.entries()) await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uris[i], languageId: 'yaml', version: 1, text: readFileSync(f, 'utf8') } });
+    for (const [i, f] of files.entries())
+      await s.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: uris[i], languageId: 'yaml', version: 1, text: readFileSync(f, 'utf8') },
+      });
   });
   after(() => s.stop());
 
@@ -79,17 +86,35 @@ describe('editor and `kubemate check` give identical findings (test/fixtures/che
     const cli = cliRows('en');
     assert.equal(cli.code, 1);
     // After a (re)scan every open document is re-published on the complete index.
-    const editor = await editorRowsAfter(() => s.connection.sendRequest('workspace/executeCommand', { command: 'kubemate.index.rescan', arguments: [] }), cli.rows);
+    const editor = await editorRowsAfter(
+      () => s.connection.sendRequest('workspace/executeCommand', { command: 'kubemate.index.rescan', arguments: [] }),
+      cli.rows,
+    );
     assert.deepEqual(editor, cli.rows);
     const codes = new Set(editor.map(codeOf));
-    for (const c of ['service-selects-nothing', 'missing-configmap-key', 'missing-secret', 'missing-pvc', 'ingress-backend-missing', 'unschedulable', 'invalid-enum', 'unknown-field', 'duplicate-key', 'image-latest-tag', 'no-readiness-probe']) {
+    for (const c of [
+      'service-selects-nothing',
+      'missing-configmap-key',
+      'missing-secret',
+      'missing-pvc',
+      'ingress-backend-missing',
+      'unschedulable',
+      'invalid-enum',
+      'unknown-field',
+      'duplicate-key',
+      'image-latest-tag',
+      'no-readiness-probe',
+    ]) {
       assert.ok(codes.has(c), `${c} missing from ${[...codes].join(', ')}`);
     }
   });
 
   it('after kubemate.language → zh-cn (no edit): every open document is re-published in Chinese, still identical to `check --lang zh-cn`', async () => {
     const cli = cliRows('zh-cn');
-    const editor = await editorRowsAfter(() => s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { language: 'zh-cn' } } }), cli.rows);
+    const editor = await editorRowsAfter(
+      () => s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { language: 'zh-cn' } } }),
+      cli.rows,
+    );
     assert.deepEqual(editor, cli.rows);
     // Schema, lint and cross-file messages alike: none left in English.
     for (const code of ['invalid-enum', 'image-latest-tag', 'missing-configmap-key', 'unschedulable']) {

@@ -30,7 +30,10 @@ function send<P, R>(s: LspSession, type: { method: string; _?: [P, R] }, params:
 }
 
 function dryRun(s: LspSession, text = TUTORIAL, extra: object = {}) {
-  return send(s, DryRunRequest.type, { sources: [{ uri: URI, label: 'k8s-combat/tutorial.yaml', text, ...extra }], command: 'kubectl apply -f k8s-combat/tutorial.yaml' });
+  return send(s, DryRunRequest.type, {
+    sources: [{ uri: URI, label: 'k8s-combat/tutorial.yaml', text, ...extra }],
+    command: 'kubectl apply -f k8s-combat/tutorial.yaml',
+  });
 }
 
 const endpointsOf = (v: ClusterView, name: string) => v.services.find((x) => x.name === name)!.endpoints;
@@ -80,7 +83,13 @@ describe('LSP: simulated cluster', function () {
     assert.match(edited.output, /Rollout of deployment\/k8s-combat, step by step:/);
     assert.match(edited.output, /successfully rolled out/);
     const history = await send(s, RolloutHistoryRequest.type, { target: { kind: 'Deployment', namespace: 'default', name: 'k8s-combat' } });
-    assert.deepEqual(history.revisions.map((r) => [r.revision, r.current]), [[1, false], [2, true]]);
+    assert.deepEqual(
+      history.revisions.map((r) => [r.revision, r.current]),
+      [
+        [1, false],
+        [2, true],
+      ],
+    );
     assert.match(history.text, /^REVISION\s+CHANGE-CAUSE$/m);
   });
 
@@ -106,7 +115,10 @@ describe('LSP: simulated cluster', function () {
     const fail = await send(s, ClusterActionRequest.type, { action: 'failReadiness', target: { kind: 'Pod', namespace: 'default', name: pod } });
     assert.ok(fail.ok);
     const failed = endpointsOf(await send(s, ClusterViewRequest.type, {}), 'k8s-combat');
-    assert.deepEqual(failed.filter((e) => e.pod === pod).map((e) => e.ready), [false]);
+    assert.deepEqual(
+      failed.filter((e) => e.pod === pod).map((e) => e.ready),
+      [false],
+    );
     assert.equal(failed.filter((e) => e.ready).length, 1);
     const failingPod = (await send(s, ClusterViewRequest.type, {})).pods.find((p) => p.name === pod)!;
     assert.ok(failingPod.readinessFailing);
@@ -116,7 +128,11 @@ describe('LSP: simulated cluster', function () {
   });
 
   it('scale, cordon and drain answer with kubectl lines', async () => {
-    const scaled = await send(s, ClusterActionRequest.type, { action: 'scale', target: { kind: 'Deployment', namespace: 'default', name: 'k8s-combat' }, replicas: 3 });
+    const scaled = await send(s, ClusterActionRequest.type, {
+      action: 'scale',
+      target: { kind: 'Deployment', namespace: 'default', name: 'k8s-combat' },
+      replicas: 3,
+    });
     assert.match(scaled.output, /^deployment\.apps\/k8s-combat scaled$/m);
     assert.equal(endpointsOf(await send(s, ClusterViewRequest.type, {}), 'k8s-combat').filter((e) => e.ready).length, 3);
     const cordon = await send(s, ClusterActionRequest.type, { action: 'cordon', node: 'worker-1' });
@@ -148,7 +164,10 @@ describe('LSP: simulated cluster', function () {
   it('applies only the chosen document (CodeLens) and reports pods that cannot start', async () => {
     const text = readFileSync('test/fixtures/cluster/missing-key.yaml', 'utf8');
     const one = await dryRun(s, text, { documents: [1] });
-    assert.deepEqual(one.summary.applied.map((a) => a.name), ['broken']);
+    assert.deepEqual(
+      one.summary.applied.map((a) => a.name),
+      ['broken'],
+    );
     assert.equal(one.summary.pods.byStatus.CreateContainerConfigError, 1);
     assert.match(one.summary.line, /CreateContainerConfigError/);
     const all = await dryRun(s, text);
@@ -162,9 +181,15 @@ describe('LSP: simulated cluster', function () {
   it('shows a ▶ Dry-run apply CodeLens above each Kubernetes document', async () => {
     const uri = 'file:///ws/lens.yaml';
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: TUTORIAL } });
-    const lenses = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { range: { start: { line: number } }; command: { title: string; command: string; arguments: unknown[] } }[];
+    const lenses = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as {
+      range: { start: { line: number } };
+      command: { title: string; command: string; arguments: unknown[] };
+    }[];
     const dry = lenses.filter((l) => l.command.command === 'kubemate.dryRunDocument');
-    assert.deepEqual(dry.map((l) => l.range.start.line), [1, 8, 16, 54, 66]);
+    assert.deepEqual(
+      dry.map((l) => l.range.start.line),
+      [1, 8, 16, 54, 66],
+    );
     assert.deepEqual(dry[2].command.arguments, [uri, 2]);
     assert.equal(dry[0].command.title, '▶ Dry-run apply');
   });
@@ -178,7 +203,10 @@ describe('LSP: simulated cluster', function () {
     const ok = await send(s, LoadProfileRequest.type, { uri: '.kubemate/cluster.yaml', text: two });
     assert.ok(ok.ok, ok.output);
     const view = await send(s, ClusterViewRequest.type, {});
-    assert.deepEqual(view.nodes.map((n) => n.name), ['control-plane', 'worker-1']);
+    assert.deepEqual(
+      view.nodes.map((n) => n.name),
+      ['control-plane', 'worker-1'],
+    );
     assert.ok(view.workloads.some((w) => w.kind === 'Deployment' && w.name === 'k8s-combat'));
   });
 
@@ -188,7 +216,10 @@ describe('LSP: simulated cluster', function () {
     await s.stop();
     s = await startServer('en', { storagePath: storage, trusted: true });
     const after = await send(s, ClusterSnapshotRequest.type, {});
-    assert.deepEqual(after.pods.map((p) => p.name), before.pods.map((p) => p.name));
+    assert.deepEqual(
+      after.pods.map((p) => p.name),
+      before.pods.map((p) => p.name),
+    );
   });
 
   it('sets a damaged state file aside, reports it and starts a new cluster', async () => {
@@ -196,7 +227,9 @@ describe('LSP: simulated cluster', function () {
     writeFileSync(join(storage, 'cluster-state.json'), '{ not json');
     let resolveShown: (m: string) => void = () => undefined;
     const shown = new Promise<string>((resolve) => (resolveShown = resolve));
-    s = await startServer('en', { storagePath: storage, trusted: true }, (c) => c.onNotification('window/showMessage', (m: { message: string }) => resolveShown(m.message)));
+    s = await startServer('en', { storagePath: storage, trusted: true }, (c) =>
+      c.onNotification('window/showMessage', (m: { message: string }) => resolveShown(m.message)),
+    );
     const message = await shown;
     assert.match(message, /could not be read/);
     assert.ok(readdirSync(storage).some((f) => f.startsWith('cluster-state.json.bak-')));

@@ -49,7 +49,11 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
   const actionsFor = async (code: string) => {
     const diag = diagnostics.find((x) => x.code === code)!;
     assert.ok(diag, `no ${code} diagnostic`);
-    return (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+    return (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as CodeAction[];
   };
 
   it('publishes lint diagnostics with the levels from initializationOptions', () => {
@@ -64,17 +68,23 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.title, 'Change to "Always"');
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(fix.diagnostics?.map((x) => x.code), ['invalid-enum']);
+    assert.deepEqual(
+      fix.diagnostics?.map((x) => x.code),
+      ['invalid-enum'],
+    );
     assert.equal(apply(TEXT, fix.edit!.changes![uri]), TEXT.replace('Allways', 'Always'));
   });
 
   it('adds a resources block, and offers suppression comments', async () => {
     const actions = await actionsFor('no-resource-requests');
-    assert.deepEqual(actions.map((a) => a.title), [
-      'Add resources: requests and a memory limit (starting values; tune them to the app)',
-      'Suppress no-resource-requests on this line',
-      'Suppress no-resource-requests in this file',
-    ]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        'Add resources: requests and a memory limit (starting values; tune them to the app)',
+        'Suppress no-resource-requests on this line',
+        'Suppress no-resource-requests in this file',
+      ],
+    );
     const fixed = apply(TEXT, actions[0].edit!.changes![uri]);
     assert.match(fixed, /imagePullPolicy: Allways\n {10}resources:\n {12}requests:\n {14}cpu: 100m\n/);
     const suppressed = apply(TEXT, actions[1].edit!.changes![uri]);
@@ -83,7 +93,10 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
 
   it('a suppression comment and a settings change re-publish without the finding', async () => {
     const next = s.nextDiagnostics(uri, 2);
-    await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '# kubemate-disable no-readiness-probe\n' + TEXT }] });
+    await s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: '# kubemate-disable no-readiness-probe\n' + TEXT }],
+    });
     assert.ok(!(await next).diagnostics.some((x) => x.code === 'no-readiness-probe'));
     const off = s.nextDiagnostics(uri, 2);
     await s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { kubemate: { lint: { enabled: false } } } });
@@ -93,7 +106,10 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
 
   it('creates a ConfigMap that the cross-file rules report missing (their data: kind, name, namespace)', async () => {
     const app = 'file:///work/app.yaml';
-    const text = TEXT.replace('          imagePullPolicy: Allways\n', '          envFrom: [{configMapRef: {name: web-config}}]\n          env:\n            - name: MODE\n              valueFrom: {configMapKeyRef: {name: web-config, key: mode}}\n');
+    const text = TEXT.replace(
+      '          imagePullPolicy: Allways\n',
+      '          envFrom: [{configMapRef: {name: web-config}}]\n          env:\n            - name: MODE\n              valueFrom: {configMapKeyRef: {name: web-config, key: mode}}\n',
+    );
     const timeout = () => new Promise<undefined>((r) => setTimeout(() => r(undefined), 4000));
     let published = s.nextDiagnostics(app, 1);
     await s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: app, languageId: 'yaml', version: 1, text } });
@@ -106,7 +122,11 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
       published = s.nextDiagnostics(app, 1);
     }
     assert.ok(missing, 'no missing-configmap diagnostic');
-    const actions = (await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: app }, range: missing.range, context: { diagnostics: [missing] } })) as CodeAction[];
+    const actions = (await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: app },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    })) as CodeAction[];
     const create = actions.find((a) => a.title === 'Create ConfigMap "web-config" in this file')!;
     assert.ok(create, actions.map((a) => a.title).join(' | '));
     assert.equal(apply(text, create.edit!.changes![app]), text + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\ndata:\n  mode: ""\n');
@@ -115,7 +135,11 @@ describe('lint and quick fixes over stdio (dist/server.js)', function () {
 
   it('answers nothing when only other kinds of actions are asked for', async () => {
     const diag = diagnostics.find((x) => x.code === 'invalid-enum')!;
-    const actions = await s.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], only: ['refactor'] } });
+    const actions = await s.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diag.range,
+      context: { diagnostics: [diag], only: ['refactor'] },
+    });
     assert.deepEqual(actions, []);
   });
 });

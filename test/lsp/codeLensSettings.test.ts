@@ -14,7 +14,8 @@ describe('LSP: kubemate.codeLens.dryRun', function () {
   let s: LspSession;
   let dir: string;
   let uri: string;
-  const titles = async () => ((await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[]).map((l) => l.command.title);
+  const titles = async () =>
+    ((await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as { command: { title: string } }[]).map((l) => l.command.title);
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kubemate-lens-'));

@@ -39,8 +39,13 @@ describe('LSP: workspace CRDs', function () {
 
   it('an edit of the CRD re-checks the open custom resource', async () => {
     const p = s.diagnosticsWhere(uriOf('widget.yaml'), (d) => d.diagnostics.length === 0);
-    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('crd.yaml'), languageId: 'yaml', version: 1, text: crd('size: {type: integer}') } });
-    void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf('crd.yaml'), version: 2 }, contentChanges: [{ text: crd('size: {type: integer}, color: {type: string}') }] });
+    void s.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uriOf('crd.yaml'), languageId: 'yaml', version: 1, text: crd('size: {type: integer}') },
+    });
+    void s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uriOf('crd.yaml'), version: 2 },
+      contentChanges: [{ text: crd('size: {type: integer}, color: {type: string}') }],
+    });
     assert.deepEqual(codes(await p), []);
   });
 });

@@ -10,7 +10,8 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/no
 import { startServer, LspSession } from '../helpers/lspClient';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  LOG_LEVEL: info\n';
-const SVC = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n';
+const SVC =
+  'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports:\n    - name: http\n      port: 80\n      targetPort: http\n';
 const APP = [
   'apiVersion: apps/v1',
   'kind: Deployment',
@@ -39,7 +40,8 @@ const APP = [
   '          persistentVolumeClaim: {claimName: data}',
   '',
 ].join('\n');
-const PVC = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n';
+const PVC =
+  'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: 1Gi}}\n';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code).sort();
 const has = (code: string) => (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === code);
@@ -76,7 +78,10 @@ describe('language server across files (workspace index over stdio)', function (
     const d = s.diagnosticsWhere(uri('app.yaml'), has('missing-configmap-key'));
     open('app.yaml', APP);
     const got = await d;
-    assert.deepEqual(codes(got).filter((c) => c === 'missing-configmap-key' || c === 'missing-pvc'), ['missing-configmap-key', 'missing-pvc']);
+    assert.deepEqual(
+      codes(got).filter((c) => c === 'missing-configmap-key' || c === 'missing-pvc'),
+      ['missing-configmap-key', 'missing-pvc'],
+    );
     const key = got.diagnostics.find((x) => x.code === 'missing-configmap-key')!;
     assert.deepEqual(key.range, { start: { line: 21, character: 57 }, end: { line: 21, character: 61 } });
     assert.equal(key.severity, 2);
@@ -85,28 +90,72 @@ describe('language server across files (workspace index over stdio)', function (
   });
 
   it('goes to the definition in another file and finds references back', async () => {
-    const def = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('app.yaml') }, position: { line: 18, character: 42 } })) as { uri: string; range: { start: { line: number } } }[];
-    assert.deepEqual(def.map((l) => [l.uri, l.range.start.line]), [[uri('cm.yaml'), 3]]);
-    const keyDef = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('app.yaml') }, position: { line: 18, character: 58 } })) as { uri: string; range: { start: { line: number } } }[];
-    assert.deepEqual(keyDef.map((l) => [l.uri, l.range.start.line]), [[uri('cm.yaml'), 5]]);
+    const def = (await s.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: uri('app.yaml') },
+      position: { line: 18, character: 42 },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      def.map((l) => [l.uri, l.range.start.line]),
+      [[uri('cm.yaml'), 3]],
+    );
+    const keyDef = (await s.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: uri('app.yaml') },
+      position: { line: 18, character: 58 },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      keyDef.map((l) => [l.uri, l.range.start.line]),
+      [[uri('cm.yaml'), 5]],
+    );
     open('cm.yaml', CM);
-    const refs = (await s.connection.sendRequest('textDocument/references', { textDocument: { uri: uri('cm.yaml') }, position: { line: 3, character: 10 }, context: { includeDeclaration: false } })) as { uri: string; range: { start: { line: number } } }[];
-    assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [[uri('app.yaml'), 18], [uri('app.yaml'), 21]]);
+    const refs = (await s.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: uri('cm.yaml') },
+      position: { line: 3, character: 10 },
+      context: { includeDeclaration: false },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      refs.map((l) => [l.uri, l.range.start.line]),
+      [
+        [uri('app.yaml'), 18],
+        [uri('app.yaml'), 21],
+      ],
+    );
   });
 
   it('finds the Services that select a Deployment (and the reverse)', async () => {
-    const refs = (await s.connection.sendRequest('textDocument/references', { textDocument: { uri: uri('app.yaml') }, position: { line: 9, character: 8 }, context: { includeDeclaration: false } })) as { uri: string; range: { start: { line: number } } }[];
-    assert.deepEqual(refs.map((l) => [l.uri, l.range.start.line]), [[uri('svc.yaml'), 5]]);
+    const refs = (await s.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: uri('app.yaml') },
+      position: { line: 9, character: 8 },
+      context: { includeDeclaration: false },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      refs.map((l) => [l.uri, l.range.start.line]),
+      [[uri('svc.yaml'), 5]],
+    );
     open('svc.yaml', SVC);
-    const def = (await s.connection.sendRequest('textDocument/definition', { textDocument: { uri: uri('svc.yaml') }, position: { line: 5, character: 4 } })) as { uri: string; range: { start: { line: number } } }[];
-    assert.deepEqual(def.map((l) => [l.uri, l.range.start.line]), [[uri('app.yaml'), 9]]);
+    const def = (await s.connection.sendRequest('textDocument/definition', {
+      textDocument: { uri: uri('svc.yaml') },
+      position: { line: 5, character: 4 },
+    })) as { uri: string; range: { start: { line: number } } }[];
+    assert.deepEqual(
+      def.map((l) => [l.uri, l.range.start.line]),
+      [[uri('app.yaml'), 9]],
+    );
   });
 
   it('shows CodeLenses: what a Service selects, who uses a ConfigMap', async () => {
-    const svc = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('svc.yaml') } })) as { range: { start: { line: number } }; command: { title: string } }[];
-    assert.ok(svc.some((l) => l.command.title === 'selects 2 pods (Deployment/web)' && l.range.start.line === 1), JSON.stringify(svc));
+    const svc = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('svc.yaml') } })) as {
+      range: { start: { line: number } };
+      command: { title: string };
+    }[];
+    assert.ok(
+      svc.some((l) => l.command.title === 'selects 2 pods (Deployment/web)' && l.range.start.line === 1),
+      JSON.stringify(svc),
+    );
     const cm = (await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri('cm.yaml') } })) as { command: { title: string } }[];
-    assert.ok(cm.some((l) => l.command.title === 'used by 1 workload (Deployment/web)'), JSON.stringify(cm));
+    assert.ok(
+      cm.some((l) => l.command.title === 'used by 1 workload (Deployment/web)'),
+      JSON.stringify(cm),
+    );
   });
 
   it('a cross-file diagnostic disappears when the other file is changed, and comes back', async () => {
@@ -126,14 +175,26 @@ describe('language server across files (workspace index over stdio)', function (
   });
 
   it('links each kind to its kubernetes.io reference page', async () => {
-    const links = (await s.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uri('app.yaml') } })) as { target: string; range: { start: { line: number; character: number } } }[];
-    assert.deepEqual(links.map((l) => [l.range.start.line, l.range.start.character, l.target]), [[1, 6, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/deployment-v1/']]);
+    const links = (await s.connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uri('app.yaml') } })) as {
+      target: string;
+      range: { start: { line: number; character: number } };
+    }[];
+    assert.deepEqual(
+      links.map((l) => [l.range.start.line, l.range.start.character, l.target]),
+      [[1, 6, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/deployment-v1/']],
+    );
   });
 
   it('completes names from the workspace: Services in an Ingress backend', async () => {
     const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  defaultBackend:\n    service:\n      name: \n';
     open('ing.yaml', text);
-    const items = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri: uri('ing.yaml') }, position: { line: 7, character: 12 } })) as { label: string; detail?: string }[];
-    assert.deepEqual(items.filter((i) => i.label === 'web').map((i) => i.detail), ['Service in svc.yaml']);
+    const items = (await s.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: uri('ing.yaml') },
+      position: { line: 7, character: 12 },
+    })) as { label: string; detail?: string }[];
+    assert.deepEqual(
+      items.filter((i) => i.label === 'web').map((i) => i.detail),
+      ['Service in svc.yaml'],
+    );
   });
 });

@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { LspSession, startServer } from '../helpers/lspClient';
 
-const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n      envFrom: [{configMapRef: {name: absent}}]\n';
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx\n      envFrom: [{configMapRef: {name: absent}}]\n';
 const CONFIG = 'rules:\n  image-latest-tag: off\ncrossFile: false\nignore: [skip/**]\n';
 
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => String(d.code)).sort();
@@ -30,7 +31,22 @@ describe('LSP: .kubemate.yaml in the editor', function () {
     writeFileSync(join(dir, 'pod.yaml'), POD);
     mkdirSync(join(dir, 'skip'));
     writeFileSync(join(dir, 'skip', 'bad.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {containerz: []}\n');
-    s = await startServer('en', { settings: { 'lint.rules': { 'no-resource-requests': 'off', 'no-resource-limits': 'off', 'no-readiness-probe': 'off', 'no-liveness-probe': 'off', 'image-no-digest': 'off' } } }, undefined, { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] });
+    s = await startServer(
+      'en',
+      {
+        settings: {
+          'lint.rules': {
+            'no-resource-requests': 'off',
+            'no-resource-limits': 'off',
+            'no-readiness-probe': 'off',
+            'no-liveness-probe': 'off',
+            'image-no-digest': 'off',
+          },
+        },
+      },
+      undefined,
+      { workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }] },
+    );
     await s.connection.sendRequest('workspace/executeCommand', { command: 'kubemate.index.rescan', arguments: [] });
   });
   after(async () => {

@@ -12,7 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../server/src/cli/main';
 import { startServer, LspSession } from '../helpers/lspClient';
-import { ClusterChangedNotification, ClusterSnapshotRequest, ClusterViewRequest, DescribeRequest, DryRunRequest, RolloutHistoryRequest, SecretValuesRequest } from '../../server/src/protocol/clusterProtocol';
+import {
+  ClusterChangedNotification,
+  ClusterSnapshotRequest,
+  ClusterViewRequest,
+  DescribeRequest,
+  DryRunRequest,
+  RolloutHistoryRequest,
+  SecretValuesRequest,
+} from '../../server/src/protocol/clusterProtocol';
 
 const PASSWORD = 'Clear-Pa55w0rd-7q';
 const TOKEN = 'Clear-T0ken-9z';
@@ -98,7 +106,10 @@ describe('Secret values never appear in clear', function () {
     assertHidden('kubemate get secret db -o json', JSON.stringify(secret));
     assert.deepEqual(secret.data, { password: b64(PASSWORD), token: b64(TOKEN) });
     assert.equal(secret.stringData, undefined);
-    const lastApplied = JSON.parse(secret.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']) as { data: Record<string, string>; stringData?: unknown };
+    const lastApplied = JSON.parse(secret.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']) as {
+      data: Record<string, string>;
+      stringData?: unknown;
+    };
     assert.deepEqual([lastApplied.stringData, lastApplied.data.password], [undefined, b64(PASSWORD)]);
     // The state file holds what the API server stores: no clear value either.
     assertHidden('the state file', JSON.stringify(JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 's.json'), 'utf8')))));
@@ -126,12 +137,22 @@ describe('Secret values never appear in clear', function () {
       const lines = MANIFEST.split('\n');
       for (const [line, text] of lines.entries()) {
         if (!text.includes(PASSWORD) && !text.includes(b64(TOKEN))) continue;
-        for (const character of [2, text.length - 3]) outputs.push([`hover ${line}:${character}`, await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })]);
-        outputs.push([`completion ${line}`, await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: text.length } })]);
+        for (const character of [2, text.length - 3])
+          outputs.push([
+            `hover ${line}:${character}`,
+            await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }),
+          ]);
+        outputs.push([
+          `completion ${line}`,
+          await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: text.length } }),
+        ]);
       }
       outputs.push(['symbols', await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })]);
       outputs.push(['code lenses', await s.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })]);
-      outputs.push(['dry-run result', await s.connection.sendRequest(DryRunRequest.method, { sources: [{ uri, label: 'app.yaml', text: MANIFEST }], command: 'kubectl apply -f app.yaml' })]);
+      outputs.push([
+        'dry-run result',
+        await s.connection.sendRequest(DryRunRequest.method, { sources: [{ uri, label: 'app.yaml', text: MANIFEST }], command: 'kubectl apply -f app.yaml' }),
+      ]);
       const view = (await s.connection.sendRequest(ClusterViewRequest.method, {})) as { pods: { name: string }[] };
       outputs.push(['cluster tree data', view], ['snapshot', await s.connection.sendRequest(ClusterSnapshotRequest.method, {})]);
       const pod = view.pods.find((p) => p.name.startsWith('web-'))!.name;
@@ -141,13 +162,21 @@ describe('Secret values never appear in clear', function () {
         { kind: 'Deployment', namespace: 'default', name: 'web' },
       ])
         outputs.push([`describe ${target.kind}`, await s.connection.sendRequest(DescribeRequest.method, { target })]);
-      outputs.push(['rollout history', await s.connection.sendRequest(RolloutHistoryRequest.method, { target: { kind: 'Deployment', namespace: 'default', name: 'web' } })]);
+      outputs.push([
+        'rollout history',
+        await s.connection.sendRequest(RolloutHistoryRequest.method, { target: { kind: 'Deployment', namespace: 'default', name: 'web' } }),
+      ]);
       await new Promise((r) => setTimeout(r, 200));
       outputs.push(['notifications and log messages', notifications]);
-      assert.ok(notifications.some((n) => n.startsWith(ClusterChangedNotification.method)), 'the tree data notification was seen');
+      assert.ok(
+        notifications.some((n) => n.startsWith(ClusterChangedNotification.method)),
+        'the tree data notification was seen',
+      );
       for (const [what, result] of outputs) assertHidden(what, JSON.stringify(result));
       // Asked for explicitly, the values are there: the scenario really holds them.
-      const revealed = (await s.connection.sendRequest(SecretValuesRequest.method, { target: { kind: 'Secret', namespace: 'default', name: 'db' } })) as { values: Record<string, string> };
+      const revealed = (await s.connection.sendRequest(SecretValuesRequest.method, { target: { kind: 'Secret', namespace: 'default', name: 'db' } })) as {
+        values: Record<string, string>;
+      };
       assert.deepEqual(revealed.values, { password: PASSWORD, token: TOKEN });
     });
   });

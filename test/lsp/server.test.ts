@@ -38,7 +38,10 @@ describe('language server over stdio (dist/server.js)', function () {
     });
     const d = await next;
     await close();
-    assert.deepEqual(d.diagnostics.map((x) => x.code), ['unknown-kind']);
+    assert.deepEqual(
+      d.diagnostics.map((x) => x.code),
+      ['unknown-kind'],
+    );
   });
 
   it('publishes only when the diagnostics changed', async () => {
@@ -66,25 +69,37 @@ describe('language server over stdio (dist/server.js)', function () {
     const { text, offset } = caret('apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  |\n');
     await open(text.replace('  \n', '  \n'));
     const line = text.slice(0, offset).split('\n').length - 1;
-    const completion = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as { label: string; insertTextFormat: number }[];
+    const completion = (await s.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } })) as {
+      label: string;
+      insertTextFormat: number;
+    }[];
     assert.ok(completion.some((c) => c.label === 'replicas'));
     assert.equal(completion.find((c) => c.label === 'template')?.insertTextFormat, 2);
-    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } })) as { contents: { value: string } };
+    const hover = (await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } })) as {
+      contents: { value: string };
+    };
     assert.match(hover.contents.value, /\*\*Deployment\.spec\*\*/);
     await close();
   });
 
   it('lists one symbol per document', async () => {
-    await open('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n');
+    await open(
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [{port: 80}]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n',
+    );
     const symbols = (await s.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
     await close();
-    assert.deepEqual(symbols.map((x) => x.name), ['Service web', 'ConfigMap cfg']);
+    assert.deepEqual(
+      symbols.map((x) => x.name),
+      ['Service web', 'ConfigMap cfg'],
+    );
   });
 
   it('speaks Chinese when the client locale is zh-cn', async () => {
     const zh = await startServer('zh-cn');
     const d = new Promise<{ diagnostics: { message: string }[] }>((resolve) => zh.connection.onNotification('textDocument/publishDiagnostics', resolve));
-    await zh.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndatas: {}\n' } });
+    await zh.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndatas: {}\n' },
+    });
     const got = await d;
     await zh.stop();
     assert.equal(got.diagnostics[0].message, 'ConfigMap 中没有字段 "datas"。你是不是想写 "data"？');

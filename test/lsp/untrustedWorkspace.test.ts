@@ -40,13 +40,23 @@ async function session(trusted: boolean) {
   writeFileSync(e.log, '');
   const s = await startServer(
     'en',
-    { storagePath: e.storage, trusted, clusterProfile: trusted ? { uri: pathToFileURL(join(e.ws, '.kubemate', 'cluster.yaml')).toString(), text: defaultProfileText() } : null },
+    {
+      storagePath: e.storage,
+      trusted,
+      clusterProfile: trusted ? { uri: pathToFileURL(join(e.ws, '.kubemate', 'cluster.yaml')).toString(), text: defaultProfileText() } : null,
+    },
     undefined,
     { workspaceFolders: [{ uri: pathToFileURL(e.ws).toString(), name: 'ws' }] },
-    { env: { ...process.env, PATH: `${e.bin}${delimiter}${process.env.PATH ?? ''}`, KUBEMATE_EFFECTS_LOG: e.log }, execArgv: ['--require', resolve('test/helpers/recordEffects.cjs')] },
+    {
+      env: { ...process.env, PATH: `${e.bin}${delimiter}${process.env.PATH ?? ''}`, KUBEMATE_EFFECTS_LOG: e.log },
+      execArgv: ['--require', resolve('test/helpers/recordEffects.cjs')],
+    },
   );
   const c = s.connection;
-  for (const [file, text] of [['tutorial.yaml', TUTORIAL], ['kustomization.yaml', KUSTOMIZATION]]) {
+  for (const [file, text] of [
+    ['tutorial.yaml', TUTORIAL],
+    ['kustomization.yaml', KUSTOMIZATION],
+  ]) {
     const uri = pathToFileURL(join(e.ws, file)).toString();
     const diags = s.nextDiagnostics(uri, 1);
     void c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -55,7 +65,11 @@ async function session(trusted: boolean) {
     await c.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } });
     await c.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     await c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
-    await c.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, context: { diagnostics: [] } });
+    await c.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } },
+      context: { diagnostics: [] },
+    });
     await c.sendRequest(DryRunRequest.method, { sources: [{ uri, label: file, text }], command: `kubectl apply -f ${file}` });
   }
   const target = { kind: 'Deployment', namespace: 'default', name: 'k8s-combat' };
@@ -65,7 +79,11 @@ async function session(trusted: boolean) {
   await c.sendRequest(ClusterViewRequest.method, {});
   await s.stop();
   const effects = readFileSync(e.log, 'utf8').split('\n').filter(Boolean);
-  return { ...e, spawns: effects.filter((l) => l.startsWith('spawn ')), writes: effects.filter((l) => l.startsWith('write ')).map((l) => l.slice('write '.length)) };
+  return {
+    ...e,
+    spawns: effects.filter((l) => l.startsWith('spawn ')),
+    writes: effects.filter((l) => l.startsWith('write ')).map((l) => l.slice('write '.length)),
+  };
 }
 
 describe('untrusted workspace: what runs and what does not', function () {
@@ -84,6 +102,9 @@ describe('untrusted workspace: what runs and what does not', function () {
     const r = await session(true);
     assert.deepEqual(r.spawns, []);
     assert.ok(r.writes.length > 0, 'the recorder saw no write at all');
-    assert.deepEqual(r.writes.filter((p) => !resolve(p).startsWith(r.storage)), []);
+    assert.deepEqual(
+      r.writes.filter((p) => !resolve(p).startsWith(r.storage)),
+      [],
+    );
   });
 });

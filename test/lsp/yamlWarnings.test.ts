@@ -46,7 +46,11 @@ describe('YAML the library would warn about (issue 15)', () => {
   it('kubemate check reports them with nothing on stderr but its own lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubemate-keys-'));
     writeFileSync(join(dir, 'keys.yaml'), COLLECTION_KEYS);
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', 'keys.yaml'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'check', 'keys.yaml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+    });
     assert.equal(r.status, 1);
     assert.match(r.stdout, /^keys\.yaml:6:5 error collection-key A key must be a single value, not a mapping or a list/m);
     assert.doesNotMatch(r.stdout + r.stderr, /stringified|mapAsMap/);

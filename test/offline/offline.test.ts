@@ -40,16 +40,26 @@ describe('offline: no network in a whole session', function () {
 
   it('the trap catches what it should (a process that tries http, fetch, dns and a socket logs 4 attempts)', () => {
     const log = join(dir, 'sanity.log');
-    const tries = "for (const f of [() => require('http').get('http://127.0.0.1:9'), () => fetch('http://127.0.0.1:9'), () => require('dns').lookup('localhost', () => {}), () => require('net').connect(9, '127.0.0.1')]) { try { f(); } catch {} }";
+    const tries =
+      "for (const f of [() => require('http').get('http://127.0.0.1:9'), () => fetch('http://127.0.0.1:9'), () => require('dns').lookup('localhost', () => {}), () => require('net').connect(9, '127.0.0.1')]) { try { f(); } catch {} }";
     spawnSync(process.execPath, ['--require', TRAP, '-e', tries], { env: { KUBEMATE_NET_TRAP_LOG: log }, encoding: 'utf8' });
-    assert.deepEqual(attempts(log).map((l) => JSON.parse(l).what), ['node:http.get', 'fetch', 'node:dns.lookup', 'node:net.connect']);
+    assert.deepEqual(
+      attempts(log).map((l) => JSON.parse(l).what),
+      ['node:http.get', 'fetch', 'node:dns.lookup', 'node:net.connect'],
+    );
   });
 
   it('language server: open, edit, hover, complete, code actions, navigation, dry-run, cluster requests and actions', async () => {
     const log = join(dir, 'server.log');
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-offline-state-'));
     const folder = pathToFileURL(join(dir, 'examples')).toString();
-    const s: LspSession = await startServer('zh-cn', { storagePath: storage, trusted: true, publishEveryVersion: true }, undefined, { workspaceFolders: [{ uri: folder, name: 'examples' }] }, { execArgv: ['--require', TRAP], env: { ...process.env, KUBEMATE_NET_TRAP_LOG: log } });
+    const s: LspSession = await startServer(
+      'zh-cn',
+      { storagePath: storage, trusted: true, publishEveryVersion: true },
+      undefined,
+      { workspaceFolders: [{ uri: folder, name: 'examples' }] },
+      { execArgv: ['--require', TRAP], env: { ...process.env, KUBEMATE_NET_TRAP_LOG: log } },
+    );
     const file = join(dir, 'examples', 'k8s-combat', 'deployment.yaml');
     const uri = pathToFileURL(file).toString();
     const text = readFileSync(file, 'utf8');
@@ -57,7 +67,10 @@ describe('offline: no network in a whole session', function () {
     const ask = (method: string, params: unknown) => s.connection.sendRequest(method, params);
     void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     await s.nextDiagnostics(uri, 1);
-    void s.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' }] });
+    void s.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '' }],
+    });
     await s.nextDiagnostics(uri, 2);
     const position = { line: 6, character: 4 };
     const diagnostics = [{ range: { start: position, end: position }, message: 'x', code: 'no-resource-requests', source: 'kubemate' }];
@@ -101,7 +114,10 @@ describe('offline: no network in a whole session', function () {
     ];
     for (const a of actions) await ask('kubemate/cluster/action', a);
     await ask('kubemate/cluster/defaultProfile', {});
-    await ask('kubemate/cluster/loadProfile', { uri: pathToFileURL(join(dir, '.kubemate', 'cluster.yaml')).toString(), text: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: only\n' });
+    await ask('kubemate/cluster/loadProfile', {
+      uri: pathToFileURL(join(dir, '.kubemate', 'cluster.yaml')).toString(),
+      text: 'apiVersion: v1\nkind: Node\nmetadata:\n  name: only\n',
+    });
     void s.connection.sendNotification('textDocument/didClose', { textDocument: doc });
     await s.stop();
     assert.deepEqual(attempts(log), []);
@@ -146,7 +162,11 @@ describe('offline: no network in a whole session', function () {
     let pod = 'none';
     const ran: string[] = [];
     for (const [name, args] of COMMANDS) {
-      const r = cli(dir, log, args.map((a) => (a === 'POD' ? pod : a)));
+      const r = cli(
+        dir,
+        log,
+        args.map((a) => (a === 'POD' ? pod : a)),
+      );
       ran.push(`${name}: ${r.code}`);
       assert.ok(r.code === 0 || r.code === 1, `${name} exited ${r.code}: ${r.err}`);
       assert.doesNotMatch(r.err, /\n\s+at |internal problem/, name);

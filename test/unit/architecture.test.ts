@@ -64,9 +64,44 @@ const ALLOWED: Record<string, string[]> = {
   // pure workspace/projectConfig), so node: is allowed; never LSP.
   kubectl: ['kubectl', 'cluster', 'protocol', 'yaml', 'k8s', 'util', 'yaml-pkg', 'node:', 'workspace'],
   // Argument parsing and exit codes over the kubectl layer and the language features.
-  cli: ['cli', 'kubectl', 'pipeline', 'findings', 'kustomize', 'features', 'schema', 'yaml', 'yaml-pkg', 'workspace', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'sarif'],
+  cli: [
+    'cli',
+    'kubectl',
+    'pipeline',
+    'findings',
+    'kustomize',
+    'features',
+    'schema',
+    'yaml',
+    'yaml-pkg',
+    'workspace',
+    'cluster',
+    'protocol',
+    'k8s',
+    'util',
+    'node:',
+    'sarif',
+  ],
   // LSP wiring, localised notifications and tree reveal — never the CLI.
-  handlers: ['handlers', 'kubectl', 'pipeline', 'findings', 'features', 'workspace', 'yaml', 'yaml-pkg', 'schema', 'cluster', 'protocol', 'k8s', 'util', 'node:', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageserver-textdocument'],
+  handlers: [
+    'handlers',
+    'kubectl',
+    'pipeline',
+    'findings',
+    'features',
+    'workspace',
+    'yaml',
+    'yaml-pkg',
+    'schema',
+    'cluster',
+    'protocol',
+    'k8s',
+    'util',
+    'node:',
+    'vscode-languageserver',
+    'vscode-languageserver/node',
+    'vscode-languageserver-textdocument',
+  ],
 };
 
 describe('architecture: one-way imports', () => {
@@ -103,7 +138,8 @@ describe('architecture: one-way imports', () => {
         if (!spec.startsWith('.')) continue;
         const rel = relative('server/src/features', resolve(dirname(file), spec));
         const other = rel.split('/')[0];
-        if (!rel.startsWith('..') && other !== own && !(own === 'completion' && other === 'hover') && !(own === 'hover' && other === 'diagnostics')) bad.push(`${file} → ${spec}`);
+        if (!rel.startsWith('..') && other !== own && !(own === 'completion' && other === 'hover') && !(own === 'hover' && other === 'diagnostics'))
+          bad.push(`${file} → ${spec}`);
       }
     }
     assert.deepEqual(bad, []);
@@ -126,13 +162,23 @@ describe('architecture: one-way imports', () => {
     assert.deepEqual(bad, []);
   });
   it('handlers never import the CLI', () => {
-    const bad = files('server/src/handlers').flatMap((f) => imports(f).filter((s) => s.startsWith('.') && area(resolve(dirname(f), s)) === 'cli').map((s) => `${f} → ${s}`));
+    const bad = files('server/src/handlers').flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith('.') && area(resolve(dirname(f), s)) === 'cli')
+        .map((s) => `${f} → ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
   it('server/src has no runtime import cycles', () => {
     const all = files('server/src');
     const graph = new Map<string, string[]>();
-    for (const f of all) graph.set(f, runtimeImports(f).map((s) => resolveModule(dirname(f), s)).filter((t): t is string => !!t));
+    for (const f of all)
+      graph.set(
+        f,
+        runtimeImports(f)
+          .map((s) => resolveModule(dirname(f), s))
+          .filter((t): t is string => !!t),
+      );
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];
@@ -150,7 +196,11 @@ describe('architecture: one-way imports', () => {
     assert.deepEqual(cycles, []);
   });
   it('the client imports only server/src/protocol from the server', () => {
-    const bad = files('client/src').flatMap((f) => imports(f).filter((s) => s.includes('server/src/') && !s.includes('server/src/protocol')).map((s) => `${f} → ${s}`));
+    const bad = files('client/src').flatMap((f) =>
+      imports(f)
+        .filter((s) => s.includes('server/src/') && !s.includes('server/src/protocol'))
+        .map((s) => `${f} → ${s}`),
+    );
     assert.deepEqual(bad, []);
   });
 });

@@ -11,7 +11,8 @@ import { DEFAULT_LINT_SETTINGS } from '../../server/src/features/lint/lintConfig
 import { CODE_TITLES } from '../../server/src/pipeline/codeTitles';
 import { setLanguage } from '../../server/src/util/l10n';
 
-const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.ya?ml$/.test(n) ? [join(dir, n)] : []));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : /\.ya?ml$/.test(n) ? [join(dir, n)] : []));
 
 describe('code registry', () => {
   it('ids are unique across families', () => {
@@ -27,14 +28,26 @@ describe('code registry', () => {
     const inputs = files(resolve('test/fixtures/check-workspace')).map((f) => ({ uri: pathToFileURL(f).href, text: readFileSync(f, 'utf8'), explicit: false }));
     const found = checkFiles(loadSchema(), inputs, { lint: DEFAULT_LINT_SETTINGS }).flatMap((c) => c.findings);
     assert.ok(found.length >= 10);
-    assert.deepEqual(found.filter((f) => CODE_REGISTRY.get(f.code)?.severity !== f.severity).map((f) => f.code), []);
+    assert.deepEqual(
+      found.filter((f) => CODE_REGISTRY.get(f.code)?.severity !== f.severity).map((f) => f.code),
+      [],
+    );
   });
   it('every code has a title and help, in English and in Chinese', () => {
-    assert.deepEqual(CODE_LIST.filter((c) => !CODE_TITLES[c.id]).map((c) => c.id), []);
-    assert.deepEqual(Object.keys(CODE_TITLES).filter((id) => !CODE_REGISTRY.has(id)), []);
+    assert.deepEqual(
+      CODE_LIST.filter((c) => !CODE_TITLES[c.id]).map((c) => c.id),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(CODE_TITLES).filter((id) => !CODE_REGISTRY.has(id)),
+      [],
+    );
     try {
       setLanguage('zh-cn');
-      assert.deepEqual(CODE_LIST.filter((c) => !/[\u4e00-\u9fff]/.test(c.title()) || !/[\u4e00-\u9fff]/.test(c.help())).map((c) => c.id), []);
+      assert.deepEqual(
+        CODE_LIST.filter((c) => !/[\u4e00-\u9fff]/.test(c.title()) || !/[\u4e00-\u9fff]/.test(c.help())).map((c) => c.id),
+        [],
+      );
     } finally {
       setLanguage('en');
     }

@@ -49,7 +49,11 @@ function shippedChinese(): [string, string][] {
     'package.nls.zh-cn.json',
     'snippets/kubernetes.json',
   ];
-  const markdown = [...walk('media/walkthrough/zh-cn').filter((f) => f.endsWith('.md')), ...walk('server/src').filter((f) => f.endsWith('.md')), 'README.zh-CN.md'];
+  const markdown = [
+    ...walk('media/walkthrough/zh-cn').filter((f) => f.endsWith('.md')),
+    ...walk('server/src').filter((f) => f.endsWith('.md')),
+    'README.zh-CN.md',
+  ];
   const ts = [...walk('server/src'), ...walk('client/src')].filter((f) => f.endsWith('.ts'));
   return [
     ...json.filter(existsSync).map((f): [string, string] => [f, chineseStrings(JSON.parse(readFileSync(f, 'utf8'))).join('\n')]),
@@ -61,7 +65,10 @@ function shippedChinese(): [string, string][] {
 describe('glossary: one Chinese term per concept', () => {
   it('every term says what kubernetes.io/zh-cn uses, and why where we deviate', () => {
     assert.ok(glossary.terms.length >= 30, `${glossary.terms.length} terms`);
-    assert.deepEqual(glossary.terms.filter((t) => !t.zhCn || !t.kubernetesIo || (!t.follows && !t.why)).map((t) => t.en), []);
+    assert.deepEqual(
+      glossary.terms.filter((t) => !t.zhCn || !t.kubernetesIo || (!t.follows && !t.why)).map((t) => t.en),
+      [],
+    );
   });
   it('a preferred term is never banned by its own rules', () => {
     const bad = glossary.terms.flatMap((t) => t.banned.filter((b) => new RegExp(b).test(t.zhCn.split('（')[0])).map((b) => `${t.en}: ${b}`));
@@ -86,6 +93,9 @@ describe('glossary: one Chinese term per concept', () => {
   });
   it('docs/GLOSSARY.md lists every term', () => {
     const md = readFileSync('docs/GLOSSARY.md', 'utf8');
-    assert.deepEqual(glossary.terms.filter((t) => !md.includes(t.zhCn) || !md.includes(t.en)).map((t) => t.en), []);
+    assert.deepEqual(
+      glossary.terms.filter((t) => !md.includes(t.zhCn) || !md.includes(t.en)).map((t) => t.en),
+      [],
+    );
   });
 });

@@ -25,15 +25,21 @@ describe('README.md and README.zh-CN.md', () => {
     assert.deepEqual(commands(zh), commands(en));
   });
   it('show every CLI command', () => {
-    const shown = commands(en).filter((c) => c.startsWith('node dist/cli.js ')).map((c) => c.split(' ')[2]).join(' ');
-    assert.deepEqual(commandTable.map((c) => c.name).filter((n) => !shown.split(/[ |]/).includes(n)), []);
+    const shown = commands(en)
+      .filter((c) => c.startsWith('node dist/cli.js '))
+      .map((c) => c.split(' ')[2])
+      .join(' ');
+    assert.deepEqual(
+      commandTable.map((c) => c.name).filter((n) => !shown.split(/[ |]/).includes(n)),
+      [],
+    );
   });
   it('link to each other and to the glossary', () => {
     assert.match(en, /\[README\.zh-CN\.md\]\(README\.zh-CN\.md\)/);
     assert.match(zh, /\[README\.md\]\(README\.md\)/);
     for (const md of [en, zh]) assert.match(md, /docs\/GLOSSARY\.md/);
   });
-  it('say that command titles follow VS Code\'s display language', () => {
+  it("say that command titles follow VS Code's display language", () => {
     assert.match(en, /package\.nls\.\*\.json[\s\S]{0,80}command titles/);
     assert.match(zh, /package\.nls\.\*\.json[\s\S]{0,60}命令标题/);
   });

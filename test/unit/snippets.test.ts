@@ -85,7 +85,25 @@ describe('snippets', () => {
       assert.match(s.description, / \/ [A-Za-z]/, `${s.prefix}: English after " / "`);
     }
     const prefixes = all.map((s) => s.prefix);
-    for (const want of ['k8s-deployment', 'k8s-service', 'k8s-service-nodeport', 'k8s-configmap', 'k8s-secret', 'k8s-ingress', 'k8s-statefulset', 'k8s-daemonset', 'k8s-job', 'k8s-cronjob', 'k8s-hpa', 'k8s-pvc', 'k8s-namespace', 'k8s-probes', 'k8s-resources', 'k8s-env-configmap', 'k8s-env-secret']) {
+    for (const want of [
+      'k8s-deployment',
+      'k8s-service',
+      'k8s-service-nodeport',
+      'k8s-configmap',
+      'k8s-secret',
+      'k8s-ingress',
+      'k8s-statefulset',
+      'k8s-daemonset',
+      'k8s-job',
+      'k8s-cronjob',
+      'k8s-hpa',
+      'k8s-pvc',
+      'k8s-namespace',
+      'k8s-probes',
+      'k8s-resources',
+      'k8s-env-configmap',
+      'k8s-env-secret',
+    ]) {
       assert.ok(prefixes.includes(want), want);
     }
     assert.equal(new Set(prefixes).size, prefixes.length, 'unique prefixes');
@@ -95,10 +113,20 @@ describe('snippets', () => {
     it(`${s.prefix} (${name}) expands to a manifest with no error diagnostics that the API server accepts`, () => {
       const text = manifest(s);
       const errors = diagnose(text).filter((d) => d.severity === 'error');
-      assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}:${d.code} ${d.message}`), [], text);
-      const objects = parseAllDocuments(text).map((d) => d.toJS() as Record<string, unknown>).filter(Boolean);
+      assert.deepEqual(
+        errors.map((d) => `${d.range.start.line + 1}:${d.code} ${d.message}`),
+        [],
+        text,
+      );
+      const objects = parseAllDocuments(text)
+        .map((d) => d.toJS() as Record<string, unknown>)
+        .filter(Boolean);
       const r = Simulator.create().apply(objects.map((obj) => ({ obj })));
-      assert.deepEqual(r.failures.map((f) => f.message), [], text);
+      assert.deepEqual(
+        r.failures.map((f) => f.message),
+        [],
+        text,
+      );
     });
   }
 

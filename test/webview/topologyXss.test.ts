@@ -18,7 +18,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const PAGE_URL = 'http://webview.kubemate.invalid/';
 const TUTORIAL = readFileSync('test/fixtures/cluster/tutorial.yaml', 'utf8');
 // A reference to a ConfigMap that does not exist is drawn with the name the manifest wrote, unvalidated.
-const MISSING = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lonely\nspec:\n  containers:\n    - name: app\n      image: busybox:1.36\n      envFrom:\n        - configMapRef:\n            name: "PAYLOAD"\n';
+const MISSING =
+  'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lonely\nspec:\n  containers:\n    - name: app\n      image: busybox:1.36\n      envFrom:\n        - configMapRef:\n            name: "PAYLOAD"\n';
 
 const PAYLOADS = [
   '<script>alert(1)</script>',
@@ -38,7 +39,13 @@ function hostile(view: ClusterView, payload: string): ClusterView {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, k);
   };
   collect(view);
-  const re = new RegExp([...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const re = new RegExp(
+    [...names]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
   return JSON.parse(JSON.stringify(view), (_, v) => (typeof v === 'string' ? v.replace(re, (m) => payload + m) : v)) as ClusterView;
 }
 
@@ -75,7 +82,15 @@ async function load(browser: Browser, html: string, renderBody?: string): Promis
   });
   await page.goto(PAGE_URL, { waitUntil: 'load' });
   // The second way text reaches the page: the extension posts a new picture (innerHTML).
-  if (renderBody !== undefined) await page.evaluate((body) => (globalThis as unknown as { postMessage: (m: unknown, o: string) => void }).postMessage({ type: 'render', body, scope: 'cluster', group: 'owner', hasFile: false }, '*'), renderBody);
+  if (renderBody !== undefined)
+    await page.evaluate(
+      (body) =>
+        (globalThis as unknown as { postMessage: (m: unknown, o: string) => void }).postMessage(
+          { type: 'render', body, scope: 'cluster', group: 'owner', hasFile: false },
+          '*',
+        ),
+      renderBody,
+    );
   await page.waitForTimeout(150);
   const outcome = await page.evaluate(() => {
     type El = { textContent: string | null };
@@ -98,11 +113,14 @@ describe('topology webview: manifest text never runs as script (headless Chromiu
     it(`names like ${payload}: no dialog, sentinel untouched, no request; the text is shown as typed`, async () => {
       const view = hostile(clusterWith(TUTORIAL, MISSING.replace('PAYLOAD', payload.replace(/"/g, '\\"'))).view(), payload);
       const topo = buildTopology(view, { groupBy: 'owner' });
-      assert.ok(topo.boxes.length >= 8 && topo.boxes.every((b) => b.label.startsWith(payload) || b.label.includes(payload.slice(0, 10))), 'every box carries the payload');
+      assert.ok(
+        topo.boxes.length >= 8 && topo.boxes.every((b) => b.label.startsWith(payload) || b.label.includes(payload.slice(0, 10))),
+        'every box carries the payload',
+      );
       const body = topologySvg(topo, fmt);
       const r = await load(browser, topologyPage('bm9uY2UxMjM0NTY3ODkw', body, TEXT(payload)), body);
       assert.deepEqual({ dialogs: r.dialogs, sentinel: r.sentinel, requests: r.requests }, { dialogs: 0, sentinel: 'untouched', requests: 0 });
-      assert.deepEqual(r.posted, ['ready'], 'the page\'s own nonce\'d script ran');
+      assert.deepEqual(r.posted, ['ready'], "the page's own nonce'd script ran");
       assert.ok(r.pictureText.includes(payload.slice(0, 23)), 'the payload is shown as text');
     });
   }

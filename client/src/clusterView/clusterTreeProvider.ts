@@ -61,7 +61,11 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getTreeItem(n: TreeNode): vscode.TreeItem {
-    const state = !n.children?.length ? vscode.TreeItemCollapsibleState.None : n.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = !n.children?.length
+      ? vscode.TreeItemCollapsibleState.None
+      : n.expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.label, state);
     item.id = n.id;
     item.description = n.description;
@@ -76,7 +80,7 @@ export class ClusterTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getChildren(n?: TreeNode): TreeNode[] {
-    return n ? n.children ?? [] : this.roots;
+    return n ? (n.children ?? []) : this.roots;
   }
 
   getParent(n: TreeNode): TreeNode | undefined {

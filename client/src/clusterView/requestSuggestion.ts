@@ -21,4 +21,3 @@ export function suggestedTarget(view: ClusterView, ref: ObjectRef): { target: st
   const pod = view.pods.find((p) => p.namespace === ns && p.name === ref.name);
   return { target: `${pod?.ip ?? ref.name}:80`, fromOutside: false };
 }
-

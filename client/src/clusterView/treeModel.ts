@@ -35,10 +35,32 @@ function nodeItem(n: NodeView, pods: Map<string, PodView>, t: Translate): TreeNo
   const capacity = t('cpu {0} · memory {1} · pods {2}', n.allocatable.cpu, n.allocatable.memory, n.allocatable.pods);
   const allocated = t('cpu {0} ({1}%) · memory {2} ({3}%)', n.requested.cpu, n.requested.cpuPercent, n.requested.memory, n.requested.memoryPercent);
   const children: TreeNode[] = [
-    { id: `${id}>capacity`, label: t('Capacity'), description: capacity, contextValue: 'info', look: { icon: 'dashboard' }, tooltip: t('What the scheduler may place on this node (allocatable).') },
-    { id: `${id}>allocated`, label: t('Allocated requests'), description: allocated, contextValue: 'info', look: { icon: 'graph' }, tooltip: t('Sum of the resource requests of the pods on this node; a new pod fits only if its requests fit in what is left.') },
+    {
+      id: `${id}>capacity`,
+      label: t('Capacity'),
+      description: capacity,
+      contextValue: 'info',
+      look: { icon: 'dashboard' },
+      tooltip: t('What the scheduler may place on this node (allocatable).'),
+    },
+    {
+      id: `${id}>allocated`,
+      label: t('Allocated requests'),
+      description: allocated,
+      contextValue: 'info',
+      look: { icon: 'graph' },
+      tooltip: t('Sum of the resource requests of the pods on this node; a new pod fits only if its requests fit in what is left.'),
+    },
   ];
-  if (n.taints.length) children.push({ id: `${id}>taints`, label: t('Taints'), description: n.taints.join(', '), contextValue: 'info', look: { icon: 'shield' }, tooltip: t('Pods without a matching toleration are not scheduled here.') });
+  if (n.taints.length)
+    children.push({
+      id: `${id}>taints`,
+      label: t('Taints'),
+      description: n.taints.join(', '),
+      contextValue: 'info',
+      look: { icon: 'shield' },
+      tooltip: t('Pods without a matching toleration are not scheduled here.'),
+    });
   for (const key of n.pods) {
     const p = pods.get(key);
     if (p) children.push(podNode(p, t, `${id}>`));
@@ -66,7 +88,8 @@ function nodeItem(n: NodeView, pods: Map<string, PodView>, t: Translate): TreeNo
 function workloadNode(w: WorkloadView, view: ClusterView, t: Translate): TreeNode {
   const ref = { kind: w.kind, namespace: w.namespace, name: w.name };
   const id = objectId(ref);
-  const owned = (kind: string) => (x: { owner: { kind: string; name: string } | null; namespace: string }) => x.namespace === w.namespace && x.owner?.kind === kind && x.owner.name === w.name;
+  const owned = (kind: string) => (x: { owner: { kind: string; name: string } | null; namespace: string }) =>
+    x.namespace === w.namespace && x.owner?.kind === kind && x.owner.name === w.name;
   let children: TreeNode[];
   if (w.kind === 'Deployment' || w.kind === 'CronJob') {
     const childKind = w.kind === 'Deployment' ? 'ReplicaSet' : 'Job';
@@ -83,7 +106,12 @@ function workloadNode(w: WorkloadView, view: ClusterView, t: Translate): TreeNod
   // `rollout status` also waits when pods are merely not ready; only an update in progress is "rolling out".
   if (w.kind === 'Deployment' && w.state?.startsWith('error:')) parts.push(t('rollout failed'));
   else if (w.kind === 'Deployment' && /new replicas have been updated|old replicas are pending termination/.test(w.state ?? '')) parts.push(t('rolling out'));
-  const tooltip = [`${w.kind} ${w.namespace}/${w.name}`, t('Ready: {0}', w.ready), ...(w.images.length ? [t('Images: {0}', w.images.join(', '))] : []), ...(w.state ? ['', w.state] : [])].join('\n');
+  const tooltip = [
+    `${w.kind} ${w.namespace}/${w.name}`,
+    t('Ready: {0}', w.ready),
+    ...(w.images.length ? [t('Images: {0}', w.images.join(', '))] : []),
+    ...(w.state ? ['', w.state] : []),
+  ].join('\n');
   return {
     id,
     label: w.name,
@@ -114,10 +142,28 @@ function namespaceNode(ns: string, view: ClusterView, opts: TreeOptions, t: Tran
   for (const g of GROUPS) {
     // ReplicaSets / Jobs that a Deployment / CronJob owns are shown under it.
     const items = view.workloads.filter((w) => w.kind === g.kind && w.namespace === ns && !(w.owner && ['Deployment', 'CronJob'].includes(w.owner.kind)));
-    if (items.length) children.push(group(`${id}>${g.kind}`, g.label(t), items.map((w) => workloadNode(w, view, t)), 'folder', g.kind === 'Deployment'));
+    if (items.length)
+      children.push(
+        group(
+          `${id}>${g.kind}`,
+          g.label(t),
+          items.map((w) => workloadNode(w, view, t)),
+          'folder',
+          g.kind === 'Deployment',
+        ),
+      );
   }
   const bare = view.pods.filter((p) => p.namespace === ns && !p.owner);
-  if (bare.length) children.push(group(`${id}>Pod`, t('Pods'), bare.map((p) => podNode(p, t)), 'folder', true));
+  if (bare.length)
+    children.push(
+      group(
+        `${id}>Pod`,
+        t('Pods'),
+        bare.map((p) => podNode(p, t)),
+        'folder',
+        true,
+      ),
+    );
   const svc = serviceGroup(id, ns, view, t);
   if (svc) children.push(svc);
   const ing = ingressGroup(id, ns, view, t);
@@ -126,16 +172,40 @@ function namespaceNode(ns: string, view: ClusterView, opts: TreeOptions, t: Tran
   const pods = view.pods.filter((p) => p.namespace === ns);
   const notRunning = pods.filter((p) => p.status !== 'Running' && p.status !== 'Completed').length;
   const description = notRunning ? t('{0} pods · {1} not running', pods.length, notRunning) : pods.length === 1 ? t('1 pod') : t('{0} pods', pods.length);
-  return { id, label: ns, description, contextValue: 'namespace', look: { icon: 'symbol-namespace', color: notRunning ? YELLOW : undefined }, ref: { kind: 'Namespace', namespace: null, name: ns }, children, expanded: ns === 'default' };
+  return {
+    id,
+    label: ns,
+    description,
+    contextValue: 'namespace',
+    look: { icon: 'symbol-namespace', color: notRunning ? YELLOW : undefined },
+    ref: { kind: 'Namespace', namespace: null, name: ns },
+    children,
+    expanded: ns === 'default',
+  };
 }
 
 export function buildTree(view: ClusterView, opts: TreeOptions, t: Translate): TreeNode[] {
   const pods = new Map(view.pods.map((p) => [`${p.namespace}/${p.name}`, p]));
   const visible = view.namespaces.filter((n) => opts.showSystemNamespaces || !n.system);
   const roots: TreeNode[] = [
-    group('group/Nodes', t('Nodes'), view.nodes.map((n) => nodeItem(n, pods, t)), 'server-environment'),
-    group('group/Namespaces', t('Namespaces'), visible.map((n) => namespaceNode(n.name, view, opts, t)), 'symbol-namespace', true),
-    eventsRoot(view, visible.map((n) => n.name), t),
+    group(
+      'group/Nodes',
+      t('Nodes'),
+      view.nodes.map((n) => nodeItem(n, pods, t)),
+      'server-environment',
+    ),
+    group(
+      'group/Namespaces',
+      t('Namespaces'),
+      visible.map((n) => namespaceNode(n.name, view, opts, t)),
+      'symbol-namespace',
+      true,
+    ),
+    eventsRoot(
+      view,
+      visible.map((n) => n.name),
+      t,
+    ),
   ];
   addReasonHelp(roots, view, opts.lang ?? 'en');
   addWhyItems(roots, view, opts.lang ?? 'en', t);

@@ -15,7 +15,12 @@ function endpointNode(e: EndpointView, parentId: string, namespace: string, t: T
     label: e.pod ?? e.address,
     // An address without a pod (the API server's) is its own label; the description keeps the state.
     description: e.pod ? (e.ready ? e.address : t('{0} · not ready', e.address)) : e.ready ? '' : t('not ready'),
-    tooltip: [e.ready ? t('Ready endpoint: the Service sends traffic here.') : t('Not ready: the pod matches the selector but is not ready, so it gets no traffic.'), e.address, ...(e.pod ? [t('Pod: {0}', e.pod)] : []), ...(e.node ? [t('Node: {0}', e.node)] : [])].join('\n'),
+    tooltip: [
+      e.ready ? t('Ready endpoint: the Service sends traffic here.') : t('Not ready: the pod matches the selector but is not ready, so it gets no traffic.'),
+      e.address,
+      ...(e.pod ? [t('Pod: {0}', e.pod)] : []),
+      ...(e.node ? [t('Node: {0}', e.node)] : []),
+    ].join('\n'),
     contextValue: 'endpoint',
     look: { icon: e.ready ? 'circle-filled' : 'circle-outline', color: e.ready ? GREEN : YELLOW },
     ref: e.pod ? { kind: 'Pod', namespace, name: e.pod } : undefined,
@@ -31,13 +36,19 @@ function serviceNode(s: ServiceView, t: Translate): TreeNode {
   const id = objectId(ref);
   const ready = s.endpoints.filter((e) => e.ready).length;
   const children = s.endpoints.map((e) => endpointNode(e, id, s.namespace, t));
-  const selector = s.selector ? Object.entries(s.selector).map(([k, v]) => `${k}=${v}`).join(',') : null;
+  const selector = s.selector
+    ? Object.entries(s.selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+    : null;
   if (!children.length && s.type !== 'ExternalName') {
     children.push({
       id: `${id}>none`,
       label: t('No endpoints'),
       description: selector ? t('no pod matches {0}', selector) : t('no selector'),
-      tooltip: selector ? t('No running pod in this namespace has the labels {0}, so calls to this Service fail. Compare the selector with the pod template labels.', selector) : t('This Service has no selector: its endpoints are managed by hand.'),
+      tooltip: selector
+        ? t('No running pod in this namespace has the labels {0}, so calls to this Service fail. Compare the selector with the pod template labels.', selector)
+        : t('This Service has no selector: its endpoints are managed by hand.'),
       contextValue: 'info',
       look: { icon: 'warning', color: YELLOW },
     });
@@ -85,7 +96,12 @@ export function ingressGroup(nsId: string, ns: string, view: ClusterView, t: Tra
           contextValue: 'ingressBackend',
           look: { icon: 'arrow-right', color: r.problem ? RED : GREEN },
           ref: backendRef,
-          children: r.endpoints.map((address) => ({ id: `${ruleId}>${address}`, label: address, contextValue: 'endpoint', look: { icon: 'circle-filled', color: GREEN } })),
+          children: r.endpoints.map((address) => ({
+            id: `${ruleId}>${address}`,
+            label: address,
+            contextValue: 'endpoint',
+            look: { icon: 'circle-filled', color: GREEN },
+          })),
           expanded: true,
         };
         return {
@@ -102,8 +118,13 @@ export function ingressGroup(nsId: string, ns: string, view: ClusterView, t: Tra
       return {
         id,
         label: ing.name,
-        description: [ing.className ? t('class {0}', ing.className) : t('no class'), rules.length === 1 ? t('1 rule') : t('{0} rules', rules.length)].join(' · '),
-        tooltip: t('Ingress {0}: routes HTTP requests by host and path to Services. The simulated cluster has no ingress controller, so ADDRESS stays empty.', ing.name),
+        description: [ing.className ? t('class {0}', ing.className) : t('no class'), rules.length === 1 ? t('1 rule') : t('{0} rules', rules.length)].join(
+          ' · ',
+        ),
+        tooltip: t(
+          'Ingress {0}: routes HTTP requests by host and path to Services. The simulated cluster has no ingress controller, so ADDRESS stays empty.',
+          ing.name,
+        ),
         contextValue: 'ingress',
         look: { icon: 'globe', color: broken ? RED : GREEN },
         ref,
@@ -124,14 +145,19 @@ export function configGroups(nsId: string, ns: string, view: ClusterView, opts: 
         const ref = { kind, namespace: ns, name: c.name };
         const id = objectId(ref);
         const revealed = kind === 'Secret' ? opts.revealedSecrets.get(id) : undefined;
-        const children = c.keys.map((k): TreeNode => ({
-          id: `${id}>${k}`,
-          label: k,
-          description: kind === 'ConfigMap' ? c.values?.[k] ?? '' : revealed ? revealed[k] ?? '' : MASK,
-          tooltip: kind === 'Secret' && !revealed ? t('Secret values are hidden. Use "Reveal Secret values" on the Secret to show them (base64 is an encoding, not encryption).') : undefined,
-          contextValue: kind === 'ConfigMap' ? 'configKey' : 'secretKey',
-          look: { icon: kind === 'ConfigMap' ? 'symbol-key' : 'key' },
-        }));
+        const children = c.keys.map(
+          (k): TreeNode => ({
+            id: `${id}>${k}`,
+            label: k,
+            description: kind === 'ConfigMap' ? (c.values?.[k] ?? '') : revealed ? (revealed[k] ?? '') : MASK,
+            tooltip:
+              kind === 'Secret' && !revealed
+                ? t('Secret values are hidden. Use "Reveal Secret values" on the Secret to show them (base64 is an encoding, not encryption).')
+                : undefined,
+            contextValue: kind === 'ConfigMap' ? 'configKey' : 'secretKey',
+            look: { icon: kind === 'ConfigMap' ? 'symbol-key' : 'key' },
+          }),
+        );
         const keys = c.keys.length === 1 ? t('1 key') : t('{0} keys', c.keys.length);
         const used = c.usedBy.length ? t('used by {0}', c.usedBy.length) : t('not used');
         return {
@@ -158,7 +184,15 @@ export function otherGroups(nsId: string, ns: string, view: ClusterView, t: Tran
       .filter((o) => o.namespace === ns && o.kind === kind)
       .map((o): TreeNode => {
         const ref = { kind, namespace: ns, name: o.name };
-        return { id: objectId(ref), label: o.name, description: o.state ?? '', contextValue: kind.toLowerCase(), look: { icon: 'symbol-misc', color: o.state === 'Pending' ? YELLOW : undefined }, ref, source: o.source };
+        return {
+          id: objectId(ref),
+          label: o.name,
+          description: o.state ?? '',
+          contextValue: kind.toLowerCase(),
+          look: { icon: 'symbol-misc', color: o.state === 'Pending' ? YELLOW : undefined },
+          ref,
+          source: o.source,
+        };
       });
     return group(`${nsId}>${kind}`, t('{0} objects', kind), items, 'folder');
   });
@@ -166,7 +200,10 @@ export function otherGroups(nsId: string, ns: string, view: ClusterView, t: Tran
 
 export function eventsRoot(view: ClusterView, namespaces: string[], t: Translate): TreeNode {
   const shown = new Set(namespaces);
-  const events = view.events.filter((e) => e.namespace === null || shown.has(e.namespace)).slice(-MAX_EVENTS).reverse();
+  const events = view.events
+    .filter((e) => e.namespace === null || shown.has(e.namespace))
+    .slice(-MAX_EVENTS)
+    .reverse();
   const items = events.map((e, i): TreeNode => {
     const warning = e.type === 'Warning';
     return {
@@ -179,6 +216,13 @@ export function eventsRoot(view: ClusterView, namespaces: string[], t: Translate
     };
   });
   const warnings = events.filter((e) => e.type === 'Warning').length;
-  const root = { id: 'group/Events', label: t('Events'), description: warnings ? t('{0} · {1} warnings', events.length, warnings) : String(events.length), contextValue: 'group', look: { icon: 'bell', color: warnings ? YELLOW : undefined }, children: items };
+  const root = {
+    id: 'group/Events',
+    label: t('Events'),
+    description: warnings ? t('{0} · {1} warnings', events.length, warnings) : String(events.length),
+    contextValue: 'group',
+    look: { icon: 'bell', color: warnings ? YELLOW : undefined },
+    children: items,
+  };
   return root;
 }

@@ -72,7 +72,11 @@ async function dryRunDocument(s: Services, uri: string | vscode.Uri | undefined,
   const doc = openDocument(key) ?? (await vscode.workspace.openTextDocument(vscode.Uri.parse(key)));
   const i = index;
   const note = t('# document {0} only', i + 1);
-  return runDryRun(s, [{ uri: doc.uri.toString(), label: label(doc.uri), text: doc.getText(), documents: [i] }], `kubectl apply -f ${label(doc.uri)}   ${note}`);
+  return runDryRun(
+    s,
+    [{ uri: doc.uri.toString(), label: label(doc.uri), text: doc.getText(), documents: [i] }],
+    `kubectl apply -f ${label(doc.uri)}   ${note}`,
+  );
 }
 
 async function dryRunSelection(s: Services, cursorOnly = false): Promise<ApplySummary | undefined> {
@@ -124,7 +128,11 @@ async function dryRunFolder(s: Services, uri?: vscode.Uri, uris?: vscode.Uri[]):
       subfolders += r.subfolders;
     } else {
       const open = openDocument(target.toString());
-      sources.push({ uri: target.toString(), label: label(target), text: open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(target)) });
+      sources.push({
+        uri: target.toString(),
+        label: label(target),
+        text: open ? open.getText() : new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(target)),
+      });
     }
   }
   const names = targets.map((t) => label(t) + '/').join(' -f ');
@@ -132,7 +140,8 @@ async function dryRunFolder(s: Services, uri?: vscode.Uri, uris?: vscode.Uri[]):
     void vscode.window.showWarningMessage(t('No .yaml, .yml or .json files directly in {0}.', names));
     return undefined;
   }
-  if (subfolders) s.output.append(t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', subfolders), false);
+  if (subfolders)
+    s.output.append(t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', subfolders), false);
   return runDryRun(s, sources, `kubectl apply -f ${names}`);
 }
 

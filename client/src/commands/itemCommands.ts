@@ -2,7 +2,14 @@
 // an object, scale, rollout history / undo, cordon / uncordon / drain, fail / recover readiness,
 // reveal a Secret, reset. Each forwards to the server and shows what it answered.
 import * as vscode from 'vscode';
-import { ClusterAction, ClusterActionRequest, RolloutHistoryRequest, SecretValuesRequest, SourceRequest, objectId } from '../../../server/src/protocol/clusterProtocol';
+import {
+  ClusterAction,
+  ClusterActionRequest,
+  RolloutHistoryRequest,
+  SecretValuesRequest,
+  SourceRequest,
+  objectId,
+} from '../../../server/src/protocol/clusterProtocol';
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import type { TreeNode } from '../clusterView/treeNode';
 import { openDescribe } from './describeDocument';
@@ -11,7 +18,6 @@ import { sendRequest, SendRequestPreset } from './sendRequest';
 import { targetOf } from './pickTarget';
 import { COMMANDS, Services } from './services';
 import { t } from '../l10n';
-
 
 async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
   const r = await s.request(ClusterActionRequest.type, action);
@@ -28,7 +34,9 @@ async function runAction(s: Services, action: ClusterAction): Promise<boolean> {
 async function revealSource(s: Services, ref: ObjectRef): Promise<void> {
   const loc = await s.request(SourceRequest.type, { target: ref });
   if (!loc) {
-    void vscode.window.showInformationMessage(t('KubeMate does not know which manifest {0} {1} came from (it was not applied from this workspace, or the cluster was rebuilt).', ref.kind, ref.name));
+    void vscode.window.showInformationMessage(
+      t('KubeMate does not know which manifest {0} {1} came from (it was not applied from this workspace, or the cluster was rebuilt).', ref.kind, ref.name),
+    );
     return;
   }
   try {
@@ -55,7 +63,8 @@ async function scale(s: Services, ref: ObjectRef): Promise<void> {
 async function rolloutHistory(s: Services, ref: ObjectRef): Promise<void> {
   const h = await s.request(RolloutHistoryRequest.type, { target: ref });
   const lines = [`> kubectl rollout history deployment/${ref.name}${ref.namespace && ref.namespace !== 'default' ? ` -n ${ref.namespace}` : ''}`, h.text];
-  for (const r of h.revisions) lines.push(t('  revision {0}: {1} (ReplicaSet {2}){3}', r.revision, r.images.join(', '), r.replicaSet, r.current ? t(' ← current') : ''));
+  for (const r of h.revisions)
+    lines.push(t('  revision {0}: {1} (ReplicaSet {2}){3}', r.revision, r.images.join(', '), r.replicaSet, r.current ? t(' ← current') : ''));
   s.output.append(lines.join('\n'));
 }
 
@@ -63,10 +72,17 @@ async function rolloutUndo(s: Services, ref: ObjectRef): Promise<void> {
   const h = await s.request(RolloutHistoryRequest.type, { target: ref });
   const older = h.revisions.filter((r) => !r.current).reverse();
   if (!older.length) {
-    void vscode.window.showInformationMessage(t('Deployment {0} has no earlier revision to go back to. Change its pod template (e.g. the image) and apply again first.', ref.name));
+    void vscode.window.showInformationMessage(
+      t('Deployment {0} has no earlier revision to go back to. Change its pod template (e.g. the image) and apply again first.', ref.name),
+    );
     return;
   }
-  const items = older.map((r, i) => ({ label: t('Revision {0}', r.revision), description: r.images.join(', '), detail: i === 0 ? t('the previous revision (kubectl rollout undo)') : r.changeCause, revision: i === 0 ? 0 : r.revision }));
+  const items = older.map((r, i) => ({
+    label: t('Revision {0}', r.revision),
+    description: r.images.join(', '),
+    detail: i === 0 ? t('the previous revision (kubectl rollout undo)') : r.changeCause,
+    revision: i === 0 ? 0 : r.revision,
+  }));
   const picked = await vscode.window.showQuickPick(items, { title: t('Roll back {0} to…', ref.name) });
   if (picked) await runAction(s, { action: 'rolloutUndo', target: ref, toRevision: picked.revision });
 }
@@ -78,9 +94,14 @@ async function setImage(s: Services, ref: ObjectRef): Promise<void> {
   const single = images.length <= 1;
   const value = await vscode.window.showInputBox({
     title: t('Set the image of {0} {1}', ref.kind, ref.name),
-    prompt: single ? t('New image (kubectl set image); a changed image starts a rollout') : t('container=image (kubectl set image); a changed image starts a rollout'),
-    value: single ? images[0] ?? '' : '',
-    validateInput: (v) => (single ? /^\S+$/.test(v.trim()) : /^[a-z0-9-]+=\S+$/.test(v.trim())) ? undefined : t('An image reference without spaces, e.g. nginx:1.27 (or container=image).'),
+    prompt: single
+      ? t('New image (kubectl set image); a changed image starts a rollout')
+      : t('container=image (kubectl set image); a changed image starts a rollout'),
+    value: single ? (images[0] ?? '') : '',
+    validateInput: (v) =>
+      (single ? /^\S+$/.test(v.trim()) : /^[a-z0-9-]+=\S+$/.test(v.trim()))
+        ? undefined
+        : t('An image reference without spaces, e.g. nginx:1.27 (or container=image).'),
   });
   if (value === undefined) return;
   const v = value.trim();
@@ -112,7 +133,12 @@ async function drain(s: Services, node: string): Promise<void> {
   const ok = await runAction(s, { action: 'drain', node });
   if (ok) return;
   const force = t('Drain with --force');
-  if ((await vscode.window.showWarningMessage(t('Pods without a controller are not evicted by drain: nothing would recreate them. Delete them anyway?'), force)) === force) {
+  if (
+    (await vscode.window.showWarningMessage(
+      t('Pods without a controller are not evicted by drain: nothing would recreate them. Delete them anyway?'),
+      force,
+    )) === force
+  ) {
     await runAction(s, { action: 'drain', node, force: true });
   }
 }
@@ -132,13 +158,21 @@ async function toggleSecret(s: Services, ref: ObjectRef): Promise<void> {
 
 async function deleteObject(s: Services, ref: ObjectRef): Promise<void> {
   const del = t('Delete');
-  const answer = await vscode.window.showWarningMessage(t('Delete {0} {1} from the simulated cluster? (Your manifest is not changed.)', ref.kind, ref.name), { modal: true }, del);
+  const answer = await vscode.window.showWarningMessage(
+    t('Delete {0} {1} from the simulated cluster? (Your manifest is not changed.)', ref.kind, ref.name),
+    { modal: true },
+    del,
+  );
   if (answer === del) await runAction(s, { action: 'deleteObject', target: ref });
 }
 
 async function reset(s: Services): Promise<void> {
   const yes = t('Reset');
-  const answer = await vscode.window.showWarningMessage(t('Reset the simulated cluster? Every object you applied is removed; your files are not touched.'), { modal: true }, yes);
+  const answer = await vscode.window.showWarningMessage(
+    t('Reset the simulated cluster? Every object you applied is removed; your files are not touched.'),
+    { modal: true },
+    yes,
+  );
   if (answer !== yes) return;
   s.tree.revealedSecrets.clear();
   await runAction(s, { action: 'reset' });
@@ -150,19 +184,39 @@ export function registerItemCommands(s: Services, live: LiveObjectFs): vscode.Di
       const ref = await targetOf(s, node, kinds, placeholder);
       if (ref) await fn(ref);
     });
-  const workloads = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'Pod', 'Service', 'Ingress', 'ConfigMap', 'Secret', 'Node', 'Endpoints', 'Namespace', '*'];
+  const workloads = [
+    'Deployment',
+    'ReplicaSet',
+    'StatefulSet',
+    'DaemonSet',
+    'Job',
+    'CronJob',
+    'Pod',
+    'Service',
+    'Ingress',
+    'ConfigMap',
+    'Secret',
+    'Node',
+    'Endpoints',
+    'Namespace',
+    '*',
+  ];
   return [
     on(COMMANDS.describe, workloads, t('Describe which object?'), (ref) => openDescribe(ref)),
     on(COMMANDS.editObject, workloads, t('Edit which live object?'), (ref) => openLiveObject(live, ref)),
     on(COMMANDS.revealSource, workloads, t('Reveal the manifest of which object?'), (ref) => revealSource(s, ref)),
     on(COMMANDS.deletePod, ['Pod'], t('Delete which pod?'), (ref) => runAction(s, { action: 'deletePod', target: ref })),
-    on(COMMANDS.deleteObject, workloads, t('Delete which object?'), (ref) => (ref.kind === 'Pod' ? runAction(s, { action: 'deletePod', target: ref }) : deleteObject(s, ref))),
+    on(COMMANDS.deleteObject, workloads, t('Delete which object?'), (ref) =>
+      ref.kind === 'Pod' ? runAction(s, { action: 'deletePod', target: ref }) : deleteObject(s, ref),
+    ),
     on(COMMANDS.scale, ['Deployment', 'StatefulSet', 'ReplicaSet'], t('Scale which workload?'), (ref) => scale(s, ref)),
     on(COMMANDS.rolloutHistory, ['Deployment'], t('History of which Deployment?'), (ref) => rolloutHistory(s, ref)),
     on(COMMANDS.rolloutUndo, ['Deployment'], t('Roll back which Deployment?'), (ref) => rolloutUndo(s, ref)),
     on(COMMANDS.rolloutRestart, ['Deployment'], t('Restart which Deployment?'), (ref) => runAction(s, { action: 'rolloutRestart', target: ref })),
     on(COMMANDS.setImage, ['Deployment', 'StatefulSet', 'DaemonSet'], t('Set the image of which workload?'), (ref) => setImage(s, ref)),
-    on(COMMANDS.label, ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Node', 'Namespace'], t('Label which object?'), (ref) => label(s, ref)),
+    on(COMMANDS.label, ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Service', 'Node', 'Namespace'], t('Label which object?'), (ref) =>
+      label(s, ref),
+    ),
     on(COMMANDS.cordonNode, ['Node'], t('Cordon which node?'), (ref) => runAction(s, { action: 'cordon', node: ref.name })),
     on(COMMANDS.uncordonNode, ['Node'], t('Uncordon which node?'), (ref) => runAction(s, { action: 'uncordon', node: ref.name })),
     on(COMMANDS.drainNode, ['Node'], t('Drain which node?'), (ref) => drain(s, ref.name)),
@@ -171,7 +225,9 @@ export function registerItemCommands(s: Services, live: LiveObjectFs): vscode.Di
     on(COMMANDS.crashContainer, ['Pod'], t('Crash the container of which pod?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'crash' })),
     on(COMMANDS.oomKillContainer, ['Pod'], t('Push which pod over its memory limit?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'oom' })),
     on(COMMANDS.failLiveness, ['Pod'], t('Fail the liveness probe of which pod?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'liveness' })),
-    on(COMMANDS.makeImageUnpullable, ['Pod'], t('Make the image of which pod unpullable?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'unpullable' })),
+    on(COMMANDS.makeImageUnpullable, ['Pod'], t('Make the image of which pod unpullable?'), (ref) =>
+      runAction(s, { action: 'fault', target: ref, fault: 'unpullable' }),
+    ),
     on(COMMANDS.revealSecret, ['Secret'], t('Reveal the values of which Secret?'), (ref) => toggleSecret(s, ref)),
     // A test or a keybinding may pass the request itself as a second argument (no prompts).
     vscode.commands.registerCommand(COMMANDS.sendRequest, async (node?: TreeNode, preset?: SendRequestPreset) => {

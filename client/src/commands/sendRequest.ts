@@ -15,13 +15,25 @@ export async function sendRequest(s: Services, ref: ObjectRef, preset?: SendRequ
   const suggested = suggestedTarget(await s.state.get(), ref);
   let params: SendRequestRequest.Params = { target: suggested.target, fromPod: null, fromOutside: suggested.fromOutside, namespace: ns, count: 1, ...preset };
   if (!preset) {
-    const target = await vscode.window.showInputBox({ title: t('Send Request…'), prompt: t('Where to send it: http://<service>[.<namespace>]:<port>/<path>, <node-ip>:<nodePort>, an Ingress host + path, or a pod IP'), value: suggested.target });
+    const target = await vscode.window.showInputBox({
+      title: t('Send Request…'),
+      prompt: t('Where to send it: http://<service>[.<namespace>]:<port>/<path>, <node-ip>:<nodePort>, an Ingress host + path, or a pod IP'),
+      value: suggested.target,
+    });
     if (target === undefined) return undefined;
     const inside = { label: t('From a temporary pod in namespace {0}', ns), fromOutside: false };
     const outside = { label: t('From outside the cluster'), fromOutside: true };
-    const origin = await vscode.window.showQuickPick(suggested.fromOutside ? [outside, inside] : [inside, outside], { title: t('Send Request…'), placeHolder: t('Where does the request come from?') });
+    const origin = await vscode.window.showQuickPick(suggested.fromOutside ? [outside, inside] : [inside, outside], {
+      title: t('Send Request…'),
+      placeHolder: t('Where does the request come from?'),
+    });
     if (!origin) return undefined;
-    const count = await vscode.window.showInputBox({ title: t('Send Request…'), prompt: t('How many requests (the spread over the pods is shown)'), value: '1', validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10000 ? undefined : t('A whole number from 1 to 10000.')) });
+    const count = await vscode.window.showInputBox({
+      title: t('Send Request…'),
+      prompt: t('How many requests (the spread over the pods is shown)'),
+      value: '1',
+      validateInput: (v) => (/^\d+$/.test(v.trim()) && Number(v) >= 1 && Number(v) <= 10000 ? undefined : t('A whole number from 1 to 10000.')),
+    });
     if (count === undefined) return undefined;
     params = { ...params, target: target.trim(), fromOutside: origin.fromOutside, count: Number(count.trim()) };
   }

@@ -29,7 +29,8 @@ function boxSvg(b: Box): string {
 }
 
 export function topologySvg(topo: Topology, t: Translate): string {
-  if (!topo.boxes.length) return `<p class="empty">${escapeXml(t('Nothing to draw yet: dry-run apply a manifest (Ingress, Service, Deployment…) and its pods appear here.'))}</p>`;
+  if (!topo.boxes.length)
+    return `<p class="empty">${escapeXml(t('Nothing to draw yet: dry-run apply a manifest (Ingress, Service, Deployment…) and its pods appear here.'))}</p>`;
   const byId = new Map(topo.boxes.map((b) => [b.id, b]));
   const edges = topo.edges
     .map((e) => {
@@ -44,7 +45,12 @@ export function topologySvg(topo: Topology, t: Translate): string {
       return `<path class="edge ${e.kind}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#arrow)"/>`;
     })
     .join('');
-  const groups = topo.groups.map((g) => `<g class="group"><rect x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="8"/><text x="${g.x + 10}" y="${g.y + 15}">${escapeXml(clip(g.label, 30))}</text></g>`).join('');
+  const groups = topo.groups
+    .map(
+      (g) =>
+        `<g class="group"><rect x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="8"/><text x="${g.x + 10}" y="${g.y + 15}">${escapeXml(clip(g.label, 30))}</text></g>`,
+    )
+    .join('');
   const heads = [t('Ingress'), t('Service'), t('Pods'), t('ConfigMap / Secret')]
     .map((h, i) => `<text class="head" x="${[20, 260, 500, 780][i]}" y="20">${escapeXml(h)}</text>`)
     .join('');

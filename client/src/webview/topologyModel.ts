@@ -68,12 +68,14 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
   const system = new Set(view.namespaces.filter((n) => n.system).map((n) => n.name));
   const userPods = view.pods.filter((p) => !system.has(p.namespace));
   const rsOwner = new Map(view.workloads.filter((w) => w.owner).map((w) => [`${w.kind}/${w.namespace}/${w.name}`, w.owner!]));
-  const topOwner = (p: PodView) => (p.owner ? rsOwner.get(`${p.owner.kind}/${p.namespace}/${p.owner.name}`) ?? p.owner : null);
+  const topOwner = (p: PodView) => (p.owner ? (rsOwner.get(`${p.owner.kind}/${p.namespace}/${p.owner.name}`) ?? p.owner) : null);
   const file = opts.fileUri;
   const fromFile = (s: SourceLocation | null) => !file || s?.uri === file;
 
   // Seeds: what the file applied; then follow pods ← workloads, services → pods, ingress → services.
-  const seedWorkloads = new Set(view.workloads.filter((w) => !system.has(w.namespace) && w.source && fromFile(w.source)).map((w) => `${w.kind}/${w.namespace}/${w.name}`));
+  const seedWorkloads = new Set(
+    view.workloads.filter((w) => !system.has(w.namespace) && w.source && fromFile(w.source)).map((w) => `${w.kind}/${w.namespace}/${w.name}`),
+  );
   const services = view.services.filter((s) => !system.has(s.namespace) && s.name !== 'kubernetes');
   const pods = userPods.filter((p) => {
     if (!file) return true;
@@ -85,14 +87,16 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
   const podKeys = new Set(pods.map((p) => `${p.namespace}/${p.name}`));
   const shownServices = services.filter((s) => (file ? fromFile(s.source) : true) || s.endpoints.some((e) => e.pod && podKeys.has(`${s.namespace}/${e.pod}`)));
   const svcKeys = new Set(shownServices.map((s) => `${s.namespace}/${s.name}`));
-  const ingresses = view.ingresses.filter((i) => !system.has(i.namespace) && (fromFile(i.source) || i.routes.some((r) => r.service && svcKeys.has(`${i.namespace}/${r.service}`))));
+  const ingresses = view.ingresses.filter(
+    (i) => !system.has(i.namespace) && (fromFile(i.source) || i.routes.some((r) => r.service && svcKeys.has(`${i.namespace}/${r.service}`))),
+  );
 
   const boxes: Box[] = [];
   const groups: Group[] = [];
   const edges: Edge[] = [];
 
   // Column 3: pods in groups.
-  const groupKey = (p: PodView) => (opts.groupBy === 'node' ? p.node ?? '(unscheduled)' : p.owner ? `${p.owner.kind} ${p.owner.name}` : '(no controller)');
+  const groupKey = (p: PodView) => (opts.groupBy === 'node' ? (p.node ?? '(unscheduled)') : p.owner ? `${p.owner.kind} ${p.owner.name}` : '(no controller)');
   const byGroup = new Map<string, PodView[]>();
   for (const p of pods) byGroup.set(groupKey(p), [...(byGroup.get(groupKey(p)) ?? []), p]);
   let y = TOP;
@@ -103,7 +107,19 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
     for (const p of members) {
       const ref = { kind: 'Pod', namespace: p.namespace, name: p.name };
       const id = objectId(ref);
-      boxes.push({ id, kind: 'Pod', label: p.name, sub: `${p.status} · ${p.ip ?? '—'}${opts.groupBy === 'owner' && p.node ? ` · ${p.node}` : ''}`, status: podStatus(p), x: COLS[2] + GROUP_PAD, y, w: BOX_W, h: BOX_H, ref, source: p.source });
+      boxes.push({
+        id,
+        kind: 'Pod',
+        label: p.name,
+        sub: `${p.status} · ${p.ip ?? '—'}${opts.groupBy === 'owner' && p.node ? ` · ${p.node}` : ''}`,
+        status: podStatus(p),
+        x: COLS[2] + GROUP_PAD,
+        y,
+        w: BOX_W,
+        h: BOX_H,
+        ref,
+        source: p.source,
+      });
       podY.set(`${p.namespace}/${p.name}`, y);
       y += BOX_H + GAP / 2;
     }
@@ -123,25 +139,64 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
     }
   };
   const svcY = new Map<string, number>();
-  place(shownServices, (s) => s.endpoints.map((e) => podY.get(`${s.namespace}/${e.pod}`)).filter((v): v is number => v !== undefined), (s, sy) => {
-    const ref = { kind: 'Service', namespace: s.namespace, name: s.name };
-    const ready = s.endpoints.filter((e) => e.ready).length;
-    const port = s.ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}` : String(p.port))).join(',');
-    boxes.push({ id: objectId(ref), kind: 'Service', label: s.name, sub: `${s.type} ${port} · ${ready}/${s.endpoints.length}`, status: ready ? 'ok' : s.selector ? 'warn' : 'idle', x: COLS[1], y: sy, w: BOX_W, h: BOX_H, ref, source: s.source });
-    svcY.set(`${s.namespace}/${s.name}`, sy);
-    for (const e of s.endpoints) if (e.pod && podKeys.has(`${s.namespace}/${e.pod}`)) edges.push({ from: objectId(ref), to: objectId({ kind: 'Pod', namespace: s.namespace, name: e.pod }), kind: e.ready ? 'endpoint' : 'notReady' });
-  });
-  place(ingresses, (i) => i.routes.map((r) => svcY.get(`${i.namespace}/${r.service}`)).filter((v): v is number => v !== undefined), (ing, iy) => {
-    const ref = { kind: 'Ingress', namespace: ing.namespace, name: ing.name };
-    const hosts = [...new Set(ing.routes.map((r) => `${r.host}${r.path === '(default)' ? '' : r.path}`))].join(' ');
-    boxes.push({ id: objectId(ref), kind: 'Ingress', label: ing.name, sub: hosts, status: ing.routes.some((r) => r.problem) ? 'error' : 'ok', x: COLS[0], y: iy, w: BOX_W, h: BOX_H, ref, source: ing.source });
-    for (const r of ing.routes) if (r.service && svcKeys.has(`${ing.namespace}/${r.service}`)) edges.push({ from: objectId(ref), to: objectId({ kind: 'Service', namespace: ing.namespace, name: r.service }), kind: 'route' });
-  });
+  place(
+    shownServices,
+    (s) => s.endpoints.map((e) => podY.get(`${s.namespace}/${e.pod}`)).filter((v): v is number => v !== undefined),
+    (s, sy) => {
+      const ref = { kind: 'Service', namespace: s.namespace, name: s.name };
+      const ready = s.endpoints.filter((e) => e.ready).length;
+      const port = s.ports.map((p) => (p.nodePort ? `${p.port}:${p.nodePort}` : String(p.port))).join(',');
+      boxes.push({
+        id: objectId(ref),
+        kind: 'Service',
+        label: s.name,
+        sub: `${s.type} ${port} · ${ready}/${s.endpoints.length}`,
+        status: ready ? 'ok' : s.selector ? 'warn' : 'idle',
+        x: COLS[1],
+        y: sy,
+        w: BOX_W,
+        h: BOX_H,
+        ref,
+        source: s.source,
+      });
+      svcY.set(`${s.namespace}/${s.name}`, sy);
+      for (const e of s.endpoints)
+        if (e.pod && podKeys.has(`${s.namespace}/${e.pod}`))
+          edges.push({ from: objectId(ref), to: objectId({ kind: 'Pod', namespace: s.namespace, name: e.pod }), kind: e.ready ? 'endpoint' : 'notReady' });
+    },
+  );
+  place(
+    ingresses,
+    (i) => i.routes.map((r) => svcY.get(`${i.namespace}/${r.service}`)).filter((v): v is number => v !== undefined),
+    (ing, iy) => {
+      const ref = { kind: 'Ingress', namespace: ing.namespace, name: ing.name };
+      const hosts = [...new Set(ing.routes.map((r) => `${r.host}${r.path === '(default)' ? '' : r.path}`))].join(' ');
+      boxes.push({
+        id: objectId(ref),
+        kind: 'Ingress',
+        label: ing.name,
+        sub: hosts,
+        status: ing.routes.some((r) => r.problem) ? 'error' : 'ok',
+        x: COLS[0],
+        y: iy,
+        w: BOX_W,
+        h: BOX_H,
+        ref,
+        source: ing.source,
+      });
+      for (const r of ing.routes)
+        if (r.service && svcKeys.has(`${ing.namespace}/${r.service}`))
+          edges.push({ from: objectId(ref), to: objectId({ kind: 'Service', namespace: ing.namespace, name: r.service }), kind: 'route' });
+    },
+  );
 
   // Column 4: ConfigMaps / Secrets the pods read — including missing ones, drawn in red.
   const configs = new Map<string, { ref: ObjectRef; readers: string[] }>();
   for (const p of pods) {
-    for (const [kind, names] of [['ConfigMap', p.configMaps], ['Secret', p.secrets]] as const) {
+    for (const [kind, names] of [
+      ['ConfigMap', p.configMaps],
+      ['Secret', p.secrets],
+    ] as const) {
       for (const name of names) {
         const ref = { kind, namespace: p.namespace, name };
         const c = configs.get(objectId(ref)) ?? { ref, readers: [] };
@@ -156,15 +211,31 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
     const ref = { kind: c.kind, namespace: c.namespace, name: c.name };
     if (!configs.has(objectId(ref))) configs.set(objectId(ref), { ref, readers: [] });
   }
-  place([...configs.values()], (c) => c.readers.map((r) => podY.get(r)!).filter((v) => v !== undefined), (c, cy) => {
-    const found = view.configs.find((x) => x.kind === c.ref.kind && x.namespace === c.ref.namespace && x.name === c.ref.name);
-    const id = objectId(c.ref);
-    boxes.push({ id, kind: c.ref.kind, label: c.ref.name, sub: found ? `${c.ref.kind} · ${found.keys.length} keys` : `${c.ref.kind} · missing`, status: found ? (c.readers.length ? 'ok' : 'idle') : 'error', x: COLS[3], y: cy, w: BOX_W, h: BOX_H, ref: c.ref, source: found?.source ?? null });
-    for (const r of c.readers) {
-      const [ns, name] = r.split('/');
-      edges.push({ from: objectId({ kind: 'Pod', namespace: ns, name }), to: id, kind: 'reads' });
-    }
-  });
+  place(
+    [...configs.values()],
+    (c) => c.readers.map((r) => podY.get(r)!).filter((v) => v !== undefined),
+    (c, cy) => {
+      const found = view.configs.find((x) => x.kind === c.ref.kind && x.namespace === c.ref.namespace && x.name === c.ref.name);
+      const id = objectId(c.ref);
+      boxes.push({
+        id,
+        kind: c.ref.kind,
+        label: c.ref.name,
+        sub: found ? `${c.ref.kind} · ${found.keys.length} keys` : `${c.ref.kind} · missing`,
+        status: found ? (c.readers.length ? 'ok' : 'idle') : 'error',
+        x: COLS[3],
+        y: cy,
+        w: BOX_W,
+        h: BOX_H,
+        ref: c.ref,
+        source: found?.source ?? null,
+      });
+      for (const r of c.readers) {
+        const [ns, name] = r.split('/');
+        edges.push({ from: objectId({ kind: 'Pod', namespace: ns, name }), to: id, kind: 'reads' });
+      }
+    },
+  );
   const bottom = Math.max(height, ...boxes.map((b) => b.y + b.h + GAP));
   return { boxes, groups, edges, width: COLS[3] + BOX_W + 20, height: bottom };
 }

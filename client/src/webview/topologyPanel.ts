@@ -31,12 +31,17 @@ export class TopologyPanel implements vscode.Disposable {
   }
 
   private constructor(private readonly s: Services) {
-    this.panel = vscode.window.createWebviewPanel('kubemate.topology', t('KubeMate Topology'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      // Nothing is loaded from disk or network: the page is self-contained.
-      localResourceRoots: [],
-      retainContextWhenHidden: false,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'kubemate.topology',
+      t('KubeMate Topology'),
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      {
+        enableScripts: true,
+        // Nothing is loaded from disk or network: the page is self-contained.
+        localResourceRoots: [],
+        retainContextWhenHidden: false,
+      },
+    );
     // The active editor, else a visible YAML editor (the command may run from the view or a describe tab).
     if (!this.followEditor(vscode.window.activeTextEditor)) for (const e of vscode.window.visibleTextEditors) if (this.followEditor(e)) break;
     if (!this.fileUri) this.scope = 'cluster';
@@ -47,7 +52,9 @@ export class TopologyPanel implements vscode.Disposable {
       groupOwner: t('Group by ReplicaSet'),
       groupNode: t('Group by node'),
       hint: t('Click a box to show it in the Simulated Cluster view; double-click to open its manifest.'),
-      legend: t('Green: running and ready · yellow: pending or not ready (dashed line: endpoint not ready) · red: failing or missing · dotted line: reads a ConfigMap/Secret.'),
+      legend: t(
+        'Green: running and ready · yellow: pending or not ready (dashed line: endpoint not ready) · red: failing or missing · dotted line: reads a ConfigMap/Secret.',
+      ),
     });
     this.subscriptions.push(
       this.panel.onDidDispose(() => this.dispose()),

@@ -33,15 +33,25 @@ export function renderWithBestTool(dir: string, env: NodeJS.ProcessEnv = process
   const builtIn = renderKustomization(dir, diskKustomizeFs);
   if (!allowExternal || env.KUBEMATE_KUSTOMIZE === 'built-in') return { ...builtIn, renderer: 'built-in', fallbackReason: 'external renderer disabled' };
   // Anything that could make kustomize fetch or execute: stay built-in.
-  if (builtIn.problems.some((p) => p.severity !== 'information' || /Helm|not rendered/.test(p.message))) return { ...builtIn, renderer: 'built-in', fallbackReason: 'the kustomization has problems or fields the external renderer might fetch for' };
+  if (builtIn.problems.some((p) => p.severity !== 'information' || /Helm|not rendered/.test(p.message)))
+    return { ...builtIn, renderer: 'built-in', fallbackReason: 'the kustomization has problems or fields the external renderer might fetch for' };
   const kustomize = onPath('kustomize', env);
   const kubectl = kustomize ? undefined : onPath('kubectl', env);
   if (!kustomize && !kubectl) return { ...builtIn, renderer: 'built-in', fallbackReason: 'neither kustomize nor kubectl is on the PATH' };
   let text: string;
   try {
-    text = execFileSync(kustomize ?? (kubectl as string), kustomize ? ['build', dir] : ['kustomize', dir], { encoding: 'utf8', timeout: 15000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, KUSTOMIZE_PLUGIN_HOME: '/nonexistent' } });
+    text = execFileSync(kustomize ?? (kubectl as string), kustomize ? ['build', dir] : ['kustomize', dir], {
+      encoding: 'utf8',
+      timeout: 15000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, KUSTOMIZE_PLUGIN_HOME: '/nonexistent' },
+    });
   } catch (e) {
-    return { ...builtIn, renderer: 'built-in', fallbackReason: `${kustomize ? 'kustomize build' : 'kubectl kustomize'} failed: ${(e as { stderr?: string }).stderr?.split('\n')[0] ?? String(e)}` };
+    return {
+      ...builtIn,
+      renderer: 'built-in',
+      fallbackReason: `${kustomize ? 'kustomize build' : 'kubectl kustomize'} failed: ${(e as { stderr?: string }).stderr?.split('\n')[0] ?? String(e)}`,
+    };
   }
   // Keep the built-in's source locations: match objects by kind, namespace and name.
   const key = (o: Obj) => `${kindOf(o)}/${namespaceOf(o) ?? ''}/${nameOf(o)}`;
@@ -51,7 +61,13 @@ export function renderWithBestTool(dir: string, env: NodeJS.ProcessEnv = process
     const o = doc.toJS() as unknown;
     if (!isObj(o)) continue;
     const src = sources.get(key(o));
-    objects.push({ object: o, file: src?.file ?? builtIn.kustomizations[0] ?? dir, index: src?.index ?? 0, line: src?.line ?? 1, ...(src?.generated ? { generated: src.generated } : {}) });
+    objects.push({
+      object: o,
+      file: src?.file ?? builtIn.kustomizations[0] ?? dir,
+      index: src?.index ?? 0,
+      line: src?.line ?? 1,
+      ...(src?.generated ? { generated: src.generated } : {}),
+    });
   }
   return { objects, problems: builtIn.problems, kustomizations: builtIn.kustomizations, renderer: kustomize ? 'kustomize' : 'kubectl' };
 }

@@ -24,7 +24,13 @@ export function pickLanguage(args: string[], env: NodeJS.ProcessEnv): { lang: La
 function helpText(): string {
   const lines = [t('KubeMate — Kubernetes manifests: check, explain and a simulated cluster, offline.'), '', t('Usage:')];
   for (const c of commandTable) lines.push(`  ${c.usage}`, `      ${t(c.summary)}`);
-  lines.push('', t('Global options:'), '  --lang zh-cn|en|both   ' + t('language of messages and docs'), '  -h, --help             ' + t('show help'), '  --version              ' + t('show the version'));
+  lines.push(
+    '',
+    t('Global options:'),
+    '  --lang zh-cn|en|both   ' + t('language of messages and docs'),
+    '  -h, --help             ' + t('show help'),
+    '  --version              ' + t('show the version'),
+  );
   return lines.join('\n');
 }
 

@@ -9,7 +9,10 @@ export function printLines(io: CliIO, lines: OutputLine[]): void {
   while (i < lines.length) {
     let j = i;
     while (j < lines.length && lines[j].stream === lines[i].stream) j++;
-    const text = lines.slice(i, j).map((l) => l.text).join('\n');
+    const text = lines
+      .slice(i, j)
+      .map((l) => l.text)
+      .join('\n');
     (lines[i].stream === 'err' ? io.err : io.out)(text);
     i = j;
   }

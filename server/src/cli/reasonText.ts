@@ -25,7 +25,11 @@ export function resolveReason(typed: string): string {
   const key = findReason(typed);
   if (key) return key;
   const suggestion = didYouMean(typed, reasonNames());
-  throw new UsageError(suggestion ? t('No explanation for the reason "{0}". Did you mean "{1}"?', typed, suggestion) : t('No explanation for the reason "{0}". Run kubemate explain reason to list them.', typed));
+  throw new UsageError(
+    suggestion
+      ? t('No explanation for the reason "{0}". Did you mean "{1}"?', typed, suggestion)
+      : t('No explanation for the reason "{0}". Run kubemate explain reason to list them.', typed),
+  );
 }
 
 export function reasonText(reason: string, langs: Lang[]): string {

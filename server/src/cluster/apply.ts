@@ -95,7 +95,8 @@ export function validateUpdate(kind: string, live: KObject, next: KObject): Fiel
         field: 'spec',
         path: ['spec'],
         type: 'Forbidden',
-        detail: "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+        detail:
+          "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
       });
     }
   }
@@ -156,7 +157,9 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       failures.push({ index: i, message, multiMessage, errors });
     };
     if (!info || info.kind !== kind || info.group !== group || (info.version !== version && !(VERSION_ALIASES[kind] ?? []).includes(version))) {
-      fail(`error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`);
+      fail(
+        `error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
+      );
       continue;
     }
     const prefix = kubectlName(kind, group);
@@ -233,7 +236,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     const merged = threeWayMerge(existing, prev, desired) as KObject;
     applyDefaults(merged);
     const updateErrors = validateUpdate(kind, existing, merged);
-    if (kind === 'Service' && !updateErrors.length) updateErrors.push(...allocateService(store, merged, existing, (allocations ??= new ServiceAllocations(store))));
+    if (kind === 'Service' && !updateErrors.length)
+      updateErrors.push(...allocateService(store, merged, existing, (allocations ??= new ServiceAllocations(store))));
     if (updateErrors.length) {
       invalid(updateErrors);
       continue;

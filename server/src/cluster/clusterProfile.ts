@@ -43,7 +43,9 @@ export function loadClusterProfile(docs: ProfileDocument[]): ClusterProfile {
       continue;
     }
     if (!isObj(o) || o.kind !== 'Node') {
-      problems.push(t('{0}: a cluster profile may only contain Node and SimulationProfile objects (found {1}).', where, isObj(o) ? String(o.kind ?? '?') : typeof o));
+      problems.push(
+        t('{0}: a cluster profile may only contain Node and SimulationProfile objects (found {1}).', where, isObj(o) ? String(o.kind ?? '?') : typeof o),
+      );
       continue;
     }
     const meta = isObj(o.metadata) ? o.metadata : {};

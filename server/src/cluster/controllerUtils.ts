@@ -108,7 +108,8 @@ const ownerRefLists = new WeakMap<KObject, OwnerReference[]>();
 function ownerReferencesFor(owner: KObject): OwnerReference[] {
   const known = ownerRefLists.get(owner);
   const ref = known?.[0];
-  if (ref && ref.apiVersion === owner.apiVersion && ref.kind === owner.kind && ref.name === owner.metadata.name && ref.uid === (owner.metadata.uid ?? '')) return known;
+  if (ref && ref.apiVersion === owner.apiVersion && ref.kind === owner.kind && ref.name === owner.metadata.name && ref.uid === (owner.metadata.uid ?? ''))
+    return known;
   const list = Object.freeze([Object.freeze(ownerReference(owner))]) as OwnerReference[];
   ownerRefLists.set(owner, list);
   return list;

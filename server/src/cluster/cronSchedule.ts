@@ -101,7 +101,16 @@ export function isKnownTimeZone(tz: string): boolean {
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -131,7 +140,12 @@ export function cronJobName(cronJob: string, scheduledMs: number): string {
  * now − startingDeadlineSeconds when that is later. `tooMany` (above 100 missed) is upstream's
  * TooManyMissedTimes warning.
  */
-export function mostRecentScheduleTime(s: CronSchedule, earliestMs: number, nowMs: number, timeZone?: string): { time?: number; missed: number; next?: number } {
+export function mostRecentScheduleTime(
+  s: CronSchedule,
+  earliestMs: number,
+  nowMs: number,
+  timeZone?: string,
+): { time?: number; missed: number; next?: number } {
   let missed = 0;
   let last: number | undefined;
   let t = nextCronTime(s, earliestMs, timeZone);

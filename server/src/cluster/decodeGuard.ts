@@ -20,13 +20,29 @@ const list = (of: Shape): Shape => ({ list: of });
 const strings: Shape = { map: 'string' };
 const quantities: Shape = { map: 'quantity', go: 'v1.ResourceList' };
 
-const META = s('ObjectMeta', { name: 'string', generateName: 'string', namespace: 'string', labels: strings, annotations: strings, finalizers: list('string'), ownerReferences: list('any') });
-const SELECTOR = s('LabelSelector', { matchLabels: strings, matchExpressions: list(s('LabelSelectorRequirement', { key: 'string', operator: 'string', values: list('string') })) });
+const META = s('ObjectMeta', {
+  name: 'string',
+  generateName: 'string',
+  namespace: 'string',
+  labels: strings,
+  annotations: strings,
+  finalizers: list('string'),
+  ownerReferences: list('any'),
+});
+const SELECTOR = s('LabelSelector', {
+  matchLabels: strings,
+  matchExpressions: list(s('LabelSelectorRequirement', { key: 'string', operator: 'string', values: list('string') })),
+});
 const KEY_REF = (go: string) => s(go, { name: 'string', key: 'string', optional: 'bool' });
 const ENV = s('EnvVar', {
   name: 'string',
   value: 'string',
-  valueFrom: s('EnvVarSource', { configMapKeyRef: KEY_REF('ConfigMapKeySelector'), secretKeyRef: KEY_REF('SecretKeySelector'), fieldRef: 'any', resourceFieldRef: 'any' }),
+  valueFrom: s('EnvVarSource', {
+    configMapKeyRef: KEY_REF('ConfigMapKeySelector'),
+    secretKeyRef: KEY_REF('SecretKeySelector'),
+    fieldRef: 'any',
+    resourceFieldRef: 'any',
+  }),
 });
 const PROBE = s('Probe', {
   httpGet: s('HTTPGetAction', { path: 'string', port: 'intOrString', host: 'string', scheme: 'string' }),
@@ -48,7 +64,13 @@ const CONTAINER = s('Container', {
   workingDir: 'string',
   ports: list(s('ContainerPort', { name: 'string', containerPort: 'int32', hostPort: 'int32', protocol: 'string', hostIP: 'string' })),
   env: list(ENV),
-  envFrom: list(s('EnvFromSource', { prefix: 'string', configMapRef: s('ConfigMapEnvSource', { name: 'string', optional: 'bool' }), secretRef: s('SecretEnvSource', { name: 'string', optional: 'bool' }) })),
+  envFrom: list(
+    s('EnvFromSource', {
+      prefix: 'string',
+      configMapRef: s('ConfigMapEnvSource', { name: 'string', optional: 'bool' }),
+      secretRef: s('SecretEnvSource', { name: 'string', optional: 'bool' }),
+    }),
+  ),
   resources: s('ResourceRequirements', { limits: quantities, requests: quantities }),
   volumeMounts: list(s('VolumeMount', { name: 'string', mountPath: 'string', subPath: 'string', readOnly: 'bool' })),
   readinessProbe: PROBE,
@@ -86,18 +108,56 @@ const POD_SPEC = s('PodSpec', {
   imagePullSecrets: list(s('LocalObjectReference', { name: 'string' })),
 });
 const TEMPLATE = s('PodTemplateSpec', { metadata: META, spec: POD_SPEC });
-const STRATEGY = s('DeploymentStrategy', { type: 'string', rollingUpdate: s('RollingUpdateDeployment', { maxSurge: 'intOrString', maxUnavailable: 'intOrString' }) });
-const JOB_SPEC = s('JobSpec', { template: TEMPLATE, completions: 'int32', parallelism: 'int32', backoffLimit: 'int32', activeDeadlineSeconds: 'int64', ttlSecondsAfterFinished: 'int32', suspend: 'bool', selector: SELECTOR });
+const STRATEGY = s('DeploymentStrategy', {
+  type: 'string',
+  rollingUpdate: s('RollingUpdateDeployment', { maxSurge: 'intOrString', maxUnavailable: 'intOrString' }),
+});
+const JOB_SPEC = s('JobSpec', {
+  template: TEMPLATE,
+  completions: 'int32',
+  parallelism: 'int32',
+  backoffLimit: 'int32',
+  activeDeadlineSeconds: 'int64',
+  ttlSecondsAfterFinished: 'int32',
+  suspend: 'bool',
+  selector: SELECTOR,
+});
 
 /** The kinds whose manifests the simulator reads field by field: their spec's Go type. */
 const SPECS: Record<string, Struct> = {
   Pod: POD_SPEC,
-  Deployment: s('DeploymentSpec', { replicas: 'int32', selector: SELECTOR, template: TEMPLATE, strategy: STRATEGY, minReadySeconds: 'int32', revisionHistoryLimit: 'int32', paused: 'bool', progressDeadlineSeconds: 'int32' }),
+  Deployment: s('DeploymentSpec', {
+    replicas: 'int32',
+    selector: SELECTOR,
+    template: TEMPLATE,
+    strategy: STRATEGY,
+    minReadySeconds: 'int32',
+    revisionHistoryLimit: 'int32',
+    paused: 'bool',
+    progressDeadlineSeconds: 'int32',
+  }),
   ReplicaSet: s('ReplicaSetSpec', { replicas: 'int32', selector: SELECTOR, template: TEMPLATE, minReadySeconds: 'int32' }),
-  StatefulSet: s('StatefulSetSpec', { replicas: 'int32', selector: SELECTOR, template: TEMPLATE, serviceName: 'string', podManagementPolicy: 'string', volumeClaimTemplates: list('any'), updateStrategy: 'any', minReadySeconds: 'int32' }),
+  StatefulSet: s('StatefulSetSpec', {
+    replicas: 'int32',
+    selector: SELECTOR,
+    template: TEMPLATE,
+    serviceName: 'string',
+    podManagementPolicy: 'string',
+    volumeClaimTemplates: list('any'),
+    updateStrategy: 'any',
+    minReadySeconds: 'int32',
+  }),
   DaemonSet: s('DaemonSetSpec', { selector: SELECTOR, template: TEMPLATE, updateStrategy: 'any', minReadySeconds: 'int32' }),
   Job: JOB_SPEC,
-  CronJob: s('CronJobSpec', { schedule: 'string', timeZone: 'string', suspend: 'bool', concurrencyPolicy: 'string', jobTemplate: s('JobTemplateSpec', { metadata: META, spec: JOB_SPEC }), successfulJobsHistoryLimit: 'int32', failedJobsHistoryLimit: 'int32' }),
+  CronJob: s('CronJobSpec', {
+    schedule: 'string',
+    timeZone: 'string',
+    suspend: 'bool',
+    concurrencyPolicy: 'string',
+    jobTemplate: s('JobTemplateSpec', { metadata: META, spec: JOB_SPEC }),
+    successfulJobsHistoryLimit: 'int32',
+    failedJobsHistoryLimit: 'int32',
+  }),
   Service: s('ServiceSpec', {
     type: 'string',
     selector: strings,
@@ -107,10 +167,26 @@ const SPECS: Record<string, Struct> = {
     sessionAffinity: 'string',
   }),
   PodDisruptionBudget: s('PodDisruptionBudgetSpec', { selector: SELECTOR, minAvailable: 'intOrString', maxUnavailable: 'intOrString' }),
-  PersistentVolumeClaim: s('PersistentVolumeClaimSpec', { accessModes: list('string'), storageClassName: 'string', volumeName: 'string', resources: s('VolumeResourceRequirements', { requests: quantities, limits: quantities }) }),
+  PersistentVolumeClaim: s('PersistentVolumeClaimSpec', {
+    accessModes: list('string'),
+    storageClassName: 'string',
+    volumeName: 'string',
+    resources: s('VolumeResourceRequirements', { requests: quantities, limits: quantities }),
+  }),
   Ingress: s('IngressSpec', { ingressClassName: 'string', rules: list('any'), tls: list('any'), defaultBackend: 'any' }),
-  HorizontalPodAutoscaler: s('HorizontalPodAutoscalerSpec', { minReplicas: 'int32', maxReplicas: 'int32', scaleTargetRef: s('CrossVersionObjectReference', { kind: 'string', name: 'string', apiVersion: 'string' }), metrics: list('any'), targetCPUUtilizationPercentage: 'int32' }),
-  Node: s('NodeSpec', { unschedulable: 'bool', taints: list(s('Taint', { key: 'string', value: 'string', effect: 'string' })), podCIDR: 'string', providerID: 'string' }),
+  HorizontalPodAutoscaler: s('HorizontalPodAutoscalerSpec', {
+    minReplicas: 'int32',
+    maxReplicas: 'int32',
+    scaleTargetRef: s('CrossVersionObjectReference', { kind: 'string', name: 'string', apiVersion: 'string' }),
+    metrics: list('any'),
+    targetCPUUtilizationPercentage: 'int32',
+  }),
+  Node: s('NodeSpec', {
+    unschedulable: 'bool',
+    taints: list(s('Taint', { key: 'string', value: 'string', effect: 'string' })),
+    podCIDR: 'string',
+    providerID: 'string',
+  }),
 };
 /** Top-level fields besides metadata and spec (ConfigMap/Secret data). */
 const TOP: Record<string, Record<string, Shape>> = {
@@ -140,14 +216,28 @@ function jsonType(v: unknown): string {
 }
 
 function goTypeOf(shape: Shape): string {
-  if (typeof shape === 'string') return ({ string: 'string', int32: 'int32', int64: 'int64', bool: 'bool', intOrString: 'intstr.IntOrString', quantity: 'resource.Quantity', any: 'interface {}' } as const)[shape];
+  if (typeof shape === 'string')
+    return (
+      {
+        string: 'string',
+        int32: 'int32',
+        int64: 'int64',
+        bool: 'bool',
+        intOrString: 'intstr.IntOrString',
+        quantity: 'resource.Quantity',
+        any: 'interface {}',
+      } as const
+    )[shape];
   if ('list' in shape) return `[]${goTypeOf(shape.list)}`;
   if ('map' in shape) return shape.go ?? `map[string]${goTypeOf(shape.map)}`;
   return `v1.${shape.go}`;
 }
 
 function expectedOf(shape: Shape): Expected {
-  if (typeof shape === 'string') return ({ string: 'string', int32: 'integer', int64: 'integer', bool: 'boolean', intOrString: 'int-or-string', quantity: 'quantity', any: 'string' } as const)[shape];
+  if (typeof shape === 'string')
+    return (
+      { string: 'string', int32: 'integer', int64: 'integer', bool: 'boolean', intOrString: 'int-or-string', quantity: 'quantity', any: 'string' } as const
+    )[shape];
   if ('list' in shape) return 'list';
   if ('map' in shape) return shape.map === 'string' ? 'string-map' : 'object';
   return 'object';
@@ -271,5 +361,12 @@ function gotText(got: string): string {
 
 /** Our own sentence: which object, which field, what it must be and what it is. */
 export function decodeHint(kind: string, name: string, p: DecodeProblem): string {
-  return t('{0} "{1}": the field {2} must be {3}, but it is {4}. Nothing of this object was applied.', kind, name, p.path, expectedText(p.expected), gotText(p.got));
+  return t(
+    '{0} "{1}": the field {2} must be {3}, but it is {4}. Nothing of this object was applied.',
+    kind,
+    name,
+    p.path,
+    expectedText(p.expected),
+    gotText(p.got),
+  );
 }

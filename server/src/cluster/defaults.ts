@@ -136,7 +136,12 @@ function defaultJob(o: KObject): void {
 export function generateJobSelector(o: KObject): void {
   if (o.kind !== 'Job' || o.spec?.manualSelector) return;
   const uid = o.metadata.uid ?? '';
-  const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': o.metadata.name, 'controller-uid': uid, 'job-name': o.metadata.name };
+  const labels = {
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': o.metadata.name,
+    'controller-uid': uid,
+    'job-name': o.metadata.name,
+  };
   o.spec.selector ??= { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
   o.spec.template.metadata = { ...(o.spec.template.metadata ?? {}), labels: { ...(o.spec.template.metadata?.labels ?? {}), ...labels } };
 }

@@ -49,7 +49,8 @@ export function drainNode(host: DrainHost, node: KObject, opts: DrainOptions): {
   const daemon = pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.controller && r.kind === 'DaemonSet'));
   const errors: string[] = [];
   if (bare.length && !opts.force) errors.push(`cannot delete Pods that declare no controller (use --force to override): ${bare.map(ref).join(', ')}`);
-  if (daemon.length && !opts.ignoreDaemonSets) errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`);
+  if (daemon.length && !opts.ignoreDaemonSets)
+    errors.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map(ref).join(', ')}`);
   if (!node.spec?.unschedulable) {
     host.setUnschedulable(node, true);
     lines.push(`node/${nodeName} cordoned`);
@@ -97,8 +98,19 @@ export function drainNode(host: DrainHost, node: KObject, opts: DrainOptions): {
     pending = retry;
     if (!pending.length) break;
     if (store.now() + RETRY_MS - start > limit) {
-      if (timeoutMs > 0) return failed(pending.map((p) => `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${goDuration(opts.timeoutSeconds ?? 0)}`));
-      lines.push(t('KubeMate stopped retrying after {0} of simulated time; kubectl would keep retrying until --timeout (default: forever) or Ctrl+C. The PodDisruptionBudget still allows no disruption: scale the workload up or relax the budget.', goDuration(limit / 1000)));
+      if (timeoutMs > 0)
+        return failed(
+          pending.map(
+            (p) =>
+              `error when evicting pods/"${p.metadata.name}" -n "${p.metadata.namespace}": global timeout reached: ${goDuration(opts.timeoutSeconds ?? 0)}`,
+          ),
+        );
+      lines.push(
+        t(
+          'KubeMate stopped retrying after {0} of simulated time; kubectl would keep retrying until --timeout (default: forever) or Ctrl+C. The PodDisruptionBudget still allows no disruption: scale the workload up or relax the budget.',
+          goDuration(limit / 1000),
+        ),
+      );
       return { ok: false, lines };
     }
     host.advance(RETRY_MS);

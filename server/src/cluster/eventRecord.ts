@@ -44,7 +44,27 @@ export function newEventRecord(
   host: string | undefined,
   now: string,
 ): EventRecord {
-  return { full: undefined, nextAboutSame: undefined, eventName: undefined, slot: 0, rv, seq, kind, ns, name, uid, apiVersion, type, reason, message, component, host, first: now, last: now, count: 1 };
+  return {
+    full: undefined,
+    nextAboutSame: undefined,
+    eventName: undefined,
+    slot: 0,
+    rv,
+    seq,
+    kind,
+    ns,
+    name,
+    uid,
+    apiVersion,
+    type,
+    reason,
+    message,
+    component,
+    host,
+    first: now,
+    last: now,
+    count: 1,
+  };
 }
 
 /** A record standing for a complete Event object (applied by a user, loaded from a state file). */
@@ -61,7 +81,7 @@ export function recordName(r: EventRecord): string {
 }
 
 export function recordNamespace(r: EventRecord): string | undefined {
-  return r.full ? r.full.metadata.namespace : r.ns ?? 'default';
+  return r.full ? r.full.metadata.namespace : (r.ns ?? 'default');
 }
 
 export function recordResourceVersion(r: EventRecord): number {
@@ -71,7 +91,7 @@ export function recordResourceVersion(r: EventRecord): number {
 /** The recorder's correlation key parts: involved object (uid, else name), type, reason, message. */
 export function recordInvolvedId(r: EventRecord): string {
   const f = r.full;
-  return f ? f.involvedObject.uid ?? f.involvedObject.name : r.uid ?? r.name;
+  return f ? (f.involvedObject.uid ?? f.involvedObject.name) : (r.uid ?? r.name);
 }
 
 export function sameEvent(r: EventRecord, type: string, reason: string, message: string): boolean {
@@ -103,7 +123,13 @@ export function materialise(r: EventRecord): KEvent {
 export function recordSummary(r: EventRecord): EventSummary {
   const f = r.full;
   const s: EventSummary = f
-    ? { type: f.type, reason: f.reason, object: `${f.involvedObject.kind}/${f.involvedObject.name}`, namespace: f.involvedObject.namespace ?? null, message: f.message }
+    ? {
+        type: f.type,
+        reason: f.reason,
+        object: `${f.involvedObject.kind}/${f.involvedObject.name}`,
+        namespace: f.involvedObject.namespace ?? null,
+        message: f.message,
+      }
     : { type: r.type, reason: r.reason, object: `${r.kind}/${r.name}`, namespace: r.ns ?? null, message: r.message };
   const count = f ? f.count : r.count;
   if (count > 1) s.count = count;
@@ -113,5 +139,5 @@ export function recordSummary(r: EventRecord): EventSummary {
 /** The namespace a snapshot filters events by (involved object's, else the event's). */
 export function recordFilterNamespace(r: EventRecord): string | undefined {
   const f = r.full;
-  return f ? f.involvedObject.namespace ?? f.metadata.namespace : r.ns ?? 'default';
+  return f ? (f.involvedObject.namespace ?? f.metadata.namespace) : (r.ns ?? 'default');
 }

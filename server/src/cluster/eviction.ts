@@ -36,7 +36,8 @@ export function evict(store: Store, pod: Pod): EvictionResult {
   if (canIgnoreBudget(pod)) return { ok: true };
   const pdbs = budgetsFor(store, pod);
   if (pdbs.length === 0) return { ok: true };
-  if (pdbs.length > 1) return { ok: false, code: 500, message: 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.' }; // l10n-exempt: the API server's own words
+  if (pdbs.length > 1)
+    return { ok: false, code: 500, message: 'This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.' }; // l10n-exempt: the API server's own words
   const pdb = pdbs[0];
   const st = pdb.status ?? {};
   // An unhealthy pod does not count towards the budget: AlwaysAllow evicts it; IfHealthyBudget (default) while the budget holds.
@@ -49,9 +50,18 @@ export function evict(store: Store, pod: Pod): EvictionResult {
   }
   const allowed = Number(st.disruptionsAllowed ?? 0);
   if (allowed <= 0) {
-    return { ok: false, code: 429, message: VIOLATES_BUDGET, cause: `The disruption budget ${pdb.metadata.name} needs ${st.desiredHealthy ?? 0} healthy pods and has ${st.currentHealthy ?? 0} currently` };
+    return {
+      ok: false,
+      code: 429,
+      message: VIOLATES_BUDGET,
+      cause: `The disruption budget ${pdb.metadata.name} needs ${st.desiredHealthy ?? 0} healthy pods and has ${st.currentHealthy ?? 0} currently`,
+    };
   }
-  const next: Record<string, unknown> = { ...st, disruptionsAllowed: allowed - 1, disruptedPods: { ...(st.disruptedPods ?? {}), [pod.metadata.name]: store.timestamp() } };
+  const next: Record<string, unknown> = {
+    ...st,
+    disruptionsAllowed: allowed - 1,
+    disruptedPods: { ...(st.disruptedPods ?? {}), [pod.metadata.name]: store.timestamp() },
+  };
   if (allowed - 1 === 0) {
     next.conditions = (st.conditions ?? []).map((c: { type: string; status: string }) =>
       c.type === 'DisruptionAllowed' && c.status === 'True' ? { ...c, status: 'False', reason: 'InsufficientPods', lastTransitionTime: store.timestamp() } : c,

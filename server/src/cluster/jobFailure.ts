@@ -31,7 +31,8 @@ export function jobFailure(job: KObject, pods: Pod[], failed: number, nowMs: num
   if (failed > limit || pastOnFailure) return { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' }; // l10n-exempt: the job controller's own words
   const deadline = job.spec?.activeDeadlineSeconds;
   const start = Date.parse(job.status?.startTime ?? '');
-  if (typeof deadline === 'number' && !Number.isNaN(start) && nowMs - start >= deadline * 1000) return { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' }; // l10n-exempt: the job controller's own words
+  if (typeof deadline === 'number' && !Number.isNaN(start) && nowMs - start >= deadline * 1000)
+    return { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' }; // l10n-exempt: the job controller's own words
   return undefined;
 }
 

@@ -190,7 +190,14 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
       continue;
     }
     if (invalidImageName(c.image)) {
-      statuses.push(waiting(c.name, c.image, 'InvalidImageName', `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`));
+      statuses.push(
+        waiting(
+          c.name,
+          c.image,
+          'InvalidImageName',
+          `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
+        ),
+      );
       problems.push({ event: 'Error: InvalidImageName', reason: 'InvalidImageName' });
       continue;
     }
@@ -260,7 +267,13 @@ function refreshRunning(ctx: ControllerContext, state: KubeletState, pod: Pod, r
   const before = status.conditions ?? [];
   let conds = setPodCondition(before, 'ContainersReady', containersReady ? 'True' : 'False', now, containersReady ? undefined : 'ContainersNotReady');
   const podReady = containersReady && gates;
-  conds = setPodCondition(conds, 'Ready', podReady ? 'True' : 'False', now, podReady ? undefined : containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady');
+  conds = setPodCondition(
+    conds,
+    'Ready',
+    podReady ? 'True' : 'False',
+    now,
+    podReady ? undefined : containersReady ? 'ReadinessGatesNotReady' : 'ContainersNotReady',
+  );
   if (conds === status.conditions && !newStatuses && status.containerStatuses && podConditionsOrdered(conds)) return;
   conds = orderPodConditions(conds);
   const statuses = newStatuses ?? current;

@@ -48,7 +48,6 @@ export function matchNodeSelectorTerms(terms: NodeSelectorTerm[], labels: Record
   });
 }
 
-
 /** nodeSelector and required node affinity both hold for this node. */
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: KObject): boolean {
   const labels: Record<string, string> = node.metadata.labels ?? {};

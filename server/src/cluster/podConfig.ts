@@ -28,7 +28,8 @@ export function volumeProblem(store: Store, pod: Pod): string | undefined {
         return `MountVolume.SetUp failed for volume "${v.name}" : configmap "${v.configMap.name}" not found`;
       }
       for (const item of v.configMap.items ?? []) {
-        if (!hasKey(cm, item.key) && !v.configMap.optional) return `MountVolume.SetUp failed for volume "${v.name}" : configmap references non-existent config key: ${item.key}`;
+        if (!hasKey(cm, item.key) && !v.configMap.optional)
+          return `MountVolume.SetUp failed for volume "${v.name}" : configmap references non-existent config key: ${item.key}`;
       }
     }
     if (v.secret) {
@@ -38,7 +39,8 @@ export function volumeProblem(store: Store, pod: Pod): string | undefined {
         return `MountVolume.SetUp failed for volume "${v.name}" : secret "${v.secret.secretName}" not found`;
       }
       for (const item of v.secret.items ?? []) {
-        if (!hasKey(s, item.key) && !v.secret.optional) return `MountVolume.SetUp failed for volume "${v.name}" : secret references non-existent secret key: ${item.key}`;
+        if (!hasKey(s, item.key) && !v.secret.optional)
+          return `MountVolume.SetUp failed for volume "${v.name}" : secret references non-existent secret key: ${item.key}`;
       }
     }
   }

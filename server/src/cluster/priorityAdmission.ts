@@ -36,7 +36,10 @@ export function priorityAdmissionError(store: Store, pod: Pod): string | undefin
   } else value = Number(defaultClass(store)?.value ?? 0);
   const given = pod.spec?.priority;
   if (typeof given === 'number' && given !== value) {
-    return forbidden(pod, `the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`);
+    return forbidden(
+      pod,
+      `the integer value of priority (${given}) must not be provided in pod spec; priority admission controller computed ${value} from the given PriorityClass name`,
+    );
   }
   return undefined;
 }

@@ -67,7 +67,12 @@ export class RolloutTimeline {
     // Every change of a Deployment or ReplicaSet goes through the store and moves its
     // resourceVersion: same objects at the same versions give the same signature.
     const known = this.known.get(d);
-    if (known && known.rv === d.metadata.resourceVersion && known.rss.length === rss.length && rss.every((r, i) => r === known.rss[i] && r.metadata.resourceVersion === known.rvs[i])) {
+    if (
+      known &&
+      known.rv === d.metadata.resourceVersion &&
+      known.rss.length === rss.length &&
+      rss.every((r, i) => r === known.rss[i] && r.metadata.resourceVersion === known.rvs[i])
+    ) {
       return known.sig;
     }
     const sig = rss.map((r) => `${r.metadata.name}=${r.spec?.replicas ?? 0}`).join(',') + '|' + rolloutStatusMessage(d).message;

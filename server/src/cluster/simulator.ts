@@ -292,7 +292,12 @@ export class Simulator {
    * OOMKilled), `liveness` (its liveness probe fails until the container restarts), `unpullable`
    * (the registry loses its image: the next pull of it fails). `problem` says why nothing was done.
    */
-  fault(namespace: string, name: string, container: string | undefined, kind: FaultAction): ActionResult & { found: boolean; problem?: FaultProblem; container?: string } {
+  fault(
+    namespace: string,
+    name: string,
+    container: string | undefined,
+    kind: FaultAction,
+  ): ActionResult & { found: boolean; problem?: FaultProblem; container?: string } {
     const rv = this.begin();
     const pod = this.store.get<Pod>('Pod', namespace, name);
     if (!pod) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
@@ -301,7 +306,10 @@ export class Simulator {
     if (kind === 'unpullable') {
       this.kubelet.unpullable = [...new Set([...(this.kubelet.unpullable ?? []), picked.container.image ?? ''])].sort();
     } else {
-      this.kubelet.faults = [...(this.kubelet.faults ?? []).filter((f) => this.store.getByUid(f.uid)), { uid: pod.metadata.uid ?? '', container: picked.container.name, kind, atMs: this.store.now() }];
+      this.kubelet.faults = [
+        ...(this.kubelet.faults ?? []).filter((f) => this.store.getByUid(f.uid)),
+        { uid: pod.metadata.uid ?? '', container: picked.container.name, kind, atMs: this.store.now() },
+      ];
     }
     return { ok: true, found: true, container: picked.container.name, lines: [], ...this.runUntilStable(rv) };
   }
@@ -327,7 +335,14 @@ export class Simulator {
     if (taints.length) node.spec.taints = taints;
     else delete node.spec.taints;
     this.store.update(node);
-    this.events.event(node, 'Normal', on ? 'NodeNotSchedulable' : 'NodeSchedulable', `Node ${node.metadata.name} status is now: ${on ? 'NodeNotSchedulable' : 'NodeSchedulable'}`, 'kubelet', node.metadata.name);
+    this.events.event(
+      node,
+      'Normal',
+      on ? 'NodeNotSchedulable' : 'NodeSchedulable',
+      `Node ${node.metadata.name} status is now: ${on ? 'NodeNotSchedulable' : 'NodeSchedulable'}`,
+      'kubelet',
+      node.metadata.name,
+    );
   }
 
   /** kubectl drain: cordon, then evict through the Eviction API (PodDisruptionBudgets honoured, 5 s retries). */
@@ -335,7 +350,12 @@ export class Simulator {
     const rv = this.begin();
     const node = this.store.get('Node', undefined, nodeName);
     if (!node) return { ok: false, found: false, lines: [], ...this.runUntilStable(rv) };
-    const host: DrainHost = { store: this.store, api: this.api, setUnschedulable: (n, on) => this.setUnschedulable(n, on), advance: (ms) => void this.runFor(ms) };
+    const host: DrainHost = {
+      store: this.store,
+      api: this.api,
+      setUnschedulable: (n, on) => this.setUnschedulable(n, on),
+      advance: (ms) => void this.runFor(ms),
+    };
     const r = drainNode(host, node, opts);
     return { ...r, found: true, ...this.runUntilStable(rv) };
   }
@@ -360,7 +380,9 @@ export class Simulator {
       if (this.store.revision === before) {
         // Letting time pass also stops at each CronJob schedule (runUntilStable does not jump to those).
         const cron = nextCronWakeup(this.store, this.store.now());
-        const due = [...this.wakeups, ...this.runtimeWakeups, ...(cron === undefined ? [] : [cron])].filter((w) => w > this.store.now()).sort((a, b) => a - b)[0];
+        const due = [...this.wakeups, ...this.runtimeWakeups, ...(cron === undefined ? [] : [cron])]
+          .filter((w) => w > this.store.now())
+          .sort((a, b) => a - b)[0];
         this.store.nowMs = due !== undefined && due < target ? due : target;
       } else this.store.nowMs = Math.min(target, this.store.nowMs + ROUND_MS);
     }

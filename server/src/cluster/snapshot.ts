@@ -64,7 +64,7 @@ export function serviceSummary(svc: KObject): ServiceSummary {
     namespace: svc.metadata.namespace ?? 'default',
     name: svc.metadata.name,
     type: spec.type ?? 'ClusterIP',
-    clusterIP: spec.type === 'ExternalName' ? null : spec.clusterIP ?? null,
+    clusterIP: spec.type === 'ExternalName' ? null : (spec.clusterIP ?? null),
     externalIP: serviceExternalIP(svc),
     ports: ((spec.ports ?? []) as { name?: string; port: number; targetPort?: number | string; nodePort?: number; protocol?: string }[]).map((p) => ({
       name: p.name ?? null,

@@ -159,7 +159,16 @@ export class Store {
    * What `create` of the Event EventRecorder used to build would do, kept as a flat record
    * (see eventLog.ts): the next resourceVersion, no uid, creation time = first timestamp.
    */
-  recordEvent(obj: KObject, seq: number, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host: string | undefined, now: string): EventRecord {
+  recordEvent(
+    obj: KObject,
+    seq: number,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    host: string | undefined,
+    now: string,
+  ): EventRecord {
     if (!this.byKind.has('Event')) this.byKind.set('Event', new Map());
     const meta = obj.metadata;
     const r = newEventRecord(++this.rv, seq, obj.kind, meta.namespace, meta.name, meta.uid, obj.apiVersion, type, reason, message, component, host, now);

@@ -58,7 +58,13 @@ export function dryRun(cluster: WorkspaceCluster, params: DryRunRequest.Params):
   if (!namespaces.size) namespaces.add('default');
   const pods = sim.snapshot((ns) => namespaces.has(ns ?? '')).pods;
   const why = explainAll(sim.store, (ns) => namespaces.has(ns))[0];
-  const summary = applySummary({ applied, skipped: read.skipped, pods, stable: r.result?.stable ?? true, why: why ? `${why.object.kind.toLowerCase()}/${why.object.name}: ${why.text.cause} ${why.text.fix}` : null });
+  const summary = applySummary({
+    applied,
+    skipped: read.skipped,
+    pods,
+    stable: r.result?.stable ?? true,
+    why: why ? `${why.object.kind.toLowerCase()}/${why.object.name}: ${why.text.cause} ${why.text.fix}` : null,
+  });
   return { summary, output: actionOutput(params.command, allLines(r), read.problems), changed: r.changed };
 }
 
@@ -106,10 +112,19 @@ export function registerClusterHandler(ctx: ServerContext): ClusterHandler {
     const r = cluster.transact(() => cluster.loadProfile(p.uri, p.text));
     if (!r.ok) {
       const message = t('The cluster profile cannot be used; the cluster was not changed.');
-      return { ok: false, message, problems: r.problems, output: [commandHeader(`kubemate --cluster ${p.uri}`), message, ...r.problems.map((x) => `  ${x}`)].join('\n') };
+      return {
+        ok: false,
+        message,
+        problems: r.problems,
+        output: [commandHeader(`kubemate --cluster ${p.uri}`), message, ...r.problems.map((x) => `  ${x}`)].join('\n'),
+      };
     }
     changed();
-    const message = t('The simulated cluster was rebuilt with the {0} nodes of the profile; {1} objects you applied were applied again (pod names and rollout history start over).', r.nodes, r.reapplied);
+    const message = t(
+      'The simulated cluster was rebuilt with the {0} nodes of the profile; {1} objects you applied were applied again (pod names and rollout history start over).',
+      r.nodes,
+      r.reapplied,
+    );
     return { ok: true, message, problems: [], output: [commandHeader(`kubemate --cluster ${p.uri} --reset`), message, ...r.lines].join('\n') };
   });
   ctx.onRequest(DefaultProfileRequest.type, 'default profile', () => ({ text: defaultProfileText() }));

@@ -17,7 +17,8 @@ export function registerCodeActions(ctx: ServerContext): void {
       const doc = ctx.documents.get(params.textDocument.uri);
       if (!doc) return [];
       // `only` filters by kind prefix: '' (all), 'quickfix' match; 'refactor' does not.
-      if (params.context.only && !params.context.only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) return [];
+      if (params.context.only && !params.context.only.some((k) => k === '' || k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.')))
+        return [];
       const ours = params.context.diagnostics.filter((d) => d.source === 'kubemate' && d.code !== undefined);
       const inputs: ActionDiagnostic[] = ours.map((d) => ({
         code: String(d.code),

@@ -36,7 +36,8 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
         lint: ctx.lint,
         workspace: w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
         crossFile: ctx.projectConfig.config.crossFileEnabled !== false,
-        onError: (stage, e) => ctx.connection.console.error(`[kubemate] ${stage} diagnostics failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`),
+        onError: (stage, e) =>
+          ctx.connection.console.error(`[kubemate] ${stage} diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       },
       canonicalUri(doc.uri),
       ctx.parsed(doc),

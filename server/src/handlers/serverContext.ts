@@ -146,7 +146,12 @@ export class ServerContext {
     // A notification, not window/showMessageRequest: nothing to answer, nothing to reject.
     void this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Info,
-      message: t('{0} is {1} MB, above the {2} MB limit (kubemate.maxFileSizeMB): KubeMate leaves this file alone — no checks, hover, completion or outline.', name, mb, String(this.current.maxFileSizeMB)),
+      message: t(
+        '{0} is {1} MB, above the {2} MB limit (kubemate.maxFileSizeMB): KubeMate leaves this file alone — no checks, hover, completion or outline.',
+        name,
+        mb,
+        String(this.current.maxFileSizeMB),
+      ),
     });
   }
 
@@ -181,7 +186,7 @@ export class ServerContext {
       try {
         return handler(params);
       } catch (e) {
-        this.connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        this.connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         throw new ResponseError(ErrorCodes.InternalError, t('KubeMate could not finish this: {0}', e instanceof Error ? e.message : String(e)));
       }
     };
@@ -199,7 +204,7 @@ export class ServerContext {
     try {
       return fn();
     } catch (e) {
-      this.connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      this.connection.console.error(`[kubemate] ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return fallback;
     }
   }

@@ -11,7 +11,10 @@ import type { ServerContext } from './serverContext';
 /** From onInitialize: the settings the client sent and its display language. */
 export function initializeSettings(ctx: ServerContext, params: InitializeParams): void {
   const given = ((params.initializationOptions ?? {}) as InitializationOptions).settings ?? {};
-  ctx.applySettings(readSettings((key) => given[key]), params.locale);
+  ctx.applySettings(
+    readSettings((key) => given[key]),
+    params.locale,
+  );
 }
 
 export function registerSettings(ctx: ServerContext): void {
@@ -21,7 +24,10 @@ export function registerSettings(ctx: ServerContext): void {
       if (section !== undefined && section !== null) return react(ctx, ctx.applySettings(settingsFromSection(section)));
       if (!ctx.workspace.caps.configuration) return;
       void ctx.connection.workspace.getConfiguration(SETTINGS_SECTION).then(
-        (pulled: unknown) => ctx.guard('settings', undefined, () => (pulled && typeof pulled === 'object' ? react(ctx, ctx.applySettings(settingsFromSection(pulled))) : undefined)),
+        (pulled: unknown) =>
+          ctx.guard('settings', undefined, () =>
+            pulled && typeof pulled === 'object' ? react(ctx, ctx.applySettings(settingsFromSection(pulled))) : undefined,
+          ),
         () => undefined,
       );
     }),

@@ -115,9 +115,7 @@ export function registerWorkspace(ctx: ServerContext): void {
   // The index follows the editors as they change, so requests only read it.
   documents.onDidOpen((e) => ctx.guard('index open', undefined, () => syncEditor(ctx, e.document)));
   documents.onDidChangeContent((e) => ctx.guard('index change', undefined, () => syncEditor(ctx, e.document)));
-  documents.onDidClose((e) =>
-    ctx.guard('index close', undefined, () => changed(ctx, ctx.workspace.index.closeEditor(canonicalUri(e.document.uri)))),
-  );
+  documents.onDidClose((e) => ctx.guard('index close', undefined, () => changed(ctx, ctx.workspace.index.closeEditor(canonicalUri(e.document.uri)))));
   connection.onDidChangeWatchedFiles((params) =>
     ctx.guard('watched files', undefined, () => {
       const w = ctx.workspace;
@@ -129,7 +127,14 @@ export function registerWorkspace(ctx: ServerContext): void {
       }
       for (const ch of params.changes) {
         const path = uriToPath(ch.uri);
-        if (!path || !isManifestPath(path) || w.folders.every((f) => !path.startsWith(f)) || w.folders.some((f) => isSkippedPath(f, path)) || ctx.isIgnoredPath(path)) continue;
+        if (
+          !path ||
+          !isManifestPath(path) ||
+          w.folders.every((f) => !path.startsWith(f)) ||
+          w.folders.some((f) => isSkippedPath(f, path)) ||
+          ctx.isIgnoredPath(path)
+        )
+          continue;
         const uri = pathToUri(path);
         const text = ch.type === FileChangeType.Deleted ? undefined : readManifestFile(path, ctx.settings.maxFileSizeMB);
         const k = text === undefined ? w.index.removeDiskFile(uri) : w.index.setDiskFile(uri, text);
@@ -183,7 +188,13 @@ async function runScan(ctx: ServerContext): Promise<void> {
   w.ready = true;
   w.lastScan = { files: files.length, objects: w.index.allObjects().length, ms: Date.now() - t0, truncated };
   ctx.connection.console.info(`[kubemate] indexed ${files.length} files (${w.lastScan.objects} objects) in ${w.lastScan.ms} ms`);
-  if (truncated) void ctx.connection.window.showWarningMessage(t('KubeMate indexed only the first {0} YAML files of the workspace (setting kubemate.index.maxFiles); cross-file checks do not see the others.', w.index.maxFiles));
+  if (truncated)
+    void ctx.connection.window.showWarningMessage(
+      t(
+        'KubeMate indexed only the first {0} YAML files of the workspace (setting kubemate.index.maxFiles); cross-file checks do not see the others.',
+        w.index.maxFiles,
+      ),
+    );
   // Every open document: its diagnostics were withheld or computed on the old index.
   ctx.publisher.scheduleAll();
   ctx.lenses.refresh();

@@ -62,7 +62,7 @@ export function formatLabelSelector(selector: LabelSelector | Record<string, str
   if (!selector) return '<none>';
   const isLabelSelector = 'matchLabels' in selector || 'matchExpressions' in selector;
   const parts: string[] = [];
-  const matchLabels = isLabelSelector ? (selector as LabelSelector).matchLabels ?? {} : (selector as Record<string, string>);
+  const matchLabels = isLabelSelector ? ((selector as LabelSelector).matchLabels ?? {}) : (selector as Record<string, string>);
   for (const [k, v] of Object.entries(matchLabels)) parts.push(`${k}=${v}`);
   if (isLabelSelector) {
     for (const r of (selector as LabelSelector).matchExpressions ?? []) {

@@ -69,7 +69,9 @@ export function isQualifiedName(v: string): string[] {
     if (prefix.length === 0) errs.push('prefix part must be non-empty');
     else errs.push(...isDNS1123Subdomain(prefix).map((m) => 'prefix part ' + m));
   } else if (parts.length > 2) {
-    return [MSG_QUALIFIED_NAME_PART.replace('name part must', 'a qualified name must') + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+    return [
+      MSG_QUALIFIED_NAME_PART.replace('name part must', 'a qualified name must') + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ];
   }
   if (name.length === 0) errs.push('name part must be non-empty');
   else if (name.length > 63) errs.push('name part must be no more than 63 bytes');

@@ -38,7 +38,12 @@ const ROWS: Row[] = [
   ['apiextensions.k8s.io/v1beta1', ['CustomResourceDefinition'], '1.22', 'apiextensions.k8s.io/v1'],
   ['apiregistration.k8s.io/v1beta1', ['APIService'], '1.22', 'apiregistration.k8s.io/v1'],
   ['authentication.k8s.io/v1beta1', ['TokenReview'], '1.22', 'authentication.k8s.io/v1'],
-  ['authorization.k8s.io/v1beta1', ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'], '1.22', 'authorization.k8s.io/v1'],
+  [
+    'authorization.k8s.io/v1beta1',
+    ['SubjectAccessReview', 'LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview'],
+    '1.22',
+    'authorization.k8s.io/v1',
+  ],
   ['certificates.k8s.io/v1beta1', ['CertificateSigningRequest'], '1.22', 'certificates.k8s.io/v1'],
   ['coordination.k8s.io/v1beta1', ['Lease'], '1.22', 'coordination.k8s.io/v1'],
   ['scheduling.k8s.io/v1beta1', ['PriorityClass'], '1.22', 'scheduling.k8s.io/v1'],
@@ -49,7 +54,12 @@ const ROWS: Row[] = [
   ['flowcontrol.apiserver.k8s.io/v1beta1', ['FlowSchema', 'PriorityLevelConfiguration'], '1.26', 'flowcontrol.apiserver.k8s.io/v1'],
   ['flowcontrol.apiserver.k8s.io/v1beta2', ['FlowSchema', 'PriorityLevelConfiguration'], '1.29', 'flowcontrol.apiserver.k8s.io/v1'],
   ['flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], '1.32', 'flowcontrol.apiserver.k8s.io/v1'],
-  ['resource.k8s.io/v1alpha2', ['ResourceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'PodSchedulingContext', 'ResourceClaimParameters', 'ResourceClassParameters', 'ResourceSlice'], '1.31', 'resource.k8s.io/v1'],
+  [
+    'resource.k8s.io/v1alpha2',
+    ['ResourceClass', 'ResourceClaim', 'ResourceClaimTemplate', 'PodSchedulingContext', 'ResourceClaimParameters', 'ResourceClassParameters', 'ResourceSlice'],
+    '1.31',
+    'resource.k8s.io/v1',
+  ],
   // Alpha versions that Kubernetes 1.36 no longer serves (checked against its OpenAPI document);
   // the release that dropped each is not recorded here, so the message does not name one.
   ['networking.k8s.io/v1alpha1', ['IPAddress', 'ServiceCIDR'], '', 'networking.k8s.io/v1'],

@@ -106,9 +106,7 @@ export function resolveResource(name: string): ResourceInfo | undefined {
   const base = dot < 0 ? lower : lower.slice(0, dot);
   const group = dot < 0 ? undefined : lower.slice(dot + 1);
   return RESOURCES.find(
-    (r) =>
-      (group === undefined || r.group === group) &&
-      (r.plural === base || r.kind.toLowerCase() === base || r.shortNames.includes(base)),
+    (r) => (group === undefined || r.group === group) && (r.plural === base || r.kind.toLowerCase() === base || r.shortNames.includes(base)),
   );
 }
 

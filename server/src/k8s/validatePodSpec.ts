@@ -88,7 +88,10 @@ function validateResources(res: Record<string, unknown> | undefined, at: Path): 
   if (!res) return errs;
   const limits = obj(res.limits) ?? {};
   const requests = obj(res.requests) ?? {};
-  for (const [section, values] of [['limits', limits], ['requests', requests]] as const) {
+  for (const [section, values] of [
+    ['limits', limits],
+    ['requests', requests],
+  ] as const) {
     for (const [k, v] of Object.entries(values)) {
       const q = typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : undefined;
       if (q !== undefined && q < 0) errs.push(fieldError('Invalid', [...at, section, k], 'must be greater than or equal to 0', String(v), at.length + 1));

@@ -29,7 +29,12 @@ export function validateWorkload(kind: string, o: Record<string, unknown>): Fiel
   const templateLabels = strMap(get(template, 'metadata', 'labels'));
   if (isObj(get(template, 'metadata'))) errs.push(...validateLabels(get(template, 'metadata', 'labels'), [...templatePath, 'metadata', 'labels']));
   // StatefulSet pods also get one volume per volumeClaimTemplate.
-  const claimVolumes = kind === 'StatefulSet' ? arr(get(o, 'spec', 'volumeClaimTemplates')).map((c) => str(get(c, 'metadata', 'name'))).filter((n): n is string => !!n) : [];
+  const claimVolumes =
+    kind === 'StatefulSet'
+      ? arr(get(o, 'spec', 'volumeClaimTemplates'))
+          .map((c) => str(get(c, 'metadata', 'name')))
+          .filter((n): n is string => !!n)
+      : [];
   errs.push(...validatePodSpec(get(template, 'spec'), [...templatePath, 'spec'], claimVolumes));
   // A missing spec decodes to the zero spec: no selector, an empty template (upstream's template is a value, never nil).
   if (!spec && o.spec !== undefined && o.spec !== null) return errs;
@@ -87,7 +92,14 @@ function validateIntOrPercent(v: unknown, at: Path): { errs: FieldError[]; zero:
   }
   if (typeof v === 'string') {
     if (!PERCENT.test(v)) {
-      errs.push(fieldError('Invalid', at, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')", v));
+      errs.push(
+        fieldError(
+          'Invalid',
+          at,
+          "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')",
+          v,
+        ),
+      );
       return { errs, zero: false };
     }
     const p = parseInt(v, 10);

@@ -11,7 +11,15 @@ export function readTextFile(path: string, shown: string, maxFileSizeMB = DEFAUL
   try {
     const st = statSync(path);
     if (st.isFile() && aboveSizeLimit(st.size, maxFileSizeMB)) {
-      return { ok: false, message: t('{0}: skipped: the file is {1} MB, above the {2} MB limit for one file (kubemate.maxFileSizeMB)', shown, (st.size / 1024 / 1024).toFixed(1), String(maxFileSizeMB)) };
+      return {
+        ok: false,
+        message: t(
+          '{0}: skipped: the file is {1} MB, above the {2} MB limit for one file (kubemate.maxFileSizeMB)',
+          shown,
+          (st.size / 1024 / 1024).toFixed(1),
+          String(maxFileSizeMB),
+        ),
+      };
     }
     buf = readFileSync(path);
   } catch (e) {

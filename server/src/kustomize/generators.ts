@@ -10,10 +10,23 @@ import type { KustomizeFs, KustomizeProblem } from './kustomizeFs';
 import type { Obj } from './objectPaths';
 import { t } from '../util/l10n';
 
-export function generate(kind: 'ConfigMap' | 'Secret', g: GeneratorArgs, defaults: GeneratorOptions, dir: string, kfile: string, fs: KustomizeFs, problems: KustomizeProblem[]): Obj {
+export function generate(
+  kind: 'ConfigMap' | 'Secret',
+  g: GeneratorArgs,
+  defaults: GeneratorOptions,
+  dir: string,
+  kfile: string,
+  fs: KustomizeFs,
+  problems: KustomizeProblem[],
+): Obj {
   const data: Record<string, string> = {};
   const put = (key: string, value: string, from: string) => {
-    if (key in data) problems.push({ file: kfile, severity: 'error', message: t('{0} "{1}": key "{2}" is defined twice ({3}).', kind === 'ConfigMap' ? 'configMapGenerator' : 'secretGenerator', g.name, key, from) });
+    if (key in data)
+      problems.push({
+        file: kfile,
+        severity: 'error',
+        message: t('{0} "{1}": key "{2}" is defined twice ({3}).', kind === 'ConfigMap' ? 'configMapGenerator' : 'secretGenerator', g.name, key, from),
+      });
     data[key] = value;
   };
   for (const lit of g.literals) {
@@ -43,11 +56,21 @@ export function generate(kind: 'ConfigMap' | 'Secret', g: GeneratorArgs, default
       if (!line || line.startsWith('#')) continue;
       const eq = line.indexOf('=');
       // kustomize reads a bare KEY from the process environment; a dry-run must not depend on it.
-      if (eq <= 0) problems.push({ file: kfile, severity: 'warning', message: t('Env file {0}: "{1}" has no value; kustomize would read it from the environment, KubeMate leaves it empty.', env, line) });
+      if (eq <= 0)
+        problems.push({
+          file: kfile,
+          severity: 'warning',
+          message: t('Env file {0}: "{1}" has no value; kustomize would read it from the environment, KubeMate leaves it empty.', env, line),
+        });
       put(eq > 0 ? line.slice(0, eq) : line, eq > 0 ? line.slice(eq + 1) : '', env);
     }
   }
-  const opts: GeneratorOptions = { ...defaults, ...g.options, labels: { ...defaults.labels, ...g.options.labels }, annotations: { ...defaults.annotations, ...g.options.annotations } };
+  const opts: GeneratorOptions = {
+    ...defaults,
+    ...g.options,
+    labels: { ...defaults.labels, ...g.options.labels },
+    annotations: { ...defaults.annotations, ...g.options.annotations },
+  };
   const metadata: Obj = { name: g.name };
   if (g.namespace) metadata.namespace = g.namespace;
   if (opts.labels && Object.keys(opts.labels).length) metadata.labels = { ...opts.labels };
@@ -55,7 +78,13 @@ export function generate(kind: 'ConfigMap' | 'Secret', g: GeneratorArgs, default
   const obj: Obj =
     kind === 'ConfigMap'
       ? { apiVersion: 'v1', kind, metadata, data }
-      : { apiVersion: 'v1', kind, metadata, type: g.type ?? 'Opaque', data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')])) };
+      : {
+          apiVersion: 'v1',
+          kind,
+          metadata,
+          type: g.type ?? 'Opaque',
+          data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')])),
+        };
   return obj;
 }
 
@@ -81,10 +110,15 @@ export function generatorHash(obj: Obj): string {
 function goJson(v: unknown): string {
   if (v === null || typeof v !== 'object') return escape(JSON.stringify(v) ?? 'null');
   if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
-  const keys = Object.keys(v as Obj).sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  const keys = Object.keys(v as Obj).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   return `{${keys.map((k) => `${escape(JSON.stringify(k))}:${goJson((v as Obj)[k])}`).join(',')}}`;
 }
 
 function escape(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -74,9 +74,28 @@ export interface Kustomization {
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
 const KNOWN = new Set([
-  'apiVersion', 'kind', 'metadata', 'resources', 'bases', 'components', 'namespace', 'namePrefix', 'nameSuffix',
-  'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator', 'secretGenerator',
-  'generatorOptions', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'sortOptions', 'buildMetadata',
+  'apiVersion',
+  'kind',
+  'metadata',
+  'resources',
+  'bases',
+  'components',
+  'namespace',
+  'namePrefix',
+  'nameSuffix',
+  'commonLabels',
+  'labels',
+  'commonAnnotations',
+  'images',
+  'replicas',
+  'configMapGenerator',
+  'secretGenerator',
+  'generatorOptions',
+  'patches',
+  'patchesStrategicMerge',
+  'patchesJson6902',
+  'sortOptions',
+  'buildMetadata',
 ]);
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -103,14 +122,26 @@ function generators(v: unknown): GeneratorArgs[] {
     const name = str(g.name);
     if (!name) return [];
     const behavior = g.behavior === 'merge' || g.behavior === 'replace' ? g.behavior : 'create';
-    return [{ name, namespace: str(g.namespace), behavior, literals: strings(g.literals), files: strings(g.files), envs: [...strings(g.envs), ...(str(g.env) ? [str(g.env) as string] : [])], type: str(g.type), options: options(g.options) }];
+    return [
+      {
+        name,
+        namespace: str(g.namespace),
+        behavior,
+        literals: strings(g.literals),
+        files: strings(g.files),
+        envs: [...strings(g.envs), ...(str(g.env) ? [str(g.env) as string] : [])],
+        type: str(g.type),
+        options: options(g.options),
+      },
+    ];
   });
 }
 
 function target(v: unknown): PatchTarget | undefined {
   if (!isObj(v)) return undefined;
   const t: PatchTarget = {};
-  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) if (str(v[k]) !== undefined) t[k] = str(v[k]);
+  for (const k of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const)
+    if (str(v[k]) !== undefined) t[k] = str(v[k]);
   return t;
 }
 
@@ -119,7 +150,12 @@ export function readKustomization(raw: unknown): Kustomization {
   const labels: LabelSet[] = [];
   if (isObj(k.commonLabels)) labels.push({ pairs: stringMap(k.commonLabels), includeSelectors: true, includeTemplates: true });
   if (Array.isArray(k.labels)) {
-    for (const l of k.labels.filter(isObj)) labels.push({ pairs: stringMap(l.pairs), includeSelectors: l.includeSelectors === true, includeTemplates: l.includeTemplates === true || l.includeSelectors === true });
+    for (const l of k.labels.filter(isObj))
+      labels.push({
+        pairs: stringMap(l.pairs),
+        includeSelectors: l.includeSelectors === true,
+        includeTemplates: l.includeTemplates === true || l.includeSelectors === true,
+      });
   }
   const patches: Patch[] = [];
   if (Array.isArray(k.patches)) for (const p of k.patches.filter(isObj)) patches.push({ path: str(p.path), patch: str(p.patch), target: target(p.target) });
@@ -128,7 +164,8 @@ export function readKustomization(raw: unknown): Kustomization {
     // An entry is a file path, or (since kustomize v3) an inline patch.
     patches.push(/\n/.test(p) || /^\s*apiVersion:/.test(p) ? { patch: p } : { path: p });
   }
-  if (Array.isArray(k.patchesJson6902)) for (const p of k.patchesJson6902.filter(isObj)) patches.push({ path: str(p.path), patch: str(p.patch), target: target(p.target), json6902: true });
+  if (Array.isArray(k.patchesJson6902))
+    for (const p of k.patchesJson6902.filter(isObj)) patches.push({ path: str(p.path), patch: str(p.patch), target: target(p.target), json6902: true });
   const images: ImageOverride[] = [];
   if (Array.isArray(k.images)) {
     for (const i of k.images.filter(isObj)) {
@@ -137,7 +174,8 @@ export function readKustomization(raw: unknown): Kustomization {
     }
   }
   const replicas: Kustomization['replicas'] = [];
-  if (Array.isArray(k.replicas)) for (const r of k.replicas.filter(isObj)) if (str(r.name) && typeof r.count === 'number') replicas.push({ name: str(r.name) as string, count: r.count });
+  if (Array.isArray(k.replicas))
+    for (const r of k.replicas.filter(isObj)) if (str(r.name) && typeof r.count === 'number') replicas.push({ name: str(r.name) as string, count: r.count });
   return {
     resources: [...strings(k.resources), ...strings(k.bases)],
     components: strings(k.components),

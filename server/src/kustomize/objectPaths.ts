@@ -25,7 +25,8 @@ export function ensure(o: Obj, ...path: string[]): Obj {
 
 export const kindOf = (o: Obj): string => (typeof o.kind === 'string' ? o.kind : '');
 export const nameOf = (o: Obj): string => (typeof child(o, 'metadata')?.name === 'string' ? (child(o, 'metadata')?.name as string) : '');
-export const namespaceOf = (o: Obj): string | undefined => (typeof child(o, 'metadata')?.namespace === 'string' ? (child(o, 'metadata')?.namespace as string) : undefined);
+export const namespaceOf = (o: Obj): string | undefined =>
+  typeof child(o, 'metadata')?.namespace === 'string' ? (child(o, 'metadata')?.namespace as string) : undefined;
 export const groupOf = (o: Obj): string => {
   const v = typeof o.apiVersion === 'string' ? o.apiVersion : '';
   return v.includes('/') ? v.split('/')[0] : '';
@@ -59,8 +60,27 @@ export function containers(spec: Obj | undefined): Obj[] {
 
 /** Kinds that live outside namespaces: kustomize's namespace transformer leaves them alone. */
 export const CLUSTER_SCOPED = new Set([
-  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'PriorityClass', 'IngressClass', 'RuntimeClass', 'CSIDriver', 'CSINode', 'VolumeAttachment', 'APIService',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
-  'CertificateSigningRequest', 'FlowSchema', 'PriorityLevelConfiguration', 'ClusterIssuer', 'GatewayClass',
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PriorityClass',
+  'IngressClass',
+  'RuntimeClass',
+  'CSIDriver',
+  'CSINode',
+  'VolumeAttachment',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'ValidatingAdmissionPolicy',
+  'ValidatingAdmissionPolicyBinding',
+  'CertificateSigningRequest',
+  'FlowSchema',
+  'PriorityLevelConfiguration',
+  'ClusterIssuer',
+  'GatewayClass',
 ]);

@@ -90,7 +90,10 @@ export function jsonPatch(doc: Obj, ops: JsonPatchOp[]): { failed?: JsonPatchOp;
 function pointer(path: string): string[] | undefined {
   if (path === '') return [];
   if (!path.startsWith('/')) return undefined;
-  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function parentOf(doc: Obj, tokens: string[]): unknown {

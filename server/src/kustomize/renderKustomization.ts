@@ -61,9 +61,16 @@ export function renderKustomization(dir: string, fs: KustomizeFs): KustomizeResu
     renames.set(`${kindOf(it.object)}/${nameOf(it.object)}`, next);
     ensure(it.object, 'metadata').name = next;
   }
-  applyRenames(items.map((i) => i.object), renames);
+  applyRenames(
+    items.map((i) => i.object),
+    renames,
+  );
   const ordered = legacyOrder(items, (i) => i.object);
-  return { objects: ordered.map(({ object, file, index, line, generated }) => ({ object, file, index, line, ...(generated ? { generated } : {}) })), problems, kustomizations };
+  return {
+    objects: ordered.map(({ object, file, index, line, generated }) => ({ object, file, index, line, ...(generated ? { generated } : {}) })),
+    problems,
+    kustomizations,
+  };
 }
 
 function build(dir: string, fs: KustomizeFs, problems: KustomizeProblem[], seen: string[], stack: string[]): Item[] {
@@ -81,12 +88,23 @@ function build(dir: string, fs: KustomizeFs, problems: KustomizeProblem[], seen:
   try {
     raw = parse(fs.readText(kfile) as string, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch (e) {
-    problems.push({ file: kfile, severity: 'error', message: t('{0} is not valid YAML: {1}', kfile, e instanceof Error ? e.message.split('\n')[0] : String(e)) });
+    problems.push({
+      file: kfile,
+      severity: 'error',
+      message: t('{0} is not valid YAML: {1}', kfile, e instanceof Error ? e.message.split('\n')[0] : String(e)),
+    });
     return [];
   }
   const k = readKustomization(raw);
   for (const field of k.unsupported) {
-    problems.push({ file: kfile, severity: 'information', message: field === 'helmCharts' || field === 'helmGlobals' ? t('{0}: Helm charts are not rendered (no helm binary offline); the objects they would make are not checked or applied.', kfile) : t('{0}: "{1}" is not rendered by KubeMate; its effect is not shown.', kfile, field) });
+    problems.push({
+      file: kfile,
+      severity: 'information',
+      message:
+        field === 'helmCharts' || field === 'helmGlobals'
+          ? t('{0}: Helm charts are not rendered (no helm binary offline); the objects they would make are not checked or applied.', kfile)
+          : t('{0}: "{1}" is not rendered by KubeMate; its effect is not shown.', kfile, field),
+    });
   }
   const items: Item[] = [];
   for (const entry of [...k.resources, ...k.components]) {
@@ -96,7 +114,12 @@ function build(dir: string, fs: KustomizeFs, problems: KustomizeProblem[], seen:
     }
     const path = resolve(dir, entry);
     if (fs.isDirectory(path)) items.push(...build(path, fs, problems, seen, [...stack, kfile]));
-    else if (!inside(dir, path)) problems.push({ file: kfile, severity: 'error', message: t('{0}: "{1}" is outside the kustomization folder; kustomize refuses it (security: file is not in or below {2}).', kfile, entry, dir) });
+    else if (!inside(dir, path))
+      problems.push({
+        file: kfile,
+        severity: 'error',
+        message: t('{0}: "{1}" is outside the kustomization folder; kustomize refuses it (security: file is not in or below {2}).', kfile, entry, dir),
+      });
     else items.push(...readResources(path, fs, problems, kfile, entry));
   }
   generators(k, dir, kfile, fs, problems, items);
@@ -139,7 +162,10 @@ function readResources(path: string, fs: KustomizeFs, problems: KustomizeProblem
 }
 
 function generators(k: Kustomization, dir: string, kfile: string, fs: KustomizeFs, problems: KustomizeProblem[], items: Item[]): void {
-  for (const [kind, list, field] of [['ConfigMap', k.configMapGenerator, 'configMapGenerator'], ['Secret', k.secretGenerator, 'secretGenerator']] as const) {
+  for (const [kind, list, field] of [
+    ['ConfigMap', k.configMapGenerator, 'configMapGenerator'],
+    ['Secret', k.secretGenerator, 'secretGenerator'],
+  ] as const) {
     for (const g of list) {
       const obj = generate(kind, g, k.generatorOptions, dir, kfile, fs, problems);
       const hash = !(g.options.disableNameSuffixHash ?? k.generatorOptions.disableNameSuffixHash ?? false);
@@ -166,7 +192,9 @@ function applyPatch(p: Patch, dir: string, kfile: string, fs: KustomizeFs, probl
   }
   let docs: unknown[];
   try {
-    docs = parseAllDocuments(text, { logLevel: 'error' }).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown).filter((d) => d !== null && d !== undefined);
+    docs = parseAllDocuments(text, { logLevel: 'error' })
+      .map((d) => d.toJS({ maxAliasCount: 100 }) as unknown)
+      .filter((d) => d !== null && d !== undefined);
   } catch {
     docs = [];
   }
@@ -181,7 +209,12 @@ function applyPatch(p: Patch, dir: string, kfile: string, fs: KustomizeFs, probl
     else if (targets.length === 0) problems.push({ file: kfile, severity: 'warning', message: t('{0}: {1} matches no resource.', kfile, label) });
     for (const it of targets) {
       const r = jsonPatch(it.object, (Array.isArray(docs[0]) ? docs[0] : []) as JsonPatchOp[]);
-      if (r.failed) problems.push({ file: kfile, severity: 'error', message: t('{0}: JSON patch {1} failed at "{2} {3}" on {4}/{5}.', kfile, label, r.failed.op, r.failed.path, kindOf(it.object), nameOf(it.object)) });
+      if (r.failed)
+        problems.push({
+          file: kfile,
+          severity: 'error',
+          message: t('{0}: JSON patch {1} failed at "{2} {3}" on {4}/{5}.', kfile, label, r.failed.op, r.failed.path, kindOf(it.object), nameOf(it.object)),
+        });
     }
     return;
   }
@@ -200,7 +233,8 @@ function applyPatch(p: Patch, dir: string, kfile: string, fs: KustomizeFs, probl
 }
 
 function matches(o: Obj, tg: PatchTarget, exactName = false): boolean {
-  const re = (pattern: string | undefined, value: string) => pattern === undefined || (exactName ? pattern === value : new RegExp(`^(?:${pattern})$`).test(value));
+  const re = (pattern: string | undefined, value: string) =>
+    pattern === undefined || (exactName ? pattern === value : new RegExp(`^(?:${pattern})$`).test(value));
   if (tg.kind && tg.kind !== kindOf(o)) return false;
   if (tg.group !== undefined && tg.group !== groupOf(o)) return false;
   if (tg.version !== undefined && tg.version !== versionOf(o)) return false;
@@ -214,12 +248,15 @@ function matches(o: Obj, tg: PatchTarget, exactName = false): boolean {
 /** `a=b,c!=d,e` equality-based selectors, as kustomize targets use them. */
 function selects(selector: string, labels: unknown): boolean {
   const l = isObj(labels) ? labels : {};
-  return selector.split(',').map((s) => s.trim()).filter(Boolean).every((req) => {
-    const ne = req.split('!=');
-    if (ne.length === 2) return l[ne[0].trim()] !== ne[1].trim();
-    const eq = req.split(/==?/);
-    if (eq.length === 2) return l[eq[0].trim()] === eq[1].trim();
-    return req.startsWith('!') ? !(req.slice(1) in l) : req in l;
-  });
+  return selector
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .every((req) => {
+      const ne = req.split('!=');
+      if (ne.length === 2) return l[ne[0].trim()] !== ne[1].trim();
+      const eq = req.split(/==?/);
+      if (eq.length === 2) return l[eq[0].trim()] === eq[1].trim();
+      return req.startsWith('!') ? !(req.slice(1) in l) : req in l;
+    });
 }
-

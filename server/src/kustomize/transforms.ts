@@ -50,14 +50,16 @@ export function addLabels(objects: Obj[], set: LabelSet): void {
       if (kind === 'Service' || kind === 'ReplicationController') addTo(ensure(o, 'spec', 'selector'), set.pairs);
       else if (SELECTOR_MATCH_CREATE.has(kind)) addTo(ensure(o, 'spec', 'selector', 'matchLabels'), set.pairs);
       else if (SELECTOR_MATCH_EXISTING.has(kind) && child(o, 'spec', 'selector')) addTo(ensure(o, 'spec', 'selector', 'matchLabels'), set.pairs);
-      else if (kind === 'CronJob' && child(o, 'spec', 'jobTemplate', 'spec', 'selector')) addTo(ensure(o, 'spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'), set.pairs);
+      else if (kind === 'CronJob' && child(o, 'spec', 'jobTemplate', 'spec', 'selector'))
+        addTo(ensure(o, 'spec', 'jobTemplate', 'spec', 'selector', 'matchLabels'), set.pairs);
       else if (kind === 'NetworkPolicy' && child(o, 'spec', 'podSelector')) addTo(ensure(o, 'spec', 'podSelector', 'matchLabels'), set.pairs);
     }
     if (set.includeTemplates) {
       if (kind === 'CronJob') addTo(ensure(o, 'spec', 'jobTemplate', 'metadata', 'labels'), set.pairs);
       const tpl = podTemplate(o);
       if (tpl) addTo(ensure(tpl, 'metadata', 'labels'), set.pairs);
-      else if (kind !== 'CronJob' && (SELECTOR_MATCH_CREATE.has(kind) || kind === 'Job' || kind === 'ReplicationController')) addTo(ensure(o, 'spec', 'template', 'metadata', 'labels'), set.pairs);
+      else if (kind !== 'CronJob' && (SELECTOR_MATCH_CREATE.has(kind) || kind === 'Job' || kind === 'ReplicationController'))
+        addTo(ensure(o, 'spec', 'template', 'metadata', 'labels'), set.pairs);
     }
   }
 }
@@ -117,7 +119,30 @@ export function setReplicas(objects: Obj[], replicas: { name: string; count: num
 }
 
 // kustomize's "legacy" output order (api/resid/gvk.go orderFirst / orderLast).
-const ORDER_FIRST = ['Namespace', 'ResourceQuota', 'StorageClass', 'CustomResourceDefinition', 'ServiceAccount', 'PodSecurityPolicy', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ConfigMap', 'Secret', 'Endpoints', 'Service', 'LimitRange', 'PriorityClass', 'PersistentVolume', 'PersistentVolumeClaim', 'Deployment', 'StatefulSet', 'CronJob', 'PodDisruptionBudget'];
+const ORDER_FIRST = [
+  'Namespace',
+  'ResourceQuota',
+  'StorageClass',
+  'CustomResourceDefinition',
+  'ServiceAccount',
+  'PodSecurityPolicy',
+  'Role',
+  'ClusterRole',
+  'RoleBinding',
+  'ClusterRoleBinding',
+  'ConfigMap',
+  'Secret',
+  'Endpoints',
+  'Service',
+  'LimitRange',
+  'PriorityClass',
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'Deployment',
+  'StatefulSet',
+  'CronJob',
+  'PodDisruptionBudget',
+];
 const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
 
 function rank(kind: string): number {
@@ -128,7 +153,8 @@ function rank(kind: string): number {
 }
 
 export function legacyOrder<T>(items: T[], objectOf: (item: T) => Obj): T[] {
-  const id = (o: Obj) => `${typeof o.apiVersion === 'string' ? o.apiVersion : ''}|${kindOf(o)}|${typeof child(o, 'metadata')?.namespace === 'string' ? child(o, 'metadata')?.namespace : ''}|${nameOf(o)}`;
+  const id = (o: Obj) =>
+    `${typeof o.apiVersion === 'string' ? o.apiVersion : ''}|${kindOf(o)}|${typeof child(o, 'metadata')?.namespace === 'string' ? child(o, 'metadata')?.namespace : ''}|${nameOf(o)}`;
   return items
     .map((item, i) => ({ item, i, o: objectOf(item) }))
     .sort((a, b) => rank(kindOf(a.o)) - rank(kindOf(b.o)) || (id(a.o) < id(b.o) ? -1 : id(a.o) > id(b.o) ? 1 : a.i - b.i))

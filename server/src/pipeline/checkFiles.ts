@@ -44,6 +44,10 @@ export function checkFiles(base: Schema, inputs: CheckedInput[], opts: CheckOpti
   return inputs.map((f) => {
     // Shares the index's parsed chunks: each document is parsed once.
     const file = parseFile(f.text, index.chunks);
-    return { uri: f.uri, file, findings: fileDiagnostics({ schema, lint: opts.lint, workspace, crossFile: opts.crossFile }, f.uri, file, { explicit: f.explicit }) };
+    return {
+      uri: f.uri,
+      file,
+      findings: fileDiagnostics({ schema, lint: opts.lint, workspace, crossFile: opts.crossFile }, f.uri, file, { explicit: f.explicit }),
+    };
   });
 }

@@ -71,8 +71,15 @@ const DIAGNOSTIC_FAMILY: Record<DiagnosticCode, CodeFamily> = {
 function entry(id: string, family: CodeFamily, severity: Severity, enabledByDefault: boolean): CodeInfo {
   const title = (): string => CODE_TITLES[id]?.() ?? id;
   const help = (): string => {
-    if (family.startsWith('lint/')) return t('{0}. A best-practice lint ({1}); set its level or turn it off with "rules" in .kubemate.yaml or a `# kubemate-disable-next-line {2}` comment.', title(), family.slice('lint/'.length), id);
-    if (family === 'cross-file') return t('{0}. A cross-file check over the files checked together; set its level or turn it off with "rules" in .kubemate.yaml.', title());
+    if (family.startsWith('lint/'))
+      return t(
+        '{0}. A best-practice lint ({1}); set its level or turn it off with "rules" in .kubemate.yaml or a `# kubemate-disable-next-line {2}` comment.',
+        title(),
+        family.slice('lint/'.length),
+        id,
+      );
+    if (family === 'cross-file')
+      return t('{0}. A cross-file check over the files checked together; set its level or turn it off with "rules" in .kubemate.yaml.', title());
     return t('{0}. Reported by the schema and API-server checks: the API server would reject or misread this manifest.', title());
   };
   return { id, family, severity, enabledByDefault, title, help };

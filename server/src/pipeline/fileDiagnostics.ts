@@ -71,7 +71,9 @@ export function fileDiagnostics(inputs: DiagnosticsInputs, uri: string, file: Pa
     ...stage('schema', () => validateFile(schema, file, opts)),
     ...stage('lint', () => lintFile(file, lintConfig(lint), workspace ? lintEnv(workspace.index) : {})),
     ...stage('cross-file', () =>
-      workspace && inputs.crossFile !== false ? crossRefDiagnostics(workspace.index, uri, { scheduling: workspace.scheduling.probe, schedulingGeneration: workspace.scheduling.generation }) : [],
+      workspace && inputs.crossFile !== false
+        ? crossRefDiagnostics(workspace.index, uri, { scheduling: workspace.scheduling.probe, schedulingGeneration: workspace.scheduling.generation })
+        : [],
     ),
   ];
   // Last: per-code levels from kubemate.lint.rules and suppression comments, for every code.

@@ -40,7 +40,13 @@ function probe(o: IndexedObject, nodes: KObject[], profile: string): SchedulingV
   const spec = schedulingSpec(tpl.spec);
   const infos = nodes.map(newNodeInfo);
   for (let i = 0; i < count; i++) {
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: `${o.name}-${i}`, namespace: o.namespace, labels: tpl.labels }, spec, status: {} } as unknown as Pod;
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `${o.name}-${i}`, namespace: o.namespace, labels: tpl.labels },
+      spec,
+      status: {},
+    } as unknown as Pod;
     const results = infos.map((info) => runFilters(pod, info));
     const feasible = infos.filter((_, n) => results[n].reasons.length === 0);
     if (feasible.length) {
@@ -73,7 +79,10 @@ function schedulingSpec(spec: Record<string, unknown>): Record<string, unknown> 
     const res = x.resources as Record<string, unknown> | undefined;
     if (res && typeof res === 'object') x.resources = { requests: standard(res.requests), limits: standard(res.limits) };
     // upstream defaulting: with hostNetwork, every container port is also a host port.
-    if (hostNetwork && Array.isArray(x.ports)) x.ports = x.ports.map((p) => (p && typeof p === 'object' ? { ...p, hostPort: (p as Record<string, unknown>).hostPort ?? (p as Record<string, unknown>).containerPort } : p));
+    if (hostNetwork && Array.isArray(x.ports))
+      x.ports = x.ports.map((p) =>
+        p && typeof p === 'object' ? { ...p, hostPort: (p as Record<string, unknown>).hostPort ?? (p as Record<string, unknown>).containerPort } : p,
+      );
     return x;
   };
   const out: Record<string, unknown> = { ...spec, containers: (spec.containers as unknown[]).map(container) };
@@ -95,7 +104,7 @@ function largestContainer(spec: Record<string, unknown>, resource: string): stri
   for (const c of [...((spec.containers as unknown[]) ?? []), ...((spec.initContainers as unknown[]) ?? [])]) {
     const x = c as { name?: string; resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> } };
     const v = x.resources?.requests?.[resource] ?? x.resources?.limits?.[resource];
-    const n = typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) ?? 0 : 0;
+    const n = typeof v === 'string' || typeof v === 'number' ? (parseQuantity(v) ?? 0) : 0;
     if (n > most) {
       most = n;
       best = x.name;

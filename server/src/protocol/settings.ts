@@ -42,7 +42,7 @@ export const SETTINGS = {
   'statusBar.enabled': { type: 'boolean', default: true },
   'output.reveal': { type: 'string', enum: ['always', 'onError', 'never'], default: 'always' },
   'clusterView.showSystemNamespaces': { type: 'boolean', default: false },
-  'clusterProfile': { type: 'string', default: '.kubemate/cluster.yaml' },
+  clusterProfile: { type: 'string', default: '.kubemate/cluster.yaml' },
   'index.maxFiles': { type: 'number', default: 5000, minimum: 0 },
   /** Files larger than this (MB) are left alone: no parse, checks, hover or outline (0: no limit). The CLI uses the default. */
   maxFileSizeMB: { type: 'number', default: 2, minimum: 0 },

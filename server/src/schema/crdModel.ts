@@ -154,5 +154,10 @@ function isIntOrStringUnion(s: Json): boolean {
 
 function pascal(name: string): string {
   const clean = name.replace(/[^A-Za-z0-9]+/g, ' ').trim();
-  return clean.split(' ').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('') || 'Field';
+  return (
+    clean
+      .split(' ')
+      .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+      .join('') || 'Field'
+  );
 }

@@ -1,12 +1,61 @@
 // kubernetes.io API reference pages for a kind, in English and Chinese.
 
 const SECTIONS: Record<string, string[]> = {
-  'workload-resources': ['Pod', 'PodTemplate', 'ReplicationController', 'ReplicaSet', 'Deployment', 'StatefulSet', 'ControllerRevision', 'DaemonSet', 'Job', 'CronJob', 'HorizontalPodAutoscaler', 'PriorityClass', 'PodSchedulingContext', 'ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass', 'ResourceSlice'],
+  'workload-resources': [
+    'Pod',
+    'PodTemplate',
+    'ReplicationController',
+    'ReplicaSet',
+    'Deployment',
+    'StatefulSet',
+    'ControllerRevision',
+    'DaemonSet',
+    'Job',
+    'CronJob',
+    'HorizontalPodAutoscaler',
+    'PriorityClass',
+    'PodSchedulingContext',
+    'ResourceClaim',
+    'ResourceClaimTemplate',
+    'DeviceClass',
+    'ResourceSlice',
+  ],
   'service-resources': ['Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'IngressClass'],
-  'config-and-storage-resources': ['ConfigMap', 'Secret', 'CSIDriver', 'CSINode', 'CSIStorageCapacity', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'StorageVersionMigration', 'VolumeAttachment', 'VolumeAttributesClass'],
+  'config-and-storage-resources': [
+    'ConfigMap',
+    'Secret',
+    'CSIDriver',
+    'CSINode',
+    'CSIStorageCapacity',
+    'PersistentVolumeClaim',
+    'PersistentVolume',
+    'StorageClass',
+    'StorageVersionMigration',
+    'VolumeAttachment',
+    'VolumeAttributesClass',
+  ],
   'authentication-resources': ['ServiceAccount', 'TokenRequest', 'TokenReview', 'CertificateSigningRequest', 'ClusterTrustBundle', 'SelfSubjectReview'],
-  'authorization-resources': ['LocalSubjectAccessReview', 'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'SubjectAccessReview', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
-  'policy-resources': ['FlowSchema', 'LimitRange', 'ResourceQuota', 'NetworkPolicy', 'PodDisruptionBudget', 'PriorityLevelConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy'],
+  'authorization-resources': [
+    'LocalSubjectAccessReview',
+    'SelfSubjectAccessReview',
+    'SelfSubjectRulesReview',
+    'SubjectAccessReview',
+    'ClusterRole',
+    'ClusterRoleBinding',
+    'Role',
+    'RoleBinding',
+  ],
+  'policy-resources': [
+    'FlowSchema',
+    'LimitRange',
+    'ResourceQuota',
+    'NetworkPolicy',
+    'PodDisruptionBudget',
+    'PriorityLevelConfiguration',
+    'ValidatingAdmissionPolicy',
+    'ValidatingAdmissionPolicyBinding',
+    'MutatingAdmissionPolicy',
+  ],
   'extend-resources': ['CustomResourceDefinition', 'DeviceClass', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'],
   'cluster-resources': ['APIService', 'ComponentStatus', 'Event', 'IPAddress', 'Lease', 'LeaseCandidate', 'Namespace', 'Node', 'RuntimeClass', 'ServiceCIDR'],
 };
@@ -21,7 +70,10 @@ export interface DocLinks {
 
 /** `HorizontalPodAutoscaler` → `horizontal-pod-autoscaler`. */
 function slug(kind: string): string {
-  return kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
+  return kind
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 export function kindDocLinks(kind: string, version: string, anchorType?: string): DocLinks {

@@ -106,7 +106,11 @@ export class Schema {
     const gvk = (k: KindEntry) => `${apiVersionOf(k)}/${k.kind}`;
     const replaced = new Set(overlay.kinds.map(gvk));
     return new Schema(
-      { source: `${this.source} + ${source}`, kinds: [...this.kinds.filter((k) => !replaced.has(gvk(k))), ...overlay.kinds], types: { ...this.types, ...overlay.types } },
+      {
+        source: `${this.source} + ${source}`,
+        kinds: [...this.kinds.filter((k) => !replaced.has(gvk(k))), ...overlay.kinds],
+        types: { ...this.types, ...overlay.types },
+      },
       () => this.allDocs(),
       { builtInGroups: this.builtInGroups, docs: [overlay.docs, ...this.overlayDocs] },
     );

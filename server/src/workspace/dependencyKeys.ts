@@ -28,7 +28,11 @@ export function dependencyKeys(x: ExtractedObject): { provides: [string, string]
     depends.add(dup);
   }
   if (x.crdSpec) provides.push([CRDS_KEY, JSON.stringify(x.crdSpec)]);
-  if (x.pod) provides.push([podsKey(x.namespace), JSON.stringify([x.pod.labels, x.pod.containers.map((c) => c.ports.map((p) => [p.name, p.containerPort, p.protocol]))])]);
+  if (x.pod)
+    provides.push([
+      podsKey(x.namespace),
+      JSON.stringify([x.pod.labels, x.pod.containers.map((c) => c.ports.map((p) => [p.name, p.containerPort, p.protocol]))]),
+    ]);
   if (x.selector) provides.push([selectorsKey(x.namespace), x.kind + JSON.stringify(x.selector.selector)]);
   if (x.pod) depends.add(selectorsKey(x.namespace));
   for (const ref of x.refs) {

@@ -14,7 +14,7 @@ export class DocReader {
   /** The range of the value at `path` (or its key with part 'key'); falls back to the deepest node that exists. */
   range(path: PathSegment[], part: 'value' | 'key' = 'value'): Range {
     const nodes = nodeAtPath(this.chunk.doc.contents, path) ?? deepestAlong(this.chunk.doc.contents, path).nodes;
-    const node = part === 'key' ? nodes.key ?? nodes.value : nodes.value ?? nodes.key;
+    const node = part === 'key' ? (nodes.key ?? nodes.value) : (nodes.value ?? nodes.key);
     const r = node?.range;
     if (!r) return this.offsets(0, 0);
     return this.offsets(r[0], Math.max(r[0], r[1]));

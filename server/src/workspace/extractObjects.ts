@@ -47,7 +47,7 @@ function objectAt(r: DocReader, o: unknown, at: PathSegment[]): ExtractedObject 
   const name = typeof meta.name === 'string' || typeof meta.name === 'number' ? String(meta.name) : '';
   const explicitNamespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : undefined;
   const namespaced = isNamespaced(kind);
-  const namespace = namespaced ? explicitNamespace ?? 'default' : '';
+  const namespace = namespaced ? (explicitNamespace ?? 'default') : '';
   const x: ExtractedObject = {
     apiVersion,
     kind,
@@ -69,7 +69,8 @@ function objectAt(r: DocReader, o: unknown, at: PathSegment[]): ExtractedObject 
     const podMetaPath = kind === 'Pod' ? ['metadata'] : [...templatePath!, 'metadata'];
     const specPath = kind === 'Pod' ? ['spec'] : [...templatePath!, 'spec'];
     const podSpec = get(o, ...specPath);
-    const claimTemplates = kind === 'StatefulSet' ? new Set(arr(get(o, 'spec', 'volumeClaimTemplates')).map((c) => str(get(c, 'metadata', 'name')) ?? '')) : undefined;
+    const claimTemplates =
+      kind === 'StatefulSet' ? new Set(arr(get(o, 'spec', 'volumeClaimTemplates')).map((c) => str(get(c, 'metadata', 'name')) ?? '')) : undefined;
     const facts = podSpecFacts(r, podSpec, [...at, ...specPath], claimTemplates);
     x.refs.push(...facts.refs);
     const replicas = replicasOf(kind, o);
@@ -198,7 +199,12 @@ function ingressBackend(r: DocReader, refs: Reference[], backend: unknown, at: P
   if (svc && typeof svc.name === 'string' && svc.name) {
     const number = num(get(svc, 'port', 'number'));
     const pname = str(get(svc, 'port', 'name'));
-    const port = number !== undefined ? { value: number, range: r.range([...at, 'service', 'port', 'number']) } : pname ? { value: pname, range: r.range([...at, 'service', 'port', 'name']) } : undefined;
+    const port =
+      number !== undefined
+        ? { value: number, range: r.range([...at, 'service', 'port', 'number']) }
+        : pname
+          ? { value: pname, range: r.range([...at, 'service', 'port', 'name']) }
+          : undefined;
     refs.push({ target: 'Service', via: 'ingressBackend', name: svc.name, range: r.range([...at, 'service', 'name']), optional: false, keys: [], port });
     return;
   }
@@ -220,7 +226,15 @@ function routeRefs(r: DocReader, refs: Reference[], spec: Record<string, unknown
     const o = obj(p);
     if (!o || typeof o.name !== 'string' || !o.name) return;
     if ((str(o.group) ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io' || (str(o.kind) ?? 'Gateway') !== 'Gateway') return;
-    refs.push({ target: 'Gateway', via: 'parentRef', name: o.name, range: r.range([...at, 'parentRefs', i, 'name']), optional: false, keys: [], namespace: str(o.namespace) });
+    refs.push({
+      target: 'Gateway',
+      via: 'parentRef',
+      name: o.name,
+      range: r.range([...at, 'parentRefs', i, 'name']),
+      optional: false,
+      keys: [],
+      namespace: str(o.namespace),
+    });
   });
   arr(spec.rules).forEach((rule, ri) =>
     arr(get(rule, 'backendRefs')).forEach((b, bi) => {
@@ -229,7 +243,16 @@ function routeRefs(r: DocReader, refs: Reference[], spec: Record<string, unknown
       if ((str(o.group) ?? '') !== '' || (str(o.kind) ?? 'Service') !== 'Service') return;
       const path = [...at, 'rules', ri, 'backendRefs', bi];
       const port = num(o.port) !== undefined ? { value: num(o.port)!, range: r.range([...path, 'port']) } : undefined;
-      refs.push({ target: 'Service', via: 'routeBackend', name: o.name, range: r.range([...path, 'name']), optional: false, keys: [], port, namespace: str(o.namespace) });
+      refs.push({
+        target: 'Service',
+        via: 'routeBackend',
+        name: o.name,
+        range: r.range([...path, 'name']),
+        optional: false,
+        keys: [],
+        port,
+        namespace: str(o.namespace),
+      });
     }),
   );
 }
@@ -238,7 +261,6 @@ function keysOf(r: DocReader, data: unknown, at: PathSegment[]): OfferedKey[] {
   if (!isObj(data)) return [];
   return Object.keys(data).map((key) => ({ key, range: r.range([...at, key], 'key') }));
 }
-
 
 /**
  * The ConfigMaps and Secrets a kustomization generates (configMapGenerator, secretGenerator):
@@ -257,7 +279,10 @@ function kustomizePatchFiles(k: Record<string, unknown>): string[] {
 
 function kustomizeGenerated(r: DocReader, k: Record<string, unknown>): ExtractedObject[] {
   const out: ExtractedObject[] = [];
-  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+  for (const [field, kind] of [
+    ['configMapGenerator', 'ConfigMap'],
+    ['secretGenerator', 'Secret'],
+  ] as const) {
     arr(k[field]).forEach((g, gi) => {
       const name = str(get(g, 'name'));
       if (!name) return;

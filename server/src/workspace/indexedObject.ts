@@ -118,7 +118,12 @@ export interface OfferedKey {
 /** `range`: the `selector` key; `block`: the key with its whole value. */
 export type SelectorInfo =
   | { type: 'map'; selector: Record<string, string>; range: Range; block: Range }
-  | { type: 'label'; selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] }; range: Range; block: Range };
+  | {
+      type: 'label';
+      selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] };
+      range: Range;
+      block: Range;
+    };
 
 /** One object as extracted from a document, positions relative to that document. */
 export interface ExtractedObject {

@@ -36,7 +36,10 @@ export function podSpecFacts(r: DocReader, spec: unknown, at: PathSegment[], cla
       const cAt = [...at, list, ci];
       const name = str(c.name) ?? '';
       arr(c.env).forEach((e, ei) => {
-        for (const [field, target] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+        for (const [field, target] of [
+          ['configMapKeyRef', 'ConfigMap'],
+          ['secretKeyRef', 'Secret'],
+        ] as const) {
           const kr = obj(get(e, 'valueFrom', field));
           if (!kr) continue;
           const p = [...cAt, 'env', ei, 'valueFrom', field];
@@ -45,7 +48,10 @@ export function podSpecFacts(r: DocReader, spec: unknown, at: PathSegment[], cla
         }
       });
       arr(c.envFrom).forEach((e, ei) => {
-        for (const [field, target] of [['configMapRef', 'ConfigMap'], ['secretRef', 'Secret']] as const) {
+        for (const [field, target] of [
+          ['configMapRef', 'ConfigMap'],
+          ['secretRef', 'Secret'],
+        ] as const) {
           const fr = obj(get(e, field));
           if (!fr) continue;
           ref(target, 'envFrom', fr.name, [...cAt, 'envFrom', ei, field, 'name'], { optional: fr.optional === true, container: name });
@@ -70,13 +76,21 @@ export function podSpecFacts(r: DocReader, spec: unknown, at: PathSegment[], cla
     if (!isObj(v)) return;
     const vAt = [...at, 'volumes', vi];
     const cm = obj(v.configMap);
-    if (cm) ref('ConfigMap', 'volume', cm.name, [...vAt, 'configMap', 'name'], { optional: cm.optional === true, keys: itemKeys(r, cm, [...vAt, 'configMap']) });
+    if (cm)
+      ref('ConfigMap', 'volume', cm.name, [...vAt, 'configMap', 'name'], { optional: cm.optional === true, keys: itemKeys(r, cm, [...vAt, 'configMap']) });
     const sec = obj(v.secret);
-    if (sec) ref('Secret', 'volume', sec.secretName, [...vAt, 'secret', 'secretName'], { optional: sec.optional === true, keys: itemKeys(r, sec, [...vAt, 'secret']) });
+    if (sec)
+      ref('Secret', 'volume', sec.secretName, [...vAt, 'secret', 'secretName'], {
+        optional: sec.optional === true,
+        keys: itemKeys(r, sec, [...vAt, 'secret']),
+      });
     const pvc = obj(v.persistentVolumeClaim);
     if (pvc && !claimTemplates.has(String(v.name))) ref('PersistentVolumeClaim', 'claimName', pvc.claimName, [...vAt, 'persistentVolumeClaim', 'claimName']);
     arr(get(v, 'projected', 'sources')).forEach((src, si) => {
-      for (const [field, target] of [['configMap', 'ConfigMap'], ['secret', 'Secret']] as const) {
+      for (const [field, target] of [
+        ['configMap', 'ConfigMap'],
+        ['secret', 'Secret'],
+      ] as const) {
         const o = obj(get(src, field));
         if (!o) continue;
         const p = [...vAt, 'projected', 'sources', si, field];

@@ -112,7 +112,12 @@ function readEnabled(value: Node | null, key: string, at: (n: Node | null | unde
   return undefined;
 }
 
-function readRules(value: Node | null, known: ReadonlySet<string>, into: Record<string, ConfigLevel>, at: (n: Node | null | undefined, m: string) => void): void {
+function readRules(
+  value: Node | null,
+  known: ReadonlySet<string>,
+  into: Record<string, ConfigLevel>,
+  at: (n: Node | null | undefined, m: string) => void,
+): void {
   if (!isMap(value)) {
     at(value, t('"rules" must map rule codes to off, error, warning, information or hint.'));
     return;
@@ -121,7 +126,10 @@ function readRules(value: Node | null, known: ReadonlySet<string>, into: Record<
     const code = isScalar(p.key) ? String(p.key.value) : '';
     if (!known.has(code)) {
       const hint = didYouMean(code, known);
-      at(p.key, hint ? t('Unknown rule "{0}". Did you mean "{1}"?', code, hint) : t('Unknown rule "{0}". Run `kubemate check --list-rules` to see the codes.', code));
+      at(
+        p.key,
+        hint ? t('Unknown rule "{0}". Did you mean "{1}"?', code, hint) : t('Unknown rule "{0}". Run `kubemate check --list-rules` to see the codes.', code),
+      );
       continue;
     }
     const raw = isScalar(p.value) ? p.value.value : undefined;

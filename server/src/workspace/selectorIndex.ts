@@ -17,7 +17,7 @@ export function selectorMatches(selector: SelectorInfo, labels: Record<string, s
 
 /** The equality part of a selector (all of a map selector, matchLabels of a label selector). */
 function matchLabelsOf(selector: SelectorInfo): Record<string, unknown> {
-  return selector.type === 'map' ? selector.selector : selector.selector.matchLabels ?? {};
+  return selector.type === 'map' ? selector.selector : (selector.selector.matchLabels ?? {});
 }
 
 function labelKey(namespace: string, k: string, v: unknown): string {

@@ -313,15 +313,15 @@ export class WorkspaceIndex {
   }
 }
 
-
 /** Keys whose (fingerprint, position) differ between the removed and the added objects. */
 function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<string> {
   const count = new Map<string, number>();
   const bump = (list: IndexedObject[], by: number) => {
-    for (const o of list) for (const [k, fp] of o.provides) {
-      const id = `${k}\0${fp}\0${o.uri}\0${o.line}`;
-      count.set(id, (count.get(id) ?? 0) + by);
-    }
+    for (const o of list)
+      for (const [k, fp] of o.provides) {
+        const id = `${k}\0${fp}\0${o.uri}\0${o.line}`;
+        count.set(id, (count.get(id) ?? 0) + by);
+      }
   };
   bump(removed, -1);
   bump(added, 1);

@@ -13,7 +13,10 @@ export class DocumentCache {
     if (hit && hit.version === version) return hit.parsed;
     // One known edit since the cached version: re-split only the region it touched.
     const e = this.edits.get(uri);
-    const parsed = hit && e && e.from === hit.version && e.to === version ? reparseFile(hit.parsed, text(), this.chunks, e.edit) : parseFile(text(), this.chunks, hit?.parsed);
+    const parsed =
+      hit && e && e.from === hit.version && e.to === version
+        ? reparseFile(hit.parsed, text(), this.chunks, e.edit)
+        : parseFile(text(), this.chunks, hit?.parsed);
     this.files.set(uri, { version, parsed });
     return parsed;
   }

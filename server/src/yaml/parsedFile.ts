@@ -58,7 +58,10 @@ export function unboundedChunkCache(): ChunkCache {
 /** `prev`: an earlier version of the same file, whose unchanged documents are re-used whatever the cache evicted. */
 export function parseFile(text: string, cache: ChunkCache = new ChunkCache(), prev?: ParsedFile): ParsedFile {
   const known = prev && new Map(prev.documents.map((d) => [d.chunk.text, d.chunk]));
-  return fileOf(text, splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text, known) })));
+  return fileOf(
+    text,
+    splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text, known) })),
+  );
 }
 
 /** One contiguous edit in old-text offsets: [start, end) replaced by `inserted` characters. */

@@ -52,7 +52,13 @@ function structureProblems(chunk: ParsedChunk): YamlProblem[] {
     Alias(_, node) {
       if (node.resolve(chunk.doc)) return;
       const [start, , end] = node.range ?? [0, 0, 1];
-      out.push({ code: 'yaml-syntax', message: t('YAML syntax error: the alias *{0} has no anchor &{0} before it in this document.', node.source), detail: `*${node.source}`, start, end: Math.max(end, start + 1) });
+      out.push({
+        code: 'yaml-syntax',
+        message: t('YAML syntax error: the alias *{0} has no anchor &{0} before it in this document.', node.source),
+        detail: `*${node.source}`,
+        start,
+        end: Math.max(end, start + 1),
+      });
     },
     Pair(_, pair) {
       if (!isCollection(pair.key)) return;

@@ -25,9 +25,15 @@ export function resolveTools() {
   if (!tools.CODE_SERVER || !tools.NODE24_BIN || !tools.CHROMIUM) {
     // Idempotent: a no-op (well under a second) when .kubemate-tools/ has the right versions.
     const out = execFileSync('bash', [path.join(REPO, 'scripts/installE2eTools.sh')], {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    const found = Object.fromEntries(out.split('\n').filter((l) => l.includes('=')).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const found = Object.fromEntries(
+      out
+        .split('\n')
+        .filter((l) => l.includes('='))
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
     tools = { ...found, ...Object.fromEntries(Object.entries(tools).filter(([, v]) => v)) };
   }
   for (const [k, v] of Object.entries(tools)) {
@@ -93,7 +99,8 @@ const baseArgs = (dirs) => ['--config', dirs.config, '--user-data-dir', dirs.use
 
 export async function installVsix(tools, dirs, vsix) {
   const { stdout, stderr } = await promisify(execFile)(tools.CODE_SERVER, [...baseArgs(dirs), '--install-extension', vsix, '--force'], {
-    env: env(tools), timeout: 120_000,
+    env: env(tools),
+    timeout: 120_000,
   });
   const out = `${stdout}${stderr}`;
   if (!/successfully installed/i.test(out)) throw new Error(`code-server --install-extension ${vsix} failed:\n${out}`);
@@ -115,7 +122,10 @@ export function freePort() {
 
 function status(url) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
     req.on('error', reject);
     req.setTimeout(2000, () => req.destroy(new Error('timeout')));
   });
@@ -134,25 +144,40 @@ export function killStartedServers() {
   running.clear();
 }
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => { killStartedServers(); process.exit(130); });
+  process.once(signal, () => {
+    killStartedServers();
+    process.exit(130);
+  });
 }
 
 export async function startCodeServer(tools, dirs, { extraArgs = [], extraEnv = {}, folder = dirs.workspace, timeoutMs = 60_000 } = {}) {
   const port = await freePort();
   const args = [
-    ...baseArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    ...extraArgs, folder,
+    ...baseArgs(dirs),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    ...extraArgs,
+    folder,
   ];
   const out = fs.openSync(dirs.log, 'a');
   const child = spawn(tools.CODE_SERVER, args, { env: env(tools, extraEnv), stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   running.add(child.pid);
   let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; });
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
   const url = `http://127.0.0.1:${port}`;
   const server = {
-    port, url, pid: child.pid,
+    port,
+    url,
+    pid: child.pid,
     async stop() {
       running.delete(child.pid);
       if (exited) return killGroup(child.pid, 'SIGKILL'); // leftovers of the group, if any
@@ -167,18 +192,33 @@ export async function startCodeServer(tools, dirs, { extraArgs = [], extraEnv = 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited) throw new Error(`code-server exited early ${JSON.stringify(exited)}; see ${dirs.log}:\n${tail(dirs.log)}`);
-    try { if ((await status(`${url}/healthz`)) === 200) return server; } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await server.stop(); throw new Error(`code-server not healthy within ${timeoutMs / 1000}s; see ${dirs.log}`); }
+    try {
+      if ((await status(`${url}/healthz`)) === 200) return server;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`code-server not healthy within ${timeoutMs / 1000}s; see ${dirs.log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 function killGroup(pid, signal) {
-  try { process.kill(-pid, signal); } catch { /* group already gone */ }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* group already gone */
+  }
 }
 
 function tail(file, n = 20) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /** `vscode-remote://` URI of a local path, as the workbench expects it for the server's file system. */
@@ -187,8 +227,14 @@ export function remoteUri(server, p) {
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];
 
 export async function launchChromium(tools, { lang = 'en-US' } = {}) {
@@ -213,7 +259,13 @@ export function extHostLogLines(dirs, re) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name === 'remoteexthost.log') hits.push(...fs.readFileSync(p, 'utf8').split('\n').filter((l) => re.test(l)));
+      else if (e.name === 'remoteexthost.log')
+        hits.push(
+          ...fs
+            .readFileSync(p, 'utf8')
+            .split('\n')
+            .filter((l) => re.test(l)),
+        );
     }
   };
   walk(path.join(dirs.userData, 'logs'));
@@ -230,7 +282,11 @@ export function keepLogs(dirs, dest) {
 
 /** Step log with timings, printed as it goes and saved as JSON at the end. */
 export class Steps {
-  constructor() { this.t0 = Date.now(); this.last = this.t0; this.list = []; }
+  constructor() {
+    this.t0 = Date.now();
+    this.last = this.t0;
+    this.list = [];
+  }
   mark(name) {
     const now = Date.now();
     const step = { step: name, ms: now - this.last, atMs: now - this.t0 };
@@ -238,5 +294,7 @@ export class Steps {
     this.last = now;
     console.log(`[${(step.atMs / 1000).toFixed(1).padStart(5)}s] ${name} (+${step.ms} ms)`);
   }
-  total() { return Date.now() - this.t0; }
+  total() {
+    return Date.now() - this.t0;
+  }
 }

@@ -42,14 +42,18 @@ export async function hoverWord(page, editor, word, expected, { timeoutMs = 60_0
   const hover = page.locator('.monaco-hover:not(.hidden)').first();
   let attempts = 0;
   // The language server may not have answered yet: move away and hover again until it does.
-  const text = await retry(`a hover on "${word}" matching ${expected}`, async () => {
-    attempts++;
-    await page.mouse.move(5, 5);
-    await token.hover();
-    await hover.waitFor({ state: 'visible', timeout: 2000 });
-    const t = await hover.innerText();
-    return expected.test(t) && t;
-  }, { timeoutMs, intervalMs: 100 });
+  const text = await retry(
+    `a hover on "${word}" matching ${expected}`,
+    async () => {
+      attempts++;
+      await page.mouse.move(5, 5);
+      await token.hover();
+      await hover.waitFor({ state: 'visible', timeout: 2000 });
+      const t = await hover.innerText();
+      return expected.test(t) && t;
+    },
+    { timeoutMs, intervalMs: 100 },
+  );
   return { text, attempts, hover };
 }
 
@@ -57,13 +61,17 @@ export async function hoverWord(page, editor, word, expected, { timeoutMs = 60_0
 export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
   const quickInput = page.locator('.quick-input-widget');
   let attempt = 0;
-  await retry(`the command palette to open for "${title}"`, async () => {
-    // F1 is what a person presses; some focused widgets (the Running Extensions list) swallow it,
-    // so every other attempt uses the palette's other binding.
-    await page.keyboard.press(attempt++ % 2 === 0 ? 'F1' : 'Control+Shift+P');
-    await quickInput.waitFor({ state: 'visible', timeout: 2000 });
-    return true;
-  }, { timeoutMs });
+  await retry(
+    `the command palette to open for "${title}"`,
+    async () => {
+      // F1 is what a person presses; some focused widgets (the Running Extensions list) swallow it,
+      // so every other attempt uses the palette's other binding.
+      await page.keyboard.press(attempt++ % 2 === 0 ? 'F1' : 'Control+Shift+P');
+      await quickInput.waitFor({ state: 'visible', timeout: 2000 });
+      return true;
+    },
+    { timeoutMs },
+  );
   await page.keyboard.type(title);
   const row = quickInput.locator('.monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: timeoutMs }).catch(() => {
@@ -73,8 +81,10 @@ export async function runCommand(page, title, { timeoutMs = 15_000 } = {}) {
   const typed = await input.inputValue();
   await row.click();
   // Done when the palette closed — or was reused at once by the command's own quick input (a picker, a dialog).
-  await retry(`the command palette to run "${title}"`, async () =>
-    !(await quickInput.isVisible()) || (await input.inputValue()) !== typed, { timeoutMs, intervalMs: 100 });
+  await retry(`the command palette to run "${title}"`, async () => !(await quickInput.isVisible()) || (await input.inputValue()) !== typed, {
+    timeoutMs,
+    intervalMs: 100,
+  });
 }
 
 /** The side-bar pane whose header says `title` (case-insensitive, as VS Code upper-cases it in CSS). */
@@ -103,14 +113,16 @@ export async function scrollOutputToTop(page) {
 
 /** Visible rows of a tree pane as { label, description, expanded } (label = first text, description = `.label-description`). */
 export async function treeRows(pane) {
-  return pane.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
-    label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
-    description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
-    aria: row.getAttribute('aria-label') ?? '',
-    level: Number(row.getAttribute('aria-level') ?? 0),
-    index: row.getAttribute('data-index'),
-    expanded: row.getAttribute('aria-expanded'),
-  })));
+  return pane.locator('.monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? row.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+      aria: row.getAttribute('aria-label') ?? '',
+      level: Number(row.getAttribute('aria-level') ?? 0),
+      index: row.getAttribute('data-index'),
+      expanded: row.getAttribute('aria-expanded'),
+    })),
+  );
 }
 
 /**
@@ -120,21 +132,25 @@ export async function treeRows(pane) {
  */
 export async function expandUntil(pane, what, found, { expand = /.*/, timeoutMs = 30_000 } = {}) {
   const emptySince = new Map();
-  return retry(what, async () => {
-    const rows = await treeRows(pane);
-    const hit = found(rows);
-    if (hit) return hit;
-    if (await setExpanded(pane, expand, false)) return false;
-    // A row that stays expanded with no children rendered will never show the target: fail with
-    // what a person would see instead of waiting out the timeout.
-    const empty = rows.find((r, i) => r.expanded === 'true' && expand.test(r.label) && !(rows[i + 1]?.level > r.level));
-    if (empty) {
-      const since = emptySince.get(empty.label) ?? Date.now();
-      emptySince.set(empty.label, since);
-      if (Date.now() - since > 3000) throw new FatalError(`while waiting for ${what}: "${empty.label}" is shown expanded but without any children`);
-    }
-    return false;
-  }, { timeoutMs, intervalMs: 300 });
+  return retry(
+    what,
+    async () => {
+      const rows = await treeRows(pane);
+      const hit = found(rows);
+      if (hit) return hit;
+      if (await setExpanded(pane, expand, false)) return false;
+      // A row that stays expanded with no children rendered will never show the target: fail with
+      // what a person would see instead of waiting out the timeout.
+      const empty = rows.find((r, i) => r.expanded === 'true' && expand.test(r.label) && !(rows[i + 1]?.level > r.level));
+      if (empty) {
+        const since = emptySince.get(empty.label) ?? Date.now();
+        emptySince.set(empty.label, since);
+        if (Date.now() - since > 3000) throw new FatalError(`while waiting for ${what}: "${empty.label}" is shown expanded but without any children`);
+      }
+      return false;
+    },
+    { timeoutMs, intervalMs: 300 },
+  );
 }
 
 /** An error that retry() does not retry. */
@@ -148,17 +164,22 @@ export async function collapseRows(pane, labels) {
 /** Clicks the twistie of the first row whose expanded state is `expanded` and label matches; false if none. */
 async function setExpanded(pane, labels, expanded) {
   const rows = pane.locator(`.monaco-list-row[aria-expanded="${expanded}"]`);
-  const found = await rows.evaluateAll((els) => els.map((el) => ({
-    name: el.querySelector('.label-name')?.textContent?.trim() ?? '',
-    index: el.getAttribute('data-index'),
-  })));
+  const found = await rows.evaluateAll((els) =>
+    els.map((el) => ({
+      name: el.querySelector('.label-name')?.textContent?.trim() ?? '',
+      index: el.getAttribute('data-index'),
+    })),
+  );
   const hit = found.find((r) => labels.test(r.name));
   if (!hit) return false;
   const row = pane.locator(`.monaco-list-row[data-index="${hit.index}"]`);
   await row.locator('.monaco-tl-twistie').click();
   // Children come from the extension asynchronously: wait for the toggle to land before the next
   // click, or a second click on the still-collapsed row would undo it. Rows above keep their index.
-  await row.and(pane.locator(`[aria-expanded="${!expanded}"]`)).waitFor({ timeout: 5000 }).catch(() => {});
+  await row
+    .and(pane.locator(`[aria-expanded="${!expanded}"]`))
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   return true;
 }
 
@@ -180,7 +201,10 @@ export async function runningExtensionActivationMs(page, displayName) {
 /** VS Code 1.13x opens some editors (Running Extensions, Startup Performance) as a modal that keeps the keyboard. */
 export async function closeModalEditor(page) {
   await page.keyboard.press('Escape');
-  await page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await page
+    .locator('.runtime-extensions-editor')
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => {});
 }
 
 /**
@@ -192,23 +216,33 @@ export async function closeModalEditor(page) {
 export async function startupPerformance(page, extensionId) {
   await runCommand(page, 'Developer: Startup Performance');
   const editor = page.locator('.editor-instance .monaco-editor').last();
-  const text = await retry('the Startup Performance report to list the extension', async () => {
-    await editor.click({ position: { x: 200, y: 100 } });
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Control+C');
-    const t = await page.evaluate(() => navigator.clipboard.readText());
-    return t.includes('Extension Activation Stats') && new RegExp(`\\|\\s*${escape(extensionId)}\\s*\\|`).test(t) && t;
-  }, { timeoutMs: 20_000, intervalMs: 500 });
+  const text = await retry(
+    'the Startup Performance report to list the extension',
+    async () => {
+      await editor.click({ position: { x: 200, y: 100 } });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      const t = await page.evaluate(() => navigator.clipboard.readText());
+      return t.includes('Extension Activation Stats') && new RegExp(`\\|\\s*${escape(extensionId)}\\s*\\|`).test(t) && t;
+    },
+    { timeoutMs: 20_000, intervalMs: 500 },
+  );
   const row = text.split('\n').find((l) => new RegExp(`^\\|\\s*${escape(extensionId)}\\s*\\|`).test(l));
-  const [, eager, loadCode, callActivate, finishActivate, event] = row.split('|').map((c) => c.trim()).slice(1);
+  const [, eager, loadCode, callActivate, finishActivate, event] = row
+    .split('|')
+    .map((c) => c.trim())
+    .slice(1);
   const marks = {};
   for (const line of text.split('\n')) {
     const m = new RegExp(`^code/extHost/(\\w+)/${escape(extensionId)}\\t(\\d+)`).exec(line);
     if (m) marks[m[1]] = Number(m[2]);
   }
   return {
-    eager: eager === 'true', event,
-    loadCodeMs: Number(loadCode), callActivateMs: Number(callActivate), finishActivateMs: Number(finishActivate),
+    eager: eager === 'true',
+    event,
+    loadCodeMs: Number(loadCode),
+    callActivateMs: Number(callActivate),
+    finishActivateMs: Number(finishActivate),
     // From the marks: the time spent loading our bundle itself (Load Code above also counts waiting
     // for other extensions' modules queued before ours).
     codeLoadOnlyMs: marks.didLoadExtensionCode - marks.willLoadExtensionCode,

@@ -4,12 +4,30 @@ import * as vscode from 'vscode';
 import { api, extension } from './helpers';
 
 const CONTRACT_COMMANDS = [
-  'kubemate.dryRun', 'kubemate.dryRunDocument', 'kubemate.dryRunSelection', 'kubemate.dryRunFolder',
-  'kubemate.showClusterView', 'kubemate.resetCluster', 'kubemate.openClusterProfile', 'kubemate.describe',
-  'kubemate.revealSource', 'kubemate.deletePod', 'kubemate.deleteObject', 'kubemate.scale',
-  'kubemate.rolloutHistory', 'kubemate.rolloutUndo', 'kubemate.cordonNode', 'kubemate.uncordonNode',
-  'kubemate.drainNode', 'kubemate.failReadiness', 'kubemate.recoverReadiness', 'kubemate.revealSecret',
-  'kubemate.showTopology', 'kubemate.crashContainer', 'kubemate.oomKillContainer', 'kubemate.failLiveness',
+  'kubemate.dryRun',
+  'kubemate.dryRunDocument',
+  'kubemate.dryRunSelection',
+  'kubemate.dryRunFolder',
+  'kubemate.showClusterView',
+  'kubemate.resetCluster',
+  'kubemate.openClusterProfile',
+  'kubemate.describe',
+  'kubemate.revealSource',
+  'kubemate.deletePod',
+  'kubemate.deleteObject',
+  'kubemate.scale',
+  'kubemate.rolloutHistory',
+  'kubemate.rolloutUndo',
+  'kubemate.cordonNode',
+  'kubemate.uncordonNode',
+  'kubemate.drainNode',
+  'kubemate.failReadiness',
+  'kubemate.recoverReadiness',
+  'kubemate.revealSecret',
+  'kubemate.showTopology',
+  'kubemate.crashContainer',
+  'kubemate.oomKillContainer',
+  'kubemate.failLiveness',
   'kubemate.makeImageUnpullable',
 ];
 
@@ -26,7 +44,10 @@ describe('commands and views', () => {
 
   it('registers every contract command', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(CONTRACT_COMMANDS.filter((c) => !registered.has(c)), []);
+    assert.deepEqual(
+      CONTRACT_COMMANDS.filter((c) => !registered.has(c)),
+      [],
+    );
   });
 
   it('contributes them under the KubeMate category with localised titles', () => {
@@ -43,8 +64,14 @@ describe('commands and views', () => {
 
   it('contributes the Simulated Cluster view in its own activity-bar container', () => {
     const contributes = (extension().packageJSON as Manifest).contributes;
-    assert.ok(contributes?.viewsContainers?.activitybar?.some((c) => c.id === 'kubemate'), 'activity bar container "kubemate"');
-    assert.ok(contributes?.views?.kubemate?.some((v) => v.id === 'kubemate.clusterView'), 'view kubemate.clusterView in container "kubemate"');
+    assert.ok(
+      contributes?.viewsContainers?.activitybar?.some((c) => c.id === 'kubemate'),
+      'activity bar container "kubemate"',
+    );
+    assert.ok(
+      contributes?.views?.kubemate?.some((v) => v.id === 'kubemate.clusterView'),
+      'view kubemate.clusterView in container "kubemate"',
+    );
   });
 
   it('kubemate.showClusterView runs', async () => {

@@ -35,7 +35,10 @@ describe('dry-run apply → Simulated Cluster tree', () => {
 
     const pods = items.filter((i) => isPrimaryPod(i) && i.label.startsWith('web-'));
     assert.equal(pods.length, 3, `pods: ${summarize(pods)}`);
-    assert.ok(pods.every((p) => p.id === `Pod/default/${p.label}`), `tree ids: ${pods.map((p) => p.id).join(', ')}`);
+    assert.ok(
+      pods.every((p) => p.id === `Pod/default/${p.label}`),
+      `tree ids: ${pods.map((p) => p.id).join(', ')}`,
+    );
     for (const pod of pods) {
       assert.match(pod.description ?? '', /Running/, `pod ${pod.label}`);
       assert.ok(pod.path.includes('web'), `pod ${pod.label} is not under the Deployment: ${pod.path.join(' › ')}`);
@@ -43,14 +46,18 @@ describe('dry-run apply → Simulated Cluster tree', () => {
 
     const service = items.find((i) => i.contextValue === 'service' && i.label === 'web');
     assert.ok(service, `no service "web" in the tree: ${summarize(items)}`);
-    const endpoints = items.filter((i) => i.contextValue === 'endpoint' && (i.id ?? '').startsWith('Service/default/web>')
-      && [i.label, i.description].some((t) => ENDPOINT.test(t ?? '')));
+    const endpoints = items.filter(
+      (i) => i.contextValue === 'endpoint' && (i.id ?? '').startsWith('Service/default/web>') && [i.label, i.description].some((t) => ENDPOINT.test(t ?? '')),
+    );
     assert.equal(endpoints.length, 3, `endpoints: ${summarize(items.filter((i) => i.contextValue === 'endpoint'))}`);
   });
 
   it('agrees with the snapshot: the same pods, all ready behind the Service', async () => {
     const snap = await kubemate.snapshot();
-    const treePods = flatten(await kubemate.treeItems()).filter(isPrimaryPod).map((i) => i.label).sort();
+    const treePods = flatten(await kubemate.treeItems())
+      .filter(isPrimaryPod)
+      .map((i) => i.label)
+      .sort();
     const snapPods = snap.pods.map((p) => p.name).sort();
     assert.deepEqual(treePods, snapPods);
     const eps = snap.endpoints.find((e) => e.name === 'web');
@@ -80,7 +87,10 @@ describe('dry-run apply → Simulated Cluster tree', () => {
 
   it('applies the editor text, unsaved changes included (replicas 3 → 2 is "configured")', async () => {
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l.includes('replicas: 3'));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('replicas: 3'));
     await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), '  replicas: 2'));
     assert.ok(doc.isDirty);
     await vscode.commands.executeCommand('kubemate.dryRun');

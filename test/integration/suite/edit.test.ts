@@ -27,7 +27,10 @@ describe('Edit Live Object (kubectl edit) → save applies', () => {
 
   it('kubemate.editObject opens the live Deployment as kubectl edit shows it', async () => {
     await vscode.commands.executeCommand('kubemate.editObject', { ref: { kind: 'Deployment', namespace: 'default', name: 'web' } });
-    const editor = await poll('a kubemate-live: editor', () => vscode.window.activeTextEditor?.document.uri.scheme === 'kubemate-live' && vscode.window.activeTextEditor);
+    const editor = await poll(
+      'a kubemate-live: editor',
+      () => vscode.window.activeTextEditor?.document.uri.scheme === 'kubemate-live' && vscode.window.activeTextEditor,
+    );
     doc = editor.document;
     assert.equal(doc.uri.path, '/Deployment/default/web.yaml');
     assert.match(doc.getText(), /^# Please edit the object below\./);

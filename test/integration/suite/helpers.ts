@@ -81,17 +81,12 @@ export function positionOf(doc: vscode.TextDocument, needle: string, offset = 1,
 }
 
 export function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? [])
-    .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
-    .join('\n');
+  return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
 /** Every item of the tree, depth first, with the labels of its ancestors. */
 export function flatten(items: TreeItemData[], parents: string[] = []): (TreeItemData & { path: string[] })[] {
-  return items.flatMap((item) => [
-    { ...item, path: parents },
-    ...flatten(item.children ?? [], [...parents, item.label]),
-  ]);
+  return items.flatMap((item) => [{ ...item, path: parents }, ...flatten(item.children ?? [], [...parents, item.label])]);
 }
 
 export function settings(): vscode.WorkspaceConfiguration {

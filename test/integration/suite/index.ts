@@ -15,7 +15,9 @@ export function run(): Promise<void> {
     ...(process.env.KUBEMATE_TEST_GREP ? { grep: process.env.KUBEMATE_TEST_GREP } : {}),
   });
   // Alphabetical: activation runs first, on a host where KubeMate has not been activated yet.
-  for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort()) {
     mocha.addFile(join(__dirname, file));
   }
   return new Promise((resolve, reject) => {

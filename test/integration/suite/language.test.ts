@@ -51,8 +51,7 @@ describe('language features through the client', () => {
     });
     await vscode.window.showTextDocument(doc);
     const labels = await poll('completion items for Deployment.spec', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
-        'vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 2));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(5, 2));
       const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return names.includes('replicas') && names;
     });

@@ -33,7 +33,16 @@ describe('kubemate check', () => {
     const r = await run(['check', 'k8s/bad.yml', '-o', 'json'], dir);
     const json = JSON.parse(r.out);
     assert.equal(json.files, 1);
-    assert.deepEqual(json.diagnostics[0], { file: 'k8s/bad.yml', line: 5, column: 1, endLine: 5, endColumn: 6, severity: 'error', code: 'unknown-field', message: 'Unknown field "datas" in ConfigMap. Did you mean "data"?' });
+    assert.deepEqual(json.diagnostics[0], {
+      file: 'k8s/bad.yml',
+      line: 5,
+      column: 1,
+      endLine: 5,
+      endColumn: 6,
+      severity: 'error',
+      code: 'unknown-field',
+      message: 'Unknown field "datas" in ConfigMap. Did you mean "data"?',
+    });
   });
 
   it('exits 0 on clean files', async () => {
@@ -63,20 +72,30 @@ describe('kubemate check', () => {
     assert.match(r.out, /已检查 1 个文件/);
   });
 
-  describe('the checked files are one workspace (the editor\'s pipeline)', () => {
-    const BIG = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big\nspec:\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec:\n      containers:\n        - name: big\n          image: big:1.0\n          envFrom: [{configMapRef: {name: big-config}}]\n          resources: {requests: {cpu: "6", memory: 1Gi}, limits: {memory: 1Gi}}\n';
+  describe("the checked files are one workspace (the editor's pipeline)", () => {
+    const BIG =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: big\nspec:\n  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n    spec:\n      containers:\n        - name: big\n          image: big:1.0\n          envFrom: [{configMapRef: {name: big-config}}]\n          resources: {requests: {cpu: "6", memory: 1Gi}, limits: {memory: 1Gi}}\n';
     const NODES = 'apiVersion: v1\nkind: Node\nmetadata:\n  name: large\nstatus:\n  capacity: {cpu: "16", memory: 64Gi, pods: "110"}\n';
     const ws = (files: Record<string, string>) => {
       const d = mkdtempSync(join(tmpdir(), 'kubemate-ws-'));
       for (const [n, text] of Object.entries(files)) writeFileSync(join(d, n), text);
       return d;
     };
-    const codes = async (d: string) => (JSON.parse((await run(['check', '.', '-o', 'json', '--no-lint'], d)).out).diagnostics as { code: string }[]).map((x) => x.code);
+    const codes = async (d: string) =>
+      (JSON.parse((await run(['check', '.', '-o', 'json', '--no-lint'], d)).out).diagnostics as { code: string }[]).map((x) => x.code);
     const rows: [string, Record<string, string>, string[]][] = [
       ['cross-file rules and the scheduling probe run', { 'app.yaml': BIG }, ['missing-configmap', 'unschedulable']],
-      ['a ConfigMap in another checked file satisfies the reference', { 'app.yaml': BIG, 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big-config\n' }, ['unschedulable']],
+      [
+        'a ConfigMap in another checked file satisfies the reference',
+        { 'app.yaml': BIG, 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big-config\n' },
+        ['unschedulable'],
+      ],
       ['.kubemate.yaml crossFile: false turns them off', { 'app.yaml': BIG, '.kubemate.yaml': 'crossFile: false\n' }, []],
-      ['.kubemate.yaml cluster.profile: the probe places pods on its nodes', { 'app.yaml': BIG, 'nodes.yaml': NODES, '.kubemate.yaml': 'cluster:\n  profile: nodes.yaml\n' }, ['missing-configmap']],
+      [
+        '.kubemate.yaml cluster.profile: the probe places pods on its nodes',
+        { 'app.yaml': BIG, 'nodes.yaml': NODES, '.kubemate.yaml': 'cluster:\n  profile: nodes.yaml\n' },
+        ['missing-configmap'],
+      ],
     ];
     for (const [name, files, expected] of rows) {
       it(name, async () => {
@@ -100,7 +119,10 @@ describe('kubemate explain', () => {
   });
   it('lists child fields with required flags', async () => {
     const json = JSON.parse((await run(['explain', 'svc.spec.ports', '-o', 'json'], process.cwd())).out);
-    assert.deepEqual(json.fields.find((f: { name: string }) => f.name === 'port'), { name: 'port', type: 'integer', required: true });
+    assert.deepEqual(
+      json.fields.find((f: { name: string }) => f.name === 'port'),
+      { name: 'port', type: 'integer', required: true },
+    );
   });
   it('prints kubectl-explain-like text', async () => {
     const r = await run(['explain', 'pod.spec.restartPolicy'], process.cwd());

@@ -15,7 +15,8 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 // With its Namespace, so the cross-file rules (which check runs, as the editor does) find it defined.
-const CLEAN = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a-v1\n  namespace: shop\ndata:\n  k: v\n';
+const CLEAN =
+  'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a-v1\n  namespace: shop\ndata:\n  k: v\n';
 // An unknown field (error) and a latest-tag image (warning lint).
 const BROKEN = [
   'apiVersion: v1',
@@ -51,7 +52,12 @@ describe('kubemate check as a CI gate', () => {
       ['a missing path → 2', { 'a.yaml': CLEAN }, ['check', 'nope.yaml'], 2],
       ['a bad --fail-on → 2', { 'a.yaml': CLEAN }, ['check', '.', '--fail-on', 'fatal'], 2],
       ['a broken .kubemate.yaml → 2', { 'a.yaml': CLEAN, '.kubemate.yaml': 'rules:\n  image-latest-tagg: error\n' }, ['check', '.'], 2],
-      ['a config turning the error rule\'s lint into an error → 1', { 'a.yaml': WARN_ONLY, '.kubemate.yaml': 'rules:\n  image-latest-tag: error\n' }, ['check', '.'], 1],
+      [
+        "a config turning the error rule's lint into an error → 1",
+        { 'a.yaml': WARN_ONLY, '.kubemate.yaml': 'rules:\n  image-latest-tag: error\n' },
+        ['check', '.'],
+        1,
+      ],
       ['--no-config ignores a broken config → 0', { 'a.yaml': CLEAN, '.kubemate.yaml': 'nonsense: 1\n' }, ['check', '.', '--no-config'], 0],
     ];
     for (const [name, files, args, want] of cases) {
@@ -74,7 +80,10 @@ describe('kubemate check as a CI gate', () => {
       const r = await run(['check', 'k8s', '-o', 'json'], dir);
       const json = JSON.parse(r.out);
       assert.equal(json.files, 1);
-      assert.deepEqual(json.diagnostics.filter((d: { code: string }) => d.code === 'image-latest-tag'), []);
+      assert.deepEqual(
+        json.diagnostics.filter((d: { code: string }) => d.code === 'image-latest-tag'),
+        [],
+      );
       assert.equal(r.code, 0);
     });
     it('says where a problem is, suggests the right code, in Chinese too', async () => {
@@ -89,7 +98,10 @@ describe('kubemate check as a CI gate', () => {
       const dir = workspace({ 'a.yaml': WARN_ONLY, '.kubemate.yaml': 'lint: false\n' });
       const json = JSON.parse((await run(['check', 'a.yaml', '-o', 'json'], dir)).out);
       // Only the lints: the cross-file note about the undefined namespace stays.
-      assert.deepEqual(json.diagnostics.map((d: { code: string }) => d.code), ['namespace-undefined']);
+      assert.deepEqual(
+        json.diagnostics.map((d: { code: string }) => d.code),
+        ['namespace-undefined'],
+      );
     });
   });
 
@@ -111,16 +123,21 @@ describe('kubemate check as a CI gate', () => {
       const rule = run0.tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-field');
       assert.equal(rule.shortDescription.text, 'A field the API does not know');
       const result = run0.results.find((x: { ruleId: string }) => x.ruleId === 'unknown-field');
-      assert.deepEqual(result.locations[0].physicalLocation, { artifactLocation: { uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 10, startColumn: 7, endLine: 10, endColumn: 16 } });
+      assert.deepEqual(result.locations[0].physicalLocation, {
+        artifactLocation: { uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 10, startColumn: 7, endLine: 10, endColumn: 16 },
+      });
       assert.equal(result.level, 'error');
       // The same finding one line lower keeps its fingerprint.
       const moved = workspace({ 'k8s/pod.yaml': '# a comment\n' + BROKEN });
-      const again = JSON.parse((await run(['check', 'k8s', '-o', 'sarif'], moved)).out).runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'unknown-field');
+      const again = JSON.parse((await run(['check', 'k8s', '-o', 'sarif'], moved)).out).runs[0].results.find(
+        (x: { ruleId: string }) => x.ruleId === 'unknown-field',
+      );
       assert.equal(again.locations[0].physicalLocation.region.startLine, 11);
       assert.deepEqual(again.partialFingerprints, result.partialFingerprints);
     });
 
-    it('sarif: rule help in the user\'s language', async () => {
+    it("sarif: rule help in the user's language", async () => {
       const log = JSON.parse((await run(['check', 'k8s', '-o', 'sarif', '--lang', 'zh-cn'], dir)).out);
       const rule = log.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'unknown-field');
       assert.match(rule.shortDescription.text, /[\u4e00-\u9fff]/);
@@ -137,7 +154,10 @@ describe('kubemate check as a CI gate', () => {
     it('github: workflow-command annotations, escaped', async () => {
       const r = await run(['check', 'k8s', '-o', 'github'], dir);
       const lines = r.out.split('\n');
-      assert.ok(lines.some((l) => /^::error file=k8s\/pod\.yaml,line=10,col=7,endLine=10,endColumn=16,title=KubeMate unknown-field::Unknown field "resourcez"/.test(l)), r.out);
+      assert.ok(
+        lines.some((l) => /^::error file=k8s\/pod\.yaml,line=10,col=7,endLine=10,endColumn=16,title=KubeMate unknown-field::Unknown field "resourcez"/.test(l)),
+        r.out,
+      );
       assert.ok(lines.some((l) => l.startsWith('::warning file=k8s/pod.yaml,line=9,')));
       assert.match(r.err, /2 file\(s\) checked: 1 error\(s\)/);
     });

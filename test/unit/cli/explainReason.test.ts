@@ -10,7 +10,12 @@ async function run(args: string[]) {
 
 describe('kubemate explain reason', () => {
   const cases: [args: string[], code: number, stream: 'out' | 'err', want: RegExp][] = [
-    [['explain', 'reason', 'CrashLoopBackOff', '--lang', 'zh-cn'], 0, 'out', /^CrashLoopBackOff — 容器反复崩溃[\s\S]*怎么办：[\s\S]*--previous[\s\S]*出现在：容器状态/],
+    [
+      ['explain', 'reason', 'CrashLoopBackOff', '--lang', 'zh-cn'],
+      0,
+      'out',
+      /^CrashLoopBackOff — 容器反复崩溃[\s\S]*怎么办：[\s\S]*--previous[\s\S]*出现在：容器状态/,
+    ],
     [['explain', 'reason', 'OOMKilled', '--lang', 'en'], 0, 'out', /^OOMKilled — Killed for exceeding its memory limit[\s\S]*exit code `137`/],
     [['explain', 'reason', 'FailedScheduling', '--lang', 'both'], 0, 'out', /(?=[\s\S]*调度失败)(?=[\s\S]*Scheduling failed)/],
     [['explain', 'reason', 'imagepullbackoff', '--lang', 'en'], 0, 'out', /^ImagePullBackOff — /],
@@ -32,9 +37,12 @@ describe('kubemate explain reason', () => {
     assert.match(j['zh-cn'].title, /驱逐/);
     assert.match(j.en.title, /evicted/);
   });
-  it('zh-cn glosses kubectl explain\'s headings, keeping kubectl\'s words and the value column aligned', async () => {
+  it("zh-cn glosses kubectl explain's headings, keeping kubectl's words and the value column aligned", async () => {
     const r = await run(['explain', 'deployment.spec.replicas', '--lang', 'zh-cn']);
-    assert.match(r.out, /^KIND（资源类型）： {4}Deployment\nVERSION（API 版本）： apps\/v1\n\nFIELD（字段）： {7}spec\.replicas <integer>\n\nDEFAULT（默认值）： {3}1\n\nDESCRIPTION（说明）：\n/);
+    assert.match(
+      r.out,
+      /^KIND（资源类型）： {4}Deployment\nVERSION（API 版本）： apps\/v1\n\nFIELD（字段）： {7}spec\.replicas <integer>\n\nDEFAULT（默认值）： {3}1\n\nDESCRIPTION（说明）：\n/,
+    );
   });
   it('a kind is still explained as before', async () => {
     const r = await run(['explain', 'deployment.spec.replicas', '--lang', 'en']);

@@ -13,7 +13,8 @@ import { WorkspaceCluster } from '../../../server/src/handlers/cluster/workspace
 import { runClusterAction } from '../../../server/src/handlers/cluster/clusterActions';
 import { dryRun } from '../../../server/src/handlers/clusterHandler';
 
-const CRONJOB = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: b\n              image: busybox:1.36\n';
+const CRONJOB =
+  'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: b\n              image: busybox:1.36\n';
 
 function checksums(dir: string): Map<string, string> {
   const sums = new Map<string, string>();
@@ -79,14 +80,21 @@ describe('no command writes to a manifest', () => {
       ['delete', '-f', 'k8s', ...state],
     ];
     const covered = new Set(['apply', ...invocations.map((a) => a[0])]);
-    assert.deepEqual(commandTable.map((c) => c.name).filter((n) => !covered.has(n)), [], 'a command this test does not run');
+    assert.deepEqual(
+      commandTable.map((c) => c.name).filter((n) => !covered.has(n)),
+      [],
+      'a command this test does not run',
+    );
     for (const args of invocations) await run(args);
     const after = checksums(ws);
-    assert.deepEqual([...after.keys()].filter((f) => !before.has(f)), ['s.json']);
+    assert.deepEqual(
+      [...after.keys()].filter((f) => !before.has(f)),
+      ['s.json'],
+    );
     for (const [file, sum] of before) assert.equal(after.get(file), sum, `${file} changed`);
   });
 
-  it('the editor\'s dry-run and actions: the same checksums; it writes only in its storage folder', () => {
+  it("the editor's dry-run and actions: the same checksums; it writes only in its storage folder", () => {
     const ws = workspace();
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-storage-'));
     const before = checksums(ws);

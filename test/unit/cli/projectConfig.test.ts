@@ -10,18 +10,41 @@ const KNOWN = configurableCodes();
 describe('.kubemate.yaml', () => {
   const cases: [string, string, object, string[]][] = [
     ['empty file', '', { rules: {}, ignore: [] }, []],
-    ['rules, short toggles', 'lint: false\ncrossFile: {enabled: false}\nrules:\n  image-latest-tag: error\n  missing-secret: info\n', { lintEnabled: false, crossFileEnabled: false, rules: { 'image-latest-tag': 'error', 'missing-secret': 'information' }, ignore: [] }, []],
-    ['ignore and cluster', 'ignore: [charts/**]\ncluster:\n  profile: .kubemate/cluster.yaml\n', { rules: {}, ignore: ['charts/**'], clusterProfile: '.kubemate/cluster.yaml' }, []],
+    [
+      'rules, short toggles',
+      'lint: false\ncrossFile: {enabled: false}\nrules:\n  image-latest-tag: error\n  missing-secret: info\n',
+      { lintEnabled: false, crossFileEnabled: false, rules: { 'image-latest-tag': 'error', 'missing-secret': 'information' }, ignore: [] },
+      [],
+    ],
+    [
+      'ignore and cluster',
+      'ignore: [charts/**]\ncluster:\n  profile: .kubemate/cluster.yaml\n',
+      { rules: {}, ignore: ['charts/**'], clusterProfile: '.kubemate/cluster.yaml' },
+      [],
+    ],
     ['unknown top-level key', 'rulez: {}\n', { rules: {}, ignore: [] }, ['1:1 Unknown setting "rulez". Did you mean "rules"?']],
-    ['bad level', 'rules:\n  host-port: loud\n', { rules: {}, ignore: [] }, ['2:14 The level of "host-port" must be one of: off, error, warning, information, hint']],
+    [
+      'bad level',
+      'rules:\n  host-port: loud\n',
+      { rules: {}, ignore: [] },
+      ['2:14 The level of "host-port" must be one of: off, error, warning, information, hint'],
+    ],
     ['not a mapping', '- a\n', { rules: {}, ignore: [] }, ['1:1 The KubeMate configuration must be a mapping of settings.']],
-    ['YAML error', 'rules: [\n', { rules: {}, ignore: [] }, ['2:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    [
+      'YAML error',
+      'rules: [\n',
+      { rules: {}, ignore: [] },
+      ['2:1 YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ],
   ];
   for (const [name, text, config, problems] of cases) {
     it(name, () => {
       const r = parseProjectConfig(text, KNOWN);
       assert.deepEqual(r.config, config);
-      assert.deepEqual(r.problems.map((p) => `${p.line}:${p.column} ${p.message}`), problems);
+      assert.deepEqual(
+        r.problems.map((p) => `${p.line}:${p.column} ${p.message}`),
+        problems,
+      );
     });
   }
 

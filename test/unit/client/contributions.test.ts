@@ -10,15 +10,36 @@ const nlsZh = JSON.parse(readFileSync('package.nls.zh-cn.json', 'utf8')) as Reco
 const c = pkg.contributes;
 
 const CONTRACT_COMMANDS = [
-  'dryRun', 'dryRunDocument', 'dryRunSelection', 'dryRunFolder', 'showClusterView', 'resetCluster', 'openClusterProfile', 'describe', 'revealSource',
-  'deletePod', 'deleteObject', 'scale', 'rolloutHistory', 'rolloutUndo', 'cordonNode', 'uncordonNode', 'drainNode', 'failReadiness', 'recoverReadiness',
-  'revealSecret', 'showTopology',
+  'dryRun',
+  'dryRunDocument',
+  'dryRunSelection',
+  'dryRunFolder',
+  'showClusterView',
+  'resetCluster',
+  'openClusterProfile',
+  'describe',
+  'revealSource',
+  'deletePod',
+  'deleteObject',
+  'scale',
+  'rolloutHistory',
+  'rolloutUndo',
+  'cordonNode',
+  'uncordonNode',
+  'drainNode',
+  'failReadiness',
+  'recoverReadiness',
+  'revealSecret',
+  'showTopology',
 ].map((x) => `kubemate.${x}`);
 
 describe('client: package.json contributions', () => {
   it('contributes every contract command under the KubeMate category with localised titles', () => {
     const ids = c.commands.map((x: { command: string }) => x.command);
-    assert.deepEqual(CONTRACT_COMMANDS.filter((id) => !ids.includes(id)), []);
+    assert.deepEqual(
+      CONTRACT_COMMANDS.filter((id) => !ids.includes(id)),
+      [],
+    );
     for (const cmd of c.commands.filter((x: { command: string }) => x.command.startsWith('kubemate.'))) {
       assert.equal(cmd.category, 'KubeMate', cmd.command);
       const key = /^%(.+)%$/.exec(cmd.title)?.[1];
@@ -28,7 +49,8 @@ describe('client: package.json contributions', () => {
 
   it('menus and walkthrough steps only name contributed commands', () => {
     const ids = new Set(c.commands.map((x: { command: string }) => x.command));
-    for (const [menu, items] of Object.entries(c.menus as Record<string, { command: string }[]>)) for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
+    for (const [menu, items] of Object.entries(c.menus as Record<string, { command: string }[]>))
+      for (const it of items) assert.ok(ids.has(it.command), `${menu}: ${it.command}`);
     const text = JSON.stringify(c.walkthroughs) + Object.values(nlsEn).join('\n');
     for (const m of text.matchAll(/command:(kubemate\.[A-Za-z]+)/g)) assert.ok(ids.has(m[1]), m[1]);
   });
@@ -43,12 +65,20 @@ describe('client: package.json contributions', () => {
     assert.equal(g.scopeName, grammar.scopeName);
     const regexes: string[] = [];
     (function walk(o: unknown) {
-      for (const [k, v] of Object.entries(o as object)) if (k === 'match') regexes.push(v as string); else if (v && typeof v === 'object') walk(v);
+      for (const [k, v] of Object.entries(o as object))
+        if (k === 'match') regexes.push(v as string);
+        else if (v && typeof v === 'object') walk(v);
     })(g.repository);
     for (const r of regexes) new RegExp(r);
     const applied = g.repository.applied.patterns.map((p: { match: string }) => new RegExp(p.match));
-    assert.deepEqual(applied.map((r: RegExp) => r.test('deployment.apps/web created')), [true, false, false]);
-    assert.deepEqual(applied.map((r: RegExp) => r.test('service/web unchanged')), [false, true, false]);
+    assert.deepEqual(
+      applied.map((r: RegExp) => r.test('deployment.apps/web created')),
+      [true, false, false],
+    );
+    assert.deepEqual(
+      applied.map((r: RegExp) => r.test('service/web unchanged')),
+      [false, true, false],
+    );
   });
 
   it('contributes the YAML snippets and activates on YAML only', () => {
@@ -66,7 +96,10 @@ describe('client: package.json contributions', () => {
 
   it('has a walkthrough whose media exist in English and Chinese', () => {
     const steps = c.walkthroughs[0].steps as { id: string; media: { markdown: string } }[];
-    assert.deepEqual(steps.map((s) => s.id), ['snippet', 'hover', 'dryRun', 'scale', 'deletePod', 'watch']);
+    assert.deepEqual(
+      steps.map((s) => s.id),
+      ['snippet', 'hover', 'dryRun', 'scale', 'deletePod', 'watch'],
+    );
     for (const s of steps) {
       const key = /^%(.+)%$/.exec(s.media.markdown)![1];
       assert.match(nlsEn[key], /\/en\//);

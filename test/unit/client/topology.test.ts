@@ -52,20 +52,27 @@ describe('client: topology', () => {
 
   it('for the active file: only what that file applied and what it leads to', () => {
     const topo = buildTopology(view, { fileUri: 'file:///ws/1.yaml', groupBy: 'owner' });
-    assert.deepEqual(topo.boxes.map((b) => `${b.kind}/${b.label}`).filter((x) => !x.startsWith('Pod/')), ['ConfigMap/nowhere']);
+    assert.deepEqual(
+      topo.boxes.map((b) => `${b.kind}/${b.label}`).filter((x) => !x.startsWith('Pod/')),
+      ['ConfigMap/nowhere'],
+    );
     assert.equal(topo.boxes.filter((b) => b.kind === 'Pod').length, 1);
   });
 
   it('groups pods by node on request', () => {
     const topo = buildTopology(view, { groupBy: 'node' });
-    assert.ok(topo.groups.every((g) => /^worker-\d$/.test(g.label)), topo.groups.map((g) => g.label).join());
+    assert.ok(
+      topo.groups.every((g) => /^worker-\d$/.test(g.label)),
+      topo.groups.map((g) => g.label).join(),
+    );
   });
 
   it('keeps boxes apart and inside the picture', () => {
     const topo = buildTopology(view, { groupBy: 'owner' });
     for (const a of topo.boxes) {
       assert.ok(a.x + a.w <= topo.width && a.y + a.h <= topo.height);
-      for (const b of topo.boxes) if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
+      for (const b of topo.boxes)
+        if (a !== b) assert.ok(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} overlaps ${b.id}`);
     }
   });
 

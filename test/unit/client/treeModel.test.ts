@@ -18,7 +18,8 @@ function child(n: TreeNode | undefined, label: string): TreeNode {
   return c;
 }
 
-const tree = (view: ClusterView, revealed = new Map<string, Record<string, string>>(), showSystemNamespaces = false) => buildTree(view, { showSystemNamespaces, revealedSecrets: revealed }, fmt);
+const tree = (view: ClusterView, revealed = new Map<string, Record<string, string>>(), showSystemNamespaces = false) =>
+  buildTree(view, { showSystemNamespaces, revealedSecrets: revealed }, fmt);
 
 describe('client: cluster tree model', () => {
   const cluster = clusterWith(TUTORIAL, BROKEN);
@@ -27,13 +28,22 @@ describe('client: cluster tree model', () => {
   const ns = child(roots[1], 'default');
 
   it('has Nodes, Namespaces and Events at the top', () => {
-    assert.deepEqual(roots.map((r) => r.label), ['Nodes', 'Namespaces', 'Events']);
-    assert.deepEqual(roots[1].children!.map((n) => n.label), ['default']);
+    assert.deepEqual(
+      roots.map((r) => r.label),
+      ['Nodes', 'Namespaces', 'Events'],
+    );
+    assert.deepEqual(
+      roots[1].children!.map((n) => n.label),
+      ['default'],
+    );
   });
 
   it('shows each node with its status, pods, capacity and allocated requests', () => {
     const nodes = roots[0].children!;
-    assert.deepEqual(nodes.map((n) => n.label), ['control-plane', 'worker-1', 'worker-2']);
+    assert.deepEqual(
+      nodes.map((n) => n.label),
+      ['control-plane', 'worker-1', 'worker-2'],
+    );
     const w1 = nodes[1];
     assert.equal(w1.contextValue, 'node');
     assert.equal(w1.id, 'Node//worker-1');
@@ -55,7 +65,13 @@ describe('client: cluster tree model', () => {
     const rs = dep.children![0];
     assert.equal(rs.contextValue, 'replicaset');
     assert.match(rs.description!, /^2\/2 · revision 1$/);
-    assert.deepEqual(rs.children!.map((p) => [p.contextValue, p.description]), [['pod', 'Running'], ['pod', 'Running']]);
+    assert.deepEqual(
+      rs.children!.map((p) => [p.contextValue, p.description]),
+      [
+        ['pod', 'Running'],
+        ['pod', 'Running'],
+      ],
+    );
     assert.match(rs.children![0].id, /^Pod\/default\/k8s-combat-[a-z0-9]+-[a-z0-9]{5}$/);
   });
 
@@ -71,7 +87,7 @@ describe('client: cluster tree model', () => {
     assert.match(greedy.tooltip!, /0\/3 nodes are available/);
   });
 
-  it('hovering a status or an event explains the reason, in the client\'s language', () => {
+  it("hovering a status or an event explains the reason, in the client's language", () => {
     const zh = buildTree(view, { showSystemNamespaces: false, revealedSecrets: new Map(), lang: 'zh-cn' }, fmt);
     const zhNs = child(zh[1], 'default');
     const broken = child(child(zhNs, 'Deployments'), 'broken').children![0].children![0];
@@ -87,7 +103,7 @@ describe('client: cluster tree model', () => {
     assert.match(scheduled.tooltip!, /💡 Scheduled — 已调度到节点/);
   });
 
-  it('lists a Service\'s endpoints as pod → ip:port', () => {
+  it("lists a Service's endpoints as pod → ip:port", () => {
     const svc = child(child(ns, 'Services'), 'k8s-combat');
     assert.equal(svc.contextValue, 'service');
     assert.equal(svc.description, 'ClusterIP · 2/2 ready');
@@ -150,8 +166,13 @@ describe('client: cluster tree model', () => {
     const c = clusterWith();
     const profile = readFileSync('examples/simulation/cluster.yaml', 'utf8');
     assert.equal(c.loadProfile('file:///ws/.kubemate/cluster.yaml', profile).ok, true);
-    dryRun(c, { sources: [{ uri: 'file:///ws/crash.yaml', label: 'crash.yaml', text: readFileSync('examples/simulation/crashloop.yaml', 'utf8') }], command: 'kubectl apply -f crash.yaml' });
-    const pods = [...new Map([...walk(tree(c.view()))].filter((n) => n.contextValue === 'pod' && n.ref!.namespace === 'default').map((n) => [n.ref!.name, n])).values()];
+    dryRun(c, {
+      sources: [{ uri: 'file:///ws/crash.yaml', label: 'crash.yaml', text: readFileSync('examples/simulation/crashloop.yaml', 'utf8') }],
+      command: 'kubectl apply -f crash.yaml',
+    });
+    const pods = [
+      ...new Map([...walk(tree(c.view()))].filter((n) => n.contextValue === 'pod' && n.ref!.namespace === 'default').map((n) => [n.ref!.name, n])).values(),
+    ];
     assert.equal(pods.length, 2, pods.map((p) => `${p.label} ${p.description}`).join('; '));
     for (const p of pods) assert.match(p.description!, /^CrashLoopBackOff/);
     const r = runClusterAction(c, { action: 'fault', target: { kind: 'Pod', namespace: 'default', name: String(pods[0].label) }, fault: 'liveness' });

@@ -75,14 +75,24 @@ describe('cluster/cli', () => {
     assert.equal(a.out, b.out);
     const j = JSON.parse(a.out);
     assert.deepEqual(Object.keys(j), ['applied', 'pods', 'replicaSets', 'services', 'endpoints', 'events', 'timeline']);
-    assert.deepEqual(j.applied[0], { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'k8s-combat', action: 'created', message: 'deployment.apps/k8s-combat created' });
+    assert.deepEqual(j.applied[0], {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      namespace: 'default',
+      name: 'k8s-combat',
+      action: 'created',
+      message: 'deployment.apps/k8s-combat created',
+    });
     assert.equal(j.pods.length, 3);
     assert.deepEqual(Object.keys(j.pods[0]), ['namespace', 'name', 'phase', 'status', 'ready', 'restarts', 'node', 'ip', 'owner', 'reason', 'message']);
     assert.equal(j.endpoints.find((e: { name: string }) => e.name === 'k8s-combat').ready.length, 3);
   });
 
   it('an invalid object is rejected with the API server message, the valid one goes in, exit 1', async () => {
-    writeFileSync(join(dir, 'bad.yaml'), DEPLOY(1) + `---
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      DEPLOY(1) +
+        `---
 apiVersion: v1
 kind: Service
 metadata:
@@ -92,7 +102,8 @@ spec:
   ports:
     - port: 80
       nodePort: 30080
-`);
+`,
+    );
     const r = await run(dir, 'apply', '-f', 'bad.yaml');
     assert.equal(r.code, 1);
     assert.match(r.out, /deployment\.apps\/k8s-combat created/);
@@ -110,7 +121,10 @@ spec:
     writeFileSync(join(dir, 'cm.yaml'), svc + '---\n' + ns);
     const late = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
     assert.equal(late.code, 1);
-    assert.match(late.err, /namespaces "uit" not found\nOrder matters: namespace uit is created later in this apply \(.*cm\.yaml:9\) than the object that needs it \(.*cm\.yaml:1\)/);
+    assert.match(
+      late.err,
+      /namespaces "uit" not found\nOrder matters: namespace uit is created later in this apply \(.*cm\.yaml:9\) than the object that needs it \(.*cm\.yaml:1\)/,
+    );
     assert.match(late.out, /namespace\/uit created/);
     writeFileSync(join(dir, 'cm.yaml'), ns + '---\n' + svc);
     const ok = await run(dir, 'apply', '-f', 'cm.yaml', '--reset');
@@ -142,7 +156,10 @@ spec:
     assert.match(reset.err, /state\.json\.bak-1/);
     assert.equal(readFileSync(join(dir, 'state.json.bak-1'), 'utf8'), '{"not": "ours"');
     assert.equal(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).format, 'kubemate-cluster-state');
-    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), []);
+    assert.deepEqual(
+      readdirSync(dir).filter((f) => f.includes('.tmp-')),
+      [],
+    );
     assert.ok(existsSync(join(dir, 'state.json')));
   });
 
@@ -179,16 +196,21 @@ spec:
     assert.match(d.err, /deployments\.apps "nope" not found/);
   });
 
-  it('get pdb prints kubectl\'s columns; drain refused by the budget retries and stops at --timeout; advance runs a CronJob', async () => {
-    const pdb = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: k8s-combat\n';
-    const cron = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: t\n              image: busybox:1.36\n';
+  it("get pdb prints kubectl's columns; drain refused by the budget retries and stops at --timeout; advance runs a CronJob", async () => {
+    const pdb =
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  minAvailable: 2\n  selector:\n    matchLabels:\n      app: k8s-combat\n';
+    const cron =
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "*/5 * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: t\n              image: busybox:1.36\n';
     writeFileSync(join(dir, 'app.yaml'), DEPLOY(2) + '---\n' + pdb + '---\n' + cron);
     assert.equal((await run(dir, 'apply', '-f', 'app.yaml', '--state', 'pdb.json')).code, 0);
     const g = await run(dir, 'get', 'pdb', '--state', 'pdb.json');
     assert.match(g.out, /^NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\nweb\s+2\s+N\/A\s+0\s+\S+$/m);
     const d = await run(dir, 'drain', 'worker-1', '--ignore-daemonsets', '--timeout', '10s', '--state', 'pdb.json');
     assert.equal(d.code, 1);
-    assert.match(d.err, /error when evicting pods\/"k8s-combat-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./);
+    assert.match(
+      d.err,
+      /error when evicting pods\/"k8s-combat-[a-z0-9-]+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\./,
+    );
     assert.match(d.err, /global timeout reached: 10s/);
     const a = await run(dir, 'advance', '6m', '--state', 'pdb.json');
     assert.equal(a.code, 0, a.err);

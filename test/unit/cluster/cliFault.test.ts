@@ -67,7 +67,10 @@ describe('cluster/cli fault and simulation profile', () => {
   it('a profile image that does not exist backs off pulling; an invalid entry is refused with file:line', async () => {
     const pods = await run(dir, 'get', 'pods', '--state', state());
     assert.match(pods.out, /^typo\s+0\/1\s+ImagePullBackOff\s+0\s/m);
-    writeFileSync(join(dir, 'bad.yaml'), 'apiVersion: kubemate.dev/v1alpha1\nkind: SimulationProfile\nspec:\n  images:\n    - image: x\n      pull: sometimes\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'apiVersion: kubemate.dev/v1alpha1\nkind: SimulationProfile\nspec:\n  images:\n    - image: x\n      pull: sometimes\n',
+    );
     const bad = await run(dir, 'get', 'pods', '--cluster', 'bad.yaml');
     assert.equal(bad.code, 1);
     assert.match(bad.err, /bad\.yaml:1: spec\.images\[0\]: pull must be one of ok, notFound, unauthorized \(found sometimes\)\./);

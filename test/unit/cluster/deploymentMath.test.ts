@@ -12,7 +12,12 @@ import {
   DESIRED_REPLICAS_ANNOTATION,
   REVISION_ANNOTATION,
 } from '../../../server/src/cluster/controllers/deployment/deploymentUtil';
-import { reconcileNewReplicaSet, reconcileOldReplicaSets, cleanupUnhealthyReplicas, scaleDownOldReplicaSetsForRollingUpdate } from '../../../server/src/cluster/controllers/deployment/rolling';
+import {
+  reconcileNewReplicaSet,
+  reconcileOldReplicaSets,
+  cleanupUnhealthyReplicas,
+  scaleDownOldReplicaSetsForRollingUpdate,
+} from '../../../server/src/cluster/controllers/deployment/rolling';
 import { scale, cleanupDeployment } from '../../../server/src/cluster/controllers/deployment/sync';
 import { testContext, deployment, rs } from './helpers';
 
@@ -34,7 +39,15 @@ describe('cluster/deployment maths (upstream tables)', () => {
       });
     }
     it('worked 25%/25% table', () => {
-      const table: [number, number, number][] = [[1, 1, 0], [2, 1, 0], [3, 1, 0], [4, 1, 1], [5, 2, 1], [8, 2, 2], [10, 3, 2]];
+      const table: [number, number, number][] = [
+        [1, 1, 0],
+        [2, 1, 0],
+        [3, 1, 0],
+        [4, 1, 1],
+        [5, 2, 1],
+        [8, 2, 2],
+        [10, 3, 2],
+      ];
       for (const [r, s, u] of table) {
         const [gs, gu] = resolveFenceposts('25%', '25%', r);
         assert.deepEqual([gs, gu === 0 && gs === 0 ? 1 : gu], [s, u === 0 && s === 0 ? 1 : u], `replicas ${r}`);
@@ -43,8 +56,17 @@ describe('cluster/deployment maths (upstream tables)', () => {
   });
 
   describe('MaxUnavailable (maxSurge 1)', () => {
-    const cases: [number, number | string, number][] = [[10, 5, 5], [10, 10, 10], [5, 10, 5], [0, 10, 0], [10, '50%', 5], [10, '100%', 10], [5, '100%', 5]];
-    for (const [replicas, mu, want] of cases) it(`replicas ${replicas}, maxUnavailable ${mu} → ${want}`, () => assert.equal(maxUnavailable(deployment(replicas, 1, mu)), want));
+    const cases: [number, number | string, number][] = [
+      [10, 5, 5],
+      [10, 10, 10],
+      [5, 10, 5],
+      [0, 10, 0],
+      [10, '50%', 5],
+      [10, '100%', 10],
+      [5, '100%', 5],
+    ];
+    for (const [replicas, mu, want] of cases)
+      it(`replicas ${replicas}, maxUnavailable ${mu} → ${want}`, () => assert.equal(maxUnavailable(deployment(replicas, 1, mu)), want));
     it('Recreate → 0', () => assert.equal(maxUnavailable(deployment(10, 1, 5, { strategy: { type: 'Recreate' } })), 0));
   });
 
@@ -104,7 +126,12 @@ describe('cluster/deployment maths (upstream tables)', () => {
   });
 
   describe('cleanupUnhealthyReplicas (old RS of 10)', () => {
-    const cases: [number, number, number][] = [[8, 1, 1], [8, 3, 2], [8, 0, 0], [10, 3, 0]];
+    const cases: [number, number, number][] = [
+      [8, 1, 1],
+      [8, 3, 2],
+      [8, 0, 0],
+      [10, 3, 0],
+    ];
     for (const [ready, maxCleanup, want] of cases) {
       it(`ready ${ready}, maxCleanup ${maxCleanup} → ${want}`, () => {
         const ctx = testContext();
@@ -146,7 +173,10 @@ describe('cluster/deployment maths (upstream tables)', () => {
     for (const [desired, current, updated, available, mu, ms, want] of cases) {
       it(`${desired}/${current}/${updated}/${available} → ${want}`, () => {
         const d = deployment(desired, ms, mu);
-        assert.equal(deploymentComplete(d, { replicas: current, updatedReplicas: updated, readyReplicas: available, availableReplicas: available, observedGeneration: 1 }), want);
+        assert.equal(
+          deploymentComplete(d, { replicas: current, updatedReplicas: updated, readyReplicas: available, availableReplicas: available, observedGeneration: 1 }),
+          want,
+        );
       });
     }
   });
@@ -171,7 +201,8 @@ describe('cluster/deployment maths (upstream tables)', () => {
     it('MaxInt32 → false', () => assert.equal(deploymentTimedOut(MAX_INT32, { lastUpdateTime: '2026-01-01T00:01:09Z' }, now), false));
     it('10 s, 11 s since update → true', () => assert.equal(deploymentTimedOut(10, { lastUpdateTime: '2026-01-01T00:01:09Z' }, now), true));
     it('10 s, 9 s since update → false', () => assert.equal(deploymentTimedOut(10, { lastUpdateTime: '2026-01-01T00:01:11Z' }, now), false));
-    it('complete (NewReplicaSetAvailable) → false', () => assert.equal(deploymentTimedOut(10, { reason: 'NewReplicaSetAvailable', lastUpdateTime: '2026-01-01T00:01:09Z' }, now), false));
+    it('complete (NewReplicaSetAvailable) → false', () =>
+      assert.equal(deploymentTimedOut(10, { reason: 'NewReplicaSetAvailable', lastUpdateTime: '2026-01-01T00:01:09Z' }, now), false));
   });
 
   describe('proportional scaling (TestScale)', () => {
@@ -195,13 +226,27 @@ describe('cluster/deployment maths (upstream tables)', () => {
         const ctx = testContext();
         const oldD = deployment(before, surge, 0);
         const maxOld = before + surge;
-        const rss = sizes.map((n, i) => rs(`v${sizes.length - i}`, n, n, i, { [DESIRED_REPLICAS_ANNOTATION]: String(before), [MAX_REPLICAS_ANNOTATION]: String(maxOld), [REVISION_ANNOTATION]: String(sizes.length - i) }));
+        const rss = sizes.map((n, i) =>
+          rs(`v${sizes.length - i}`, n, n, i, {
+            [DESIRED_REPLICAS_ANNOTATION]: String(before),
+            [MAX_REPLICAS_ANNOTATION]: String(maxOld),
+            [REVISION_ANNOTATION]: String(sizes.length - i),
+          }),
+        );
         const d = deployment(after, surge, 0);
         d.status = { replicas: sizes.reduce((a, b) => a + b, 0) };
         void oldD;
         const newRS = newIdx >= 0 ? rss[newIdx] : undefined;
-        scale(ctx, d, newRS, rss.filter((r) => r !== newRS));
-        assert.deepEqual(rss.map((r) => r.spec.replicas), want);
+        scale(
+          ctx,
+          d,
+          newRS,
+          rss.filter((r) => r !== newRS),
+        );
+        assert.deepEqual(
+          rss.map((r) => r.spec.replicas),
+          want,
+        );
       });
     }
     it('surge 3→6, 10→50 (maxSurge 30%? no: absolute, annotations from 10+3)', () => {
@@ -231,17 +276,62 @@ describe('cluster/deployment maths (upstream tables)', () => {
   });
 
   describe('cleanupDeployment (revisionHistoryLimit)', () => {
-    const mk = (specs: [number, number][]) => specs.map(([spec, status], i) => {
-      const r = rs(`foo-${i + 1}`, spec, status, 10 - i, { [REVISION_ANNOTATION]: String(i + 1) });
-      r.status.replicas = status;
-      return r;
-    });
+    const mk = (specs: [number, number][]) =>
+      specs.map(([spec, status], i) => {
+        const r = rs(`foo-${i + 1}`, spec, status, 10 - i, { [REVISION_ANNOTATION]: String(i + 1) });
+        r.status.replicas = status;
+        return r;
+      });
     const cases: [string, [number, number][], number, number][] = [
-      ['three empty, limit 1', [[0, 0], [0, 0], [0, 0]], 1, 2],
-      ['mixed, limit 0', [[0, 0], [0, 1], [1, 0], [1, 1]], 0, 1],
-      ['two empty, limit 0', [[0, 0], [0, 0]], 0, 2],
-      ['two busy, limit 0', [[1, 1], [1, 1]], 0, 0],
-      ['unlimited', [[0, 0], [0, 0], [0, 0]], MAX_INT32, 0],
+      [
+        'three empty, limit 1',
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        1,
+        2,
+      ],
+      [
+        'mixed, limit 0',
+        [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ],
+        0,
+        1,
+      ],
+      [
+        'two empty, limit 0',
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        0,
+        2,
+      ],
+      [
+        'two busy, limit 0',
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        0,
+        0,
+      ],
+      [
+        'unlimited',
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        MAX_INT32,
+        0,
+      ],
     ];
     for (const [name, specs, limit, want] of cases) {
       it(`${name} → ${want} deleted`, () => {

@@ -32,8 +32,20 @@ describe('cluster/disruption: PodDisruptionBudget status', () => {
 describe('cluster/eviction: the Eviction API against a budget', () => {
   function setup(status: Record<string, unknown>, podPhase = 'Running', ready = true, policy?: string) {
     const ctx = testContext();
-    const pdb = ctx.create({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'b', namespace: 'default', generation: 1 }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'a' } }, unhealthyPodEvictionPolicy: policy }, status: { observedGeneration: 1, ...status } } as KObject);
-    const pod = ctx.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', labels: { app: 'a' } }, spec: { containers: [] }, status: { phase: podPhase, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] } } as unknown as Pod);
+    const pdb = ctx.create({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { name: 'b', namespace: 'default', generation: 1 },
+      spec: { minAvailable: 1, selector: { matchLabels: { app: 'a' } }, unhealthyPodEvictionPolicy: policy },
+      status: { observedGeneration: 1, ...status },
+    } as KObject);
+    const pod = ctx.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'default', labels: { app: 'a' } },
+      spec: { containers: [] },
+      status: { phase: podPhase, conditions: [{ type: 'Ready', status: ready ? 'True' : 'False' }] },
+    } as unknown as Pod);
     return { ctx, pdb, pod };
   }
   it('allowed → ok, and the budget is decremented with the pod recorded as disrupted', () => {
@@ -45,14 +57,20 @@ describe('cluster/eviction: the Eviction API against a budget', () => {
   });
   it('no disruption allowed → 429 with the upstream message and cause', () => {
     const { ctx, pod } = setup({ disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1 });
-    assert.deepEqual(evict(ctx.store, pod), { ok: false, code: 429, message: VIOLATES_BUDGET, cause: 'The disruption budget b needs 1 healthy pods and has 1 currently' });
+    assert.deepEqual(evict(ctx.store, pod), {
+      ok: false,
+      code: 429,
+      message: VIOLATES_BUDGET,
+      cause: 'The disruption budget b needs 1 healthy pods and has 1 currently',
+    });
   });
   it('a budget not yet observed → 429 "still being processed"', () => {
     const { ctx, pod } = setup({ observedGeneration: 0, disruptionsAllowed: 1 });
     const r = evict(ctx.store, pod);
     assert.ok(!r.ok && r.cause === 'The disruption budget b is still being processed by the server.');
   });
-  it('a Pending pod is evicted without a budget check', () => assert.ok(evict(setup({ disruptionsAllowed: 0 }, 'Pending').ctx.store, setup({ disruptionsAllowed: 0 }, 'Pending').pod).ok));
+  it('a Pending pod is evicted without a budget check', () =>
+    assert.ok(evict(setup({ disruptionsAllowed: 0 }, 'Pending').ctx.store, setup({ disruptionsAllowed: 0 }, 'Pending').pod).ok));
   it('an unready pod: IfHealthyBudget evicts while the budget holds', () => {
     const { ctx, pod } = setup({ disruptionsAllowed: 0, currentHealthy: 1, desiredHealthy: 1 }, 'Running', false);
     assert.ok(evict(ctx.store, pod).ok);
@@ -65,6 +83,11 @@ describe('cluster/eviction: the Eviction API against a budget', () => {
     const { ctx, pod } = setup({ disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 1 }, 'Running', false, 'AlwaysAllow');
     assert.ok(evict(ctx.store, pod).ok);
   });
-  const durations: [number, string][] = [[5, '5s'], [60, '1m0s'], [150, '2m30s'], [3723, '1h2m3s']];
+  const durations: [number, string][] = [
+    [5, '5s'],
+    [60, '1m0s'],
+    [150, '2m30s'],
+    [3723, '1h2m3s'],
+  ];
   for (const [s, want] of durations) it(`kubectl --timeout ${s}s prints as ${want}`, () => assert.equal(goDuration(s), want));
 });

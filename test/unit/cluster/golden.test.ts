@@ -60,7 +60,9 @@ function readSteps(text: string, simulation: ImageBehaviour[] = []): Step[] {
 }
 
 /** A failed Job's reason and counts (only for those: the other scenarios' outputs stay as they were). */
-function jobFailed(j: { status?: { conditions?: { type: string; reason?: string; message?: string }[]; failed?: number; active?: number } }): Record<string, unknown> {
+function jobFailed(j: {
+  status?: { conditions?: { type: string; reason?: string; message?: string }[]; failed?: number; active?: number };
+}): Record<string, unknown> {
   const c = (j.status?.conditions ?? []).find((x) => x.type === 'Failed');
   return c ? { failed: `${c.reason}: ${c.message}`, failedPods: j.status?.failed ?? 0 } : {};
 }
@@ -77,7 +79,10 @@ export function runScenario(text: string): unknown[] {
     let result: Record<string, unknown> = { action: step.action };
     switch (step.action) {
       case 'apply': {
-        const r = applyVerb(sim, step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } }))).result!;
+        const r = applyVerb(
+          sim,
+          step.docs.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } })),
+        ).result!;
         result.applied = r.applied.map((a) => ({ kind: a.kind, name: a.name, action: a.action, message: a.message }));
         const hints = r.failures.filter((f) => f.hint).map((f) => f.hint);
         if (hints.length) result.hints = hints;
@@ -110,7 +115,10 @@ export function runScenario(text: string): unknown[] {
       case 'cordon':
       case 'drain': {
         const timeoutSeconds = step.timeoutSeconds === undefined ? undefined : Number(step.timeoutSeconds);
-        const v = step.action === 'drain' ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true, timeoutSeconds }) : cordonVerb(sim, String(step.node), true);
+        const v =
+          step.action === 'drain'
+            ? drainVerb(sim, String(step.node), { force: false, ignoreDaemonSets: true, timeoutSeconds })
+            : cordonVerb(sim, String(step.node), true);
         result = { ...result, lines: words(v), events: v.run!.events };
         break;
       }
@@ -143,7 +151,12 @@ export function runScenario(text: string): unknown[] {
       result.now = new Date(sim.now()).toISOString();
       const pods = listSorted(sim.store, 'Pod', userNamespaces);
       result.getPods = pods.length ? formatTable(tableRows('Pod', pods, sim.store, { wide: false, namespaceColumn: false })).split('\n') : [];
-      result.deployments = listSorted(sim.store, 'Deployment', userNamespaces).map((d) => ({ name: d.metadata.name, conditions: (d.status?.conditions ?? []).map((c: { type: string; status: string; reason?: string; message?: string }) => `${c.type}=${c.status} ${c.reason ?? ''}: ${c.message ?? ''}`) }));
+      result.deployments = listSorted(sim.store, 'Deployment', userNamespaces).map((d) => ({
+        name: d.metadata.name,
+        conditions: (d.status?.conditions ?? []).map(
+          (c: { type: string; status: string; reason?: string; message?: string }) => `${c.type}=${c.status} ${c.reason ?? ''}: ${c.message ?? ''}`,
+        ),
+      }));
     }
     // PodDisruptionBudget status as `kubectl get pdb` and the eviction API read it (only when there are any).
     const pdbs = sim.store.list('PodDisruptionBudget').map((p) => ({ name: p.metadata.name, ...(p.status ?? {}) }));
@@ -151,7 +164,12 @@ export function runScenario(text: string): unknown[] {
     // CronJobs: their status and the Jobs that exist (only when there are any).
     const cronJobs = sim.store.list('CronJob').map((c) => ({ name: c.metadata.name, ...(c.status ?? {}) }));
     if (cronJobs.length) result.cronJobs = cronJobs;
-    const jobs = sim.store.list('Job').map((j) => ({ name: j.metadata.name, scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'], complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete'), ...jobFailed(j) }));
+    const jobs = sim.store.list('Job').map((j) => ({
+      name: j.metadata.name,
+      scheduled: j.metadata.annotations?.['batch.kubernetes.io/cronjob-scheduled-timestamp'],
+      complete: (j.status?.conditions ?? []).some((c: { type: string }) => c.type === 'Complete'),
+      ...jobFailed(j),
+    }));
     if (jobs.length) result.jobs = jobs;
     out.push({ ...result, pods: snap.pods, replicaSets: snap.replicaSets, services: snap.services, endpoints: snap.endpoints });
   }
@@ -159,7 +177,11 @@ export function runScenario(text: string): unknown[] {
 }
 
 describe('cluster/golden scenarios', () => {
-  const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.input.yaml')).sort() : [];
+  const inputs = existsSync(DIR)
+    ? readdirSync(DIR)
+        .filter((f) => f.endsWith('.input.yaml'))
+        .sort()
+    : [];
   it('has scenarios', () => assert.ok(inputs.length >= 6, `found ${inputs.length}`));
   for (const file of inputs) {
     it(file.replace('.input.yaml', ''), () => {

@@ -12,7 +12,12 @@ export function testContext(): ControllerContext {
   return { store, events: new EventRecorder(store), create: (o) => api.create(o), remove: (o) => void api.remove(o), wakeAt: () => undefined };
 }
 
-export function deployment(replicas: number, maxSurge: number | string | undefined, maxUnavailable: number | string | undefined, extra: Partial<KObject['spec']> = {}): KObject {
+export function deployment(
+  replicas: number,
+  maxSurge: number | string | undefined,
+  maxUnavailable: number | string | undefined,
+  extra: Partial<KObject['spec']> = {},
+): KObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -35,7 +40,14 @@ export function rs(name: string, spec: number, available: number, age = 0, annot
   return {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
-    metadata: { name, namespace: 'default', uid: `${name}-uid-${seq}`, creationTimestamp: new Date(Date.UTC(2026, 0, 1) - age * 60000).toISOString(), annotations, generation: 1 },
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `${name}-uid-${seq}`,
+      creationTimestamp: new Date(Date.UTC(2026, 0, 1) - age * 60000).toISOString(),
+      annotations,
+      generation: 1,
+    },
     spec: { replicas: spec, template: { metadata: { labels: { app: 'foo' } }, spec: { containers: [{ name: 'c', image: name }] } } },
     status: { replicas: spec, availableReplicas: available, readyReplicas: available, observedGeneration: 1 },
   };

@@ -21,7 +21,13 @@ function pod(p: P): Pod {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: p.name, namespace: 'default', uid: `uid-${p.name}`, creationTimestamp: ago(p.createdAgo ?? 600), annotations: p.cost === undefined ? {} : { 'controller.kubernetes.io/pod-deletion-cost': p.cost } },
+    metadata: {
+      name: p.name,
+      namespace: 'default',
+      uid: `uid-${p.name}`,
+      creationTimestamp: ago(p.createdAgo ?? 600),
+      annotations: p.cost === undefined ? {} : { 'controller.kubernetes.io/pod-deletion-cost': p.cost },
+    },
     spec: { containers: [{ name: 'c' }], nodeName: p.node },
     status: {
       phase: p.phase ?? 'Running',
@@ -53,7 +59,11 @@ describe('cluster/podDeletionRank: which pod a ReplicaSet deletes first', () => 
   }
 
   it('3 → 2 spread over two nodes keeps one pod per node (the doubled-up newer pod goes)', () => {
-    const pods = [pod({ name: 'x', node: 'w1', createdAgo: 300, readyAgo: 290 }), pod({ name: 'y', node: 'w2', createdAgo: 300, readyAgo: 290 }), pod({ name: 'z', node: 'w1', createdAgo: 30, readyAgo: 20 })];
+    const pods = [
+      pod({ name: 'x', node: 'w1', createdAgo: 300, readyAgo: 290 }),
+      pod({ name: 'y', node: 'w2', createdAgo: 300, readyAgo: 290 }),
+      pod({ name: 'z', node: 'w1', createdAgo: 30, readyAgo: 20 }),
+    ];
     assert.deepEqual(
       podsToDelete(pods, pods, 1, NOW).map((p) => p.metadata.name),
       ['z'],
@@ -63,15 +73,28 @@ describe('cluster/podDeletionRank: which pod a ReplicaSet deletes first', () => 
   it('ranks count the pods of sibling ReplicaSets on the node too', () => {
     const mine = [pod({ name: 'a', node: 'w1', readyAgo: 5 }), pod({ name: 'b', node: 'w2', readyAgo: 5000 })];
     const sibling = [pod({ name: 'old1', node: 'w2' }), pod({ name: 'old2', node: 'w2' })];
-    assert.deepEqual(podsToDelete(mine, [...mine, ...sibling], 1, NOW).map((p) => p.metadata.name), ['b']);
+    assert.deepEqual(
+      podsToDelete(mine, [...mine, ...sibling], 1, NOW).map((p) => p.metadata.name),
+      ['b'],
+    );
   });
 
   it('deleting every pod keeps the input order (upstream sorts only when some survive)', () => {
     const pods = [pod({ name: 'a', node: 'w1' }), pod({ name: 'b', phase: 'Pending', ready: false })];
-    assert.deepEqual(podsToDelete(pods, pods, 2, NOW).map((p) => p.metadata.name), ['a', 'b']);
+    assert.deepEqual(
+      podsToDelete(pods, pods, 2, NOW).map((p) => p.metadata.name),
+      ['a', 'b'],
+    );
   });
 
-  const costs: [string | undefined, number][] = [[undefined, 0], ['100', 100], ['-7', -7], ['abc', 0], ['2147483648', 0], [' 5 ', 5]];
+  const costs: [string | undefined, number][] = [
+    [undefined, 0],
+    ['100', 100],
+    ['-7', -7],
+    ['abc', 0],
+    ['2147483648', 0],
+    [' 5 ', 5],
+  ];
   for (const [v, want] of costs) it(`pod-deletion-cost ${JSON.stringify(v)} → ${want}`, () => assert.equal(deletionCost(pod({ name: 'p', cost: v })), want));
 
   const buckets: [number, number, number][] = [
@@ -79,5 +102,6 @@ describe('cluster/podDeletionRank: which pod a ReplicaSet deletes first', () => 
     [1, 3, -2],
     [60, 3600, -6],
   ];
-  for (const [s1, s2, want] of buckets) it(`log2 buckets ${s1}s vs ${s2}s → ${want}`, () => assert.equal(logarithmicRankDiff(NOW - s1 * 1000, NOW - s2 * 1000, NOW), want));
+  for (const [s1, s2, want] of buckets)
+    it(`log2 buckets ${s1}s vs ${s2}s → ${want}`, () => assert.equal(logarithmicRankDiff(NOW - s1 * 1000, NOW - s2 * 1000, NOW), want));
 });

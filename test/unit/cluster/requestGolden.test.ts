@@ -20,7 +20,10 @@ export function runRequestScenario(text: string): string {
   let pending: Record<string, unknown>[] = [];
   const flush = () => {
     if (!pending.length) return;
-    applyVerb(sim, pending.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } })));
+    applyVerb(
+      sim,
+      pending.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } })),
+    );
     pending = [];
   };
   for (const d of parseAllDocuments(text)) {
@@ -28,8 +31,20 @@ export function runRequestScenario(text: string): string {
     if (!v) continue;
     if (v.kind === 'Request') {
       flush();
-      const opts = { fromPod: v.from as string | undefined, fromOutside: v.fromOutside === true, namespace: String(v.namespace ?? 'default'), count: Number(v.count ?? 1) };
-      const flags = [v.from ? `--from ${v.from}` : '', v.fromOutside ? '--from-outside' : '', v.count ? `--count ${v.count}` : '', v.namespace ? `-n ${v.namespace}` : ''].filter(Boolean).join(' ');
+      const opts = {
+        fromPod: v.from as string | undefined,
+        fromOutside: v.fromOutside === true,
+        namespace: String(v.namespace ?? 'default'),
+        count: Number(v.count ?? 1),
+      };
+      const flags = [
+        v.from ? `--from ${v.from}` : '',
+        v.fromOutside ? '--from-outside' : '',
+        v.count ? `--count ${v.count}` : '',
+        v.namespace ? `-n ${v.namespace}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
       out.push(`$ kubemate request ${v.target}${flags ? ' ' + flags : ''}`);
       const text = requestVerb(sim, String(v.target), { ...opts, output: 'text' });
       out.push(...text.lines.map((l) => l.text), `(exit ${text.ok ? 0 : 1})`, '');
@@ -45,7 +60,11 @@ export function runRequestScenario(text: string): string {
 }
 
 describe('cluster/network golden request scenarios', () => {
-  const inputs = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.input.yaml')).sort() : [];
+  const inputs = existsSync(DIR)
+    ? readdirSync(DIR)
+        .filter((f) => f.endsWith('.input.yaml'))
+        .sort()
+    : [];
   it('has scenarios', () => assert.ok(inputs.length >= 3, `found ${inputs.length}`));
   for (const file of inputs) {
     it(file.replace('.input.yaml', ''), () => {

@@ -35,8 +35,20 @@ describe('cluster/network request tracing', () => {
   });
 
   it('matches Ingress paths as upstream: element-wise Prefix, Exact, longest wins, Exact before Prefix on a tie', () => {
-    const rule = (path: string, pathType: string) => ({ ing: {} as KObject, host: undefined, path, pathType, backend: { service: { name: `${pathType}:${path}` } } });
-    const rules = [rule('/', 'Prefix'), rule('/foo', 'Prefix'), rule('/foo/bar/', 'Prefix'), rule('/foo/bar', 'Exact'), rule('/aaa/bb', 'ImplementationSpecific')];
+    const rule = (path: string, pathType: string) => ({
+      ing: {} as KObject,
+      host: undefined,
+      path,
+      pathType,
+      backend: { service: { name: `${pathType}:${path}` } },
+    });
+    const rules = [
+      rule('/', 'Prefix'),
+      rule('/foo', 'Prefix'),
+      rule('/foo/bar/', 'Prefix'),
+      rule('/foo/bar', 'Exact'),
+      rule('/aaa/bb', 'ImplementationSpecific'),
+    ];
     const table: [string, string | undefined][] = [
       ['/foo', 'Prefix:/foo'],
       ['/foo/', 'Prefix:/foo'],
@@ -65,7 +77,11 @@ describe('cluster/network request tracing', () => {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name },
-      spec: { replicas, selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', ports: [port] }], ...extra } } },
+      spec: {
+        replicas,
+        selector: { matchLabels: { app: name } },
+        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', ports: [port] }], ...extra } },
+      },
     });
     const svc = (name: string, spec: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec });
     applyVerb(
@@ -100,7 +116,10 @@ describe('cluster/network request tracing', () => {
     it('resolves a named targetPort per pod and answers on the container port', () => {
       const r = run('api:80');
       assert.equal(r.answeredBy?.port, 9000);
-      assert.deepEqual(r.hops.map((h) => h.kind), ['Client', 'DNS', 'Service', 'Endpoints', 'kube-proxy', 'Pod']);
+      assert.deepEqual(
+        r.hops.map((h) => h.kind),
+        ['Client', 'DNS', 'Service', 'Endpoints', 'kube-proxy', 'Pod'],
+      );
     });
 
     it('a ClusterIP and a pod IP are not reachable from outside', () => {

@@ -49,7 +49,18 @@ describe('cluster/rollout traces (§1.5)', () => {
   });
   it('replicas 10, maxSurge 0 / maxUnavailable 2', () => {
     // The new RS is created with 0 replicas, so there is no "from 0" event for it.
-    assert.deepEqual(updateTrace(10, rolling(0, 2)), ['old 10→8', 'new 0→2', 'old 8→6', 'new 2→4', 'old 6→4', 'new 4→6', 'old 4→2', 'new 6→8', 'old 2→0', 'new 8→10']);
+    assert.deepEqual(updateTrace(10, rolling(0, 2)), [
+      'old 10→8',
+      'new 0→2',
+      'old 8→6',
+      'new 2→4',
+      'old 6→4',
+      'new 4→6',
+      'old 4→2',
+      'new 6→8',
+      'old 2→0',
+      'new 8→10',
+    ]);
   });
   it('replicas 1, 25%/25%', () => {
     assert.deepEqual(updateTrace(1, rolling('25%', '25%')), ['new 0→1', 'old 1→0']);

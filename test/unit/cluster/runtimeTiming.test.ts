@@ -122,7 +122,11 @@ describe('cluster/runtime timing', () => {
   });
 
   it('profile entries: the first match wins, * matches any run of characters', () => {
-    const entries = [{ image: 'nginx:1.27', pull: 'ok' as const }, { image: 'nginx:*', pull: 'notFound' as const }, { image: '*/private/*', pull: 'unauthorized' as const }];
+    const entries = [
+      { image: 'nginx:1.27', pull: 'ok' as const },
+      { image: 'nginx:*', pull: 'notFound' as const },
+      { image: '*/private/*', pull: 'unauthorized' as const },
+    ];
     for (const [image, pull] of [
       ['nginx:1.27', 'ok'],
       ['nginx:1.28', 'notFound'],
@@ -154,7 +158,9 @@ describe('cluster/runtime timing', () => {
       'p.yaml:1',
       problems,
     );
-    assert.deepEqual(entries, [{ image: 'ok:1', exit: { code: 1, afterSeconds: 0 }, memory: '64Mi', listens: [8080], readyAfterSeconds: 5, livenessFailsAfterSeconds: 60 }]);
+    assert.deepEqual(entries, [
+      { image: 'ok:1', exit: { code: 1, afterSeconds: 0 }, memory: '64Mi', listens: [8080], readyAfterSeconds: 5, livenessFailsAfterSeconds: 60 },
+    ]);
     assert.deepEqual(problems, [
       'p.yaml:1: spec.images[0]: pull must be one of ok, notFound, unauthorized (found maybe).',
       'p.yaml:1: spec.images[1]: exit must be {code: 0-255, afterSeconds: a whole number of seconds ≥ 0}.',

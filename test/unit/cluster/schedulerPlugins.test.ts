@@ -9,12 +9,23 @@ import { pickCandidate } from '../../../server/src/cluster/scheduler/preemption'
 import type { KObject, Pod } from '../../../server/src/cluster/types';
 
 function node(name: string, labels: Record<string, string> = {}): KObject {
-  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } } };
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } },
+    status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' } },
+  };
 }
 let n = 0;
 function pod(labels: Record<string, string>, spec: Record<string, unknown> = {}, priority = 0): Pod {
   n++;
-  return { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p${n}`, namespace: 'default', labels, creationTimestamp: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}Z` }, spec: { containers: [{ name: 'c' }], priority, ...spec }, status: { phase: 'Running' } } as Pod;
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `p${n}`, namespace: 'default', labels, creationTimestamp: `2026-01-01T00:00:${String(n % 60).padStart(2, '0')}Z` },
+    spec: { containers: [{ name: 'c' }], priority, ...spec },
+    status: { phase: 'Running' },
+  } as Pod;
 }
 function cluster(counts: Record<string, number>, zones: Record<string, string> = {}): NodeInfo[] {
   return Object.entries(counts).map(([name, k]) => {
@@ -24,7 +35,9 @@ function cluster(counts: Record<string, number>, zones: Record<string, string> =
   });
 }
 const spread = (maxSkew: number, when: string, extra: Record<string, unknown> = {}) => ({
-  topologySpreadConstraints: [{ maxSkew, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: when, labelSelector: { matchLabels: { app: 'web' } }, ...extra }],
+  topologySpreadConstraints: [
+    { maxSkew, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: when, labelSelector: { matchLabels: { app: 'web' } }, ...extra },
+  ],
 });
 
 describe('cluster/scheduler plugins', () => {
@@ -68,14 +81,42 @@ describe('cluster/scheduler plugins', () => {
 
   it('InterPodAffinity score: preferred anti-affinity weight 100 — the node holding the matching pod scores 0', () => {
     const infos = cluster({ a: 1, b: 0, c: 0 });
-    const p = pod({ app: 'web' }, { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' } }] } } });
-    assert.deepEqual(interPodAffinityScores(p, infos, infos, () => undefined), [0, 100, 100]);
+    const p = pod(
+      { app: 'web' },
+      {
+        affinity: {
+          podAntiAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 100, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' } },
+            ],
+          },
+        },
+      },
+    );
+    assert.deepEqual(
+      interPodAffinityScores(p, infos, infos, () => undefined),
+      [0, 100, 100],
+    );
   });
 
   it('InterPodAffinity score: preferred affinity by zone reaches every node of the zone', () => {
     const infos = cluster({ a: 1, b: 0, c: 0 }, { a: 'z1', b: 'z1', c: 'z2' });
-    const p = pod({ app: 'client' }, { affinity: { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 10, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'topology.kubernetes.io/zone' } }] } } });
-    assert.deepEqual(interPodAffinityScores(p, infos, infos, () => undefined), [100, 100, 0]);
+    const p = pod(
+      { app: 'client' },
+      {
+        affinity: {
+          podAffinity: {
+            preferredDuringSchedulingIgnoredDuringExecution: [
+              { weight: 10, podAffinityTerm: { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'topology.kubernetes.io/zone' } },
+            ],
+          },
+        },
+      },
+    );
+    assert.deepEqual(
+      interPodAffinityScores(p, infos, infos, () => undefined),
+      [100, 100, 0],
+    );
   });
 
   it('NodeAffinity score: the sum of matching preferred weights, then scaled by the maximum', () => {
@@ -92,7 +133,8 @@ describe('cluster/scheduler plugins', () => {
     [[0, 0], true, [100, 100]],
     [[1, 3], true, [67, 0]], // TaintToleration: fewer intolerable PreferNoSchedule taints is better
   ];
-  for (const [input, reverse, want] of normalize) it(`DefaultNormalizeScore(${input}, reverse=${reverse}) → ${want}`, () => assert.deepEqual(defaultNormalizeScore(input, reverse), want));
+  for (const [input, reverse, want] of normalize)
+    it(`DefaultNormalizeScore(${input}, reverse=${reverse}) → ${want}`, () => assert.deepEqual(defaultNormalizeScore(input, reverse), want));
 
   it('preemption picks the node whose most important victim has the lowest priority, then fewer victims', () => {
     const a = newNodeInfo(node('a'));

@@ -21,7 +21,8 @@ const deployment = (name: string, replicas: number): KObject =>
       template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: `example/${name}:1`, ports: [{ containerPort: 8080 }] }] } },
     },
   }) as unknown as KObject;
-const service = (name: string): KObject => ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } }) as unknown as KObject;
+const service = (name: string): KObject =>
+  ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } }) as unknown as KObject;
 
 function cluster(): Simulator {
   const sim = Simulator.create();
@@ -114,7 +115,11 @@ describe('compactObjects / expandObjects', () => {
 
   it('expanded copies are independent objects (the simulator modifies objects in place)', () => {
     const labels = { app: 'web', tier: 'frontend-long-enough' };
-    const objects = [0, 1].map((i) => ({ kind: 'Pod', metadata: { name: `p${i}`, labels: { ...labels } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] } })) as unknown as KObject[];
+    const objects = [0, 1].map((i) => ({
+      kind: 'Pod',
+      metadata: { name: `p${i}`, labels: { ...labels } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+    })) as unknown as KObject[];
     const text = JSON.stringify(compactObjects(objects));
     assert.equal((text.match(/"\$ref"/g) ?? []).length, 2);
     const [a, b] = expandObjects(JSON.parse(text)) as unknown as { metadata: { labels: Record<string, string> } }[];

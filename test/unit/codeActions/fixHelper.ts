@@ -23,7 +23,13 @@ export function diagnosticsOf(text: string, code: string): ActionDiagnostic[] {
   const all = [...validateFile(loadSchema(), file), ...lintFile(file, ALL_ON, { pdbSelects: () => false })];
   return all
     .filter((d) => d.code === code)
-    .map((d) => ({ code: d.code, start: offsetOf(text, d.range.start.line, d.range.start.character), end: offsetOf(text, d.range.end.line, d.range.end.character), data: d.data as Record<string, unknown> | undefined, suppressible: d.severity !== 'error' }));
+    .map((d) => ({
+      code: d.code,
+      start: offsetOf(text, d.range.start.line, d.range.start.character),
+      end: offsetOf(text, d.range.end.line, d.range.end.character),
+      data: d.data as Record<string, unknown> | undefined,
+      suppressible: d.severity !== 'error',
+    }));
 }
 
 /** Quick fixes for the `index`-th diagnostic with `code` (or for a hand-made diagnostic). */

@@ -17,7 +17,9 @@ ${container}`;
 describe('quick fix: lint findings', () => {
   it('adds a resources block to a container without one', () => {
     const before = pod('      image: nginx:1.27\n      ports:\n        - containerPort: 80\n');
-    const after = pod('      image: nginx:1.27\n      ports:\n        - containerPort: 80\n      resources:\n        requests:\n          cpu: 100m\n          memory: 128Mi\n        limits:\n          memory: 128Mi\n');
+    const after = pod(
+      '      image: nginx:1.27\n      ports:\n        - containerPort: 80\n      resources:\n        requests:\n          cpu: 100m\n          memory: 128Mi\n        limits:\n          memory: 128Mi\n',
+    );
     assert.equal(applyFix(before, 'no-resource-requests', /^Add resources/), after);
   });
 
@@ -30,10 +32,15 @@ describe('quick fix: lint findings', () => {
 
   it('completes an existing resources block without touching what is there', () => {
     const before = pod('      image: nginx:1.27\n      resources:\n        requests:\n          memory: 64Mi # measured\n');
-    const after = pod('      image: nginx:1.27\n      resources:\n        requests:\n          memory: 64Mi # measured\n          cpu: 100m\n        limits:\n          memory: 64Mi\n');
+    const after = pod(
+      '      image: nginx:1.27\n      resources:\n        requests:\n          memory: 64Mi # measured\n          cpu: 100m\n        limits:\n          memory: 64Mi\n',
+    );
     const fixed = applyFix(before, 'no-resource-limits', /^Add resources/);
     assert.equal(fixed, after);
-    assert.deepEqual(lint(fixed).filter((d) => d.code.startsWith('no-resource')), []);
+    assert.deepEqual(
+      lint(fixed).filter((d) => d.code.startsWith('no-resource')),
+      [],
+    );
   });
 
   it('adds a readiness probe on the first named port', () => {
@@ -45,7 +52,11 @@ describe('quick fix: lint findings', () => {
   it('adds a liveness probe to a Deployment container', () => {
     const before = asDeployment(pod('      image: nginx:1.27\n      ports: [{containerPort: 8080}]\n'));
     const fixed = applyFix(before, 'no-liveness-probe', /^Add a livenessProbe \(HTTP GET \/ on port 8080/);
-    assert.equal(fixed, before + '          livenessProbe:\n            httpGet:\n              path: /\n              port: 8080\n            periodSeconds: 10\n            initialDelaySeconds: 10\n');
+    assert.equal(
+      fixed,
+      before +
+        '          livenessProbe:\n            httpGet:\n              path: /\n              port: 8080\n            periodSeconds: 10\n            initialDelaySeconds: 10\n',
+    );
   });
 
   it('sets allowPrivilegeEscalation: false in an existing securityContext, or flips true', () => {
@@ -59,7 +70,12 @@ describe('quick fix: lint findings', () => {
     const before = pod('      image: nginx:1.27\n');
     assert.equal(applyFix(before, 'run-as-non-root', /^Set runAsNonRoot/), before + '      securityContext:\n        runAsNonRoot: true\n');
     const root = pod('      image: nginx:1.27\n      securityContext: {runAsUser: 0}\n');
-    assert.deepEqual(actionsFor(root, 'run-as-non-root').map((a) => a.title).filter((t) => t.startsWith('Set')), []);
+    assert.deepEqual(
+      actionsFor(root, 'run-as-non-root')
+        .map((a) => a.title)
+        .filter((t) => t.startsWith('Set')),
+      [],
+    );
   });
 });
 
@@ -98,7 +114,10 @@ describe('quick fix: suppression comments', () => {
   it('adds # kubemate-disable-next-line above the finding, with its indentation', () => {
     const fixed = applyFix(before, 'image-latest-tag', /^Suppress image-latest-tag on this line$/);
     assert.equal(fixed, before.replace('      image: nginx', '      # kubemate-disable-next-line image-latest-tag\n      image: nginx'));
-    assert.deepEqual(lint(fixed).filter((d) => d.code === 'image-latest-tag'), []);
+    assert.deepEqual(
+      lint(fixed).filter((d) => d.code === 'image-latest-tag'),
+      [],
+    );
   });
 
   it('appends to an existing next-line comment', () => {
@@ -112,16 +131,26 @@ describe('quick fix: suppression comments', () => {
     assert.equal(fixed, '# kubemate-disable image-latest-tag\n' + before);
     const again = applyFix(fixed, 'run-as-non-root', /^Suppress run-as-non-root in this file$/);
     assert.equal(again, '# kubemate-disable image-latest-tag, run-as-non-root\n' + before);
-    assert.deepEqual(lint(again).filter((d) => d.code === 'image-latest-tag' || d.code === 'run-as-non-root'), []);
+    assert.deepEqual(
+      lint(again).filter((d) => d.code === 'image-latest-tag' || d.code === 'run-as-non-root'),
+      [],
+    );
   });
 
   it('is not offered for errors the API server would reject', () => {
     const titles = actionsFor('apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata: {a: hello}\n', 'invalid-base64').map((a) => a.title);
-    assert.equal(titles.some((t) => t.startsWith('Suppress')), false);
+    assert.equal(
+      titles.some((t) => t.startsWith('Suppress')),
+      false,
+    );
   });
 });
 
 function asDeployment(podText: string): string {
-  const body = podText.split('\nspec:\n')[1].split('\n').map((l) => (l ? '    ' + l : l)).join('\n');
+  const body = podText
+    .split('\nspec:\n')[1]
+    .split('\n')
+    .map((l) => (l ? '    ' + l : l))
+    .join('\n');
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n${body}`;
 }

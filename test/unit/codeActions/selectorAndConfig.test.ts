@@ -38,7 +38,8 @@ describe('quick fix: selector and template labels', () => {
   });
 
   it('selector ← template labels when no selector key survives (flow style)', () => {
-    const flow = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels: {role: x}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: web, image: "nginx:1.27"}]\n';
+    const flow =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels: {role: x}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers: [{name: web, image: "nginx:1.27"}]\n';
     assert.equal(applyFix(flow, 'selector-mismatch', /^Make the selector match/), flow.replace('{role: x}', '{app: web}'));
     assert.equal(applyFix(flow, 'selector-mismatch', /^Make the template labels match/), flow.replace('{app: web}', '{app: web, role: x}'));
   });
@@ -80,25 +81,49 @@ spec:
   it('creates the ConfigMap with every key the document reads, after the consumer', () => {
     const d = { code: 'missing-configmap', ...at('web-config, key'), data: { kind: 'ConfigMap', name: 'web-config', namespace: 'shop' }, suppressible: true };
     const fixed = applyFix(consumer, 'missing-configmap', /^Create ConfigMap "web-config"/, 0, d);
-    assert.equal(fixed, consumer + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\ndata:\n  mode: ""\n  nginx.conf: ""\n');
+    assert.equal(
+      fixed,
+      consumer + '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\ndata:\n  mode: ""\n  nginx.conf: ""\n',
+    );
   });
 
   it('creates the Secret with stringData (plain text) and uses data.keys when given', () => {
-    const d = { code: 'missing-secret', ...at('db, key'), data: { kind: 'Secret', name: 'db', namespace: 'shop', keys: ['password', 'user'] }, suppressible: true };
+    const d = {
+      code: 'missing-secret',
+      ...at('db, key'),
+      data: { kind: 'Secret', name: 'db', namespace: 'shop', keys: ['password', 'user'] },
+      suppressible: true,
+    };
     const fixed = applyFix(consumer + '---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n', 'missing-secret', /^Create Secret "db"/, 0, d);
-    assert.equal(fixed, consumer + '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\nstringData:\n  password: ""\n  user: ""\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n');
+    assert.equal(
+      fixed,
+      consumer +
+        '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\nstringData:\n  password: ""\n  user: ""\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n',
+    );
   });
 
   it('adds a missing key to the ConfigMap defined in the same file', () => {
     const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web-config\n  namespace: shop\ndata:\n  # the mode\n  other: x\n---\n';
     const text = cm + consumer;
     const start = text.indexOf('key: mode') + 5;
-    const d = { code: 'missing-configmap-key', start, end: start + 4, data: { kind: 'ConfigMap', name: 'web-config', namespace: 'shop', key: 'mode' }, suppressible: true };
-    assert.equal(applyFix(text, 'missing-configmap-key', /^Add key "mode" to ConfigMap "web-config"/, 0, d), cm.replace('  other: x\n', '  other: x\n  mode: ""\n') + consumer);
+    const d = {
+      code: 'missing-configmap-key',
+      start,
+      end: start + 4,
+      data: { kind: 'ConfigMap', name: 'web-config', namespace: 'shop', key: 'mode' },
+      suppressible: true,
+    };
+    assert.equal(
+      applyFix(text, 'missing-configmap-key', /^Add key "mode" to ConfigMap "web-config"/, 0, d),
+      cm.replace('  other: x\n', '  other: x\n  mode: ""\n') + consumer,
+    );
   });
 
   it('offers suppression for cross-resource codes', () => {
     const d = { code: 'missing-secret', ...at('db, key'), data: { kind: 'Secret', name: 'db' }, suppressible: true };
-    assert.deepEqual(actionsFor(consumer, 'missing-secret', 0, d).map((a) => a.title), ['Create Secret "db" in this file', 'Suppress missing-secret on this line', 'Suppress missing-secret in this file']);
+    assert.deepEqual(
+      actionsFor(consumer, 'missing-secret', 0, d).map((a) => a.title),
+      ['Create Secret "db" in this file', 'Suppress missing-secret on this line', 'Suppress missing-secret in this file'],
+    );
   });
 });

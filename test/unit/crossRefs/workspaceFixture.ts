@@ -15,7 +15,9 @@ export function workspace(files: Record<string, string>): WorkspaceIndex {
 /** Diagnostics of every file (suppression comments applied, as the language server does). */
 export function check(files: Record<string, string>, opts: CrossRefOptions = {}): Finding[] {
   const index = workspace(files);
-  return Object.entries(files).flatMap(([name, text]) => filterSuppressed(text, crossRefDiagnostics(index, uriOf(name), opts)).map((d) => ({ ...d, file: name })));
+  return Object.entries(files).flatMap(([name, text]) =>
+    filterSuppressed(text, crossRefDiagnostics(index, uriOf(name), opts)).map((d) => ({ ...d, file: name })),
+  );
 }
 
 /** `app.yaml:12:9 missing-configmap` rows (1-based line and column), hints and information marked. */

@@ -35,7 +35,11 @@ describe('completion', () => {
     assert.ok(labels(head + 'spec:\n  template:\n    spec:\n      containers:\n        - |\n').includes('image'));
   });
   it('offers enum values and booleans', () => {
-    assert.deepEqual(labels(head + 'spec:\n  template:\n    spec:\n      containers:\n        - name: a\n          imagePullPolicy: |\n'), ['Always', 'IfNotPresent', 'Never']);
+    assert.deepEqual(labels(head + 'spec:\n  template:\n    spec:\n      containers:\n        - name: a\n          imagePullPolicy: |\n'), [
+      'Always',
+      'IfNotPresent',
+      'Never',
+    ]);
     assert.deepEqual(labels(head + 'spec:\n  paused: |\n'), ['true', 'false']);
   });
   it('keeps apiVersion and kind consistent', () => {

@@ -17,7 +17,19 @@ import { clusterWith } from '../../helpers/clusterView';
 const TUTORIAL = readFileSync('test/fixtures/cluster/tutorial.yaml', 'utf8');
 
 function pod(status: string, message: string | null = null): PodSummary {
-  return { namespace: 'default', name: 'p', phase: status === 'Running' ? 'Running' : 'Pending', status, ready: '1/1', restarts: 0, node: null, ip: null, owner: null, reason: message ? 'Unschedulable' : null, message };
+  return {
+    namespace: 'default',
+    name: 'p',
+    phase: status === 'Running' ? 'Running' : 'Pending',
+    status,
+    ready: '1/1',
+    restarts: 0,
+    node: null,
+    ip: null,
+    owner: null,
+    reason: message ? 'Unschedulable' : null,
+    message,
+  };
 }
 
 describe('cluster handler: summary line', () => {
@@ -40,13 +52,19 @@ describe('cluster handler: summary line', () => {
   it('handles nothing applied, one pod, rejections and an unsettled cluster', () => {
     assert.equal(summaryLine({ ...base, created: 0, configured: 0, pods: { total: 0, byStatus: {} } }), 'nothing applied');
     assert.equal(summaryLine({ ...base, created: 1, configured: 0, pods: { total: 1, byStatus: { Running: 1 } } }), '1 created — 1 pod Running');
-    assert.equal(summaryLine({ ...base, created: 0, configured: 0, rejected: 1, skipped: 2, stable: false, pods: { total: 2, byStatus: { Pending: 2 } } }), '1 rejected · 2 skipped — 2 pods Pending — still changing');
+    assert.equal(
+      summaryLine({ ...base, created: 0, configured: 0, rejected: 1, skipped: 2, stable: false, pods: { total: 2, byStatus: { Pending: 2 } } }),
+      '1 rejected · 2 skipped — 2 pods Pending — still changing',
+    );
   });
 
   it('is localised', () => {
     setLanguage('zh-cn');
     try {
-      assert.equal(summaryLine({ ...base, created: 2, configured: 1, pods: { total: 3, byStatus: { Running: 2, Pending: 1 } }, podProblem: 'x' }), '已创建 2 个 · 已更新 1 个 — 2 个 Pod Running，1 个 Pending（x）');
+      assert.equal(
+        summaryLine({ ...base, created: 2, configured: 1, pods: { total: 3, byStatus: { Running: 2, Pending: 1 } }, podProblem: 'x' }),
+        '已创建 2 个 · 已更新 1 个 — 2 个 Pod Running，1 个 Pending（x）',
+      );
     } finally {
       setLanguage('en');
     }
@@ -54,14 +72,18 @@ describe('cluster handler: summary line', () => {
 });
 
 describe('cluster handler: dry-run input', () => {
-  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n---\n# comment only\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+  const text =
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n---\n# comment only\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
   const src = { uri: 'untitled:x', label: 'x.yaml', text };
   const names = (r: ReturnType<typeof dryRunInputs>) => r.inputs.map((i) => (i.obj.metadata as { name: string }).name);
 
   it('reads every document of a file with file line numbers', () => {
     const r = dryRunInputs([src]);
     assert.deepEqual(names(r), ['a', 'b', 'c']);
-    assert.deepEqual(r.inputs.map((i) => i.source!.line), [1, 6, 13]);
+    assert.deepEqual(
+      r.inputs.map((i) => i.source!.line),
+      [1, 6, 13],
+    );
     assert.deepEqual(r.uris, ['untitled:x', 'untitled:x', 'untitled:x']);
   });
 
@@ -96,7 +118,13 @@ describe('cluster handler: output and actions', () => {
     const r = dryRun(c, { sources: [{ uri: 'file:///t.yaml', label: 't.yaml', text: TUTORIAL }], command: 'kubectl apply -f t.yaml' });
     const lines = r.output.split('\n');
     assert.match(lines[0], /^> kubectl apply -f t\.yaml {4}# simulated cluster/);
-    assert.deepEqual(lines.slice(1, 6), ['configmap/k8s-combat-config created', 'secret/k8s-combat-db created', 'deployment.apps/k8s-combat created', 'service/k8s-combat created', 'ingress.networking.k8s.io/k8s-combat created']);
+    assert.deepEqual(lines.slice(1, 6), [
+      'configmap/k8s-combat-config created',
+      'secret/k8s-combat-db created',
+      'deployment.apps/k8s-combat created',
+      'service/k8s-combat created',
+      'ingress.networking.k8s.io/k8s-combat created',
+    ]);
     assert.match(r.output, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/m);
     assert.match(r.output, /^k8s-combat\s+10\.244\.\d+\.\d+:8081,10\.244\.\d+\.\d+:8081\s+\d+s$/m);
     assert.doesNotMatch(r.output, /^Events:$/m);
@@ -151,7 +179,10 @@ describe('cluster handler: workspace storage', () => {
     const b = new WorkspaceCluster();
     b.configure({ storagePath: dir, trusted: true });
     assert.deepEqual(b.start(), []);
-    assert.deepEqual(b.view().pods.map((p) => p.name), a.view().pods.map((p) => p.name));
+    assert.deepEqual(
+      b.view().pods.map((p) => p.name),
+      a.view().pods.map((p) => p.name),
+    );
     assert.deepEqual(b.findSource({ kind: 'Service', namespace: 'default', name: 'k8s-combat' }), { uri: 'file:///t.yaml', line: 55 });
   });
 

@@ -2,7 +2,14 @@
 import { strict as assert } from 'node:assert';
 import { sameDiagnostics } from '../../../server/src/handlers/sameDiagnostics';
 
-const d = (line: number, message = 'm', extra: object = {}) => ({ range: { start: { line, character: 0 }, end: { line, character: 3 } }, severity: 1 as const, code: 'wrong-type', source: 'kubemate', message, ...extra });
+const d = (line: number, message = 'm', extra: object = {}) => ({
+  range: { start: { line, character: 0 }, end: { line, character: 3 } },
+  severity: 1 as const,
+  code: 'wrong-type',
+  source: 'kubemate',
+  message,
+  ...extra,
+});
 
 describe('sameDiagnostics', () => {
   const shared = d(1);
@@ -10,7 +17,12 @@ describe('sameDiagnostics', () => {
     ['both empty', [], [], true],
     ['the same objects', [shared], [shared], true],
     ['equal copies', [d(1), d(2)], [d(1), d(2)], true],
-    ['equal data and related', [d(1, 'm', { data: { replacement: 'x' }, relatedInformation: [{ message: 'r' }] })], [d(1, 'm', { data: { replacement: 'x' }, relatedInformation: [{ message: 'r' }] })], true],
+    [
+      'equal data and related',
+      [d(1, 'm', { data: { replacement: 'x' }, relatedInformation: [{ message: 'r' }] })],
+      [d(1, 'm', { data: { replacement: 'x' }, relatedInformation: [{ message: 'r' }] })],
+      true,
+    ],
     ['one more', [d(1)], [d(1), d(2)], false],
     ['moved a line', [d(1)], [d(2)], false],
     ['another message', [d(1, 'a')], [d(1, 'b')], false],

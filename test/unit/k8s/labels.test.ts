@@ -21,6 +21,9 @@ describe('label selectors', () => {
     assert.equal(mapSelectorMatches(undefined, labels), false);
   });
   it('renders like kubectl', () => {
-    assert.equal(formatLabelSelector({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] }), 'app=web,tier in (a,b)');
+    assert.equal(
+      formatLabelSelector({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] }),
+      'app=web,tier in (a,b)',
+    );
   });
 });

@@ -13,8 +13,16 @@ import { outputText } from '../../../server/src/kubectl/verbResult';
 describe('kubectl describe: the tabwriter (Go text/tabwriter, padding 2)', () => {
   const cases: [string, string, string][] = [
     ['aligns a block of Key:\\tvalue lines', 'Name:\tweb\nNamespace:\tdefault\n', 'Name:       web\nNamespace:  default\n'],
-    ['continuation lines (\\tvalue) sit under the value, never start with ":"', 'Labels:\ta=1\n\tb=2\nStatus:\tRunning\n', 'Labels:  a=1\n         b=2\nStatus:  Running\n'],
-    ['a line without a tab ends the block', 'IPs:\n  IP:\t10.0.0.1\nControlled By:\tReplicaSet/x\n', 'IPs:\n  IP:           10.0.0.1\nControlled By:  ReplicaSet/x\n'],
+    [
+      'continuation lines (\\tvalue) sit under the value, never start with ":"',
+      'Labels:\ta=1\n\tb=2\nStatus:\tRunning\n',
+      'Labels:  a=1\n         b=2\nStatus:  Running\n',
+    ],
+    [
+      'a line without a tab ends the block',
+      'IPs:\n  IP:\t10.0.0.1\nControlled By:\tReplicaSet/x\n',
+      'IPs:\n  IP:           10.0.0.1\nControlled By:  ReplicaSet/x\n',
+    ],
     ['the last cell is not padded', 'Conditions:\n  Type\tStatus\n  Ready \tTrue \n', 'Conditions:\n  Type    Status\n  Ready   True \n'],
     ['a shorter line closes the inner column only', 'a\tbb\tc\nxxx\ty\n', 'a    bb  c\nxxx  y\n'],
     ['wide (CJK) cells count runes, as Go does', '名字:\tx\nab:\ty\n', '名字:  x\nab:  y\n'],
@@ -25,7 +33,7 @@ describe('kubectl describe: the tabwriter (Go text/tabwriter, padding 2)', () =>
   });
 });
 
-describe('kubectl describe: every kind in kubectl\'s layout (goldens)', () => {
+describe("kubectl describe: every kind in kubectl's layout (goldens)", () => {
   const sim = Simulator.create();
   const docs = parseAllDocuments(readFileSync('test/fixtures/kubectl/describe.yaml', 'utf8')).map((d) => d.toJS() as Record<string, unknown>);
   sim.apply(docs.map((obj, i) => ({ obj, source: { file: 'describe.yaml', line: i + 1 } })));

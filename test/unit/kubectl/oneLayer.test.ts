@@ -18,24 +18,49 @@ async function run(cwd: string, args: string[], env: NodeJS.ProcessEnv = { LANG:
 }
 
 const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  a: b\n`;
-const DUPLICATE = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
-const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+const DUPLICATE =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+const DEPLOY =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
 
 describe('kubectl layer: the one manifest reader', () => {
   const cases: [string, string, { objects: string[]; problems: RegExp[]; skipped: number }][] = [
     ['two documents', cm('a') + '---\n' + cm('b'), { objects: ['a', 'b'], problems: [], skipped: 0 }],
-    ['a duplicate key refuses the file with check\'s words', DUPLICATE, { objects: [], problems: [/^d\.yaml:7:3 error duplicate-key Duplicate key "replicas": YAML keeps only the last value/], skipped: 1 }],
-    ['a syntax error anywhere refuses the whole file', cm('a') + '---\n' + 'apiVersion: v1\nkind: [\n', { objects: [], problems: [/^d\.yaml:\d+:\d+ error yaml-syntax YAML syntax error: /, /nothing from this file was applied/], skipped: 2 }],
-    ['a template is skipped with a note', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.n }}\n', { objects: [], problems: [/^d\.yaml:1: skipped: this document is a template/], skipped: 1 }],
-    ['kind: List is expanded', 'apiVersion: v1\nkind: List\nitems:\n  - ' + cm('x').trim().split('\n').join('\n    ') + '\n', { objects: ['x'], problems: [], skipped: 0 }],
-    ['a document without kind gets kubectl\'s validation error', 'apiVersion: v1\nmetadata:\n  name: a\n', { objects: [], problems: [/error validating data: \[kind not set\]/], skipped: 1 }],
+    [
+      "a duplicate key refuses the file with check's words",
+      DUPLICATE,
+      { objects: [], problems: [/^d\.yaml:7:3 error duplicate-key Duplicate key "replicas": YAML keeps only the last value/], skipped: 1 },
+    ],
+    [
+      'a syntax error anywhere refuses the whole file',
+      cm('a') + '---\n' + 'apiVersion: v1\nkind: [\n',
+      { objects: [], problems: [/^d\.yaml:\d+:\d+ error yaml-syntax YAML syntax error: /, /nothing from this file was applied/], skipped: 2 },
+    ],
+    [
+      'a template is skipped with a note',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.n }}\n',
+      { objects: [], problems: [/^d\.yaml:1: skipped: this document is a template/], skipped: 1 },
+    ],
+    [
+      'kind: List is expanded',
+      'apiVersion: v1\nkind: List\nitems:\n  - ' + cm('x').trim().split('\n').join('\n    ') + '\n',
+      { objects: ['x'], problems: [], skipped: 0 },
+    ],
+    [
+      "a document without kind gets kubectl's validation error",
+      'apiVersion: v1\nmetadata:\n  name: a\n',
+      { objects: [], problems: [/error validating data: \[kind not set\]/], skipped: 1 },
+    ],
     ['a scalar is not an object', 'just text\n', { objects: [], problems: [/this document is not a Kubernetes object/], skipped: 1 }],
     ['comments and empty documents are nothing', '# only a comment\n---\n---\n' + cm('c'), { objects: ['c'], problems: [], skipped: 0 }],
   ];
   for (const [name, text, want] of cases) {
     it(name, () => {
       const r = readManifestText(text, 'd.yaml');
-      assert.deepEqual(r.objects.map((o) => (o.obj.metadata as { name: string }).name), want.objects);
+      assert.deepEqual(
+        r.objects.map((o) => (o.obj.metadata as { name: string }).name),
+        want.objects,
+      );
       assert.equal(r.problems.length, want.problems.length, r.problems.join('\n'));
       want.problems.forEach((re, i) => assert.match(r.problems[i], re));
       assert.equal(r.skipped, want.skipped);
@@ -71,7 +96,7 @@ describe('kubectl layer: apply -f <dir> reads sub-folders only with -R (as kubec
   writeFileSync(join(dir, 'k8s', 'a.yaml'), cm('top'));
   writeFileSync(join(dir, 'k8s', 'more', 'b.yaml'), cm('nested'));
   const cases: [string, string[], RegExp[], RegExp[]][] = [
-    ['without -R: the folder\'s own files, and a note', ['apply', '-f', 'k8s'], [/configmap\/top created/], [/1 sub-folders were not read/]],
+    ["without -R: the folder's own files, and a note", ['apply', '-f', 'k8s'], [/configmap\/top created/], [/1 sub-folders were not read/]],
     ['with -R: sub-folders too', ['apply', '-R', '-f', 'k8s'], [/configmap\/top created/, /configmap\/nested created/], []],
     ['with --recursive: the same', ['apply', '--recursive', '-f', 'k8s'], [/configmap\/nested created/], []],
   ];
@@ -118,7 +143,7 @@ describe('kubectl layer: the CLI and the editor print the same verbs', () => {
     assert.doesNotMatch(editor.output, /^Normal\s/m);
   });
 
-  it('scale: identical output apart from the editor\'s header line', async () => {
+  it("scale: identical output apart from the editor's header line", async () => {
     const state = ['--state', 's2.json'];
     await run(dir, ['apply', '-f', 'web.yaml', ...state]);
     const cli = await run(dir, ['scale', 'deployment/web', '--replicas', '1', ...state]);
@@ -164,8 +189,18 @@ describe('kubectl layer: the new verbs from the tree (set image, rollout restart
     return c;
   };
   const cases: [string, Parameters<typeof runClusterAction>[1], boolean, RegExp[]][] = [
-    ['set image (one container: *=image)', { action: 'setImage', target: deploy, container: '*', image: 'nginx:1.28' }, true, [/^> kubectl set image deployment\/web \*=nginx:1\.28 /, /^deployment\.apps\/web image updated$/m, /Rollout of deployment\/web/]],
-    ['set image of a missing container', { action: 'setImage', target: deploy, container: 'nope', image: 'nginx:1.28' }, false, [/^error: unable to find container named "nope"$/m]],
+    [
+      'set image (one container: *=image)',
+      { action: 'setImage', target: deploy, container: '*', image: 'nginx:1.28' },
+      true,
+      [/^> kubectl set image deployment\/web \*=nginx:1\.28 /, /^deployment\.apps\/web image updated$/m, /Rollout of deployment\/web/],
+    ],
+    [
+      'set image of a missing container',
+      { action: 'setImage', target: deploy, container: 'nope', image: 'nginx:1.28' },
+      false,
+      [/^error: unable to find container named "nope"$/m],
+    ],
     ['rollout restart', { action: 'rolloutRestart', target: deploy }, true, [/^deployment\.apps\/web restarted$/m]],
     ['label', { action: 'label', target: deploy, key: 'tier', value: 'front' }, true, [/^deployment\.apps\/web labeled$/m]],
     ['label without --overwrite is refused', { action: 'label', target: deploy, key: 'tier', value: 'back' }, false, [/--overwrite is false/]],

@@ -29,7 +29,9 @@ async function run(cwd: string, args: string[], lang = 'en_US.UTF-8') {
 function nodeLabels(file: string): Record<string, string> {
   const loaded = loadState(file);
   assert.equal(loaded.kind, 'ok', `${file} is not a whole state file`);
-  const node = (loaded as { state: { store: { objects: { kind: string; metadata: { name: string; labels?: Record<string, string> } }[] } } }).state.store.objects.find((o) => o.kind === 'Node' && o.metadata.name === 'worker-1')!;
+  const node = (
+    loaded as { state: { store: { objects: { kind: string; metadata: { name: string; labels?: Record<string, string> } }[] } } }
+  ).state.store.objects.find((o) => o.kind === 'Node' && o.metadata.name === 'worker-1')!;
   return node.metadata.labels ?? {};
 }
 
@@ -38,7 +40,9 @@ function writer(cwd: string, file: string, prefix: string, count: number) {
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   const ready = new Promise<void>((resolve) => child.stdout.on('data', () => out.includes('ready\n') && resolve()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out })));
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal, out })),
+  );
   return { child, ready, done };
 }
 
@@ -93,16 +97,24 @@ describe('state file: kill -9 at random moments of writing', () => {
 describe('state file: the lock', () => {
   const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
   const cases: [string, () => string, boolean][] = [
-    ['a dead process\'s lock is broken', () => JSON.stringify({ pid: Number(deadPid()), at: Date.now() }), true],
-    ['a live process\'s lock older than STALE_MS is broken', () => JSON.stringify({ pid: process.pid, at: Date.now() - STALE_MS - 1 }), true],
-    ['a live process\'s fresh lock is waited for', () => JSON.stringify({ pid: process.pid, at: Date.now() }), false],
+    ["a dead process's lock is broken", () => JSON.stringify({ pid: Number(deadPid()), at: Date.now() }), true],
+    ["a live process's lock older than STALE_MS is broken", () => JSON.stringify({ pid: process.pid, at: Date.now() - STALE_MS - 1 }), true],
+    ["a live process's fresh lock is waited for", () => JSON.stringify({ pid: process.pid, at: Date.now() }), false],
   ];
   for (const [name, content, taken] of cases) {
     it(name, () => {
       const file = join(mkdtempSync(join(tmpdir(), 'kubemate-lock-')), 's.json');
       writeFileSync(`${file}.lock`, content());
-      if (taken) assert.equal(withStateLock(file, () => 'ran', 200), 'ran');
-      else assert.throws(() => withStateLock(file, () => 'ran', 200), (e: unknown) => e instanceof StateLockError && e.holder === process.pid);
+      if (taken)
+        assert.equal(
+          withStateLock(file, () => 'ran', 200),
+          'ran',
+        );
+      else
+        assert.throws(
+          () => withStateLock(file, () => 'ran', 200),
+          (e: unknown) => e instanceof StateLockError && e.holder === process.pid,
+        );
       assert.equal(existsSync(`${file}.lock`), !taken);
     });
   }
@@ -130,7 +142,10 @@ describe('state file: a file that cannot be used or written', () => {
       assert.equal(opened.kind, 'loaded');
       const session = (opened as { session: ClusterSession }).session;
       let error: unknown;
-      assert.throws(() => session.commit(), (e: unknown) => ((error = e), e instanceof StateWriteError && e.problem === problem));
+      assert.throws(
+        () => session.commit(),
+        (e: unknown) => ((error = e), e instanceof StateWriteError && e.problem === problem),
+      );
       assert.match(stateErrorText(error as StateWriteError, 's.json'), en);
       const { setLanguage } = await import('../../../server/src/util/l10n');
       setLanguage('zh-cn');
@@ -159,8 +174,18 @@ describe('state file: a file that cannot be used or written', () => {
   });
 
   const damaged: [string, (dir: string) => void, RegExp, RegExp][] = [
-    ['not JSON', (d) => writeFileSync(join(d, 's.json'), '{"generation":3,'), /corrupted or was not written by KubeMate \(not-json: /, /已损坏，或不是由 KubeMate 写入的/],
-    ['foreign JSON', (d) => writeFileSync(join(d, 's.json'), '{"apiVersion":"v1","kind":"Config"}'), /corrupted or was not written by KubeMate \(foreign\)/, /已损坏，或不是由 KubeMate 写入的（foreign）/],
+    [
+      'not JSON',
+      (d) => writeFileSync(join(d, 's.json'), '{"generation":3,'),
+      /corrupted or was not written by KubeMate \(not-json: /,
+      /已损坏，或不是由 KubeMate 写入的/,
+    ],
+    [
+      'foreign JSON',
+      (d) => writeFileSync(join(d, 's.json'), '{"apiVersion":"v1","kind":"Config"}'),
+      /corrupted or was not written by KubeMate \(foreign\)/,
+      /已损坏，或不是由 KubeMate 写入的（foreign）/,
+    ],
   ];
   for (const [name, make, en, zh] of damaged) {
     it(`${name}: refused in the user's language and kept byte for byte; --reset keeps it as .bak-1 and starts fresh`, async () => {
@@ -169,7 +194,10 @@ describe('state file: a file that cannot be used or written', () => {
       const before = readFileSync(join(dir, 's.json'), 'utf8');
       const refusedEn = await run(dir, ['label', 'node', 'worker-1', 'a=b', '--state', 's.json']);
       const refusedZh = await run(dir, ['label', 'node', 'worker-1', 'a=b', '--state', 's.json'], 'zh_CN.UTF-8');
-      for (const [r, re] of [[refusedEn, en], [refusedZh, zh]] as const) {
+      for (const [r, re] of [
+        [refusedEn, en],
+        [refusedZh, zh],
+      ] as const) {
         assert.equal(r.code, 1);
         assert.match(r.err, re);
         assert.doesNotMatch(r.err, /\n\s+at /);
@@ -196,9 +224,10 @@ describe('state file: a file that cannot be used or written', () => {
 });
 
 describe('state file: the editor and the CLI on one file', () => {
-  const label = (c: WorkspaceCluster, key: string) => c.transact(() => runClusterAction(c, { action: 'label', target: { kind: 'Node', namespace: null, name: 'worker-1' }, key, value: 'v' }));
+  const label = (c: WorkspaceCluster, key: string) =>
+    c.transact(() => runClusterAction(c, { action: 'label', target: { kind: 'Node', namespace: null, name: 'worker-1' }, key, value: 'v' }));
 
-  it('two windows and the CLI, interleaved: nobody loses anybody\'s change', async () => {
+  it("two windows and the CLI, interleaved: nobody loses anybody's change", async () => {
     const storage = mkdtempSync(join(tmpdir(), 'kubemate-ws-'));
     const [w1, w2] = [new WorkspaceCluster(), new WorkspaceCluster()];
     for (const w of [w1, w2]) {

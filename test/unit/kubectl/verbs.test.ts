@@ -28,52 +28,91 @@ async function cluster(): Promise<{ dir: string; pod: string }> {
 type Step = [args: string[], code: number, out: RegExp[], err?: RegExp[]];
 
 const SCENARIOS: [string, (pod: string) => Step[]][] = [
-  ['set image starts a rollout; --record writes the change cause; an unknown container is refused', () => [
-    [['set', 'image', 'deployment/web', 'web=nginx:1.28', '--record'], 0, [/^deployment\.apps\/web image updated$/m, /Rollout of deployment\/web, step by step:/], [/Flag --record has been deprecated/]],
-    [['rollout', 'history', 'deployment/web'], 0, [/^2 +kubectl set image deployment\/web web=nginx:1\.28 --record=true$/m]],
-    [['set', 'image', 'deployment/web', 'nope=nginx:1.28'], 1, [], [/^error: unable to find container named "nope"$/m]],
-    [['set', 'image', 'deployment/ghost', 'web=nginx'], 1, [], [/deployments\.apps "ghost" not found/]],
-  ]],
-  ['rollout history --revision prints the pod template as kubectl does (not JSON)', () => [
-    [['set', 'image', 'deployment/web', 'web=nginx:1.28'], 0, [/image updated/]],
-    [['rollout', 'history', 'deployment/web', '--revision', '1'], 0, [/^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=/, /^ {4}Image:\tnginx:1\.27$/m]],
-    [['rollout', 'history', 'deployment/web', '--revision', '9'], 1, [], [/^error: unable to find the specified revision$/m]],
-  ]],
-  ['rollout pause / resume / restart', () => [
-    [['rollout', 'pause', 'deployment/web'], 0, [/^deployment\.apps\/web paused$/m]],
-    [['rollout', 'pause', 'deployment/web'], 0, [/^deployment\.apps\/web already paused$/m]],
-    [['rollout', 'restart', 'deployment/web'], 1, [], [/can't restart paused deployment \(run rollout resume first\)/]],
-    [['rollout', 'undo', 'deployment/web'], 1, [], [/you cannot rollback a paused deployment/]],
-    [['rollout', 'resume', 'deployment/web'], 0, [/^deployment\.apps\/web resumed$/m]],
-    [['rollout', 'restart', 'deployment/web'], 0, [/^deployment\.apps\/web restarted$/m, /Rollout of deployment\/web/]],
-    [['describe', 'deployment', 'web'], 0, [/kubectl\.kubernetes\.io\/restartedAt: 2026-/]],
-  ]],
-  ['label: --overwrite semantics, key- removal, a relabelled pod is replaced', (pod) => [
-    [['label', 'pod', pod, 'app=other'], 1, [], [/^error: 'app' already has a value \(web\), and --overwrite is false$/m]],
-    [['label', 'pod', pod, 'tier=front'], 0, [new RegExp(`^pod/${pod} labeled$`, 'm')]],
-    [['label', 'pod', pod, 'tier=front'], 0, [new RegExp(`^pod/${pod} not labeled$`, 'm')]],
-    [['label', 'pod', pod, 'tier-', 'gone-'], 0, [/^label "gone" not found\.$/m, new RegExp(`^pod/${pod} labeled$`, 'm')]],
-    [['label', 'pod', pod, 'app=other', '--overwrite'], 0, [new RegExp(`^pod/${pod} labeled$`, 'm')]],
-    [['get', 'pods', '-o', 'json'], 0, [/"name": "web-/]],
-  ]],
-  ['annotate follows the same rules', () => [
-    [['annotate', 'deployment', 'web', 'note=hi'], 0, [/^deployment\.apps\/web annotated$/m]],
-    [['annotate', 'deployment', 'web', 'note=ho'], 1, [], [/--overwrite is false but found the following declared annotation\(s\): 'note' already has a value \(hi\)/]],
-    [['annotate', 'deployment', 'web', 'note-'], 0, [/^deployment\.apps\/web annotated$/m]],
-  ]],
-  ['expose creates a Service on the workload\'s selector and ports', () => [
-    [['expose', 'deployment', 'web', '--port', '8080', '--target-port', '80', '--name', 'web2', '--type', 'NodePort'], 0, [/^service\/web2 exposed$/m]],
-    [['describe', 'service', 'web2'], 0, [/^Selector: +app=web$/m, /^TargetPort: +80\/TCP$/m, /^NodePort: +<unset>  3\d{4}\/TCP$/m, /^Endpoints: +10\.244\.\d+\.\d+:80,10\.244/m]],
-    [['expose', 'deployment', 'web'], 1, [], [/^Error from server \(AlreadyExists\): services "web" already exists$/m]],
-    [['expose', 'deployment', 'web', '--name', 'web3'], 0, [/^service\/web3 exposed$/m]],
-    [['get', 'service', 'web3'], 0, [/web3 +ClusterIP +10\.\d+\.\d+\.\d+ +<none> +80\/TCP/]],
-  ]],
-  ['logs is a simulated log, clearly marked; exec is not simulated', (pod) => [
-    [['logs', pod], 0, [/^# KubeMate: simulated log of container "web"/m, /Started: Started container web$/m]],
-    [['logs', pod, '-c', 'nope'], 1, [], [/container nope is not valid/]],
-    [['logs', 'ghost'], 1, [], [/pods "ghost" not found/]],
-    [['exec', pod, '--', 'sh'], 1, [], [/kubemate exec is not simulated/]],
-  ]],
+  [
+    'set image starts a rollout; --record writes the change cause; an unknown container is refused',
+    () => [
+      [
+        ['set', 'image', 'deployment/web', 'web=nginx:1.28', '--record'],
+        0,
+        [/^deployment\.apps\/web image updated$/m, /Rollout of deployment\/web, step by step:/],
+        [/Flag --record has been deprecated/],
+      ],
+      [['rollout', 'history', 'deployment/web'], 0, [/^2 +kubectl set image deployment\/web web=nginx:1\.28 --record=true$/m]],
+      [['set', 'image', 'deployment/web', 'nope=nginx:1.28'], 1, [], [/^error: unable to find container named "nope"$/m]],
+      [['set', 'image', 'deployment/ghost', 'web=nginx'], 1, [], [/deployments\.apps "ghost" not found/]],
+    ],
+  ],
+  [
+    'rollout history --revision prints the pod template as kubectl does (not JSON)',
+    () => [
+      [['set', 'image', 'deployment/web', 'web=nginx:1.28'], 0, [/image updated/]],
+      [
+        ['rollout', 'history', 'deployment/web', '--revision', '1'],
+        0,
+        [/^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=/, /^ {4}Image:\tnginx:1\.27$/m],
+      ],
+      [['rollout', 'history', 'deployment/web', '--revision', '9'], 1, [], [/^error: unable to find the specified revision$/m]],
+    ],
+  ],
+  [
+    'rollout pause / resume / restart',
+    () => [
+      [['rollout', 'pause', 'deployment/web'], 0, [/^deployment\.apps\/web paused$/m]],
+      [['rollout', 'pause', 'deployment/web'], 0, [/^deployment\.apps\/web already paused$/m]],
+      [['rollout', 'restart', 'deployment/web'], 1, [], [/can't restart paused deployment \(run rollout resume first\)/]],
+      [['rollout', 'undo', 'deployment/web'], 1, [], [/you cannot rollback a paused deployment/]],
+      [['rollout', 'resume', 'deployment/web'], 0, [/^deployment\.apps\/web resumed$/m]],
+      [['rollout', 'restart', 'deployment/web'], 0, [/^deployment\.apps\/web restarted$/m, /Rollout of deployment\/web/]],
+      [['describe', 'deployment', 'web'], 0, [/kubectl\.kubernetes\.io\/restartedAt: 2026-/]],
+    ],
+  ],
+  [
+    'label: --overwrite semantics, key- removal, a relabelled pod is replaced',
+    (pod) => [
+      [['label', 'pod', pod, 'app=other'], 1, [], [/^error: 'app' already has a value \(web\), and --overwrite is false$/m]],
+      [['label', 'pod', pod, 'tier=front'], 0, [new RegExp(`^pod/${pod} labeled$`, 'm')]],
+      [['label', 'pod', pod, 'tier=front'], 0, [new RegExp(`^pod/${pod} not labeled$`, 'm')]],
+      [['label', 'pod', pod, 'tier-', 'gone-'], 0, [/^label "gone" not found\.$/m, new RegExp(`^pod/${pod} labeled$`, 'm')]],
+      [['label', 'pod', pod, 'app=other', '--overwrite'], 0, [new RegExp(`^pod/${pod} labeled$`, 'm')]],
+      [['get', 'pods', '-o', 'json'], 0, [/"name": "web-/]],
+    ],
+  ],
+  [
+    'annotate follows the same rules',
+    () => [
+      [['annotate', 'deployment', 'web', 'note=hi'], 0, [/^deployment\.apps\/web annotated$/m]],
+      [
+        ['annotate', 'deployment', 'web', 'note=ho'],
+        1,
+        [],
+        [/--overwrite is false but found the following declared annotation\(s\): 'note' already has a value \(hi\)/],
+      ],
+      [['annotate', 'deployment', 'web', 'note-'], 0, [/^deployment\.apps\/web annotated$/m]],
+    ],
+  ],
+  [
+    "expose creates a Service on the workload's selector and ports",
+    () => [
+      [['expose', 'deployment', 'web', '--port', '8080', '--target-port', '80', '--name', 'web2', '--type', 'NodePort'], 0, [/^service\/web2 exposed$/m]],
+      [
+        ['describe', 'service', 'web2'],
+        0,
+        [/^Selector: +app=web$/m, /^TargetPort: +80\/TCP$/m, /^NodePort: +<unset>  3\d{4}\/TCP$/m, /^Endpoints: +10\.244\.\d+\.\d+:80,10\.244/m],
+      ],
+      [['expose', 'deployment', 'web'], 1, [], [/^Error from server \(AlreadyExists\): services "web" already exists$/m]],
+      [['expose', 'deployment', 'web', '--name', 'web3'], 0, [/^service\/web3 exposed$/m]],
+      [['get', 'service', 'web3'], 0, [/web3 +ClusterIP +10\.\d+\.\d+\.\d+ +<none> +80\/TCP/]],
+    ],
+  ],
+  [
+    'logs is a simulated log, clearly marked; exec is not simulated',
+    (pod) => [
+      [['logs', pod], 0, [/^# KubeMate: simulated log of container "web"/m, /Started: Started container web$/m]],
+      [['logs', pod, '-c', 'nope'], 1, [], [/container nope is not valid/]],
+      [['logs', 'ghost'], 1, [], [/pods "ghost" not found/]],
+      [['exec', pod, '--', 'sh'], 1, [], [/kubemate exec is not simulated/]],
+    ],
+  ],
 ];
 
 describe('kubectl verbs (CLI)', () => {

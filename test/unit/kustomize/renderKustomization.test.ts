@@ -39,13 +39,16 @@ describe('kustomize, built in', () => {
 
   it('renders the overlay in kustomize order with no problems', () => {
     assert.deepEqual(prod.problems, []);
-    assert.deepEqual(prod.objects.map((r) => `${r.object.kind}/${(r.object as O).metadata.name}`), [
-      'ConfigMap/prod-combat-config-8789cdcg26',
-      'Secret/prod-combat-secret-fcdcm925dt',
-      'Service/prod-k8s-combat-service',
-      'Deployment/prod-k8s-combat',
-      'Ingress/prod-k8s-combat-ingress',
-    ]);
+    assert.deepEqual(
+      prod.objects.map((r) => `${r.object.kind}/${(r.object as O).metadata.name}`),
+      [
+        'ConfigMap/prod-combat-config-8789cdcg26',
+        'Secret/prod-combat-secret-fcdcm925dt',
+        'Service/prod-k8s-combat-service',
+        'Deployment/prod-k8s-combat',
+        'Ingress/prod-k8s-combat-ingress',
+      ],
+    );
   });
 
   it('generators: merge behaviour, files, quotes stripped, hash suffix referenced by the workload', () => {
@@ -80,7 +83,10 @@ describe('kustomize, built in', () => {
   it('says what it could not do, never throws, never goes online', () => {
     const r = renderKustomization(join(FIX, 'overlays/broken'), diskKustomizeFs);
     const messages = r.problems.map((p) => `${p.severity}: ${p.message.replace(FIX, '<fix>')}`);
-    assert.ok(messages.some((m) => /^warning: .*remote resource "https:\/\/github\.com\/example\/app\/\/deploy\?ref=v1" skipped/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => /^warning: .*remote resource "https:\/\/github\.com\/example\/app\/\/deploy\?ref=v1" skipped/.test(m)),
+      messages.join('\n'),
+    );
     assert.ok(messages.some((m) => /^error: .*resource "missing\.yaml" not found/.test(m)));
     assert.ok(messages.some((m) => /^information: .*Helm charts are not rendered/.test(m)));
     assert.ok(messages.some((m) => /^warning: .*matches no resource/.test(m)));
@@ -88,31 +94,78 @@ describe('kustomize, built in', () => {
   });
 
   const edge: [string, Record<string, string>, (r: ReturnType<typeof renderKustomization>) => void][] = [
-    ['a file outside the folder is refused as kustomize does', { 'app/kustomization.yaml': 'resources: [../x.yaml]\n', 'x.yaml': 'kind: ConfigMap\n' }, (r) => assert.match(r.problems[0].message, /outside the kustomization folder/)],
-    ['a cycle is reported', { 'a/kustomization.yaml': 'resources: [../b]\n', 'b/kustomization.yaml': 'resources: [../a]\n' }, (r) => assert.match(r.problems.map((p) => p.message).join(), /cycle/)],
+    [
+      'a file outside the folder is refused as kustomize does',
+      { 'app/kustomization.yaml': 'resources: [../x.yaml]\n', 'x.yaml': 'kind: ConfigMap\n' },
+      (r) => assert.match(r.problems[0].message, /outside the kustomization folder/),
+    ],
+    [
+      'a cycle is reported',
+      { 'a/kustomization.yaml': 'resources: [../b]\n', 'b/kustomization.yaml': 'resources: [../a]\n' },
+      (r) => assert.match(r.problems.map((p) => p.message).join(), /cycle/),
+    ],
     ['not YAML', { 'a/kustomization.yaml': 'resources: [\n' }, (r) => assert.match(r.problems[0].message, /not valid YAML/)],
     ['a folder without kustomization', { 'a/x.yaml': 'a: 1\n' }, (r) => assert.match(r.problems[0].message, /has no kustomization\.yaml/)],
-    ['disableNameSuffixHash', { 'a/kustomization.yaml': 'generatorOptions: {disableNameSuffixHash: true}\nconfigMapGenerator: [{name: c, literals: [A=1]}]\n' }, (r) => assert.equal((r.objects[0].object as O).metadata.name, 'c')],
-    ['wrong shapes are ignored, not fatal', { 'a/kustomization.yaml': 'resources: 7\nimages: nope\nconfigMapGenerator: [{literals: [A]}, 3]\nnamespace: [x]\n' }, (r) => assert.deepEqual(r.objects, [])],
+    [
+      'disableNameSuffixHash',
+      { 'a/kustomization.yaml': 'generatorOptions: {disableNameSuffixHash: true}\nconfigMapGenerator: [{name: c, literals: [A=1]}]\n' },
+      (r) => assert.equal((r.objects[0].object as O).metadata.name, 'c'),
+    ],
+    [
+      'wrong shapes are ignored, not fatal',
+      { 'a/kustomization.yaml': 'resources: 7\nimages: nope\nconfigMapGenerator: [{literals: [A]}, 3]\nnamespace: [x]\n' },
+      (r) => assert.deepEqual(r.objects, []),
+    ],
   ];
   for (const [name, files, check] of edge) {
     it(name, () => check(renderKustomization(resolve('/mem', Object.keys(files)[0].split('/')[0]), memFs(files))));
   }
 
-  it('hash: kustomize\'s encoding (name left out, Go JSON, letter swaps)', () => {
+  it("hash: kustomize's encoding (name left out, Go JSON, letter swaps)", () => {
     assert.equal(generatorHash({ kind: 'ConfigMap', data: { MODE: 'base' } }), 'btf6f9dc9c');
     assert.equal(generatorHash({ kind: 'Secret', type: 'Opaque', data: { PASSWORD: 'czNjcmV0', USER: 'YXBw' } }), '492d55tcmm');
   });
 
   it('strategic merge: by merge key, $patch delete, null deletes', () => {
-    const target = { spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }], nodeSelector: { disk: 'ssd' } } };
-    strategicMerge(target, { spec: { containers: [{ name: 'a', image: 'x2' }, { name: 'b', $patch: 'delete' }, { name: 'c', image: 'z' }], nodeSelector: null } });
-    assert.deepEqual(target, { spec: { containers: [{ name: 'a', image: 'x2' }, { name: 'c', image: 'z' }] } });
+    const target = {
+      spec: {
+        containers: [
+          { name: 'a', image: 'x' },
+          { name: 'b', image: 'y' },
+        ],
+        nodeSelector: { disk: 'ssd' },
+      },
+    };
+    strategicMerge(target, {
+      spec: {
+        containers: [
+          { name: 'a', image: 'x2' },
+          { name: 'b', $patch: 'delete' },
+          { name: 'c', image: 'z' },
+        ],
+        nodeSelector: null,
+      },
+    });
+    assert.deepEqual(target, {
+      spec: {
+        containers: [
+          { name: 'a', image: 'x2' },
+          { name: 'c', image: 'z' },
+        ],
+      },
+    });
   });
 
   it('JSON patch: add, remove, replace, test failures reported', () => {
     const doc: O = { spec: { replicas: 1, list: [1, 2] } };
-    assert.deepEqual(jsonPatch(doc, [{ op: 'add', path: '/spec/list/-', value: 3 }, { op: 'remove', path: '/spec/list/0' }, { op: 'replace', path: '/spec/replicas', value: 4 }]), {});
+    assert.deepEqual(
+      jsonPatch(doc, [
+        { op: 'add', path: '/spec/list/-', value: 3 },
+        { op: 'remove', path: '/spec/list/0' },
+        { op: 'replace', path: '/spec/replicas', value: 4 },
+      ]),
+      {},
+    );
     assert.deepEqual(doc, { spec: { replicas: 4, list: [2, 3] } });
     assert.equal(jsonPatch(doc, [{ op: 'replace', path: '/spec/nope', value: 1 }]).reason, 'missing');
   });
@@ -141,7 +194,10 @@ describe('kustomize, the real one when it is there', () => {
     assert.equal(withTool.renderer, kubectl ? 'kubectl' : 'built-in');
     const without = renderWithBestTool(join(FIX, 'overlays/prod'), { PATH: '/nonexistent' });
     assert.equal(without.renderer, 'built-in');
-    assert.deepEqual(without.objects.map((r) => r.object), withTool.objects.map((r) => r.object));
+    assert.deepEqual(
+      without.objects.map((r) => r.object),
+      withTool.objects.map((r) => r.object),
+    );
     // Remote resources: never handed to an external tool.
     assert.equal(renderWithBestTool(join(FIX, 'overlays/broken')).renderer, 'built-in');
   });
@@ -165,7 +221,10 @@ describe('kubemate apply -k', () => {
     const r = await run(['apply', '-k', 'test/fixtures/kustomize/base', '-o', 'json']);
     assert.equal(r.code, 0, r.err);
     const json = JSON.parse(r.out);
-    assert.ok(json.applied.some((a: { kind: string; name: string }) => a.kind === 'ConfigMap' && /^combat-config-[a-z0-9]{10}$/.test(a.name)), JSON.stringify(json.applied));
+    assert.ok(
+      json.applied.some((a: { kind: string; name: string }) => a.kind === 'ConfigMap' && /^combat-config-[a-z0-9]{10}$/.test(a.name)),
+      JSON.stringify(json.applied),
+    );
     assert.equal(json.pods.length, 1);
   });
   it('-f and -k together are refused as kubectl refuses them', async () => {

@@ -62,7 +62,10 @@ describe('kubemate check with lints', () => {
 
   it('single-replica-no-pdb looks for a PodDisruptionBudget in every checked file', async () => {
     assert.match((await run(['check', 'web.yaml'], dir)).out, /^web\.yaml:6:13 information single-replica-no-pdb /m);
-    writeFileSync(join(dir, 'pdb.yaml'), 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n');
+    writeFileSync(
+      join(dir, 'pdb.yaml'),
+      'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: web}\nspec:\n  minAvailable: 1\n  selector: {matchLabels: {app: web}}\n',
+    );
     assert.doesNotMatch((await run(['check', 'web.yaml', 'pdb.yaml'], dir)).out, /single-replica-no-pdb/);
   });
 });

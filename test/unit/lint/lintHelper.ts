@@ -26,8 +26,20 @@ export function deployment(container: string, pod = '', meta = ''): string {
     .split('\n')
     .map((l, i) => (i === 0 ? `        - ${l}` : `          ${l}`))
     .join('\n');
-  const p = pod ? pod.trim().split('\n').map((l) => `      ${l}`).join('\n') + '\n' : '';
-  const m = meta ? meta.trim().split('\n').map((l) => `  ${l}`).join('\n') + '\n' : '';
+  const p = pod
+    ? pod
+        .trim()
+        .split('\n')
+        .map((l) => `      ${l}`)
+        .join('\n') + '\n'
+    : '';
+  const m = meta
+    ? meta
+        .trim()
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n') + '\n'
+    : '';
   return `apiVersion: apps/v1
 kind: Deployment
 metadata:

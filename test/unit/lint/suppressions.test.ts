@@ -4,7 +4,8 @@ import { filterSuppressed, parseSuppressions, isSuppressed, suppressed } from '.
 import { base64ErrorOffset } from '../../../server/src/k8s/base64ErrorOffset';
 import { rowsOf } from './lintHelper';
 
-const podWith = (field: string, head = '') => `${head}apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  ${field}: true\n  containers: [{name: a, image: "a:1"}]\n`;
+const podWith = (field: string, head = '') =>
+  `${head}apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  ${field}: true\n  containers: [{name: a, image: "a:1"}]\n`;
 
 describe('suppressions', () => {
   it('next-line applies to the next line that is not blank or a comment', () => {
@@ -48,11 +49,17 @@ describe('suppressions', () => {
     assert.deepEqual(rowsOf(text, 'host-pid'), ['7:12']);
   });
 
-  it('the exported helpers work on any feature\'s diagnostics', () => {
+  it("the exported helpers work on any feature's diagnostics", () => {
     const text = 'a: 1\n# kubemate-disable-next-line missing-configmap\nb: 2\n';
     assert.equal(suppressed(text, 2, 'missing-configmap'), true);
-    const diags = [{ code: 'missing-configmap', range: { start: { line: 2 } } }, { code: 'missing-secret', range: { start: { line: 2 } } }];
-    assert.deepEqual(filterSuppressed(text, diags).map((d) => d.code), ['missing-secret']);
+    const diags = [
+      { code: 'missing-configmap', range: { start: { line: 2 } } },
+      { code: 'missing-secret', range: { start: { line: 2 } } },
+    ];
+    assert.deepEqual(
+      filterSuppressed(text, diags).map((d) => d.code),
+      ['missing-secret'],
+    );
   });
 
   it('CRLF files work', () => {

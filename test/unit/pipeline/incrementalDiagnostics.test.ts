@@ -77,7 +77,11 @@ const PIECES = ['cfg', 'web', 'api', 'x', '\n', '\n---\n', '---\n', ': ', '  ', 
 describe('keystroke path = fresh computation', () => {
   const schema = loadSchema();
   const probe = makeSchedulingProbe();
-  const inputs = (index: WorkspaceIndex): DiagnosticsInputs => ({ schema, lint: DEFAULT_LINT_SETTINGS, workspace: { index, scheduling: { probe, generation: 0 } } });
+  const inputs = (index: WorkspaceIndex): DiagnosticsInputs => ({
+    schema,
+    lint: DEFAULT_LINT_SETTINGS,
+    workspace: { index, scheduling: { probe, generation: 0 } },
+  });
 
   function fresh(editor: string, disk: string) {
     const chunks = new ChunkCache();
@@ -95,7 +99,10 @@ describe('keystroke path = fresh computation', () => {
     index.setDiskFile(DISK, diskText);
     let text = editorText;
     let version = 1;
-    index.setEditorFile(EDITOR, cache.get(EDITOR, version, () => text));
+    index.setEditorFile(
+      EDITOR,
+      cache.get(EDITOR, version, () => text),
+    );
     for (let i = 0; i < 400; i++) {
       if (text.length > 1500) {
         // Start over from the original (the cache sees a whole-text replacement).

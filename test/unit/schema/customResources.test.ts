@@ -59,7 +59,11 @@ function check(files: [string, string][]): string[] {
   );
 }
 
-const crOnly = (spec: string) => check([['crd.yaml', CRD], ['w.yaml', widget(spec)]]).filter((r) => r.startsWith('w.yaml'));
+const crOnly = (spec: string) =>
+  check([
+    ['crd.yaml', CRD],
+    ['w.yaml', widget(spec)],
+  ]).filter((r) => r.startsWith('w.yaml'));
 
 describe('custom resources from workspace CRDs', () => {
   const cases: [string, string, string[]][] = [
@@ -83,28 +87,75 @@ describe('custom resources from workspace CRDs', () => {
     assert.deepEqual(check([['w.yaml', widget('  size: three\n')]]), ['w.yaml 2:7 custom-resource']);
   });
   it('an unserved version is not defined', () => {
-    assert.deepEqual(check([['crd.yaml', CRD], ['w.yaml', widget('  size: 1\n').replace('example.com/v1', 'example.com/v0')]]).filter((r) => r.startsWith('w.yaml')), ['w.yaml 2:7 custom-resource']);
+    assert.deepEqual(
+      check([
+        ['crd.yaml', CRD],
+        ['w.yaml', widget('  size: 1\n').replace('example.com/v1', 'example.com/v0')],
+      ]).filter((r) => r.startsWith('w.yaml')),
+      ['w.yaml 2:7 custom-resource'],
+    );
   });
   it('a CRD without a schema accepts every field', () => {
-    const bare = CRD.slice(0, CRD.indexOf('      schema:')) ;
-    assert.deepEqual(check([['crd.yaml', bare], ['w.yaml', widget('  anything: [1]\n')]]), []);
+    const bare = CRD.slice(0, CRD.indexOf('      schema:'));
+    assert.deepEqual(
+      check([
+        ['crd.yaml', bare],
+        ['w.yaml', widget('  anything: [1]\n')],
+      ]),
+      [],
+    );
   });
   it('a workspace CRD overrides the bundled schema of the same kind', () => {
     const cert = 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  mine: 1\n  secretName: s\n  issuerRef: {name: ca}\n';
     assert.deepEqual(check([['c.yaml', cert]]), ['c.yaml 5:3 unknown-field']);
-    const own = CRD.replace(/example\.com/g, 'cert-manager.io').replace(/Widget/g, 'Certificate').replace('required: [size]', 'required: []').replace('size: {type: integer', 'mine: {type: integer').replace('ratio: {type: number}', 'secretName: {type: string}').replace('enabled: {type: boolean}', 'issuerRef: {type: object, x-kubernetes-preserve-unknown-fields: true}');
-    assert.deepEqual(check([['crd.yaml', own], ['c.yaml', cert]]), []);
+    const own = CRD.replace(/example\.com/g, 'cert-manager.io')
+      .replace(/Widget/g, 'Certificate')
+      .replace('required: [size]', 'required: []')
+      .replace('size: {type: integer', 'mine: {type: integer')
+      .replace('ratio: {type: number}', 'secretName: {type: string}')
+      .replace('enabled: {type: boolean}', 'issuerRef: {type: object, x-kubernetes-preserve-unknown-fields: true}');
+    assert.deepEqual(
+      check([
+        ['crd.yaml', own],
+        ['c.yaml', cert],
+      ]),
+      [],
+    );
   });
 });
 
 describe('bundled custom resources', () => {
   const cases: [string, string, string[]][] = [
-    ['a valid Certificate', 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  dnsNames: [a.example.com]\n  issuerRef: {name: ca, kind: ClusterIssuer}\n', []],
-    ['a misspelt Certificate field', 'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  issuerRef: {name: ca}\n  duraton: 1h\n', ['c.yaml 7:3 unknown-field']],
-    ['a valid HTTPRoute (fields inherited from CommonRouteSpec)', 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n    - backendRefs: [{name: web, port: 80}]\n', []],
-    ['a ServiceMonitor with a wrong type', 'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n  selector: {matchLabels: {app: web}}\n  endpoints: yes\n', ['c.yaml 6:14 wrong-type']],
-    ['an Argo CD Application', 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\nspec:\n  project: default\n  source: {repoURL: https://example.com/r.git, path: k8s, targetRevision: HEAD}\n  destination: {server: https://kubernetes.default.svc, namespace: web}\n', []],
-    ['IstioOperator has no schema in its package: a note', 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: {name: i}\nspec: {profile: demo}\n', ['c.yaml 2:7 custom-resource']],
+    [
+      'a valid Certificate',
+      'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  dnsNames: [a.example.com]\n  issuerRef: {name: ca, kind: ClusterIssuer}\n',
+      [],
+    ],
+    [
+      'a misspelt Certificate field',
+      'apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: c}\nspec:\n  secretName: s\n  issuerRef: {name: ca}\n  duraton: 1h\n',
+      ['c.yaml 7:3 unknown-field'],
+    ],
+    [
+      'a valid HTTPRoute (fields inherited from CommonRouteSpec)',
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec:\n  parentRefs: [{name: gw}]\n  rules:\n    - backendRefs: [{name: web, port: 80}]\n',
+      [],
+    ],
+    [
+      'a ServiceMonitor with a wrong type',
+      'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: m}\nspec:\n  selector: {matchLabels: {app: web}}\n  endpoints: yes\n',
+      ['c.yaml 6:14 wrong-type'],
+    ],
+    [
+      'an Argo CD Application',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: a}\nspec:\n  project: default\n  source: {repoURL: https://example.com/r.git, path: k8s, targetRevision: HEAD}\n  destination: {server: https://kubernetes.default.svc, namespace: web}\n',
+      [],
+    ],
+    [
+      'IstioOperator has no schema in its package: a note',
+      'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata: {name: i}\nspec: {profile: demo}\n',
+      ['c.yaml 2:7 custom-resource'],
+    ],
   ];
   for (const [name, text, expected] of cases) it(name, () => assert.deepEqual(check([['c.yaml', text]]), expected));
 });
@@ -121,7 +172,12 @@ describe('custom resources in the editor features', () => {
   });
   it('completes enum values', () => {
     const { text, offset } = caret(widget('  color: |\n'));
-    assert.deepEqual(completion(schema, parseFile(text), offset, ['en']).map((i) => i.label).sort(), ['blue', 'red']);
+    assert.deepEqual(
+      completion(schema, parseFile(text), offset, ['en'])
+        .map((i) => i.label)
+        .sort(),
+      ['blue', 'red'],
+    );
   });
   it("hovers with the CRD's description", () => {
     const { text, offset } = caret(widget('  si|ze: 1\n'));

@@ -4,10 +4,34 @@ import { explainReason, findReason, reasonKeyOf, reasonNames } from '../../../se
 describe('reason explainer (schema/reasons)', () => {
   // The reasons a learner meets, keyed by the exact upstream string.
   const required = [
-    'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'InvalidImageName', 'OOMKilled', 'CreateContainerConfigError',
-    'FailedScheduling', 'FailedMount', 'BackoffLimitExceeded', 'DeadlineExceeded', 'ProgressDeadlineExceeded', 'Evicted',
-    'Preempted', 'Unhealthy', 'BackOff', 'Completed', 'Error', 'ContainerCreating', 'Terminating', 'Pending', 'Unschedulable',
-    'Invalid', 'Forbidden', 'NotFound', 'AlreadyExists', 'Conflict', 'BadRequest', 'NoKindMatch',
+    'CrashLoopBackOff',
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'InvalidImageName',
+    'OOMKilled',
+    'CreateContainerConfigError',
+    'FailedScheduling',
+    'FailedMount',
+    'BackoffLimitExceeded',
+    'DeadlineExceeded',
+    'ProgressDeadlineExceeded',
+    'Evicted',
+    'Preempted',
+    'Unhealthy',
+    'BackOff',
+    'Completed',
+    'Error',
+    'ContainerCreating',
+    'Terminating',
+    'Pending',
+    'Unschedulable',
+    'Invalid',
+    'Forbidden',
+    'NotFound',
+    'AlreadyExists',
+    'Conflict',
+    'BadRequest',
+    'NoKindMatch',
   ];
   for (const reason of required) {
     it(`${reason}: explained in Chinese and English`, () => {
@@ -38,7 +62,10 @@ describe('reason explainer (schema/reasons)', () => {
   it('has at least 45 entries, each with a title and meaning in both languages', () => {
     const names = reasonNames();
     assert.ok(names.length >= 45, `${names.length} reasons`);
-    assert.deepEqual(names.filter((n) => !explainReason(n, 'zh-cn')?.title || !explainReason(n, 'en')?.meaning), []);
+    assert.deepEqual(
+      names.filter((n) => !explainReason(n, 'zh-cn')?.title || !explainReason(n, 'en')?.meaning),
+      [],
+    );
   });
   it('returns a copy: callers cannot change the table', () => {
     explainReason('CrashLoopBackOff', 'en')!.fix.push('x');

@@ -75,21 +75,45 @@ describe('navigation across files', () => {
   it('titles CodeLenses with what is selected and who uses what', () => {
     setLanguage('en');
     const idx = ws({ 'svc2.yaml': SVC.replace('name: web', 'name: none').replace('{app: web}', '{app: nope}') });
-    assert.deepEqual(codeLenses(idx, u('svc.yaml')).map((l) => l.title), ['selects 3 pods (Deployment/web)']);
-    assert.deepEqual(codeLenses(idx, u('svc2.yaml')).map((l) => l.title), ['selects no pods']);
-    assert.deepEqual(codeLenses(idx, u('cm.yaml')).map((l) => l.title), ['used by 1 workload (Deployment/web)']);
-    assert.deepEqual(codeLenses(idx, u('secret.yaml')).map((l) => l.title), ['not used by any workload in the workspace']);
-    assert.deepEqual(codeLenses(idx, u('deploy.yaml')).map((l) => l.title), ['selected by Service/web']);
+    assert.deepEqual(
+      codeLenses(idx, u('svc.yaml')).map((l) => l.title),
+      ['selects 3 pods (Deployment/web)'],
+    );
+    assert.deepEqual(
+      codeLenses(idx, u('svc2.yaml')).map((l) => l.title),
+      ['selects no pods'],
+    );
+    assert.deepEqual(
+      codeLenses(idx, u('cm.yaml')).map((l) => l.title),
+      ['used by 1 workload (Deployment/web)'],
+    );
+    assert.deepEqual(
+      codeLenses(idx, u('secret.yaml')).map((l) => l.title),
+      ['not used by any workload in the workspace'],
+    );
+    assert.deepEqual(
+      codeLenses(idx, u('deploy.yaml')).map((l) => l.title),
+      ['selected by Service/web'],
+    );
     setLanguage('zh-cn');
-    assert.deepEqual(codeLenses(idx, u('svc.yaml')).map((l) => l.title), ['选中 3 个 Pod（Deployment/web）']);
+    assert.deepEqual(
+      codeLenses(idx, u('svc.yaml')).map((l) => l.title),
+      ['选中 3 个 Pod（Deployment/web）'],
+    );
     setLanguage('en');
   });
 
   it('links kinds to kubernetes.io, in Chinese for Chinese users, not for custom resources', () => {
     const schema = loadSchema();
     const file = parseFile(`${DEPLOY}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n`);
-    assert.deepEqual(documentLinks(schema, file, 'en').map((l) => [l.range.start.line, l.target]), [[1, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/deployment-v1/']]);
-    assert.equal(documentLinks(schema, parseFile(SVC), 'zh-cn')[0].target, 'https://kubernetes.io/zh-cn/docs/reference/kubernetes-api/service-resources/service-v1/');
+    assert.deepEqual(
+      documentLinks(schema, file, 'en').map((l) => [l.range.start.line, l.target]),
+      [[1, 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/deployment-v1/']],
+    );
+    assert.equal(
+      documentLinks(schema, parseFile(SVC), 'zh-cn')[0].target,
+      'https://kubernetes.io/zh-cn/docs/reference/kubernetes-api/service-resources/service-v1/',
+    );
   });
 });
 
@@ -105,19 +129,49 @@ describe('completion from the workspace', () => {
   const pod = (spec: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${spec}`;
 
   const cases: [string, string, string[]][] = [
-    ['ConfigMap names in configMapKeyRef', pod('  containers:\n    - name: c\n      image: i\n      env:\n        - name: A\n          valueFrom:\n            configMapKeyRef:\n              name: |\n'), ['app-config']],
-    ['keys of the named ConfigMap', pod('  containers:\n    - name: c\n      image: i\n      env:\n        - name: A\n          valueFrom:\n            configMapKeyRef:\n              name: app-config\n              key: |\n'), ['LOG_LEVEL', 'MODE']],
+    [
+      'ConfigMap names in configMapKeyRef',
+      pod(
+        '  containers:\n    - name: c\n      image: i\n      env:\n        - name: A\n          valueFrom:\n            configMapKeyRef:\n              name: |\n',
+      ),
+      ['app-config'],
+    ],
+    [
+      'keys of the named ConfigMap',
+      pod(
+        '  containers:\n    - name: c\n      image: i\n      env:\n        - name: A\n          valueFrom:\n            configMapKeyRef:\n              name: app-config\n              key: |\n',
+      ),
+      ['LOG_LEVEL', 'MODE'],
+    ],
     ['Secret names in a volume', pod('  containers: [{name: c, image: i}]\n  volumes:\n    - name: s\n      secret:\n        secretName: |\n'), ['db']],
-    ['keys in volume items', pod('  containers: [{name: c, image: i}]\n  volumes:\n    - name: s\n      configMap:\n        name: app-config\n        items:\n          - key: |\n'), ['LOG_LEVEL', 'MODE']],
+    [
+      'keys in volume items',
+      pod('  containers: [{name: c, image: i}]\n  volumes:\n    - name: s\n      configMap:\n        name: app-config\n        items:\n          - key: |\n'),
+      ['LOG_LEVEL', 'MODE'],
+    ],
     ['ServiceAccount names (default first known)', pod('  serviceAccountName: |\n  containers: [{name: c, image: i}]\n'), ['default', 'builder']],
-    ['Service ports in an Ingress backend', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port:\n        name: |\n', ['http']],
-    ['container ports for a Service targetPort', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: |\n', ['http', 'metrics', '8080', '9090']],
+    [
+      'Service ports in an Ingress backend',
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: i\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port:\n        name: |\n',
+      ['http'],
+    ],
+    [
+      'container ports for a Service targetPort',
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: web}\n  ports:\n    - port: 80\n      targetPort: |\n',
+      ['http', 'metrics', '8080', '9090'],
+    ],
     ['labels for a Service selector', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector:\n    |\n', ['app: web', 'tier: fe']],
     ['label values for a selector key', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector:\n    app: |\n', ['web']],
-    ['pod template labels from Services', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        |\n', ['app: web']],
+    [
+      'pod template labels from Services',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n      labels:\n        |\n',
+      ['app: web'],
+    ],
     ['nothing elsewhere', pod('  containers:\n    - name: c\n      image: |\n'), []],
   ];
   for (const [name, source, expected] of cases) {
-    it(name, () => assert.deepEqual(complete(source, { 'sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n' }).sort(), [...expected].sort()));
+    it(name, () =>
+      assert.deepEqual(complete(source, { 'sa.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\n' }).sort(), [...expected].sort()),
+    );
   }
 });

@@ -25,7 +25,9 @@ const manifest = fc.oneof(
     metadata: { name, namespace },
     spec: { selector: { matchLabels: l }, template: { metadata: { labels: l }, spec: { containers: [{ name: 'c', image: 'i' }] } } },
   })),
-  fc.record({ ...meta, selector: labels }).map(({ name, namespace, selector }) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector, ports: [{ port: 80 }] } })),
+  fc
+    .record({ ...meta, selector: labels })
+    .map(({ name, namespace, selector }) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector, ports: [{ port: 80 }] } })),
   fc.record({ ...meta, matchLabels: labels, exprs: fc.array(expression, { maxLength: 2 }) }).map(({ name, namespace, matchLabels, exprs }) => ({
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',
@@ -57,14 +59,20 @@ describe('selector and name indexes = a scan of every object (property)', () => 
         const all = index.allObjects();
         const scan = (pred: (o: IndexedObject) => boolean) => sortObjects(all.filter(pred));
         for (const s of all.filter((o) => o.selector)) {
-          assert.deepEqual(ids(index.podsMatching(s.namespace, s.selector!)), ids(scan((o) => !!o.pod && o.namespace === s.namespace && selectorMatches(s.selector!, o.pod.labels))));
+          assert.deepEqual(
+            ids(index.podsMatching(s.namespace, s.selector!)),
+            ids(scan((o) => !!o.pod && o.namespace === s.namespace && selectorMatches(s.selector!, o.pod.labels))),
+          );
         }
         const podLabels = [...probes, ...all.filter((o) => o.pod).map((o) => o.pod!.labels)];
         for (const ns of NAMESPACES) {
           for (const l of podLabels) {
             const selecting = scan((o) => !!o.selector && o.namespace === ns && selectorMatches(o.selector, l));
             assert.deepEqual(ids(index.selectorsSelecting(ns, l)), ids(selecting));
-            assert.equal(index.anySelects(ns, l, 'PodDisruptionBudget'), selecting.some((o) => o.kind === 'PodDisruptionBudget'));
+            assert.equal(
+              index.anySelects(ns, l, 'PodDisruptionBudget'),
+              selecting.some((o) => o.kind === 'PodDisruptionBudget'),
+            );
             assert.equal(index.anySelects(ns, l), selecting.length > 0);
           }
           for (const kind of ['Deployment', 'Service', 'PodDisruptionBudget']) {
@@ -72,7 +80,9 @@ describe('selector and name indexes = a scan of every object (property)', () => 
             assert.equal(index.podOwnerCount(ns), all.filter((o) => o.pod && o.namespace === ns).length);
           }
         }
-        for (const kind of ['Deployment', 'Service']) for (const name of ['web', 'api', 'db', 'cache']) assert.deepEqual(ids(index.named(kind, name)), ids(scan((o) => o.kind === kind && o.name === name)));
+        for (const kind of ['Deployment', 'Service'])
+          for (const name of ['web', 'api', 'db', 'cache'])
+            assert.deepEqual(ids(index.named(kind, name)), ids(scan((o) => o.kind === kind && o.name === name)));
       }),
       { numRuns: 150, seed: 20261203 },
     );
@@ -80,7 +90,20 @@ describe('selector and name indexes = a scan of every object (property)', () => 
 
   it('an empty label selector selects every template of its namespace; an empty Service selector selects what the scan says', () => {
     const index = build([
-      { file: 0, docs: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' }, spec: { selector: { matchLabels: { app: 'a' } }, template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } }] },
+      {
+        file: 0,
+        docs: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            metadata: { name: 'a' },
+            spec: {
+              selector: { matchLabels: { app: 'a' } },
+              template: { metadata: { labels: { app: 'a' } }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+            },
+          },
+        ],
+      },
       { file: 1, docs: [{ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'all' }, spec: { minAvailable: 1, selector: {} } }] },
     ]);
     assert.deepEqual(ids(index.selectorsSelecting('default', { app: 'a' })), ['file:///w/f1.yaml:0:PodDisruptionBudget/all']);

@@ -16,12 +16,18 @@ const consumer = (cmName: string, key: string) =>
 describe('workspace index', () => {
   it('extracts identity, namespace (default, explicit, cluster-scoped), labels, references with ranges', () => {
     const idx = new WorkspaceIndex();
-    idx.setDiskFile('file:///w/a.yaml', `${cm('cfg', ['A'], 'shop')}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n${consumer('cfg', 'A')}`);
+    idx.setDiskFile(
+      'file:///w/a.yaml',
+      `${cm('cfg', ['A'], 'shop')}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n${consumer('cfg', 'A')}`,
+    );
     const [c, n, p] = idx.objectsIn('file:///w/a.yaml');
     assert.deepEqual([c.kind, c.namespace, c.explicitNamespace, c.name], ['ConfigMap', 'shop', 'shop', 'cfg']);
     assert.deepEqual([n.kind, n.namespace], ['Namespace', '']);
     assert.deepEqual([p.kind, p.namespace, p.explicitNamespace, p.line], ['Pod', 'default', undefined, 12]);
-    assert.deepEqual(c.keys?.map((k) => k.key), ['A']);
+    assert.deepEqual(
+      c.keys?.map((k) => k.key),
+      ['A'],
+    );
     const ref = p.refs[0];
     assert.deepEqual([ref.target, ref.via, ref.name, ref.keys[0].key, ref.container], ['ConfigMap', 'env', 'cfg', 'A', 'c']);
     // Ranges are relative to the document (which starts at its `---` line): the `cfg` value.
@@ -30,8 +36,14 @@ describe('workspace index', () => {
 
   it('reads the items of a kind: List', () => {
     const idx = new WorkspaceIndex();
-    idx.setDiskFile('file:///w/l.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n');
-    assert.deepEqual(idx.objectsIn('file:///w/l.yaml').map((o) => `${o.kind}/${o.name}`), ['ConfigMap/a', 'Secret/b']);
+    idx.setDiskFile(
+      'file:///w/l.yaml',
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Secret\n    metadata: {name: b}\n',
+    );
+    assert.deepEqual(
+      idx.objectsIn('file:///w/l.yaml').map((o) => `${o.kind}/${o.name}`),
+      ['ConfigMap/a', 'Secret/b'],
+    );
   });
 
   it('skips templates, non-Kubernetes YAML and disabled files', () => {
@@ -70,11 +82,20 @@ describe('workspace index', () => {
     const idx = new WorkspaceIndex(chunks);
     idx.setDiskFile('file:///w/cm.yaml', cm('on-disk', ['A']));
     idx.setEditorFile('file:///w/cm.yaml', parseFile(cm('in-editor', ['A']), chunks));
-    assert.deepEqual(idx.ofKind('ConfigMap').map((o) => o.name), ['in-editor']);
+    assert.deepEqual(
+      idx.ofKind('ConfigMap').map((o) => o.name),
+      ['in-editor'],
+    );
     idx.setDiskFile('file:///w/cm.yaml', cm('saved-elsewhere', ['A']));
-    assert.deepEqual(idx.ofKind('ConfigMap').map((o) => o.name), ['in-editor']);
+    assert.deepEqual(
+      idx.ofKind('ConfigMap').map((o) => o.name),
+      ['in-editor'],
+    );
     idx.closeEditor('file:///w/cm.yaml');
-    assert.deepEqual(idx.ofKind('ConfigMap').map((o) => o.name), ['saved-elsewhere']);
+    assert.deepEqual(
+      idx.ofKind('ConfigMap').map((o) => o.name),
+      ['saved-elsewhere'],
+    );
     idx.removeDiskFile('file:///w/cm.yaml');
     assert.equal(idx.fileCount, 0);
   });
@@ -107,10 +128,19 @@ describe('workspace index', () => {
 
   it('finds the pods a selector matches through the label index', () => {
     const idx = new WorkspaceIndex();
-    const dep = (name: string, labels: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector: {matchLabels: ${labels}}\n  template:\n    metadata: {labels: ${labels}}\n    spec: {containers: [{name: c, image: i}]}\n`;
+    const dep = (name: string, labels: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  selector: {matchLabels: ${labels}}\n  template:\n    metadata: {labels: ${labels}}\n    spec: {containers: [{name: c, image: i}]}\n`;
     idx.setDiskFile('file:///w/d.yaml', `${dep('web', '{app: web, tier: fe}')}---\n${dep('api', '{app: api, tier: be}')}`);
-    const sel = { type: 'map' as const, selector: { app: 'web' }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, block: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-    assert.deepEqual(idx.podsMatching('default', sel).map((o) => o.name), ['web']);
+    const sel = {
+      type: 'map' as const,
+      selector: { app: 'web' },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      block: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    assert.deepEqual(
+      idx.podsMatching('default', sel).map((o) => o.name),
+      ['web'],
+    );
     assert.deepEqual(idx.podsMatching('other', sel), []);
   });
 });

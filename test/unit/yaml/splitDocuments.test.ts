@@ -6,13 +6,39 @@ describe('splitDocuments', () => {
   const cases: [string, string, { line: number; text: string }[]][] = [
     ['one document', 'a: 1\n', [{ line: 0, text: 'a: 1\n' }]],
     ['leading marker', '---\na: 1\n', [{ line: 0, text: '---\na: 1\n' }]],
-    ['two documents', 'a: 1\n---\nb: 2\n', [{ line: 0, text: 'a: 1\n' }, { line: 1, text: '---\nb: 2\n' }]],
-    ['marker with comment', 'a: 1\n--- # next\nb: 2', [{ line: 0, text: 'a: 1\n' }, { line: 1, text: '--- # next\nb: 2' }]],
+    [
+      'two documents',
+      'a: 1\n---\nb: 2\n',
+      [
+        { line: 0, text: 'a: 1\n' },
+        { line: 1, text: '---\nb: 2\n' },
+      ],
+    ],
+    [
+      'marker with comment',
+      'a: 1\n--- # next\nb: 2',
+      [
+        { line: 0, text: 'a: 1\n' },
+        { line: 1, text: '--- # next\nb: 2' },
+      ],
+    ],
     ['not a marker', 'a: "---"\nb: ----\n', [{ line: 0, text: 'a: "---"\nb: ----\n' }]],
-    ['CRLF', 'a: 1\r\n---\r\nb: 2\r\n', [{ line: 0, text: 'a: 1\r\n' }, { line: 1, text: '---\r\nb: 2\r\n' }]],
+    [
+      'CRLF',
+      'a: 1\r\n---\r\nb: 2\r\n',
+      [
+        { line: 0, text: 'a: 1\r\n' },
+        { line: 1, text: '---\r\nb: 2\r\n' },
+      ],
+    ],
   ];
   for (const [name, text, expected] of cases) {
-    it(name, () => assert.deepEqual(splitDocuments(text).map((c) => ({ line: c.line, text: c.text })), expected));
+    it(name, () =>
+      assert.deepEqual(
+        splitDocuments(text).map((c) => ({ line: c.line, text: c.text })),
+        expected,
+      ),
+    );
   }
 
   it('re-uses unchanged documents between versions', () => {
@@ -33,10 +59,15 @@ describe('reparseFile: an edit re-splits only what it touched', () => {
   const { reparseFile } = require('../../../server/src/yaml/parsedFile') as typeof import('../../../server/src/yaml/parsedFile');
   const { SeededIds } = require('../../../server/src/util/seededIds') as typeof import('../../../server/src/util/seededIds');
   const shape = (f: ReturnType<typeof parseFile>) => f.documents.map((d) => ({ index: d.index, start: d.start, line: d.line, text: d.chunk.text }));
-  const base = ['apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n', '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n', '---\n# c\nkind: Pod\n', '--- \nx: 1\n'].join('');
+  const base = [
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+    '---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n',
+    '---\n# c\nkind: Pod\n',
+    '--- \nx: 1\n',
+  ].join('');
   const pieces = ['', 'a', '\n', '---\n', 'x: 2\n', '--', '-', ' ', '\r\n', '---', 'kind: Job\n'];
 
-  it("gives the same documents as a fresh parse for 1,000 random edits", () => {
+  it('gives the same documents as a fresh parse for 1,000 random edits', () => {
     const ids = new SeededIds(42);
     const cache = new ChunkCache();
     let text = base;

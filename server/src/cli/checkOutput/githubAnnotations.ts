@@ -9,7 +9,14 @@ export function githubAnnotations(run: CheckRun): string[] {
   const lines: string[] = [];
   for (const p of run.problems) lines.push(`::error::${data(p)}`);
   for (const f of run.findings) {
-    const props = [`file=${prop(f.file)}`, `line=${f.line}`, `col=${f.column}`, `endLine=${f.endLine}`, `endColumn=${f.endColumn}`, `title=${prop(`KubeMate ${f.code}`)}`];
+    const props = [
+      `file=${prop(f.file)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      `endColumn=${f.endColumn}`,
+      `title=${prop(`KubeMate ${f.code}`)}`,
+    ];
     lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${data(f.message)}`);
   }
   return lines;

@@ -20,10 +20,17 @@ export function junitReport(run: CheckRun, failOn: FindingSeverity, checkedFiles
     if (failing.length) failures++;
     const body: string[] = [];
     for (const f of failing) {
-      body.push(`      <failure type="${esc(f.code)}" message="${esc(f.message)}">${esc(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)}</failure>`);
+      body.push(
+        `      <failure type="${esc(f.code)}" message="${esc(f.message)}">${esc(`${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`)}</failure>`,
+      );
     }
-    if (others.length) body.push(`      <system-out>${esc(others.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n'))}</system-out>`);
-    cases.push(body.length ? `    <testcase classname="kubemate.check" name="${esc(file)}">\n${body.join('\n')}\n    </testcase>` : `    <testcase classname="kubemate.check" name="${esc(file)}"/>`);
+    if (others.length)
+      body.push(`      <system-out>${esc(others.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`).join('\n'))}</system-out>`);
+    cases.push(
+      body.length
+        ? `    <testcase classname="kubemate.check" name="${esc(file)}">\n${body.join('\n')}\n    </testcase>`
+        : `    <testcase classname="kubemate.check" name="${esc(file)}"/>`,
+    );
   }
   const errors = run.problems.length;
   const problems = run.problems.map((p) => `    <testcase classname="kubemate.check" name="${esc(p)}">\n      <error message="${esc(p)}"/>\n    </testcase>`);

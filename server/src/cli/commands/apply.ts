@@ -54,7 +54,14 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
     const result = r.result!;
     const snap = sim.snapshot();
     const json: ClusterSnapshot = {
-      applied: result.applied.map((a) => ({ apiVersion: a.apiVersion, kind: a.kind, namespace: a.namespace, name: a.name, action: a.action, message: a.message })),
+      applied: result.applied.map((a) => ({
+        apiVersion: a.apiVersion,
+        kind: a.kind,
+        namespace: a.namespace,
+        name: a.name,
+        action: a.action,
+        message: a.message,
+      })),
       pods: snap.pods,
       replicaSets: snap.replicaSets,
       services: snap.services,

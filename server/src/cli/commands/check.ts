@@ -35,7 +35,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   aliases: ['lint', 'validate'],
   summary: 'Check manifests for schema errors, API rules, removed APIs and best practices.',
-  usage: 'kubemate check <file|dir>... [-o text|json|sarif|junit|github] [--fail-on error|warning|information] [--quiet] [--config FILE|--no-config] [--no-lint] [--list-rules]',
+  usage:
+    'kubemate check <file|dir>... [-o text|json|sarif|junit|github] [--fail-on error|warning|information] [--quiet] [--config FILE|--no-config] [--no-lint] [--list-rules]',
   run(args: string[], io: CliIO): number {
     const { positionals, values } = parseArgs(args, {
       output: { type: 'string', short: 'o' },
@@ -54,7 +55,9 @@ export const checkCommand: CliCommand = {
     }
     if (positionals.length === 0) throw new UsageError(t('Name at least one file or directory to check.'));
     if (values.config && values['no-config']) throw new UsageError(t('Use either --config or --no-config, not both.'));
-    const loaded = values['no-config'] ? { config: { rules: {}, ignore: [] }, problems: [] as string[], path: undefined } : loadProjectConfig(values.config as string | undefined, positionals[0], io.cwd, configurableCodes());
+    const loaded = values['no-config']
+      ? { config: { rules: {}, ignore: [] }, problems: [] as string[], path: undefined }
+      : loadProjectConfig(values.config as string | undefined, positionals[0], io.cwd, configurableCodes());
     const { config } = loaded;
     const problems: string[] = [...loaded.problems];
     const ignored = loaded.path && config.ignore.length ? ignoreMatcher(config.ignore) : undefined;
@@ -156,7 +159,18 @@ function failOnLevel(value: unknown): FindingSeverity {
 function print(format: (typeof FORMATS)[number], run: CheckRun, failOn: FindingSeverity, checked: string[], quiet: boolean, io: CliIO): void {
   switch (format) {
     case 'json':
-      io.out(JSON.stringify({ files: run.files, diagnostics: run.findings, problems: run.problems, summary: { ...countBySeverity(run.findings), failOn, failed: run.problems.length > 0 || run.findings.some((f) => failsAt(f.severity, failOn)) } }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            files: run.files,
+            diagnostics: run.findings,
+            problems: run.problems,
+            summary: { ...countBySeverity(run.findings), failOn, failed: run.problems.length > 0 || run.findings.some((f) => failsAt(f.severity, failOn)) },
+          },
+          null,
+          2,
+        ),
+      );
       return;
     case 'sarif':
       io.out(JSON.stringify(sarifLog(run), null, 2));

@@ -39,7 +39,12 @@ export function openSession(values: Record<string, unknown>, io: CliIO): Cluster
     }
     ({ nodes, simulation } = profile.ok);
   }
-  const opened = openClusterSession({ path: statePath, reset: values.reset === true, onDamaged: 'refuse', fresh: () => Simulator.create({ nodes, simulation }) });
+  const opened = openClusterSession({
+    path: statePath,
+    reset: values.reset === true,
+    onDamaged: 'refuse',
+    fresh: () => Simulator.create({ nodes, simulation }),
+  });
   if (opened.kind === 'refused' && opened.directory) {
     io.err(`${t('error:')} ${stateErrorText(new StateWriteError(String(values.state), 'directory'))}`);
     return 1;
@@ -54,8 +59,10 @@ export function openSession(values: Record<string, unknown>, io: CliIO): Cluster
     );
     return 1;
   }
-  if (opened.kind === 'new' && opened.damaged?.keptAs) io.err(t('The old state file was not usable; it is kept as {0}. Starting a new cluster.', opened.damaged.keptAs));
-  if (opened.kind === 'loaded' && typeof values.cluster === 'string') io.err(t('Note: --cluster only applies to a new cluster; {0} already holds one. Add --reset to start over with the profile.', String(values.state)));
+  if (opened.kind === 'new' && opened.damaged?.keptAs)
+    io.err(t('The old state file was not usable; it is kept as {0}. Starting a new cluster.', opened.damaged.keptAs));
+  if (opened.kind === 'loaded' && typeof values.cluster === 'string')
+    io.err(t('Note: --cluster only applies to a new cluster; {0} already holds one. Add --reset to start over with the profile.', String(values.state)));
   return opened.session;
 }
 

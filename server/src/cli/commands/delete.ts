@@ -35,7 +35,12 @@ async function runDelete(args: string[], io: CliIO): Promise<number> {
       const info = resolveResource(String(o.obj.kind ?? ''));
       const meta = (o.obj.metadata ?? {}) as Record<string, unknown>;
       if (!info) continue;
-      targets.push({ kind: info.kind, group: info.group, namespace: info.namespaced ? String(meta.namespace ?? defaultNs) : undefined, name: String(meta.name ?? '') });
+      targets.push({
+        kind: info.kind,
+        group: info.group,
+        namespace: info.namespaced ? String(meta.namespace ?? defaultNs) : undefined,
+        name: String(meta.name ?? ''),
+      });
     }
   } else {
     const q = parseTypeArgs(positionals);

@@ -18,7 +18,16 @@ export const docsCommand: CliCommand = {
     if (format === 'json') {
       io.out(JSON.stringify(c, null, 2));
     } else {
-      io.out(t('{0} kinds, {1} fields outside status: {2} with Chinese docs ({3}%), {4} learning notes.', c.kinds, c.fields, c.zhCN, ((100 * c.zhCN) / c.fields).toFixed(1), c.notes));
+      io.out(
+        t(
+          '{0} kinds, {1} fields outside status: {2} with Chinese docs ({3}%), {4} learning notes.',
+          c.kinds,
+          c.fields,
+          c.zhCN,
+          ((100 * c.zhCN) / c.fields).toFixed(1),
+          c.notes,
+        ),
+      );
       io.out(t('{0} status fields: {1} with Chinese docs.', c.statusFields, c.statusZhCN));
       io.out(t('{0} enum fields, {1} values: {2} without a meaning.', c.enumFields, c.enumValues, c.enumMissing.length));
       io.out(t('{0} fields without English text.', c.enMissing.length));

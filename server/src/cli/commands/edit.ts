@@ -61,7 +61,11 @@ async function runEdit(args: string[], io: CliIO, opts: CliOptions): Promise<num
     const ran = openEditor(editor, file, env);
     if (!ran.ok) {
       io.err(`error: there was a problem with the editor "${editor}": ${ran.why}`);
-      io.err(t('Set $KUBE_EDITOR or $EDITOR to an editor that waits until you close the file (for example `code --wait` or `nano`), or use "Edit Live Object" on the object in the KubeMate view of VS Code.'));
+      io.err(
+        t(
+          'Set $KUBE_EDITOR or $EDITOR to an editor that waits until you close the file (for example `code --wait` or `nano`), or use "Edit Live Object" on the object in the KubeMate view of VS Code.',
+        ),
+      );
       return 1;
     }
     const edited = readFileSync(file, 'utf8');

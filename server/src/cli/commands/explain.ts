@@ -21,7 +21,10 @@ function resolveKind(schema: Schema, name: string, apiVersion: string | undefine
   }
   if (apiVersion) {
     const e = schema.findKind(apiVersion, kind);
-    if (!e) throw new UsageError(t('{0} does not exist in apiVersion {1}. Available: {2}', kind, apiVersion, schema.versionsOfKind(kind).map(apiVersionOf).join(', ')));
+    if (!e)
+      throw new UsageError(
+        t('{0} does not exist in apiVersion {1}. Available: {2}', kind, apiVersion, schema.versionsOfKind(kind).map(apiVersionOf).join(', ')),
+      );
     return e;
   }
   const e = schema.versionsOfKind(kind)[0] ?? schema.kinds.find((k) => k.kind === kind);
@@ -65,7 +68,9 @@ export const explainCommand: CliCommand = {
       if (!fields || !fields[seg]) {
         const suggestion = fields ? didYouMean(seg, Object.keys(fields)) : undefined;
         const where = [entry.kind, ...fieldPath.slice(0, fieldPath.indexOf(seg))].join('.');
-        io.err(`${t('error:')} ${suggestion ? t('field "{0}" does not exist in {1}. Did you mean "{2}"?', seg, where, suggestion) : t('field "{0}" does not exist in {1}.', seg, where)}`);
+        io.err(
+          `${t('error:')} ${suggestion ? t('field "{0}" does not exist in {1}. Did you mean "{2}"?', seg, where, suggestion) : t('field "{0}" does not exist in {1}.', seg, where)}`,
+        );
         return 1;
       }
       path.push(seg);

@@ -8,8 +8,9 @@ import { printLines } from '../printVerb';
 
 export const getCommand: CliCommand = {
   name: 'get',
-  summary: 'List objects of the simulated cluster in kubectl\'s table layout.',
-  usage: 'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-o wide|json] [--state F]',
+  summary: "List objects of the simulated cluster in kubectl's table layout.",
+  usage:
+    'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-o wide|json] [--state F]',
   run: (args, io) => runGet(args, io),
 };
 
@@ -24,7 +25,14 @@ async function runGet(args: string[], io: CliIO): Promise<number> {
   const q = parseTypeArgs(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
-  const r = getVerb(session.sim, { kinds: q.kinds, name: q.name, prefixed: q.all, namespace: namespaceOf(values), allNamespaces: values['all-namespaces'] === true, format });
+  const r = getVerb(session.sim, {
+    kinds: q.kinds,
+    name: q.name,
+    prefixed: q.all,
+    namespace: namespaceOf(values),
+    allNamespaces: values['all-namespaces'] === true,
+    format,
+  });
   printLines(io, r.lines);
   // kubectl exits 0 on "No resources found", 1 on NotFound.
   return r.found ? 0 : 1;

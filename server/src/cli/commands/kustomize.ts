@@ -20,10 +20,22 @@ export const kustomizeCommand: CliCommand = {
     const dir = resolve(io.cwd, positionals[0]);
     const r = renderWithBestTool(dir, opts?.env ?? process.env, !values['built-in']);
     const shown = (p: string) => relative(io.cwd, p) || p;
-    for (const p of r.problems) io.err(`${p.severity === 'error' ? t('error:') : p.severity === 'warning' ? t('warning:') : t('note:')} ${p.message.split(dir).join(shown(dir))}`);
-    if (format === 'json') io.out(JSON.stringify({ renderer: r.renderer, objects: r.objects.map((o) => o.object), problems: r.problems.map((p) => ({ ...p, file: shown(p.file) })) }, null, 2));
+    for (const p of r.problems)
+      io.err(`${p.severity === 'error' ? t('error:') : p.severity === 'warning' ? t('warning:') : t('note:')} ${p.message.split(dir).join(shown(dir))}`);
+    if (format === 'json')
+      io.out(
+        JSON.stringify(
+          { renderer: r.renderer, objects: r.objects.map((o) => o.object), problems: r.problems.map((p) => ({ ...p, file: shown(p.file) })) },
+          null,
+          2,
+        ),
+      );
     else io.out(r.objects.map((o) => stringify(o.object, { lineWidth: 0 })).join('---\n'));
-    io.err(r.renderer === 'built-in' ? t('Rendered by KubeMate\'s built-in kustomize ({0} object(s)).', r.objects.length) : t('Rendered by {0} ({1} object(s)).', r.renderer === 'kubectl' ? 'kubectl kustomize' : 'kustomize build', r.objects.length));
+    io.err(
+      r.renderer === 'built-in'
+        ? t("Rendered by KubeMate's built-in kustomize ({0} object(s)).", r.objects.length)
+        : t('Rendered by {0} ({1} object(s)).', r.renderer === 'kubectl' ? 'kubectl kustomize' : 'kustomize build', r.objects.length),
+    );
     return r.problems.some((p) => p.severity === 'error') ? 1 : 0;
   },
 };

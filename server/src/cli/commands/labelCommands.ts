@@ -14,7 +14,8 @@ async function run(field: 'labels' | 'annotations', args: string[], io: CliIO): 
   const changes = positionals.filter((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
   const target = positionals.filter((a) => !changes.includes(a));
   const q = parseTypeArgs(target);
-  if (!q.name || !changes.length) throw new UsageError(t('Name the object and at least one key=value or key-, e.g. `kubemate label pod web-abc12 tier=front`.'));
+  if (!q.name || !changes.length)
+    throw new UsageError(t('Name the object and at least one key=value or key-, e.g. `kubemate label pod web-abc12 tier=front`.'));
   const set: Record<string, string> = {};
   const remove: string[] = [];
   for (const c of changes) {

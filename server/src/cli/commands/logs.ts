@@ -16,7 +16,11 @@ export const logsCommand: CliCommand = {
   summary: 'Show a simulated log of a container: the lifecycle events the kubelet recorded (no program runs here).',
   usage: 'kubemate logs <pod> [-c container] [-n ns] [--state F]',
   run: async (args: string[], io: CliIO) => {
-    const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, container: { type: 'string', short: 'c' }, namespace: { type: 'string', short: 'n' } });
+    const { values, positionals } = parseArgs(args, {
+      ...SESSION_OPTIONS,
+      container: { type: 'string', short: 'c' },
+      namespace: { type: 'string', short: 'n' },
+    });
     const pod = podArg(positionals[0]);
     if (!pod) throw new UsageError(t('Name the pod, e.g. `kubemate logs web-abc12`.'));
     const session = openSession(values, io);
@@ -31,7 +35,13 @@ export const execCommand: CliCommand = {
   usage: 'kubemate exec <pod> [-c container] -- <command>...',
   run: async (args: string[], io: CliIO) => {
     const dash = args.indexOf('--');
-    const { values, positionals } = parseArgs(dash >= 0 ? args.slice(0, dash) : args, { ...SESSION_OPTIONS, container: { type: 'string', short: 'c' }, namespace: { type: 'string', short: 'n' }, stdin: { type: 'boolean', short: 'i' }, tty: { type: 'boolean', short: 't' } });
+    const { values, positionals } = parseArgs(dash >= 0 ? args.slice(0, dash) : args, {
+      ...SESSION_OPTIONS,
+      container: { type: 'string', short: 'c' },
+      namespace: { type: 'string', short: 'n' },
+      stdin: { type: 'boolean', short: 'i' },
+      tty: { type: 'boolean', short: 't' },
+    });
     const pod = podArg(positionals[0]);
     if (!pod) throw new UsageError(t('Name the pod, e.g. `kubemate exec web-abc12 -- sh`.'));
     const session = openSession(values, io);

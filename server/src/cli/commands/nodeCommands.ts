@@ -30,7 +30,11 @@ async function run(kind: 'cordon' | 'uncordon' | 'drain', args: string[], io: Cl
     io,
     (s) =>
       kind === 'drain'
-        ? drainVerb(s.sim, name, { force: values.force === true, ignoreDaemonSets: values['ignore-daemonsets'] === true, timeoutSeconds: Math.floor(timeout / 1000) })
+        ? drainVerb(s.sim, name, {
+            force: values.force === true,
+            ignoreDaemonSets: values['ignore-daemonsets'] === true,
+            timeoutSeconds: Math.floor(timeout / 1000),
+          })
         : cordonVerb(s.sim, name, kind === 'cordon'),
     (r) => r.found,
   );

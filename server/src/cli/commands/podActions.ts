@@ -36,7 +36,7 @@ async function runReadiness(args: string[], io: CliIO): Promise<number> {
 
 export const faultCommand: CliCommand = {
   name: 'fault',
-  summary: 'Crash a pod\'s container, OOM-kill it, fail its liveness probe or make its image unpullable.',
+  summary: "Crash a pod's container, OOM-kill it, fail its liveness probe or make its image unpullable.",
   usage: 'kubemate fault <pod> crash|oom|liveness|unpullable [-c container] [-n ns] [--state F]',
   run: (args, io) => runFault(args, io),
 };

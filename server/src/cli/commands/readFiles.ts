@@ -10,6 +10,7 @@ export function readFiles(paths: string[], recursive: boolean, io: CliIO): ReadM
   const read = readManifestFiles(collected.files, io.cwd);
   const problems = [...collected.problems, ...read.problems];
   for (const p of problems) io.err(p);
-  if (collected.skippedFolders) io.err(t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', collected.skippedFolders));
+  if (collected.skippedFolders)
+    io.err(t('Note: {0} sub-folders were not read; kubectl apply -f reads only the files directly in a folder (add -R for more).', collected.skippedFolders));
   return { ...read, problems };
 }

@@ -17,7 +17,11 @@ export function readKustomization(dir: string, io: CliIO, env: NodeJS.ProcessEnv
     if (p.severity === 'error') problems.push(line);
     io.err(line);
   }
-  io.err(r.renderer === 'built-in' ? t('Note: rendered with KubeMate\'s built-in kustomize.') : t('Note: rendered with {0}.', r.renderer === 'kubectl' ? 'kubectl kustomize' : 'kustomize build'));
+  io.err(
+    r.renderer === 'built-in'
+      ? t("Note: rendered with KubeMate's built-in kustomize.")
+      : t('Note: rendered with {0}.', r.renderer === 'kubectl' ? 'kubectl kustomize' : 'kustomize build'),
+  );
   return {
     objects: r.objects.map((o) => ({ obj: o.object, file: displayPath(o.file, io.cwd), line: o.line })),
     problems,

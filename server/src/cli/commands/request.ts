@@ -23,15 +23,20 @@ export const requestCommand: CliCommand = {
       namespace: { type: 'string', short: 'n' },
     });
     const target = positionals[0];
-    if (!target) throw new UsageError(t('Name the target, e.g. `kubemate request http://web:80/` or `kubemate request blog.example.com/route2 --from-outside`.'));
+    if (!target)
+      throw new UsageError(t('Name the target, e.g. `kubemate request http://web:80/` or `kubemate request blog.example.com/route2 --from-outside`.'));
     if (typeof values.from === 'string' && values['from-outside'] === true) throw new UsageError(t('Use --from <pod> or --from-outside, not both.'));
     const count = values.count === undefined ? 1 : Number(values.count);
-    if (!Number.isInteger(count) || count < 1 || count > MAX_REQUEST_COUNT) throw new UsageError(t('--count takes a whole number from 1 to {0}.', MAX_REQUEST_COUNT));
+    if (!Number.isInteger(count) || count < 1 || count > MAX_REQUEST_COUNT)
+      throw new UsageError(t('--count takes a whole number from 1 to {0}.', MAX_REQUEST_COUNT));
     const output = values.output ?? 'text';
     if (output !== 'text' && output !== 'json') throw new UsageError(t('-o takes text or json.'));
     const session = openSession(values, io);
     if (typeof session === 'number') return session;
     const from = typeof values.from === 'string' ? values.from.replace(/^(pod|pods|po)\//, '') : undefined;
-    return printVerb(io, requestVerb(session.sim, target, { fromPod: from, fromOutside: values['from-outside'] === true, namespace: namespaceOf(values), count, output }));
+    return printVerb(
+      io,
+      requestVerb(session.sim, target, { fromPod: from, fromOutside: values['from-outside'] === true, namespace: namespaceOf(values), count, output }),
+    );
   },
 };

@@ -18,9 +18,15 @@ export const rolloutCommand: CliCommand = {
 };
 
 async function runRollout(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, 'to-revision': { type: 'string' }, revision: { type: 'string' }, namespace: { type: 'string', short: 'n' } });
+  const { values, positionals } = parseArgs(args, {
+    ...SESSION_OPTIONS,
+    'to-revision': { type: 'string' },
+    revision: { type: 'string' },
+    namespace: { type: 'string', short: 'n' },
+  });
   const [verb, ...rest] = positionals;
-  if (!['history', 'undo', 'status', 'pause', 'resume', 'restart'].includes(verb ?? '')) throw new UsageError(t('Choose one of: history, undo, status, pause, resume, restart.'));
+  if (!['history', 'undo', 'status', 'pause', 'resume', 'restart'].includes(verb ?? ''))
+    throw new UsageError(t('Choose one of: history, undo, status, pause, resume, restart.'));
   const q = parseTypeArgs(rest);
   const k = q.kinds[0];
   if (!q.name) throw new UsageError(t('Name the object, e.g. deployment/web.'));
@@ -36,7 +42,9 @@ async function runRollout(args: string[], io: CliIO): Promise<number> {
     if (typeof session === 'number') return session;
     return printVerb(
       io,
-      verb === 'history' ? rolloutHistoryVerb(session.sim, ns, q.name, values.revision !== undefined ? Number(values.revision) : undefined) : rolloutStatusVerb(session.sim, ns, q.name),
+      verb === 'history'
+        ? rolloutHistoryVerb(session.sim, ns, q.name, values.revision !== undefined ? Number(values.revision) : undefined)
+        : rolloutStatusVerb(session.sim, ns, q.name),
     );
   }
   const r = withSession(

@@ -22,7 +22,8 @@ async function runSet(args: string[], io: CliIO): Promise<number> {
   const target = rest.filter((a) => !a.includes('='));
   const pairs = rest.filter((a) => a.includes('='));
   const q = parseTypeArgs(target);
-  if (!q.name || !pairs.length) throw new UsageError(t('Name the object and at least one container=image, e.g. `kubemate set image deployment/web web=nginx:1.27`.'));
+  if (!q.name || !pairs.length)
+    throw new UsageError(t('Name the object and at least one container=image, e.g. `kubemate set image deployment/web web=nginx:1.27`.'));
   const images: Record<string, string> = {};
   for (const p of pairs) {
     const [c, image] = [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)];

@@ -15,7 +15,10 @@ const SCHEDULED_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 
 type Condition = { type: string; status: string };
 const finishedAs = (j: KObject): 'Complete' | 'Failed' | undefined =>
-  ((j.status?.conditions ?? []) as Condition[]).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type as 'Complete' | 'Failed' | undefined;
+  ((j.status?.conditions ?? []) as Condition[]).find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')?.type as
+    | 'Complete'
+    | 'Failed'
+    | undefined;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
@@ -52,11 +55,16 @@ function syncCronJob(ctx: ControllerContext, cj: KObject): void {
     }
     // upstream: a finished job still listed as active is reported once and dropped.
     if (wasActive) ctx.events.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`, COMPONENT);
-    if (done === 'Complete' && j.status?.completionTime && (!status.lastSuccessfulTime || String(j.status.completionTime) > String(status.lastSuccessfulTime))) {
+    if (
+      done === 'Complete' &&
+      j.status?.completionTime &&
+      (!status.lastSuccessfulTime || String(j.status.completionTime) > String(status.lastSuccessfulTime))
+    ) {
       status.lastSuccessfulTime = j.status.completionTime;
     }
   }
-  for (const a of prevActive) if (!jobs.some((j) => j.metadata.uid === a.uid)) ctx.events.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${a.name}`, COMPONENT);
+  for (const a of prevActive)
+    if (!jobs.some((j) => j.metadata.uid === a.uid)) ctx.events.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${a.name}`, COMPONENT);
   cleanupFinishedJobs(ctx, cj, jobs);
   scheduleNext(ctx, cj, status, active);
   if (active.length) status.active = active.map(activeRef);
@@ -84,7 +92,13 @@ function scheduleNext(ctx: ControllerContext, cj: KObject, status: Record<string
   if (deadline !== undefined && now - deadline * 1000 > earliest) earliest = now - deadline * 1000;
   const { time: scheduled, missed } = mostRecentScheduleTime(sched, earliest, now, tz);
   if (missed > 100) {
-    ctx.events.eventOnce(cj, 'Warning', 'TooManyMissedTimes', `too many missed start times: ${missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`, COMPONENT);
+    ctx.events.eventOnce(
+      cj,
+      'Warning',
+      'TooManyMissedTimes',
+      `too many missed start times: ${missed}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`,
+      COMPONENT,
+    );
   }
   if (scheduled === undefined) return;
   if (deadline !== undefined && scheduled + deadline * 1000 < now) {
@@ -116,7 +130,7 @@ function scheduleNext(ctx: ControllerContext, cj: KObject, status: Record<string
 
 /** upstream: cleanupFinishedJobs / removeOldestJobs — keep the newest N successful and M failed Jobs. */
 function cleanupFinishedJobs(ctx: ControllerContext, cj: KObject, jobs: KObject[]): void {
-  const limits: [('Complete' | 'Failed'), unknown][] = [
+  const limits: ['Complete' | 'Failed', unknown][] = [
     ['Complete', cj.spec?.successfulJobsHistoryLimit],
     ['Failed', cj.spec?.failedJobsHistoryLimit],
   ];

@@ -79,7 +79,12 @@ function syncDaemonSet(ctx: ControllerContext, ds: KObject, nodes: KObject[]): v
         }
         // RollingUpdate with maxUnavailable 1: replace one outdated pod per sync when the others are ready.
         const p = onNode[0];
-        if (!replacedOne && ds.spec?.updateStrategy?.type !== 'OnDelete' && p.metadata.labels?.['controller-revision-hash'] !== hash && pods.every((x) => x === p || isPodReady(x))) {
+        if (
+          !replacedOne &&
+          ds.spec?.updateStrategy?.type !== 'OnDelete' &&
+          p.metadata.labels?.['controller-revision-hash'] !== hash &&
+          pods.every((x) => x === p || isPodReady(x))
+        ) {
           ctx.remove(p);
           ctx.events.event(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, COMPONENT);
           replacedOne = true;

@@ -36,7 +36,12 @@ export interface BudgetArithmetic {
  * minAvailable: desired = minAvailable, expected = the pods found; percentage: desired =
  * ceil(minAvailable of scale). disruptionsAllowed = max(0, healthy − desired).
  */
-export function budgetArithmetic(spec: { minAvailable?: IntOrString; maxUnavailable?: IntOrString }, podCount: number, scale: number, healthy: number): BudgetArithmetic {
+export function budgetArithmetic(
+  spec: { minAvailable?: IntOrString; maxUnavailable?: IntOrString },
+  podCount: number,
+  scale: number,
+  healthy: number,
+): BudgetArithmetic {
   let expectedPods = podCount;
   let desiredHealthy = 0;
   if (spec.maxUnavailable !== undefined && spec.maxUnavailable !== null) {
@@ -113,18 +118,27 @@ function syncBudget(ctx: ControllerContext, pdb: KObject): void {
   const events: (() => void)[] = [];
   if (!pods.length) events.push(() => ctx.events.event(pdb, 'Normal', 'NoPods', 'No matching pods found', COMPONENT));
   if (unmanaged.length && needsScale) {
-    events.push(() => ctx.events.event(
-      pdb,
-      'Warning',
-      'UnmanagedPods',
-      `Pods selected by this PodDisruptionBudget (selector: ${selectorString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
-      COMPONENT,
-    ));
+    events.push(() =>
+      ctx.events.event(
+        pdb,
+        'Warning',
+        'UnmanagedPods',
+        `Pods selected by this PodDisruptionBudget (selector: ${selectorString(pdb.spec?.selector)}) were found to be unmanaged. As a result, the status of the PDB cannot be calculated correctly, which may result in undefined behavior. To account for these pods please set ".spec.minAvailable" field of the PDB to an integer value.`,
+        COMPONENT,
+      ),
+    );
   }
   const generation = pdb.metadata.generation ?? 1;
   if (error) {
     // upstream: failSafe — no disruption allowed while the status cannot be computed.
-    if (setStatus(ctx.store, pdb, { ...(pdb.status ?? {}), disruptionsAllowed: 0, observedGeneration: generation, conditions: [allowedCondition(pdb.status, false, 'SyncFailed', stamp)] })) {
+    if (
+      setStatus(ctx.store, pdb, {
+        ...(pdb.status ?? {}),
+        disruptionsAllowed: 0,
+        observedGeneration: generation,
+        conditions: [allowedCondition(pdb.status, false, 'SyncFailed', stamp)],
+      })
+    ) {
       ctx.events.event(pdb, 'Warning', 'CalculateExpectedPodCountFailed', `Failed to calculate the number of expected pods: ${error}`, COMPONENT);
     }
     return;

@@ -25,7 +25,9 @@ function endpointConditions(pod: Pod, publishNotReady: boolean): SliceEndpoint['
   return CONDITIONS[(ready ? 4 : 0) + (serving ? 2 : 0) + (terminating ? 1 : 0)];
 }
 
-const CONDITIONS: readonly SliceEndpoint['conditions'][] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }));
+const CONDITIONS: readonly SliceEndpoint['conditions'][] = [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+  Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+);
 
 export function syncAllEndpointSlices(ctx: ControllerContext, index?: PodLabelIndex): void {
   const services = ctx.store.list('Service');
@@ -93,14 +95,22 @@ function syncServiceSlices(ctx: ControllerContext, svc: KObject, index: PodLabel
     g?.endpoints.push(ep);
   }
   // A Service with a selector but no matching pods still gets one empty slice (as upstream).
-  if (groups.size === 0) groups.set('[]', { ports: svcPorts.map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' })).slice(0, 0), endpoints: [] });
+  if (groups.size === 0)
+    groups.set('[]', {
+      ports: svcPorts
+        .map((p) => ({ name: p.name ?? '', port: typeof p.targetPort === 'number' ? p.targetPort : p.port, protocol: p.protocol ?? 'TCP' }))
+        .slice(0, 0),
+      endpoints: [],
+    });
   const desired: { ports: unknown[]; endpoints: SliceEndpoint[] }[] = [];
   for (const g of groups.values()) {
     const eps = g.endpoints.sort((a, b) => (a.addresses[0] < b.addresses[0] ? -1 : a.addresses[0] > b.addresses[0] ? 1 : 0));
-    for (let i = 0; i < Math.max(1, eps.length); i += MAX_ENDPOINTS_PER_SLICE) desired.push({ ports: g.ports, endpoints: eps.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
+    for (let i = 0; i < Math.max(1, eps.length); i += MAX_ENDPOINTS_PER_SLICE)
+      desired.push({ ports: g.ports, endpoints: eps.slice(i, i + MAX_ENDPOINTS_PER_SLICE) });
   }
   const labels: Record<string, string> = {};
-  for (const [k, v] of Object.entries(svc.metadata.labels ?? {})) if (k !== 'kubernetes.io/service-name' && k !== 'endpointslice.kubernetes.io/managed-by') labels[k] = v;
+  for (const [k, v] of Object.entries(svc.metadata.labels ?? {}))
+    if (k !== 'kubernetes.io/service-name' && k !== 'endpointslice.kubernetes.io/managed-by') labels[k] = v;
   labels['endpointslice.kubernetes.io/managed-by'] = MANAGED_BY;
   labels['kubernetes.io/service-name'] = svc.metadata.name;
   if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';

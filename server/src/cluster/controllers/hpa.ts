@@ -37,7 +37,13 @@ function syncAutoscaler(ctx: ControllerContext, hpa: KObject): void {
   const max: number = hpa.spec?.maxReplicas ?? current;
   let desired = current;
   let reason = '';
-  let active = condition('ScalingActive', 'False', 'FailedGetResourceMetric', 'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)', now);
+  let active = condition(
+    'ScalingActive',
+    'False',
+    'FailedGetResourceMetric',
+    'the HPA was unable to compute the replica count: failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)',
+    now,
+  );
   if (current > max) {
     desired = max;
     reason = 'Current number of replicas above Spec.MaxReplicas';
@@ -47,7 +53,13 @@ function syncAutoscaler(ctx: ControllerContext, hpa: KObject): void {
   } else if (current === 0 && min !== 0) {
     active = condition('ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero', now);
   } else {
-    ctx.events.eventOnce(hpa, 'Warning', 'FailedGetResourceMetric', 'failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)', COMPONENT);
+    ctx.events.eventOnce(
+      hpa,
+      'Warning',
+      'FailedGetResourceMetric',
+      'failed to get cpu utilization: unable to get metrics for resource cpu: unable to fetch metrics from resource metrics API: the server could not find the requested resource (get pods.metrics.k8s.io)',
+      COMPONENT,
+    );
   }
   if (desired !== current) {
     target.spec.replicas = desired;
@@ -58,6 +70,9 @@ function syncAutoscaler(ctx: ControllerContext, hpa: KObject): void {
     currentReplicas: current,
     desiredReplicas: desired,
     currentMetrics: null,
-    conditions: [keep(condition('AbleToScale', 'True', 'SucceededGetScale', 'the HPA controller was able to get the target\'s current scale', now)), keep(active)],
+    conditions: [
+      keep(condition('AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale", now)),
+      keep(active),
+    ],
   });
 }

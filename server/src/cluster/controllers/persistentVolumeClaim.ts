@@ -9,7 +9,7 @@ import { parseQuantity } from '../../k8s/quantity';
 const COMPONENT = 'persistentvolume-controller';
 
 function size(v: unknown): number {
-  return typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) ?? 0 : 0;
+  return typeof v === 'string' || typeof v === 'number' ? (parseQuantity(v) ?? 0) : 0;
 }
 
 function fits(pv: KObject, pvc: KObject): boolean {
@@ -58,7 +58,10 @@ export function syncAllClaims(ctx: ControllerContext): void {
       const pv = ctx.create({
         apiVersion: 'v1',
         kind: 'PersistentVolume',
-        metadata: { name: `pvc-${pvc.metadata.uid}`, annotations: { 'pv.kubernetes.io/provisioned-by': String(sc.provisioner ?? 'kubernetes.io/no-provisioner') } },
+        metadata: {
+          name: `pvc-${pvc.metadata.uid}`,
+          annotations: { 'pv.kubernetes.io/provisioned-by': String(sc.provisioner ?? 'kubernetes.io/no-provisioner') },
+        },
         spec: {
           accessModes: pvc.spec.accessModes ?? ['ReadWriteOnce'],
           capacity: { storage: pvc.spec.resources?.requests?.storage ?? '1Gi' },

@@ -3,7 +3,17 @@
 // calculateStatus); the replication controller runs the same code with a map selector.
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { availableAt, isPodActive, isPodAvailable, isPodReady, labelSelectorMatcher, mapSelectorMatcher, ownerReference, podFromTemplate, setStatus } from '../controllerUtils';
+import {
+  availableAt,
+  isPodActive,
+  isPodAvailable,
+  isPodReady,
+  labelSelectorMatcher,
+  mapSelectorMatcher,
+  ownerReference,
+  podFromTemplate,
+  setStatus,
+} from '../controllerUtils';
 import { podsToDelete } from '../podDeletionRank';
 import { priorityAdmissionError } from '../priorityAdmission';
 

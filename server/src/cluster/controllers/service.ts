@@ -150,12 +150,25 @@ export function allocateService(store: Store, svc: KObject, old?: KObject, taken
           detail: `failed to allocate IP ${requested}: the provided IP (${requested}) is not in the valid range. The range of valid IPs is ${SERVICE_CIDR}`,
         });
       } else if (taken.ipTaken(requested, old)) {
-        errors.push({ field: 'spec.clusterIPs', path: ['spec', 'clusterIPs'], type: 'Invalid', value: [requested], detail: `failed to allocate IP ${requested}: provided IP is already allocated` });
+        errors.push({
+          field: 'spec.clusterIPs',
+          path: ['spec', 'clusterIPs'],
+          type: 'Invalid',
+          value: [requested],
+          detail: `failed to allocate IP ${requested}: provided IP is already allocated`,
+        });
       } else spec.clusterIP = requested;
     } else {
       const ipTaken = (off: number) => taken.ipTaken(intToIp(CIDR_BASE + off), old);
       const off = pick(store, IP_STATIC_BAND, CIDR_SIZE - 1, ipTaken) ?? pick(store, 1, IP_STATIC_BAND, ipTaken);
-      if (off === undefined) errors.push({ field: 'spec.clusterIPs', path: ['spec', 'clusterIPs'], type: 'Invalid', value: [], detail: 'failed to allocate a serviceIP: range is full' });
+      if (off === undefined)
+        errors.push({
+          field: 'spec.clusterIPs',
+          path: ['spec', 'clusterIPs'],
+          type: 'Invalid',
+          value: [],
+          detail: 'failed to allocate a serviceIP: range is full',
+        });
       else spec.clusterIP = intToIp(CIDR_BASE + off);
     }
     if (spec.clusterIP) spec.clusterIPs = [spec.clusterIP];
@@ -186,7 +199,13 @@ function allocateNodePorts(store: Store, svc: KObject, allocations: ServiceAlloc
       const np = p.nodePort;
       const path = ['spec', 'ports', i, 'nodePort'];
       if (np < NODE_PORT_MIN || np > NODE_PORT_MAX) {
-        errors.push({ field: `spec.ports[${i}].nodePort`, path, type: 'Invalid', value: np, detail: `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}` });
+        errors.push({
+          field: `spec.ports[${i}].nodePort`,
+          path,
+          type: 'Invalid',
+          value: np,
+          detail: `provided port is not in the valid range. The range of valid ports is ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+        });
       } else if (used.has(np) || (mine.has(np) && mine.get(np) === (p.protocol ?? 'TCP'))) {
         errors.push({ field: `spec.ports[${i}].nodePort`, path, type: 'Invalid', value: np, detail: 'provided port is already allocated' });
       } else mine.set(np, p.protocol ?? 'TCP');

@@ -7,9 +7,7 @@ import type { Store } from '../store';
 import type { KObject } from '../types';
 import { CLUSTER_DOMAIN } from './requestTarget';
 
-export type DnsAnswer =
-  | { kind: 'service'; fqdn: string; svc: KObject; searched: string | null }
-  | { kind: 'nxdomain'; tried: string[] };
+export type DnsAnswer = { kind: 'service'; fqdn: string; svc: KObject; searched: string | null } | { kind: 'nxdomain'; tried: string[] };
 
 /** The fully qualified names the resolver asks for, in order. */
 export function searchNames(name: string, namespace: string): string[] {

@@ -56,7 +56,8 @@ function candidates(ings: KObject[]): Candidate[] {
   const out: Candidate[] = [];
   for (const ing of ings)
     for (const r of ing.spec?.rules ?? [])
-      for (const p of r.http?.paths ?? []) out.push({ ing, host: r.host || undefined, path: p.path ?? '/', pathType: p.pathType ?? 'ImplementationSpecific', backend: p.backend ?? {} });
+      for (const p of r.http?.paths ?? [])
+        out.push({ ing, host: r.host || undefined, path: p.path ?? '/', pathType: p.pathType ?? 'ImplementationSpecific', backend: p.backend ?? {} });
   return out;
 }
 
@@ -88,7 +89,13 @@ export function bestPath(rules: Candidate[], path: string): Candidate | undefine
 export function routeThroughIngress(ctx: RouteContext, host: string, path: string): Outcome {
   const classes = ctx.store.list('IngressClass');
   const ings = ctx.store.list('Ingress');
-  hop(ctx, 'IngressController', 'ingress-nginx', t('the request reaches the ingress controller (IngressClass {0}) with Host: {1}', CONTROLLER_CLASS, host), t('{0} Ingress(es) in the cluster', ings.length));
+  hop(
+    ctx,
+    'IngressController',
+    'ingress-nginx',
+    t('the request reaches the ingress controller (IngressClass {0}) with Host: {1}', CONTROLLER_CLASS, host),
+    t('{0} Ingress(es) in the cluster', ings.length),
+  );
   const served = ings.filter((i) => servedByController(i, classes));
   const { rules, server } = serverRules(candidates(served), host);
   const match = bestPath(rules, path);
@@ -98,20 +105,54 @@ export function routeThroughIngress(ctx: RouteContext, host: string, path: strin
       const cls = ingressClassOf(unserved.ing, classes);
       const name = `${unserved.ing.metadata.namespace ?? 'default'}/${unserved.ing.metadata.name}`;
       hop(ctx, 'Ingress', name, cls ? t('IngressClass {0}', cls) : t('no ingressClassName and no default IngressClass'), t('no controller serves it'));
-      return fail('NoIngressController', cls ? t('Ingress {0} has the rule for this request but asks for IngressClass "{1}", which no controller in the cluster serves (the simulated cluster runs ingress-nginx, class "{2}"). Set spec.ingressClassName: {2}.', name, cls, CONTROLLER_CLASS) : t('Ingress {0} has the rule for this request but names no IngressClass and no IngressClass is marked default, so no controller serves it. Set spec.ingressClassName: {1}.', name, CONTROLLER_CLASS));
+      return fail(
+        'NoIngressController',
+        cls
+          ? t(
+              'Ingress {0} has the rule for this request but asks for IngressClass "{1}", which no controller in the cluster serves (the simulated cluster runs ingress-nginx, class "{2}"). Set spec.ingressClassName: {2}.',
+              name,
+              cls,
+              CONTROLLER_CLASS,
+            )
+          : t(
+              'Ingress {0} has the rule for this request but names no IngressClass and no IngressClass is marked default, so no controller serves it. Set spec.ingressClassName: {1}.',
+              name,
+              CONTROLLER_CLASS,
+            ),
+      );
     }
     const fallback = served.find((i) => i.spec?.defaultBackend?.service);
     if (fallback) {
-      hop(ctx, 'Ingress', `${fallback.metadata.namespace ?? 'default'}/${fallback.metadata.name}`, t('no rule matches host {0} and path {1}', host, path), t('spec.defaultBackend'));
+      hop(
+        ctx,
+        'Ingress',
+        `${fallback.metadata.namespace ?? 'default'}/${fallback.metadata.name}`,
+        t('no rule matches host {0} and path {1}', host, path),
+        t('spec.defaultBackend'),
+      );
       return toBackend(ctx, fallback, fallback.spec.defaultBackend);
     }
     const known = [...new Set(rules.map((r) => `${r.path} (${r.pathType})`))].join(', ') || t('none');
     hop(ctx, 'Ingress', server, t('no rule matches host {0} and path {1} (paths for this host: {2})', host, path, known), t('default backend → 404'));
-    return fail('NotFound404', t('404 Not Found: no Ingress rule matches host {0} with path {1}, so ingress-nginx answers from its default backend. Paths for this host: {2}. Add a path for it to spec.rules[].http.paths, or call one of those paths.', host, path, known));
+    return fail(
+      'NotFound404',
+      t(
+        '404 Not Found: no Ingress rule matches host {0} with path {1}, so ingress-nginx answers from its default backend. Paths for this host: {2}. Add a path for it to spec.rules[].http.paths, or call one of those paths.',
+        host,
+        path,
+        known,
+      ),
+    );
   }
   const name = `${match.ing.metadata.namespace ?? 'default'}/${match.ing.metadata.name}`;
   const svc = match.backend.service;
-  hop(ctx, 'Ingress', name, t('host {0}, path {1} ({2}) — the longest matching path', match.host ?? '*', match.path, match.pathType), svc ? `${svc.name}:${svc.port?.number ?? svc.port?.name ?? ''}` : '-');
+  hop(
+    ctx,
+    'Ingress',
+    name,
+    t('host {0}, path {1} ({2}) — the longest matching path', match.host ?? '*', match.path, match.pathType),
+    svc ? `${svc.name}:${svc.port?.number ?? svc.port?.name ?? ''}` : '-',
+  );
   return toBackend(ctx, match.ing, match.backend);
 }
 
@@ -126,11 +167,29 @@ function toBackend(ctx: RouteContext, ing: KObject, backend: Backend): Outcome {
   const sp = ((svc.spec?.ports ?? []) as ServicePort[]).find((p) => (b.port?.number !== undefined ? p.port === b.port.number : p.name === b.port?.name));
   if (!sp) {
     hop(ctx, 'Service', svcName(svc), t('backend port {0}', b.port?.number ?? b.port?.name ?? ''), t('not one of its ports ({0}) → 503', portsText(svc)));
-    return fail('ServiceUnavailable503', t('503 Service Temporarily Unavailable: Service {0} has no port {1} (its ports: {2}).', svcName(svc), b.port?.number ?? b.port?.name ?? '', portsText(svc)));
+    return fail(
+      'ServiceUnavailable503',
+      t(
+        '503 Service Temporarily Unavailable: Service {0} has no port {1} (its ports: {2}).',
+        svcName(svc),
+        b.port?.number ?? b.port?.name ?? '',
+        portsText(svc),
+      ),
+    );
   }
   const { ready, notReady } = serviceEndpoints(ctx.store, svc, sp);
-  hop(ctx, 'Service', svcName(svc), t('port {0} → targetPort {1}; ingress-nginx sends to the endpoints directly, not through the ClusterIP', sp.port, String(sp.targetPort ?? sp.port)), ready.length ? t('{0} ready: {1}', ready.length, ready.map(endpointText).join(', ')) : t('no ready endpoint'));
-  if (!ready.length) return fail('ServiceUnavailable503', t('503 Service Temporarily Unavailable: Service {0} has no ready endpoints ({1} not ready).', svcName(svc), notReady.length));
+  hop(
+    ctx,
+    'Service',
+    svcName(svc),
+    t('port {0} → targetPort {1}; ingress-nginx sends to the endpoints directly, not through the ClusterIP', sp.port, String(sp.targetPort ?? sp.port)),
+    ready.length ? t('{0} ready: {1}', ready.length, ready.map(endpointText).join(', ')) : t('no ready endpoint'),
+  );
+  if (!ready.length)
+    return fail(
+      'ServiceUnavailable503',
+      t('503 Service Temporarily Unavailable: Service {0} has no ready endpoints ({1} not ready).', svcName(svc), notReady.length),
+    );
   const key = `${svcName(svc)}:${sp.port}`;
   const sent = ctx.roundRobin.get(key) ?? Math.floor(ctx.random() * ready.length);
   ctx.roundRobin.set(key, sent + 1);

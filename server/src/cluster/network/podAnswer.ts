@@ -16,7 +16,15 @@ export function connectToPod(ctx: RouteContext, pod: Pod, port: number, refusedC
   if (!l) {
     const declared = listens.length ? listens.map((x) => String(x.port)).join(', ') : t('none');
     hop(ctx, 'Pod', name, where, t('nothing listens on port {0} (its containers listen on: {1}) → connection refused', port, declared));
-    return fail(refusedCode, t('Pod {0} has no process listening on port {1}, so its kernel refuses the connection. It listens on: {2}. Make the Service targetPort (or the port you call) match a containerPort the program really serves.', name, port, declared));
+    return fail(
+      refusedCode,
+      t(
+        'Pod {0} has no process listening on port {1}, so its kernel refuses the connection. It listens on: {2}. Make the Service targetPort (or the port you call) match a containerPort the program really serves.',
+        name,
+        port,
+        declared,
+      ),
+    );
   }
   const status = (pod.status?.containerStatuses ?? []).find((s) => s.name === l.container);
   if (!status?.state?.running) {
@@ -27,7 +35,15 @@ export function connectToPod(ctx: RouteContext, pod: Pod, port: number, refusedC
   if (!listensOn(pod, l.container, ctx.profile, ctx.store.nowMs).includes(port)) {
     // The profile's readyAfterSeconds: the process has started but does not accept connections yet.
     hop(ctx, 'Pod', name, where, t('container {0} is still starting: nothing listens on port {1} yet → connection refused', l.container, port));
-    return fail(refusedCode, t('Container {0} of pod {1} has started but its program does not listen on port {2} yet (readyAfterSeconds in the simulation profile), so the connection is refused. Wait, or add a readiness probe so the Service only sends traffic once it is ready.', l.container, name, port));
+    return fail(
+      refusedCode,
+      t(
+        'Container {0} of pod {1} has started but its program does not listen on port {2} yet (readyAfterSeconds in the simulation profile), so the connection is refused. Wait, or add a readiness probe so the Service only sends traffic once it is ready.',
+        l.container,
+        name,
+        port,
+      ),
+    );
   }
   hop(ctx, 'Pod', name, where, t('container {0} listens on port {1} → answered', l.container, port));
   return { answer: { pod: name, node, ip, port } };

@@ -36,7 +36,7 @@ export function fail(code: string, message: string): Outcome {
 
 /** The namespace short DNS names are searched in (the client pod's). */
 export function originNamespace(origin: RequestOrigin): string {
-  return origin.kind === 'pod' ? origin.pod.metadata.namespace ?? 'default' : origin.kind === 'client' ? origin.namespace : 'default';
+  return origin.kind === 'pod' ? (origin.pod.metadata.namespace ?? 'default') : origin.kind === 'client' ? origin.namespace : 'default';
 }
 
 export function podKey(pod: Pod): string {

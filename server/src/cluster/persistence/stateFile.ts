@@ -12,7 +12,9 @@ import { STATE_FORMAT, STATE_VERSION, SimulatorState } from '../simulator';
 import { compactObjects, expandObjects } from './compactObjects';
 
 export type LoadResult =
-  { kind: 'missing' } | { kind: 'ok'; state: SimulatorState; generation: number } | { kind: 'invalid'; reason: 'unreadable' | 'not-json' | 'foreign' | 'newer' | 'directory'; detail: string };
+  | { kind: 'missing' }
+  | { kind: 'ok'; state: SimulatorState; generation: number }
+  | { kind: 'invalid'; reason: 'unreadable' | 'not-json' | 'foreign' | 'newer' | 'directory'; detail: string };
 
 /** The file operations a write uses; tests inject failing ones (disk full, read-only disk). */
 export interface StateWriteFs {
@@ -48,7 +50,12 @@ export function loadState(path: string): LoadResult {
       return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
     }
   }
-  if (typeof s.nowMs !== 'number' || typeof s.seed !== 'number' || typeof s.resourceVersion !== 'number' || s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)) {
+  if (
+    typeof s.nowMs !== 'number' ||
+    typeof s.seed !== 'number' ||
+    typeof s.resourceVersion !== 'number' ||
+    s.objects.some((o) => !o || typeof o !== 'object' || !o.kind || !o.metadata?.name)
+  ) {
     return { kind: 'invalid', reason: 'foreign', detail: '' };
   }
   const { generation, ...state } = d as SimulatorState & { generation?: unknown };

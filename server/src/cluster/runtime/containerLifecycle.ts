@@ -65,10 +65,15 @@ export function probeFailureText(c: Container, probe: Probe, podIP: string, hung
   const port = probePort(c, probe) ?? 0;
   if (probe.httpGet) {
     const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${podIP}:${port}${probe.httpGet.path ?? '/'}`;
-    return hung ? `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)` : `Get "${url}": dial tcp ${podIP}:${port}: connect: connection refused`;
+    return hung
+      ? `Get "${url}": context deadline exceeded (Client.Timeout exceeded while awaiting headers)`
+      : `Get "${url}": dial tcp ${podIP}:${port}: connect: connection refused`;
   }
   if (probe.tcpSocket) return hung ? `dial tcp ${podIP}:${port}: i/o timeout` : `dial tcp ${podIP}:${port}: connect: connection refused`;
-  if (probe.grpc) return hung ? `timeout: failed to connect service "${podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s` : `timeout: failed to connect service "${podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: context deadline exceeded`;
+  if (probe.grpc)
+    return hung
+      ? `timeout: failed to connect service "${podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s`
+      : `timeout: failed to connect service "${podIP}:${port}" within ${probe.timeoutSeconds ?? 1}s: context deadline exceeded`;
   const cmd = (probe.exec?.command ?? []).join(' ');
   return hung ? `command "${cmd}" timed out` : '';
 }
@@ -90,7 +95,8 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
   const exit = b?.exit ?? (isJobPod(pod) ? { code: 0, afterSeconds: JOB_POD_RUN_SECONDS } : undefined);
   if (exit) ends.push({ kind: 'exit', atMs: startMs + exit.afterSeconds * 1000, exitCode: exit.code, settles: !b?.exit });
   const limit = c.resources?.limits?.memory;
-  if (b?.memory && limit !== undefined && (parseQuantity(b.memory) ?? 0) > (parseQuantity(limit) ?? Infinity)) ends.push({ kind: 'oom', atMs: startMs, exitCode: 137 });
+  if (b?.memory && limit !== undefined && (parseQuantity(b.memory) ?? 0) > (parseQuantity(limit) ?? Infinity))
+    ends.push({ kind: 'oom', atMs: startMs, exitCode: 137 });
   let livenessFaultMs = Infinity;
   for (const f of faults) {
     if (f.container !== c.name || f.atMs < startMs) continue;
@@ -107,7 +113,8 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
     const fail = failureAt(p, startMs, startMs);
     if (fail < ok) {
       ends.push({ kind: 'startup', atMs: fail, exitCode: 137 });
-      for (let i = 0; i < p.failureThreshold; i++) failures.push({ type: 'Startup', atMs: fail - i * p.periodMs, message: probeFailureText(c, c.startupProbe, ip, false) });
+      for (let i = 0; i < p.failureThreshold; i++)
+        failures.push({ type: 'Startup', atMs: fail - i * p.periodMs, message: probeFailureText(c, c.startupProbe, ip, false) });
       startedAtMs = Infinity;
     } else startedAtMs = ok;
   }
@@ -121,7 +128,8 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
     if (Number.isFinite(kill)) {
       ends.push({ kind: 'liveness', atMs: kill, exitCode: 137 });
       const hung = kill - (p.failureThreshold - 1) * p.periodMs >= hangs;
-      for (let i = 0; i < p.failureThreshold; i++) failures.push({ type: 'Liveness', atMs: kill - i * p.periodMs, message: probeFailureText(c, c.livenessProbe, ip, hung) });
+      for (let i = 0; i < p.failureThreshold; i++)
+        failures.push({ type: 'Liveness', atMs: kill - i * p.periodMs, message: probeFailureText(c, c.livenessProbe, ip, hung) });
     }
   }
   ends.sort((x, y) => x.atMs - y.atMs);

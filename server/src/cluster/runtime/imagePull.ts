@@ -31,12 +31,20 @@ export function normalizeImageRef(image: string): string {
 /** The CRI error containerd returns for a pull the registry refuses. */
 export function pullError(image: string, result: Exclude<PullResult, 'ok'>): string {
   const ref = normalizeImageRef(image);
-  if (result === 'notFound') return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
+  if (result === 'notFound')
+    return `rpc error: code = NotFound desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${ref}: not found`;
   return `rpc error: code = Unknown desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
 }
 
 function waiting(c: Container, existing: ContainerStatus | undefined, reason: string, message: string): ContainerStatus {
-  const s: ContainerStatus = { name: c.name, image: c.image, ready: false, started: false, restartCount: existing?.restartCount ?? 0, state: { waiting: { reason, message } } };
+  const s: ContainerStatus = {
+    name: c.name,
+    image: c.image,
+    ready: false,
+    started: false,
+    restartCount: existing?.restartCount ?? 0,
+    state: { waiting: { reason, message } },
+  };
   if (existing?.lastState) s.lastState = existing.lastState;
   return s;
 }
@@ -56,7 +64,14 @@ function registryAnswer(ctx: ControllerContext, pod: Pod, c: Container, inputs: 
  * are recorded); otherwise the waiting status to show (ErrImagePull / ImagePullBackOff), already
  * evented — or `existing` itself when nothing changed (still backing off).
  */
-export function ensureImage(ctx: ControllerContext, pod: Pod, c: Container, existing: ContainerStatus | undefined, inputs: PullInputs, host: string): ContainerStatus | undefined {
+export function ensureImage(
+  ctx: ControllerContext,
+  pod: Pod,
+  c: Container,
+  existing: ContainerStatus | undefined,
+  inputs: PullInputs,
+  host: string,
+): ContainerStatus | undefined {
   const image = c.image ?? '';
   const answer = registryAnswer(ctx, pod, c, inputs);
   const policy = (c.imagePullPolicy as string | undefined) ?? 'IfNotPresent';
@@ -88,8 +103,18 @@ export function ensureImage(ctx: ControllerContext, pod: Pod, c: Container, exis
     ctx.events.event(pod, 'Warning', 'Failed', 'Error: ImagePullBackOff', 'kubelet', host);
     return waiting(c, existing, 'ImagePullBackOff', `Back-off pulling image "${image}": ErrImagePull: ${err}`);
   }
-  const missing = ((pod.spec.imagePullSecrets as { name?: string }[] | undefined) ?? []).map((s) => s.name ?? '').filter((n) => !ctx.store.get('Secret', pod.metadata.namespace ?? 'default', n));
-  if (missing.length) ctx.events.event(pod, 'Warning', 'FailedToRetrieveImagePullSecret', `Unable to retrieve some image pull secrets (${missing.join(', ')}); attempting to pull the image may not succeed.`, 'kubelet', host);
+  const missing = ((pod.spec.imagePullSecrets as { name?: string }[] | undefined) ?? [])
+    .map((s) => s.name ?? '')
+    .filter((n) => !ctx.store.get('Secret', pod.metadata.namespace ?? 'default', n));
+  if (missing.length)
+    ctx.events.event(
+      pod,
+      'Warning',
+      'FailedToRetrieveImagePullSecret',
+      `Unable to retrieve some image pull secrets (${missing.join(', ')}); attempting to pull the image may not succeed.`,
+      'kubelet',
+      host,
+    );
   ctx.events.event(pod, 'Normal', 'Pulling', pullingMessage(image), 'kubelet', host);
   ctx.events.event(pod, 'Warning', 'Failed', `Failed to pull image "${image}": ${err}`, 'kubelet', host);
   ctx.events.event(pod, 'Warning', 'Failed', 'Error: ErrImagePull', 'kubelet', host);

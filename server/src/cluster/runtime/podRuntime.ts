@@ -52,7 +52,14 @@ export function needsRuntime(pod: Pod, rt: RuntimeState): boolean {
   return false;
 }
 
-function startedStatus(ctx: ControllerContext, pod: Pod, c: Container, restartCount: number, lastState: ContainerStatus['lastState'], host: string): ContainerStatus {
+function startedStatus(
+  ctx: ControllerContext,
+  pod: Pod,
+  c: Container,
+  restartCount: number,
+  lastState: ContainerStatus['lastState'],
+  host: string,
+): ContainerStatus {
   ctx.events.event(pod, 'Normal', 'Created', createdMessage(c.name), 'kubelet', host);
   ctx.events.event(pod, 'Normal', 'Started', startedMessage(c.name), 'kubelet', host);
   const s: ContainerStatus = { name: c.name, image: c.image, ready: false, started: true, restartCount, state: runningSince(ctx.store.timestamp()) };
@@ -111,11 +118,26 @@ function syncStopped(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Cont
     const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${uid})`;
     ctx.events.event(pod, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podRef}`, 'kubelet', host);
     const message = `back-off ${goDuration(entry.backoffMs)} restarting failed container=${c.name} pod=${podRef}`;
-    return { name: c.name, image: c.image, ready: false, started: false, restartCount: cs.restartCount, state: { waiting: { reason: 'CrashLoopBackOff', message } }, lastState: { terminated: term } };
+    return {
+      name: c.name,
+      image: c.image,
+      ready: false,
+      started: false,
+      restartCount: cs.restartCount,
+      state: { waiting: { reason: 'CrashLoopBackOff', message } },
+      lastState: { terminated: term },
+    };
   }
   nextBackoff(backoff, key, finished, now);
   const restartCount = cs.restartCount + 1;
-  const pulled = ensureImage(ctx, pod, c, { ...cs, restartCount, lastState: { terminated: term } }, { profile: rt.simulation, unpullable: rt.unpullable, backoff }, host);
+  const pulled = ensureImage(
+    ctx,
+    pod,
+    c,
+    { ...cs, restartCount, lastState: { terminated: term } },
+    { profile: rt.simulation, unpullable: rt.unpullable, backoff },
+    host,
+  );
   return pulled ?? startedStatus(ctx, pod, c, restartCount, { terminated: term }, host);
 }
 

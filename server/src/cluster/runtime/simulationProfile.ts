@@ -58,7 +58,14 @@ export function readSimulationProfile(obj: Record<string, unknown>, where: strin
     }
     if (e.exit !== undefined) {
       const x = e.exit;
-      if (isObj(x) && typeof x.code === 'number' && Number.isInteger(x.code) && x.code >= 0 && x.code <= 255 && (x.afterSeconds === undefined || isSeconds(x.afterSeconds))) {
+      if (
+        isObj(x) &&
+        typeof x.code === 'number' &&
+        Number.isInteger(x.code) &&
+        x.code >= 0 &&
+        x.code <= 255 &&
+        (x.afterSeconds === undefined || isSeconds(x.afterSeconds))
+      ) {
         b.exit = { code: x.code, afterSeconds: (x.afterSeconds as number | undefined) ?? 0 };
       } else problems.push(t('{0}: exit must be {code: 0-255, afterSeconds: a whole number of seconds ≥ 0}.', at));
     }
@@ -86,7 +93,12 @@ function patternOf(p: string): RegExp {
   let re = patterns.get(p);
   if (!re) {
     if (patterns.size > 1024) patterns.clear();
-    re = new RegExp(`^${p.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    re = new RegExp(
+      `^${p
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     patterns.set(p, re);
   }
   return re;

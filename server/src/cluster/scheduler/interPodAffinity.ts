@@ -61,7 +61,9 @@ function preferredTerms(pod: Pod, which: 'podAffinity' | 'podAntiAffinity'): Aff
   const a = (pod.spec.affinity as Affinity)?.[which];
   const list = (a?.preferredDuringSchedulingIgnoredDuringExecution ?? []) as { weight?: number; podAffinityTerm?: RawTerm }[];
   if (!Array.isArray(list)) return [];
-  return list.filter((w) => w?.podAffinityTerm && typeof w.podAffinityTerm.topologyKey === 'string').map((w) => affinityTerm(pod, w.podAffinityTerm as RawTerm, Number(w.weight ?? 1)));
+  return list
+    .filter((w) => w?.podAffinityTerm && typeof w.podAffinityTerm.topologyKey === 'string')
+    .map((w) => affinityTerm(pod, w.podAffinityTerm as RawTerm, Number(w.weight ?? 1)));
 }
 
 const pairKey = (key: string, value: string) => `${key}\u0000${value}`;

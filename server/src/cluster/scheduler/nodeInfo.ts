@@ -112,7 +112,12 @@ export function newNodeInfo(node: KObject): NodeInfo {
   };
 }
 
-export function addPod(info: NodeInfo, pod: Pod, r: Record<string, number> = podRequests(pod), nz: { cpu: number; memory: number } = nonZeroRequests(pod)): void {
+export function addPod(
+  info: NodeInfo,
+  pod: Pod,
+  r: Record<string, number> = podRequests(pod),
+  nz: { cpu: number; memory: number } = nonZeroRequests(pod),
+): void {
   for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + r[k];
   info.requested.pods += 1;
   info.pods.push(pod);

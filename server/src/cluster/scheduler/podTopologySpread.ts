@@ -174,7 +174,7 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
     constraints.forEach((c, i) => {
       const v = (info.node.metadata.labels ?? {})[c.topologyKey];
       if (v === undefined) return;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns) : pairs[i].get(v) ?? 0;
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns) : (pairs[i].get(v) ?? 0);
       s += cnt * weights[i] + (c.maxSkew - 1);
     });
     return Math.round(s);
@@ -186,7 +186,9 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
 }
 
 /** upstream: podtopologyspread systemDefaultConstraints, with the selector DefaultSelector built. */
-export function systemDefaultConstraints(sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined): SpreadConstraint[] {
+export function systemDefaultConstraints(
+  sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined,
+): SpreadConstraint[] {
   if (!sel) return [];
   const selector = sel.matches;
   return [

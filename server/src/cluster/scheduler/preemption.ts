@@ -64,7 +64,12 @@ function selectVictimsOnNode(pod: Pod, info: NodeInfo, infos: NodeInfo[], nsLabe
 export function pickCandidate(cands: Candidate[]): Candidate | undefined {
   const key = (c: Candidate) => {
     const top = [...c.victims].sort(moreImportant)[0];
-    return { high: top ? priorityOf(top) : -Infinity, sum: c.victims.reduce((s, p) => s + priorityOf(p) + 2147483648, 0), n: c.victims.length, start: top ? startTime(top) : '' };
+    return {
+      high: top ? priorityOf(top) : -Infinity,
+      sum: c.victims.reduce((s, p) => s + priorityOf(p) + 2147483648, 0),
+      n: c.victims.length,
+      start: top ? startTime(top) : '',
+    };
   };
   let best: Candidate | undefined;
   let bk: ReturnType<typeof key> | undefined;

@@ -19,7 +19,12 @@ const COMPONENT = 'default-scheduler';
  * nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.`
  * Histogram entries "<count> <reason>" are sorted as plain strings (so "10 …" sorts before "2 …").
  */
-export function fitErrorMessage(numNodes: number, perNode: { reasons: string[]; unresolvable: boolean }[], preFilterMessage?: string, postFilter?: 'nominated' | 'never'): string {
+export function fitErrorMessage(
+  numNodes: number,
+  perNode: { reasons: string[]; unresolvable: boolean }[],
+  preFilterMessage?: string,
+  postFilter?: 'nominated' | 'never',
+): string {
   let msg: string;
   if (preFilterMessage) {
     msg = `0/${numNodes} nodes are available: ${preFilterMessage}.`;
@@ -58,7 +63,13 @@ function volumePreFilter(ctx: ControllerContext, pod: Pod): string | undefined {
 }
 
 function isPending(p: Pod): boolean {
-  return !p.spec.nodeName && !p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler';
+  return (
+    !p.spec.nodeName &&
+    !p.metadata.deletionTimestamp &&
+    p.status?.phase !== 'Succeeded' &&
+    p.status?.phase !== 'Failed' &&
+    (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler'
+  );
 }
 
 function setScheduledCondition(ctx: ControllerContext, pod: Pod, c: PodCondition): boolean {

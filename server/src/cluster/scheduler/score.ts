@@ -14,7 +14,9 @@ import { SpreadConstraint, topologySpreadScores } from './podTopologySpread';
 
 /** upstream: leastResourceScorer — ((allocatable − requested) × 100 / allocatable), averaged over cpu and memory. */
 function leastAllocatedScore(pod: Pod, info: NodeInfo, nz: { cpu: number; memory: number } = nonZeroRequests(pod)): number {
-  return Math.floor((leastPart(info.allocatable.cpu, info.nonZeroRequested.cpu + nz.cpu) + leastPart(info.allocatable.memory, info.nonZeroRequested.memory + nz.memory)) / 2);
+  return Math.floor(
+    (leastPart(info.allocatable.cpu, info.nonZeroRequested.cpu + nz.cpu) + leastPart(info.allocatable.memory, info.nonZeroRequested.memory + nz.memory)) / 2,
+  );
 }
 
 function leastPart(alloc: number, req: number): number {
@@ -50,7 +52,10 @@ export function defaultNormalizeScore(scores: number[], reverse: boolean): numbe
   });
 }
 
-type WeightedTerm = { weight?: number; preference?: { matchExpressions?: NodeSelectorTerm['matchExpressions']; matchFields?: NodeSelectorTerm['matchFields'] } };
+type WeightedTerm = {
+  weight?: number;
+  preference?: { matchExpressions?: NodeSelectorTerm['matchExpressions']; matchFields?: NodeSelectorTerm['matchFields'] };
+};
 
 /** upstream: nodeaffinity Score — the sum of the weights of the preferred terms the node matches. */
 export function nodeAffinityScore(pod: Pod, info: NodeInfo): number {
@@ -88,7 +93,13 @@ function scoreNodes(pod: Pod, feasible: NodeInfo[], nz: { cpu: number; memory: n
   const spread = topologySpreadScores(pod, feasible, sctx?.all ?? feasible, sctx?.defaults ?? []);
   const podAffinity = interPodAffinityScores(pod, feasible, sctx?.all ?? feasible, sctx?.nsLabels ?? (() => undefined));
   return feasible.map(
-    (n, i) => leastAllocatedScore(pod, n, nz) + balancedAllocationScore(pod, n, nz) + 2 * affinity[i] + 2 * (spread?.[i] ?? 0) + 2 * (podAffinity?.[i] ?? 0) + 3 * taint[i],
+    (n, i) =>
+      leastAllocatedScore(pod, n, nz) +
+      balancedAllocationScore(pod, n, nz) +
+      2 * affinity[i] +
+      2 * (spread?.[i] ?? 0) +
+      2 * (podAffinity?.[i] ?? 0) +
+      3 * taint[i],
   );
 }
 

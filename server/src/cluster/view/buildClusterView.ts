@@ -14,7 +14,21 @@ import { podView, SourceOf, workloadView } from './workloadViews';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 /** Kinds drawn elsewhere in the tree, or internal bookkeeping a learner does not write. */
-const SHOWN_ELSEWHERE = new Set([...WORKLOAD_KINDS, 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'Ingress', 'ConfigMap', 'Secret', 'Event', 'Node', 'Namespace', 'ControllerRevision', 'Lease']);
+const SHOWN_ELSEWHERE = new Set([
+  ...WORKLOAD_KINDS,
+  'Pod',
+  'Service',
+  'Endpoints',
+  'EndpointSlice',
+  'Ingress',
+  'ConfigMap',
+  'Secret',
+  'Event',
+  'Node',
+  'Namespace',
+  'ControllerRevision',
+  'Lease',
+]);
 const MAX_EVENTS = 200;
 const MAX_VALUE = 120;
 
@@ -34,14 +48,19 @@ function formatCpu(cores: number): string {
 
 function formatMemory(bytes: number): string {
   if (bytes === 0) return '0';
-  for (const [unit, size] of [['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+  for (const [unit, size] of [
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
     if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
   }
   if (bytes >= 2 ** 20) return `${Math.round(bytes / 2 ** 20)}Mi`;
   return String(bytes);
 }
 
-const q = (v: unknown): number => (typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) ?? 0 : 0);
+const q = (v: unknown): number => (typeof v === 'string' || typeof v === 'number' ? (parseQuantity(v) ?? 0) : 0);
 
 function amounts(list: Record<string, unknown> | undefined): NodeView['capacity'] {
   return { cpu: String(list?.cpu ?? '0'), memory: String(list?.memory ?? '0'), pods: String(list?.pods ?? '110') };
@@ -125,7 +144,11 @@ export function buildClusterView(input: ViewInput): ClusterView {
   const pods = listSorted<Pod>(store, 'Pod', all);
   const failing = new Set(input.readinessFailures);
   const podViews = pods.map((p) => podView(p, failing, sourceOf));
-  const namespaces: NamespaceView[] = listSorted(store, 'Namespace', all).map((n) => ({ name: n.metadata.name, phase: n.status?.phase ?? 'Active', system: SYSTEM_NAMESPACES.has(n.metadata.name) }));
+  const namespaces: NamespaceView[] = listSorted(store, 'Namespace', all).map((n) => ({
+    name: n.metadata.name,
+    phase: n.status?.phase ?? 'Active',
+    system: SYSTEM_NAMESPACES.has(n.metadata.name),
+  }));
   const services: ServiceView[] = listSorted(store, 'Service', all).map((svc) => ({
     ...serviceSummary(svc),
     selector: svc.spec?.selector ?? null,
@@ -144,11 +167,16 @@ export function buildClusterView(input: ViewInput): ClusterView {
   });
   const configs = [...listSorted(store, 'ConfigMap', all), ...listSorted(store, 'Secret', all)].map((o) => {
     const ns = o.metadata.namespace ?? 'default';
-    const usedBy = podViews.filter((p) => p.namespace === ns && (o.kind === 'ConfigMap' ? p.configMaps : p.secrets).includes(o.metadata.name)).map((p) => p.name);
+    const usedBy = podViews
+      .filter((p) => p.namespace === ns && (o.kind === 'ConfigMap' ? p.configMaps : p.secrets).includes(o.metadata.name))
+      .map((p) => p.name);
     return configView(o, usedBy, sourceOf);
   });
   const others: OtherObjectView[] = [];
-  for (const kind of store.kinds().filter((k) => !SHOWN_ELSEWHERE.has(k)).sort()) {
+  for (const kind of store
+    .kinds()
+    .filter((k) => !SHOWN_ELSEWHERE.has(k))
+    .sort()) {
     for (const o of listSorted(store, kind, (ns) => ns !== undefined)) {
       // Every namespace gets a `default` ServiceAccount from the cluster, not from the learner.
       if (kind === 'ServiceAccount' && o.metadata.name === 'default') continue;

@@ -26,7 +26,7 @@ export function workloadView(o: KObject, sourceOf: SourceOf): WorkloadView {
     namespace: ns,
     name: o.metadata.name,
     owner: owner ? { kind: owner.kind, name: owner.name } : null,
-    revision: kind === 'ReplicaSet' && owner?.kind === 'Deployment' ? revisionOf(o) ?? null : null,
+    revision: kind === 'ReplicaSet' && owner?.kind === 'Deployment' ? (revisionOf(o) ?? null) : null,
     images: images(kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template : o.spec?.template),
     source: sourceOf(kind, ns, o.metadata.name),
   };
@@ -36,7 +36,14 @@ export function workloadView(o: KObject, sourceOf: SourceOf): WorkloadView {
       const ready = st.readyReplicas ?? 0;
       const rollout = rolloutStatusMessage(o);
       const rolledOut = rollout.done && !rollout.message.startsWith('error:');
-      return { ...base, ready: `${ready}/${desired}`, desired, readyCount: ready, healthy: rolledOut && ready === desired, state: rolledOut ? null : rollout.message };
+      return {
+        ...base,
+        ready: `${ready}/${desired}`,
+        desired,
+        readyCount: ready,
+        healthy: rolledOut && ready === desired,
+        state: rolledOut ? null : rollout.message,
+      };
     }
     case 'ReplicaSet':
     case 'ReplicationController':
@@ -81,7 +88,11 @@ function podConfigRefs(pod: Pod): { configMaps: string[]; secrets: string[] } {
       if (f.secretRef?.name) secrets.add(f.secretRef.name);
     }
   }
-  for (const v of (pod.spec.volumes ?? []) as { configMap?: { name: string }; secret?: { secretName: string }; projected?: { sources?: { configMap?: { name: string }; secret?: { name: string } }[] } }[]) {
+  for (const v of (pod.spec.volumes ?? []) as {
+    configMap?: { name: string };
+    secret?: { secretName: string };
+    projected?: { sources?: { configMap?: { name: string }; secret?: { name: string } }[] };
+  }[]) {
     if (v.configMap?.name) cms.add(v.configMap.name);
     if (v.secret?.secretName) secrets.add(v.secret.secretName);
     for (const s of v.projected?.sources ?? []) {

@@ -21,7 +21,7 @@ export function latestWarnings(store: Store, namespace?: string): Map<string, st
     const type = e ? e.type : r.type;
     const uid = e ? e.involvedObject.uid : r.uid;
     if (type !== 'Warning' || !uid || (namespace !== undefined && (e ? e.metadata.namespace : r.ns) !== namespace)) continue;
-    const last = e ? e.lastTimestamp ?? e.firstTimestamp : r.last;
+    const last = e ? (e.lastTimestamp ?? e.firstTimestamp) : r.last;
     const b = best.get(uid);
     if (!b || last >= b.last) best.set(uid, { last, text: `Warning ${e ? e.reason : r.reason}: ${e ? e.message : r.message}` });
   }
@@ -59,11 +59,18 @@ function podWhy(store: Store, pod: Pod, warnings: Map<string, string>): WhyExpla
     store,
     pod,
     spec: all.find((c) => c.name === found.container),
-    status: [...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])].find((s) => s.name === found.container) as PodWhyContext['status'],
+    status: [...(pod.status.initContainerStatuses ?? []), ...(pod.status.containerStatuses ?? [])].find(
+      (s) => s.name === found.container,
+    ) as PodWhyContext['status'],
     warning: warnings.get(pod.metadata.uid ?? '') ?? null,
   };
   const w = POD_EXPLAINERS[found.condition](ctx);
-  return { condition: found.condition, object: refOf(pod), field: w.field ? podField(store, pod, w.field) : null, text: { cause: w.cause, event: w.event, fix: w.fix } };
+  return {
+    condition: found.condition,
+    object: refOf(pod),
+    field: w.field ? podField(store, pod, w.field) : null,
+    text: { cause: w.cause, event: w.event, fix: w.fix },
+  };
 }
 
 function objectWhy(store: Store, obj: KObject, condition: string | null, warnings: Map<string, string>): WhyExplanation | null {

@@ -65,7 +65,9 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
     const cond = (c.pod.status.conditions ?? []).find((x) => x.type === 'PodScheduled');
     const message = cond?.message ?? '';
     const field = schedulingField(message);
-    const sel = Object.entries(c.pod.spec.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const sel = Object.entries(c.pod.spec.nodeSelector ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
     const plain =
       field === 'nodeSelector'
         ? sel
@@ -77,7 +79,7 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
             ? t('the nodes have taints the pod does not tolerate')
             : field === 'volumes'
               ? t('a PersistentVolumeClaim it mounts is not bound to a volume')
-              : t('every node fails one of the scheduler\'s checks');
+              : t("every node fails one of the scheduler's checks");
     return {
       field,
       cause: t('No node can take pod {0}: {1}. It stays Pending and the scheduler retries when the cluster changes.', c.pod.metadata.name, plain),
@@ -102,7 +104,9 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
       event: c.warning ?? `Warning Failed: Error: ${message}`,
       fix: /couldn't find key/.test(message)
         ? t('Add the key to the ConfigMap/Secret, or fix the key name in the reference (or set optional: true).')
-        : t('Create the ConfigMap/Secret it names (in the same namespace), or fix the name in the reference (or set optional: true). The pod starts as soon as it exists.'),
+        : t(
+            'Create the ConfigMap/Secret it names (in the same namespace), or fix the name in the reference (or set optional: true). The pod starts as soon as it exists.',
+          ),
     };
   },
   ContainerCreating: (c) => ({
@@ -119,13 +123,24 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
   }),
   ErrImagePull: (c) => ({
     field: `${containerIndex(c.pod, c.spec?.name ?? '')}.image`,
-    cause: t('The image "{0}" of container {1} could not be pulled: {2}', image(c), c.spec?.name ?? '', c.status?.state.waiting?.message ?? t('the registry refused it or the tag does not exist')),
+    cause: t(
+      'The image "{0}" of container {1} could not be pulled: {2}',
+      image(c),
+      c.spec?.name ?? '',
+      c.status?.state.waiting?.message ?? t('the registry refused it or the tag does not exist'),
+    ),
     event: c.warning ?? `Warning Failed: Failed to pull image "${image(c)}"`,
-    fix: t('Check the repository and tag exist (a typo in the tag is the usual cause); for a private registry add imagePullSecrets. In a rollout, `kubemate rollout undo` goes back to the image that worked.'),
+    fix: t(
+      'Check the repository and tag exist (a typo in the tag is the usual cause); for a private registry add imagePullSecrets. In a rollout, `kubemate rollout undo` goes back to the image that worked.',
+    ),
   }),
   ImagePullBackOff: (c) => ({
     ...POD_EXPLAINERS.ErrImagePull(c),
-    cause: t('Pulling the image "{0}" of container {1} failed, and the kubelet now waits before trying again (back-off 10s, doubling up to 5 min).', image(c), c.spec?.name ?? ''),
+    cause: t(
+      'Pulling the image "{0}" of container {1} failed, and the kubelet now waits before trying again (back-off 10s, doubling up to 5 min).',
+      image(c),
+      c.spec?.name ?? '',
+    ),
     event: c.warning ?? `Normal BackOff: Back-off pulling image "${image(c)}"`,
   }),
   CrashLoopBackOff: (c) => {
@@ -135,17 +150,36 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
     return {
       field: `${containerIndex(c.pod, c.spec?.name ?? '')}.${oom ? 'resources.limits.memory' : 'command'}`,
       cause: oom
-        ? t('Container {0} used more memory than its limit ({1}), was OOMKilled, and keeps being restarted (restarts: {2}); the kubelet waits longer before each restart.', c.spec?.name ?? '', limit ?? t('none'), c.status?.restartCount ?? 0)
-        : t('Container {0} keeps exiting (last exit code {1}, {2}) and the kubelet keeps restarting it (restarts: {3}), waiting longer each time: 10s, 20s, 40s … up to 5 min.', c.spec?.name ?? '', last?.exitCode ?? '?', last?.reason ?? 'Error', c.status?.restartCount ?? 0),
+        ? t(
+            'Container {0} used more memory than its limit ({1}), was OOMKilled, and keeps being restarted (restarts: {2}); the kubelet waits longer before each restart.',
+            c.spec?.name ?? '',
+            limit ?? t('none'),
+            c.status?.restartCount ?? 0,
+          )
+        : t(
+            'Container {0} keeps exiting (last exit code {1}, {2}) and the kubelet keeps restarting it (restarts: {3}), waiting longer each time: 10s, 20s, 40s … up to 5 min.',
+            c.spec?.name ?? '',
+            last?.exitCode ?? '?',
+            last?.reason ?? 'Error',
+            c.status?.restartCount ?? 0,
+          ),
       event: c.warning ?? `Warning BackOff: Back-off restarting failed container ${c.spec?.name ?? ''} in pod ${podRef(c.pod)}`,
       fix: oom
         ? t('Raise resources.limits.memory above what the program really uses, or make it use less.')
-        : t('Read why the program exits (`kubectl logs {0} --previous` on a real cluster); fix its command, arguments or configuration. A liveness probe that fails too early also restarts a healthy-but-slow program.', c.pod.metadata.name),
+        : t(
+            'Read why the program exits (`kubectl logs {0} --previous` on a real cluster); fix its command, arguments or configuration. A liveness probe that fails too early also restarts a healthy-but-slow program.',
+            c.pod.metadata.name,
+          ),
     };
   },
   OOMKilled: (c) => ({
     field: `${containerIndex(c.pod, c.spec?.name ?? '')}.resources.limits.memory`,
-    cause: t('Container {0} went over its memory limit ({1}) and the kernel killed it (exit code {2}).', c.spec?.name ?? '', c.spec?.resources?.limits?.memory ?? t('none'), exitText(137)),
+    cause: t(
+      'Container {0} went over its memory limit ({1}) and the kernel killed it (exit code {2}).',
+      c.spec?.name ?? '',
+      c.spec?.resources?.limits?.memory ?? t('none'),
+      exitText(137),
+    ),
     event: c.warning ?? `lastState.terminated.reason: OOMKilled, exitCode: 137`,
     fix: t('Raise resources.limits.memory above what the program really uses, or make it use less.'),
   }),
@@ -153,16 +187,27 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
     const term = c.status?.state.terminated ?? c.status?.lastState?.terminated;
     return {
       field: `${containerIndex(c.pod, c.spec?.name ?? '')}.command`,
-      cause: t('Container {0} exited with code {1}; restartPolicy {2} decides whether it runs again.', c.spec?.name ?? '', exitText(term?.exitCode ?? 1), c.pod.spec.restartPolicy ?? 'Always'),
+      cause: t(
+        'Container {0} exited with code {1}; restartPolicy {2} decides whether it runs again.',
+        c.spec?.name ?? '',
+        exitText(term?.exitCode ?? 1),
+        c.pod.spec.restartPolicy ?? 'Always',
+      ),
       event: c.warning ?? `state.terminated.reason: ${term?.reason ?? 'Error'}, exitCode: ${term?.exitCode ?? 1}`,
       fix: t('Find out why the program fails (its logs on a real cluster) and fix its command, arguments or configuration.'),
     };
   },
   ReadinessFailing: (c) => ({
     field: c.spec?.readinessProbe ? `${containerIndex(c.pod, c.spec.name)}.readinessProbe` : null,
-    cause: t('Pod {0} runs but is not Ready: its readiness probe fails, so it is kept out of the Service endpoints (it is not restarted).', c.pod.metadata.name),
+    cause: t(
+      'Pod {0} runs but is not Ready: its readiness probe fails, so it is kept out of the Service endpoints (it is not restarted).',
+      c.pod.metadata.name,
+    ),
     event: c.warning ?? 'Warning Unhealthy: Readiness probe failed',
-    fix: t('Make the probe check a path and port the program really serves once it is up (and give it initialDelaySeconds if it starts slowly). In the simulator: Recover readiness / `kubemate readiness {0} recover`.', c.pod.metadata.name),
+    fix: t(
+      'Make the probe check a path and port the program really serves once it is up (and give it initialDelaySeconds if it starts slowly). In the simulator: Recover readiness / `kubemate readiness {0} recover`.',
+      c.pod.metadata.name,
+    ),
   }),
   Evicted: (c) => ({
     field: 'containers[0].resources',

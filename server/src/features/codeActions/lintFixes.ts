@@ -66,7 +66,14 @@ export function lintFixes(ctx: FixContext): Fix[] {
     case 'no-resource-limits': {
       const c = container(ctx);
       const tree = c && resourcesTree(c.value);
-      return c && tree ? [{ title: t('Add resources: requests and a memory limit (starting values; tune them to the app)'), edits: ensureTree(ctx.text, c.node, tree, ctx.eol) }] : [];
+      return c && tree
+        ? [
+            {
+              title: t('Add resources: requests and a memory limit (starting values; tune them to the app)'),
+              edits: ensureTree(ctx.text, c.node, tree, ctx.eol),
+            },
+          ]
+        : [];
     }
     case 'no-readiness-probe':
     case 'no-liveness-probe': {
@@ -77,7 +84,12 @@ export function lintFixes(ctx: FixContext): Fix[] {
       const body: Record<string, Tree> = { httpGet: { path: '/', port }, periodSeconds: 10 };
       // A liveness probe that fails during start-up restarts the container in a loop: give it time.
       if (probe === 'livenessProbe') body.initialDelaySeconds = 10;
-      return [{ title: t('Add a {0} (HTTP GET / on port {1}; adjust the path)', probe, String(port)), edits: ensureTree(ctx.text, c.node, { [probe]: body }, ctx.eol) }];
+      return [
+        {
+          title: t('Add a {0} (HTTP GET / on port {1}; adjust the path)', probe, String(port)),
+          edits: ensureTree(ctx.text, c.node, { [probe]: body }, ctx.eol),
+        },
+      ];
     }
     case 'allow-privilege-escalation':
       return setSecurity(ctx, 'allowPrivilegeEscalation', false, t('Set allowPrivilegeEscalation: false'));
@@ -94,6 +106,7 @@ function setSecurity(ctx: FixContext, field: string, value: boolean, title: stri
   if (field === 'runAsNonRoot' && (get(c.value, 'securityContext', 'runAsUser') === 0 || ctx.text.slice(ctx.start, ctx.end) === '0')) return [];
   const sc = c.node.get('securityContext', true);
   const existing = isMap(sc) ? sc.get(field, true) : undefined;
-  if (isScalar(existing) && existing.range) return [{ title, edits: [{ start: existing.range[0], end: existing.range[1], newText: String(value) }], isPreferred: true }];
+  if (isScalar(existing) && existing.range)
+    return [{ title, edits: [{ start: existing.range[0], end: existing.range[1], newText: String(value) }], isPreferred: true }];
   return [{ title, edits: ensureTree(ctx.text, c.node, { securityContext: { [field]: value } }, ctx.eol), isPreferred: true }];
 }

@@ -28,10 +28,17 @@ function addApiVersion(ctx: FixContext, apiVersion: string): Fix[] {
     const key = pair.key as { range: [number, number, number] };
     const colon = ctx.text.indexOf(':', key.range[1]);
     const value = pair.value as { range?: [number, number, number] } | null;
-    if (value?.range && value.range[1] > value.range[0]) return [{ title, edits: [{ start: value.range[0], end: value.range[1], newText: scalarText(apiVersion) }], isPreferred: true }];
+    if (value?.range && value.range[1] > value.range[0])
+      return [{ title, edits: [{ start: value.range[0], end: value.range[1], newText: scalarText(apiVersion) }], isPreferred: true }];
     return colon < 0 ? [] : [{ title, edits: [{ start: colon + 1, end: colon + 1, newText: ` ${scalarText(apiVersion)}` }], isPreferred: true }];
   }
   const first = (root.items[0].key as { range: [number, number, number] }).range[0];
   const at = lineStart(ctx.text, first);
-  return [{ title, edits: [{ start: at, end: at, newText: `${' '.repeat(keyColumn(ctx.text, root))}apiVersion: ${scalarText(apiVersion)}${ctx.eol}` }], isPreferred: true }];
+  return [
+    {
+      title,
+      edits: [{ start: at, end: at, newText: `${' '.repeat(keyColumn(ctx.text, root))}apiVersion: ${scalarText(apiVersion)}${ctx.eol}` }],
+      isPreferred: true,
+    },
+  ];
 }

@@ -26,7 +26,12 @@ export function suppressFixes(ctx: FixContext): Fix[] {
   const prevStart = start > 0 ? lineStart(text, start - 1) : -1;
   const prev = prevStart >= 0 ? text.slice(prevStart, start - 1).replace(/\r$/, '') : '';
   const existing = NEXT_LINE.exec(prev);
-  const lineEdit = existing && existing[2].split(/[\s,]+/).includes(ctx.code) ? undefined : existing ? appendId(text, prevStart, existing[2], ctx.code) : { start, end: start, newText: `${indent}# kubemate-disable-next-line ${ctx.code}${ctx.eol}` };
+  const lineEdit =
+    existing && existing[2].split(/[\s,]+/).includes(ctx.code)
+      ? undefined
+      : existing
+        ? appendId(text, prevStart, existing[2], ctx.code)
+        : { start, end: start, newText: `${indent}# kubemate-disable-next-line ${ctx.code}${ctx.eol}` };
   if (lineEdit) fixes.push({ title: t('Suppress {0} on this line', ctx.code), edits: [lineEdit], fileOffsets: true });
 
   // The file's leading comments: lines before the first content line.

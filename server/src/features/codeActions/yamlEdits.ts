@@ -47,7 +47,10 @@ export function blockText(tree: Record<string, Tree>, indent: number, eol = '\n'
 /** Flow YAML for `tree`: `{a: 1, b: [x, y]}`. */
 export function flowText(tree: Tree): string {
   if (Array.isArray(tree)) return `[${tree.map(flowText).join(', ')}]`;
-  if (tree !== null && typeof tree === 'object') return `{${Object.entries(tree).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ')}}`;
+  if (tree !== null && typeof tree === 'object')
+    return `{${Object.entries(tree)
+      .map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`)
+      .join(', ')}}`;
   return scalarText(tree);
 }
 
@@ -66,7 +69,9 @@ export function insertIntoMap(text: string, map: YAMLMap, tree: Record<string, T
   const range = map.range!;
   if (map.flow) {
     const close = text.lastIndexOf('}', range[1] - 1);
-    const inner = Object.entries(tree).map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`).join(', ');
+    const inner = Object.entries(tree)
+      .map(([k, v]) => `${scalarText(k)}: ${flowText(v)}`)
+      .join(', ');
     const empty = map.items.length === 0;
     return { start: close, end: close, newText: empty ? inner : `, ${inner}` };
   }
@@ -101,7 +106,8 @@ export function ensureTree(text: string, at: YAMLMap, tree: Record<string, Tree>
     }
     const isTree = v !== null && typeof v === 'object' && !Array.isArray(v);
     if (isTree && isMap(pair.value)) edits.push(...ensureTree(text, pair.value, v as Record<string, Tree>, eol));
-    else if (isTree && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))) edits.push(fillEmptyPair(text, pair, v as Record<string, Tree>, eol));
+    else if (isTree && (pair.value === null || (isScalar(pair.value) && pair.value.value === null)))
+      edits.push(fillEmptyPair(text, pair, v as Record<string, Tree>, eol));
   }
   if (Object.keys(missing).length) edits.push(insertIntoMap(text, at, missing, eol));
   return edits;

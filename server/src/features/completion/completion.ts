@@ -46,14 +46,32 @@ function rootTypeOf(schema: Schema, apiVersion?: string, kind?: string): string 
   return apiVersion && kind ? schema.findKind(apiVersion, kind)?.type : undefined;
 }
 
-function keyItems(schema: Schema, apiVersion: string | undefined, kind: string | undefined, root: unknown, loc: Location, start: number, end: number, order: Lang[]): KCompletionItem[] {
+function keyItems(
+  schema: Schema,
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  root: unknown,
+  loc: Location,
+  start: number,
+  end: number,
+  order: Lang[],
+): KCompletionItem[] {
   const rootType = rootTypeOf(schema, apiVersion, kind);
   if (!rootType) {
     // No kind yet: offer the two keys that decide everything else.
     if (loc.path.length) return [];
     return ['apiVersion', 'kind', 'metadata']
       .filter((k) => !(isMap(root) && root.has(k)))
-      .map((k, i) => ({ label: k, kind: 'field' as const, insertText: k === 'metadata' ? 'metadata:\n  name: $0' : `${k}: `, snippet: true, sortText: `0${i}`, replaceStart: start, replaceEnd: end, retrigger: k !== 'metadata' }));
+      .map((k, i) => ({
+        label: k,
+        kind: 'field' as const,
+        insertText: k === 'metadata' ? 'metadata:\n  name: $0' : `${k}: `,
+        snippet: true,
+        sortText: `0${i}`,
+        replaceStart: start,
+        replaceEnd: end,
+        retrigger: k !== 'metadata',
+      }));
   }
   const info = schema.fieldAt(rootType, loc.path);
   if (!info) return [];
@@ -84,18 +102,46 @@ function keyItems(schema: Schema, apiVersion: string | undefined, kind: string |
   return items;
 }
 
-function valueItems(schema: Schema, apiVersion: string | undefined, kind: string | undefined, loc: Location, start: number, end: number, order: Lang[]): KCompletionItem[] {
+function valueItems(
+  schema: Schema,
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  loc: Location,
+  start: number,
+  end: number,
+  order: Lang[],
+): KCompletionItem[] {
   const field = loc.path[loc.path.length - 1];
   if (loc.path.length === 1 && field === 'apiVersion') {
     const versions = kind && schema.kindNamed(kind) ? schema.versionsOfKind(schema.kindNamed(kind)!).map(apiVersionOf) : schema.servedApiVersions();
-    return versions.map((v, i) => ({ label: v, kind: 'apiVersion' as const, insertText: v, snippet: false, sortText: String(i).padStart(4, '0'), replaceStart: start, replaceEnd: end }));
+    return versions.map((v, i) => ({
+      label: v,
+      kind: 'apiVersion' as const,
+      insertText: v,
+      snippet: false,
+      sortText: String(i).padStart(4, '0'),
+      replaceStart: start,
+      replaceEnd: end,
+    }));
   }
   if (loc.path.length === 1 && field === 'kind') {
-    const entries = apiVersion && schema.isKnownApiVersion(apiVersion) ? schema.kindsInApiVersion(apiVersion) : schema.kinds.filter((k) => findApiChange(apiVersionOf(k), k.kind)?.status !== 'removed');
+    const entries =
+      apiVersion && schema.isKnownApiVersion(apiVersion)
+        ? schema.kindsInApiVersion(apiVersion)
+        : schema.kinds.filter((k) => findApiChange(apiVersionOf(k), k.kind)?.status !== 'removed');
     const seen = new Set<string>();
     return entries
       .filter((k) => !k.kind.endsWith('List') && !seen.has(k.kind) && seen.add(k.kind))
-      .map((k) => ({ label: k.kind, kind: 'kind' as const, insertText: k.kind, snippet: false, detail: apiVersionOf(k), sortText: k.kind, replaceStart: start, replaceEnd: end }));
+      .map((k) => ({
+        label: k.kind,
+        kind: 'kind' as const,
+        insertText: k.kind,
+        snippet: false,
+        detail: apiVersionOf(k),
+        sortText: k.kind,
+        replaceStart: start,
+        replaceEnd: end,
+      }));
   }
   const rootType = rootTypeOf(schema, apiVersion, kind);
   const info = rootType ? schema.fieldAt(rootType, loc.path) : undefined;
@@ -105,12 +151,33 @@ function valueItems(schema: Schema, apiVersion: string | undefined, kind: string
     const description = info.owner && info.name ? schema.description(info.owner, info.name) : undefined;
     const documentation = (v: string) => {
       const note = info.owner && info.name ? enumValueNote(info.owner, info.name, v) : undefined;
-      return note ? pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map((x) => x.text).join('\n\n') : enumValueMeaning(description, v);
+      return note
+        ? pickTexts(order, { 'zh-cn': note.zhCn, en: note.en })
+            .map((x) => x.text)
+            .join('\n\n')
+        : enumValueMeaning(description, v);
     };
-    return type.enum.map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, documentation: documentation(v), sortText: String(i).padStart(3, '0'), replaceStart: start, replaceEnd: end }));
+    return type.enum.map((v, i) => ({
+      label: v,
+      kind: 'value' as const,
+      insertText: v,
+      snippet: false,
+      documentation: documentation(v),
+      sortText: String(i).padStart(3, '0'),
+      replaceStart: start,
+      replaceEnd: end,
+    }));
   }
   if (type.kind === 'boolean') {
-    return ['true', 'false'].map((v, i) => ({ label: v, kind: 'value' as const, insertText: v, snippet: false, sortText: String(i), replaceStart: start, replaceEnd: end }));
+    return ['true', 'false'].map((v, i) => ({
+      label: v,
+      kind: 'value' as const,
+      insertText: v,
+      snippet: false,
+      sortText: String(i),
+      replaceStart: start,
+      replaceEnd: end,
+    }));
   }
   return [];
 }

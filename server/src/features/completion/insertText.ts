@@ -7,7 +7,9 @@ const escape = (s: string) => s.replace(/[$}\\|,]/g, (c) => '\\' + c);
 export function keyInsertText(name: string, type: FieldType, schema: Schema): { text: string; retrigger: boolean } {
   switch (type.kind) {
     case 'ref':
-      return schema.fieldsOf(type) && Object.keys(schema.fieldsOf(type)!).length ? { text: `${name}:\n  $0`, retrigger: true } : { text: `${name}: $0`, retrigger: false };
+      return schema.fieldsOf(type) && Object.keys(schema.fieldsOf(type)!).length
+        ? { text: `${name}:\n  $0`, retrigger: true }
+        : { text: `${name}: $0`, retrigger: false };
     case 'array':
       return { text: `${name}:\n  - $0`, retrigger: type.items?.kind === 'ref' };
     case 'map':

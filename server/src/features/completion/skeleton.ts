@@ -40,7 +40,12 @@ function scalarValue(ctx: Ctx, fieldName: string, type: FieldType): string {
 function body(ctx: Ctx, typeKey: string, indent: string, depth: number, skip: Set<string>): string[] {
   const def = ctx.schema.type(typeKey);
   if (!def || depth > 6) return [];
-  const wanted = new Set([...Object.entries(def.fields).filter(([, f]) => f.required).map(([n]) => n), ...(EXTRA_REQUIRED[typeKey] ?? [])]);
+  const wanted = new Set([
+    ...Object.entries(def.fields)
+      .filter(([, f]) => f.required)
+      .map(([n]) => n),
+    ...(EXTRA_REQUIRED[typeKey] ?? []),
+  ]);
   const lines: string[] = [];
   // `name` first, as people write it; then the schema's order.
   const names = Object.keys(def.fields).sort((a, b) => (a === 'name' ? -1 : b === 'name' ? 1 : 0));

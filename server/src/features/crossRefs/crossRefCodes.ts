@@ -35,6 +35,13 @@ export const CROSS_REF_CODES = {
 
 export type CrossRefCode = keyof typeof CROSS_REF_CODES;
 
-export function crossDiag(code: CrossRefCode, message: string, range: Range, related: RelatedInfo[] = [], severity: Severity = CROSS_REF_CODES[code], data?: Record<string, unknown>): Finding {
+export function crossDiag(
+  code: CrossRefCode,
+  message: string,
+  range: Range,
+  related: RelatedInfo[] = [],
+  severity: Severity = CROSS_REF_CODES[code],
+  data?: Record<string, unknown>,
+): Finding {
   return { code, severity, message, range, related, ...(data ? { data } : {}) };
 }

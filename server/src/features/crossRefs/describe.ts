@@ -45,4 +45,3 @@ export function nearestName(name: string, candidates: Iterable<string>): string 
   }
   return best;
 }
-

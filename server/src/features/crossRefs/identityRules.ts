@@ -37,13 +37,34 @@ export function duplicateRule(index: WorkspaceIndex, o: IndexedObject): Finding[
   };
   if (sameFile.length) {
     const lines = sameFile.map((x) => String(loc(x, x.nameRange).range.start.line + 1)).join(', ');
-    const msg = sentences(t('{0} is defined more than once in this file (also line {1}). When the file is applied, the later definition replaces the earlier one.', what, lines), versions(sameFile));
-    return [crossDiag('duplicate-object', msg, range, sameFile.map((x) => ({ location: loc(x, x.nameRange), message: t('Also defined here') })))];
+    const msg = sentences(
+      t('{0} is defined more than once in this file (also line {1}). When the file is applied, the later definition replaces the earlier one.', what, lines),
+      versions(sameFile),
+    );
+    return [
+      crossDiag(
+        'duplicate-object',
+        msg,
+        range,
+        sameFile.map((x) => ({ location: loc(x, x.nameRange), message: t('Also defined here') })),
+      ),
+    ];
   }
   if (sameDir.length) {
     const files = sameDir.map((x) => fileName(x.uri)).join(', ');
-    const msg = sentences(t('{0} is also defined in {1}. Applying the folder (kubectl apply -f) keeps only the definition applied last.', what, files), versions(sameDir));
-    return [crossDiag('duplicate-object', msg, range, sameDir.map((x) => ({ location: loc(x, x.nameRange), message: t('Also defined here') })), 'hint')];
+    const msg = sentences(
+      t('{0} is also defined in {1}. Applying the folder (kubectl apply -f) keeps only the definition applied last.', what, files),
+      versions(sameDir),
+    );
+    return [
+      crossDiag(
+        'duplicate-object',
+        msg,
+        range,
+        sameDir.map((x) => ({ location: loc(x, x.nameRange), message: t('Also defined here') })),
+        'hint',
+      ),
+    ];
   }
   return [];
 }
@@ -54,6 +75,9 @@ export function namespaceRule(index: WorkspaceIndex, o: IndexedObject, reported:
   if (!ns || BUILT_IN_NAMESPACES.has(ns) || reported.has(ns) || !o.namespaceRange) return [];
   reported.add(ns);
   if (index.find('Namespace', '', ns).length) return [];
-  const msg = t('Namespace "{0}" is not defined in the workspace. Unless it exists in the cluster, kubectl apply fails (namespaces "{0}" not found): add a Namespace manifest or run kubectl create namespace {0}.', ns);
+  const msg = t(
+    'Namespace "{0}" is not defined in the workspace. Unless it exists in the cluster, kubectl apply fails (namespaces "{0}" not found): add a Namespace manifest or run kubectl create namespace {0}.',
+    ns,
+  );
   return [crossDiag('namespace-undefined', msg, loc(o, o.namespaceRange).range, [], undefined, { namespace: ns })];
 }

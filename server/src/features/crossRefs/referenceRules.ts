@@ -34,11 +34,25 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
         const code: CrossRefCode = ref.target === 'ConfigMap' ? 'missing-configmap' : 'missing-secret';
         let msg: string;
         if (ref.via === 'imagePullSecrets') {
-          msg = t('Secret "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, images from a private registry cannot be pulled (ImagePullBackOff); create it with kubectl create secret docker-registry.', ref.name, ns);
+          msg = t(
+            'Secret "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, images from a private registry cannot be pulled (ImagePullBackOff); create it with kubectl create secret docker-registry.',
+            ref.name,
+            ns,
+          );
         } else if (ref.via === 'volume' || ref.via === 'projected') {
-          msg = t('{0} "{1}" is not defined in the workspace (namespace {2}). Unless it exists in the cluster, the pod stays in ContainerCreating (FailedMount). If it may be absent, add optional: true.', ref.target, ref.name, ns);
+          msg = t(
+            '{0} "{1}" is not defined in the workspace (namespace {2}). Unless it exists in the cluster, the pod stays in ContainerCreating (FailedMount). If it may be absent, add optional: true.',
+            ref.target,
+            ref.name,
+            ns,
+          );
         } else {
-          msg = t('{0} "{1}" is not defined in the workspace (namespace {2}). Unless it exists in the cluster, the container cannot start (CreateContainerConfigError). If it may be absent, add optional: true.', ref.target, ref.name, ns);
+          msg = t(
+            '{0} "{1}" is not defined in the workspace (namespace {2}). Unless it exists in the cluster, the container cannot start (CreateContainerConfigError). If it may be absent, add optional: true.',
+            ref.target,
+            ref.name,
+            ns,
+          );
         }
         return [missing(index, o, ref, code, msg, range)];
       }
@@ -46,41 +60,68 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
     }
     case 'ServiceAccount': {
       if (index.find('ServiceAccount', ns, ref.name).length) return undefined;
-      const msg = t('ServiceAccount "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, no pod can be created (error looking up service account {1}/{0}).', ref.name, ns);
+      const msg = t(
+        'ServiceAccount "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, no pod can be created (error looking up service account {1}/{0}).',
+        ref.name,
+        ns,
+      );
       return [missing(index, o, ref, 'missing-service-account', msg, range)];
     }
     case 'PersistentVolumeClaim': {
       if (index.find('PersistentVolumeClaim', ns, ref.name).length) return undefined;
-      const msg = t('PersistentVolumeClaim "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, the pod stays Pending (persistentvolumeclaim "{0}" not found).', ref.name, ns);
+      const msg = t(
+        'PersistentVolumeClaim "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, the pod stays Pending (persistentvolumeclaim "{0}" not found).',
+        ref.name,
+        ns,
+      );
       return [missing(index, o, ref, 'missing-pvc', msg, range)];
     }
     case 'IngressClass': {
       if (index.find('IngressClass', '', ref.name).length) return undefined;
-      const msg = t('IngressClass "{0}" is not defined in the workspace. It is usually installed with the ingress controller: check that the cluster has it (kubectl get ingressclass).', ref.name);
+      const msg = t(
+        'IngressClass "{0}" is not defined in the workspace. It is usually installed with the ingress controller: check that the cluster has it (kubectl get ingressclass).',
+        ref.name,
+      );
       return [crossDiag('unknown-ingress-class', msg, range)];
     }
     case 'Gateway': {
       // Istio has a Gateway kind too: only a Gateway API Gateway is a parent.
       if (index.find('Gateway', ns, ref.name).some((g) => g.group === 'gateway.networking.k8s.io')) return undefined;
-      const msg = t('Gateway "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, this route attaches to nothing and serves no traffic.', ref.name, ns);
+      const msg = t(
+        'Gateway "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, this route attaches to nothing and serves no traffic.',
+        ref.name,
+        ns,
+      );
       return [missing(index, o, ref, 'route-gateway-missing', msg, range, 'Gateway', ns)];
     }
     case 'Service': {
       const found = index.find('Service', ns, ref.name);
       if (ref.via === 'routeBackend') {
         if (!found.length) {
-          const msg = t('Service "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, requests this rule sends to it fail (500; the route reports ResolvedRefs False, BackendNotFound).', ref.name, ns);
+          const msg = t(
+            'Service "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, requests this rule sends to it fail (500; the route reports ResolvedRefs False, BackendNotFound).',
+            ref.name,
+            ns,
+          );
           return [missing(index, o, ref, 'route-backend-missing', msg, range, 'Service', ns)];
         }
         return checkServicePort(o, ref, found);
       }
       if (ref.via === 'serviceName') {
         if (found.length) return undefined;
-        const msg = t('Service "{0}" is not defined in the workspace (namespace {1}). A StatefulSet\'s serviceName names the headless Service (clusterIP: None) that gives its pods stable DNS names.', ref.name, ns);
+        const msg = t(
+          'Service "{0}" is not defined in the workspace (namespace {1}). A StatefulSet\'s serviceName names the headless Service (clusterIP: None) that gives its pods stable DNS names.',
+          ref.name,
+          ns,
+        );
         return [missing(index, o, ref, 'statefulset-service-missing', msg, range)];
       }
       if (!found.length) {
-        const msg = t('Service "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, requests for this Ingress path fail (503).', ref.name, ns);
+        const msg = t(
+          'Service "{0}" is not defined in the workspace (namespace {1}). Unless it exists in the cluster, requests for this Ingress path fail (503).',
+          ref.name,
+          ns,
+        );
         return [missing(index, o, ref, 'ingress-backend-missing', msg, range)];
       }
       return checkServicePort(o, ref, found);
@@ -88,7 +129,12 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
     case 'workload': {
       const kind = ref.targetKind!;
       if (!SCALABLE.has(kind) || index.find(kind, ns, ref.name).length) return undefined;
-      const msg = t('{0} "{1}" is not defined in the workspace (namespace {2}): this HorizontalPodAutoscaler has nothing to scale (FailedGetScale).', kind, ref.name, ns);
+      const msg = t(
+        '{0} "{1}" is not defined in the workspace (namespace {2}): this HorizontalPodAutoscaler has nothing to scale (FailedGetScale).',
+        kind,
+        ref.name,
+        ns,
+      );
       return [missing(index, o, { ...ref, target: 'workload' }, 'hpa-target-missing', msg, range, kind)];
     }
   }
@@ -96,13 +142,26 @@ function checkRef(index: WorkspaceIndex, o: IndexedObject, ref: Reference): Find
 }
 
 /** A missing-object diagnostic, with a near name ("did you mean") and same-name objects in other namespaces. */
-function missing(index: WorkspaceIndex, o: IndexedObject, ref: Reference, code: CrossRefCode, message: string, range: Finding['range'], kind: string = ref.target, ns = o.namespace): Finding {
+function missing(
+  index: WorkspaceIndex,
+  o: IndexedObject,
+  ref: Reference,
+  code: CrossRefCode,
+  message: string,
+  range: Finding['range'],
+  kind: string = ref.target,
+  ns = o.namespace,
+): Finding {
   const related: RelatedInfo[] = [];
   // Index lookups by name and by namespace: a missing reference costs what it matches, not every object of the kind.
   const elsewhere = index.named(kind, ref.name).filter((x) => x.namespace !== ns);
-  for (const x of elsewhere.slice(0, 3)) related.push({ location: loc(x, x.nameRange), message: t('{0} "{1}" exists in namespace {2}', kind, x.name, x.namespace) });
+  for (const x of elsewhere.slice(0, 3))
+    related.push({ location: loc(x, x.nameRange), message: t('{0} "{1}" exists in namespace {2}', kind, x.name, x.namespace) });
   const here = index.ofKindIn(kind, ns);
-  const near = nearestName(ref.name, here.map((x) => x.name));
+  const near = nearestName(
+    ref.name,
+    here.map((x) => x.name),
+  );
   if (near) {
     const target = here.find((x) => x.name === near)!;
     related.push({ location: loc(target, target.nameRange), message: t('{0} "{1}" is defined here', kind, near) });
@@ -122,12 +181,32 @@ function checkKeys(o: IndexedObject, ref: Reference, found: IndexedObject[]): Fi
     const code: CrossRefCode = ref.target === 'ConfigMap' ? 'missing-configmap-key' : 'missing-secret-key';
     let msg =
       ref.via === 'env'
-        ? t('{0} "{1}" has no key "{2}" (it defines: {3}). The container cannot start (CreateContainerConfigError) unless the key is added.', ref.target, ref.name, k.key, listText(keys))
-        : t('{0} "{1}" has no key "{2}" (it defines: {3}). The volume cannot be mounted and the pod stays in ContainerCreating.', ref.target, ref.name, k.key, listText(keys));
+        ? t(
+            '{0} "{1}" has no key "{2}" (it defines: {3}). The container cannot start (CreateContainerConfigError) unless the key is added.',
+            ref.target,
+            ref.name,
+            k.key,
+            listText(keys),
+          )
+        : t(
+            '{0} "{1}" has no key "{2}" (it defines: {3}). The volume cannot be mounted and the pod stays in ContainerCreating.',
+            ref.target,
+            ref.name,
+            k.key,
+            listText(keys),
+          );
     const near = nearestName(k.key, keys);
     if (near) msg = sentences(msg, t('Did you mean "{0}"?', near));
     const related: RelatedInfo[] = [{ location: loc(target, target.nameRange), message: t('{0} "{1}" defines: {2}', ref.target, ref.name, listText(keys)) }];
-    out.push(crossDiag(code, msg, loc(o, k.range).range, related, undefined, { kind: ref.target, name: ref.name, namespace: o.namespace, key: k.key, ...(near ? { replacement: near } : {}) }));
+    out.push(
+      crossDiag(code, msg, loc(o, k.range).range, related, undefined, {
+        kind: ref.target,
+        name: ref.name,
+        namespace: o.namespace,
+        key: k.key,
+        ...(near ? { replacement: near } : {}),
+      }),
+    );
   }
   return out;
 }
@@ -144,8 +223,18 @@ function checkServicePort(o: IndexedObject, ref: Reference, found: IndexedObject
   const msg =
     typeof port.value === 'number'
       ? route
-        ? t('Service "{0}" has no port {1} (its ports: {2}). A route backendRef names the Service port (spec.ports[].port), not the container port.', ref.name, port.value, list)
-        : t('Service "{0}" has no port {1} (its ports: {2}). An Ingress backend names the Service port (spec.ports[].port), not the container port.', ref.name, port.value, list)
+        ? t(
+            'Service "{0}" has no port {1} (its ports: {2}). A route backendRef names the Service port (spec.ports[].port), not the container port.',
+            ref.name,
+            port.value,
+            list,
+          )
+        : t(
+            'Service "{0}" has no port {1} (its ports: {2}). An Ingress backend names the Service port (spec.ports[].port), not the container port.',
+            ref.name,
+            port.value,
+            list,
+          )
       : t('Service "{0}" has no port named "{1}" (its ports: {2}).', ref.name, port.value, list);
   const related: RelatedInfo[] = [{ location: loc(svc, svc.nameRange), message: t('Ports of Service "{0}": {1}', ref.name, list) }];
   return [crossDiag(route ? 'route-port-missing' : 'ingress-port-missing', msg, loc(o, port.range).range, related)];

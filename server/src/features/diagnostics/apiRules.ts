@@ -32,7 +32,7 @@ function rangeFor(root: unknown, e: FieldError): [number, number] | undefined {
   if (exact) {
     if (e.locateValue) node = exact.value ?? exact.key;
     else if (e.locate) node = exact.key ?? exact.value;
-    else node = isScalar(exact.value) ? exact.value : exact.key ?? exact.value;
+    else node = isScalar(exact.value) ? exact.value : (exact.key ?? exact.value);
   } else {
     // A missing field: point at the deepest key that exists on the way to it.
     const { nodes } = deepestAlong(root, where);
@@ -60,7 +60,8 @@ function codeOf(e: FieldError): DiagnosticCode {
   if (inContainer && last === 'name' && e.path[e.path.length - 3] !== 'ports' && e.path[e.path.length - 3] !== 'volumeMounts') {
     return e.type === 'Duplicate' ? 'duplicate-container-name' : 'invalid-container-name';
   }
-  if (['containerPort', 'hostPort', 'port', 'targetPort', 'nodePort'].includes(last)) return e.type === 'Invalid' && /[a-z]/.test(String(e.value)) && last === 'targetPort' ? 'invalid-port-name' : 'invalid-port';
+  if (['containerPort', 'hostPort', 'port', 'targetPort', 'nodePort'].includes(last))
+    return e.type === 'Invalid' && /[a-z]/.test(String(e.value)) && last === 'targetPort' ? 'invalid-port-name' : 'invalid-port';
   if (e.path.includes('ports') && last === 'name') return e.type === 'Duplicate' ? 'duplicate-port' : 'invalid-port-name';
   if (e.path.includes('ports') && e.type === 'Duplicate') return 'duplicate-port';
   switch (e.type) {

@@ -95,7 +95,9 @@ export function kindCheck(schema: Schema, chunk: ManifestView): KindCheckResult 
   const { group, version } = splitApiVersion(apiVersion);
   if (!isBuiltInGroup(schema, group)) {
     const [s, e] = valueRange(root, 'kind');
-    out.push(diag('custom-resource', t('{0} ({1}) is a custom resource: KubeMate has no schema for it, so its fields are not checked.', kind, apiVersion), s, e));
+    out.push(
+      diag('custom-resource', t('{0} ({1}) is a custom resource: KubeMate has no schema for it, so its fields are not checked.', kind, apiVersion), s, e),
+    );
     return { diagnostics: out };
   }
   const knownKind = schema.kindNamed(kind);
@@ -104,12 +106,24 @@ export function kindCheck(schema: Schema, chunk: ManifestView): KindCheckResult 
     if (knownKind && schema.versionsOfKind(knownKind).length) {
       const preferred = apiVersionOf(schema.versionsOfKind(knownKind)[0]);
       if (knownKind !== kind && schema.findKind(apiVersion, knownKind)) {
-        out.push(diag('unknown-kind', t('Unknown kind "{0}". Did you mean "{1}"? Kinds are case-sensitive.', kind, knownKind), s, e, { replacement: knownKind }));
+        out.push(
+          diag('unknown-kind', t('Unknown kind "{0}". Did you mean "{1}"? Kinds are case-sensitive.', kind, knownKind), s, e, { replacement: knownKind }),
+        );
       } else {
-        out.push(diag('kind-not-in-version', t('Kind {0} does not exist in apiVersion {1}. {0} uses apiVersion: {2}.', knownKind, apiVersion, preferred), ...valueRange(root, 'apiVersion'), { replacement: preferred }));
+        out.push(
+          diag(
+            'kind-not-in-version',
+            t('Kind {0} does not exist in apiVersion {1}. {0} uses apiVersion: {2}.', knownKind, apiVersion, preferred),
+            ...valueRange(root, 'apiVersion'),
+            { replacement: preferred },
+          ),
+        );
       }
     } else {
-      const suggestion = didYouMean(kind, schema.kindsInApiVersion(apiVersion).map((k) => k.kind));
+      const suggestion = didYouMean(
+        kind,
+        schema.kindsInApiVersion(apiVersion).map((k) => k.kind),
+      );
       const msg = suggestion
         ? t('Unknown kind "{0}" in apiVersion {1}. Did you mean "{2}"?', kind, apiVersion, suggestion)
         : t('Unknown kind "{0}" in apiVersion {1}.', kind, apiVersion);
@@ -120,7 +134,19 @@ export function kindCheck(schema: Schema, chunk: ManifestView): KindCheckResult 
   const [s, e] = valueRange(root, 'apiVersion');
   if (/^v\d+(alpha|beta)\d+$/.test(version) && knownKind) {
     // Alpha/beta versions that kubernetes-models does not ship (off by default on most clusters).
-    out.push(diag('unchecked-api-version', t('KubeMate has no schema for {0} {1} (an alpha/beta API), so its fields are not checked. The stable version is {2}.', apiVersion, kind, apiVersionOf(schema.versionsOfKind(knownKind)[0] ?? { group, version: 'v1' })), s, e));
+    out.push(
+      diag(
+        'unchecked-api-version',
+        t(
+          'KubeMate has no schema for {0} {1} (an alpha/beta API), so its fields are not checked. The stable version is {2}.',
+          apiVersion,
+          kind,
+          apiVersionOf(schema.versionsOfKind(knownKind)[0] ?? { group, version: 'v1' }),
+        ),
+        s,
+        e,
+      ),
+    );
     return { diagnostics: out };
   }
   const preferred = knownKind ? schema.versionsOfKind(knownKind)[0] : undefined;

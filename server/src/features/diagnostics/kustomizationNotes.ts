@@ -12,7 +12,17 @@ export function kustomizationNotes(root: unknown): DocumentFinding[] {
   for (const pair of root.items) {
     if (!isScalar(pair.key) || !HELM_FIELDS.includes(String(pair.key.value))) continue;
     const r = (pair.key as Node).range!;
-    out.push(diag('helm-not-rendered', t('{0}: KubeMate does not render Helm charts, so the objects they would add are not checked (cross-file checks and the dry-run do not see them).', String(pair.key.value)), r[0], r[1]));
+    out.push(
+      diag(
+        'helm-not-rendered',
+        t(
+          '{0}: KubeMate does not render Helm charts, so the objects they would add are not checked (cross-file checks and the dry-run do not see them).',
+          String(pair.key.value),
+        ),
+        r[0],
+        r[1],
+      ),
+    );
   }
   return out;
 }

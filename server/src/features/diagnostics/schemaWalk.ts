@@ -70,7 +70,15 @@ function walk(schema: Schema, type: FieldType, node: Node | null | undefined, pa
   }
 }
 
-function checkObject(schema: Schema, typeKey: string, fields: Record<string, import('../../schema/schemaTypes').FieldType>, node: YAMLMap, path: PathSegment[], ownerKey: Node | undefined, out: WalkResult): void {
+function checkObject(
+  schema: Schema,
+  typeKey: string,
+  fields: Record<string, import('../../schema/schemaTypes').FieldType>,
+  node: YAMLMap,
+  path: PathSegment[],
+  ownerKey: Node | undefined,
+  out: WalkResult,
+): void {
   const present = new Set<string>();
   for (const pair of node.items) {
     if (!isScalar(pair.key)) continue;
@@ -90,7 +98,9 @@ function checkObject(schema: Schema, typeKey: string, fields: Record<string, imp
     }
     walk(schema, f, pair.value as Node, [...path, key], pair.key as Node, out);
   }
-  const missing = Object.entries(fields).filter(([name, f]) => f.required && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')));
+  const missing = Object.entries(fields).filter(
+    ([name, f]) => f.required && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')),
+  );
   if (missing.length) {
     // Point at the key that owns this object (`spec:`), or at the first key of a list item.
     const firstKey = node.items[0]?.key as Node | undefined;
@@ -141,13 +151,40 @@ function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: Walk
     case 'quantity':
       if (typeof v !== 'number' && typeof v !== 'string') return wrong();
       if (!isValidQuantity(v)) {
-        report(out, path, diag('invalid-quantity', t('"{0}" is not a valid quantity. Write a number with an optional unit, e.g. 500m or 1 (CPU), 128Mi or 1Gi (memory); units are case-sensitive.', String(node.source ?? v)), start, end));
+        report(
+          out,
+          path,
+          diag(
+            'invalid-quantity',
+            t(
+              '"{0}" is not a valid quantity. Write a number with an optional unit, e.g. 500m or 1 (CPU), 128Mi or 1Gi (memory); units are case-sensitive.',
+              String(node.source ?? v),
+            ),
+            start,
+            end,
+          ),
+        );
         return;
       }
       // `memory: 128m` is 0.128 bytes: the API server only warns ("fractional byte value"), the pod cannot start.
       if (BYTE_RESOURCES.has(fieldName) && !Number.isInteger(parseQuantity(v)!)) {
         const n = /^[0-9.]+/.exec(String(v))?.[0] ?? String(v);
-        report(out, path, diag('fractional-bytes', t('{0} is {1} bytes: a lowercase m means milli, and memory is counted in whole bytes. Did you mean {2}Mi or {2}M?', String(v), String(parseQuantity(v)), n), start, end, { replacement: `${n}Mi` }));
+        report(
+          out,
+          path,
+          diag(
+            'fractional-bytes',
+            t(
+              '{0} is {1} bytes: a lowercase m means milli, and memory is counted in whole bytes. Did you mean {2}Mi or {2}M?',
+              String(v),
+              String(parseQuantity(v)),
+              n,
+            ),
+            start,
+            end,
+            { replacement: `${n}Mi` },
+          ),
+        );
       }
       return;
   }

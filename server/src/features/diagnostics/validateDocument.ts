@@ -66,13 +66,17 @@ function validateList(schema: Schema, root: YAMLMap, value: unknown): DocumentFi
       return isScalar(v) && typeof v.value === 'string' ? v.value : undefined;
     };
     out.push(
-      ...validateManifest(schema, {
-        root: item as Node,
-        apiVersion: scalarOf('apiVersion'),
-        kind: scalarOf('kind'),
-        hasApiVersionKey: item.has('apiVersion'),
-        hasKindKey: item.has('kind'),
-      }, values[i]),
+      ...validateManifest(
+        schema,
+        {
+          root: item as Node,
+          apiVersion: scalarOf('apiVersion'),
+          kind: scalarOf('kind'),
+          hasApiVersionKey: item.has('apiVersion'),
+          hasKindKey: item.has('kind'),
+        },
+        values[i],
+      ),
     );
   }
   return out;

@@ -69,7 +69,7 @@ export function fieldDoc(schema: Schema, entry: KindEntry, path: PathSegment[]):
     field = parent?.name;
   }
   const typeKey = owner ?? entry.type;
-  const fieldKey = owner ? field ?? '' : '';
+  const fieldKey = owner ? (field ?? '') : '';
   const en = schema.description(typeKey, fieldKey) ?? (type.kind === 'ref' && type.ref ? schema.description(type.ref) : undefined);
   const zhCn = zhCnDescription(typeKey, fieldKey) ?? (type.kind === 'ref' && type.ref && !owner ? zhCnDescription(type.ref) : undefined);
   const note = owner && field ? learningNote(owner, field) : undefined;

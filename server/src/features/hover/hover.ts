@@ -35,7 +35,11 @@ export function hover(schema: Schema, file: ParsedFile, offset: number, order: L
     const last = String(loc.path[loc.path.length - 1] ?? '');
     const note = typeof raw === 'string' && doc.owner && doc.field ? enumValueNote(doc.owner, doc.field, raw) : undefined;
     if (note) {
-      sections.push(pickTexts(order, { 'zh-cn': note.zhCn, en: note.en }).map(({ text }) => `\`${raw}\` — ${text}`).join('\n\n'));
+      sections.push(
+        pickTexts(order, { 'zh-cn': note.zhCn, en: note.en })
+          .map(({ text }) => `\`${raw}\` — ${text}`)
+          .join('\n\n'),
+      );
     } else if (typeof raw === 'string' && (doc.type.enum?.includes(raw) || doc.type.items?.enum?.includes(raw))) {
       const meaning = enumValueMeaning(doc.en, raw);
       sections.push(`\`${raw}\`${meaning ? ' — ' + meaning : ''}`);
@@ -48,4 +52,3 @@ export function hover(schema: Schema, file: ParsedFile, offset: number, order: L
   const [s, e] = [loc.node.range[0], loc.node.range[1]];
   return { markdown: sections.join('\n\n---\n\n'), start: d.start + s, end: d.start + e };
 }
-

@@ -76,7 +76,13 @@ export function lintDocument(chunk: ParsedChunk, config: LintConfig, env: LintEn
   if (config.rules.length === 0) return [];
   const manifests = manifestsOf(chunk);
   if (manifests.length === 0) return [];
-  const local = FINDINGS.get(chunk.cache, [config.id, language()], () => run(manifests, config.rules.filter((r) => !r.rule.workspace), env));
+  const local = FINDINGS.get(chunk.cache, [config.id, language()], () =>
+    run(
+      manifests,
+      config.rules.filter((r) => !r.rule.workspace),
+      env,
+    ),
+  );
   const workspaceRules = env.pdbSelects ? config.workspaceRules : [];
   const more = workspaceRules.length ? run(manifests, workspaceRules, env) : [];
   // The cached array itself when nothing is added, so callers can tell the result is unchanged.

@@ -52,7 +52,7 @@ export class Manifest {
     const exact = nodeAtPath(this.root, path);
     let node: Node | undefined;
     if (exact) {
-      node = which === 'key' ? exact.key ?? firstKey(exact.value) : isScalar(exact.value) ? exact.value : exact.key ?? firstKey(exact.value);
+      node = which === 'key' ? (exact.key ?? firstKey(exact.value)) : isScalar(exact.value) ? exact.value : (exact.key ?? firstKey(exact.value));
     } else {
       const { nodes } = deepestAlong(this.root, path);
       node = nodes.key ?? firstKey(nodes.value);

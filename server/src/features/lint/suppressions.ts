@@ -23,7 +23,10 @@ const THIS_LINE = /\s#\s*kubemate-disable-line(?:\s+(.*))?$/;
 const BLOCK = /^#\s*kubemate-disable(?:\s+(.*))?$/;
 
 function codes(list: string | undefined): Set<string> {
-  const ids = (list ?? '').split(/\s--\s|^--\s/)[0].split(/[\s,]+/).filter(Boolean);
+  const ids = (list ?? '')
+    .split(/\s--\s|^--\s/)[0]
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return new Set(ids.length ? ids : [ALL]);
 }
 

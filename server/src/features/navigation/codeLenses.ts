@@ -38,7 +38,12 @@ export function codeLenses(index: WorkspaceIndex, uri: string): NavLens[] {
     }
     if (USED_KINDS.has(o.kind) && o.name) {
       const users = index.consumersOf(o.kind, o.namespace, o.name);
-      const title = users.length === 0 ? t('not used by any workload in the workspace') : users.length === 1 ? t('used by 1 workload ({0})', names(users)) : t('used by {0} workloads ({1})', users.length, names(users));
+      const title =
+        users.length === 0
+          ? t('not used by any workload in the workspace')
+          : users.length === 1
+            ? t('used by 1 workload ({0})', names(users))
+            : t('used by {0} workloads ({1})', users.length, names(users));
       out.push({ range, title, locations: usesOf(index, o) });
     }
     if (o.pod) {

@@ -71,15 +71,22 @@ function valueItems(c: Ctx): Item[] {
   const parent = String(p[p.length - 2] ?? '');
   const has = (seg: string) => p.includes(seg);
   if (last === 'name' && ['configMapKeyRef', 'configMapRef', 'configMap'].includes(parent) && !has('port')) return names(c, 'ConfigMap', c.namespace);
-  if ((last === 'name' && ['secretKeyRef', 'secretRef'].includes(parent)) || (last === 'name' && parent === 'secret' && has('projected')) || (last === 'secretName' && parent === 'secret')) return names(c, 'Secret', c.namespace);
+  if (
+    (last === 'name' && ['secretKeyRef', 'secretRef'].includes(parent)) ||
+    (last === 'name' && parent === 'secret' && has('projected')) ||
+    (last === 'secretName' && parent === 'secret')
+  )
+    return names(c, 'Secret', c.namespace);
   if (last === 'name' && p[p.length - 3] === 'imagePullSecrets') return names(c, 'Secret', c.namespace);
-  if (last === 'key' && (parent === 'configMapKeyRef' || parent === 'secretKeyRef')) return keys(c, parent === 'configMapKeyRef' ? 'ConfigMap' : 'Secret', c.sibling('name'));
+  if (last === 'key' && (parent === 'configMapKeyRef' || parent === 'secretKeyRef'))
+    return keys(c, parent === 'configMapKeyRef' ? 'ConfigMap' : 'Secret', c.sibling('name'));
   if (last === 'key' && p[p.length - 3] === 'items') {
     const src = String(p[p.length - 4]);
     if (src === 'configMap') return keys(c, 'ConfigMap', c.sibling('name', 3));
     if (src === 'secret') return keys(c, 'Secret', c.sibling(has('projected') ? 'name' : 'secretName', 3));
   }
-  if (last === 'serviceAccountName' || last === 'serviceAccount') return [{ label: 'default', insertText: 'default', detail: t('every namespace has it'), sortText: 'zz' }, ...names(c, 'ServiceAccount', c.namespace)];
+  if (last === 'serviceAccountName' || last === 'serviceAccount')
+    return [{ label: 'default', insertText: 'default', detail: t('every namespace has it'), sortText: 'zz' }, ...names(c, 'ServiceAccount', c.namespace)];
   if (last === 'claimName') return names(c, 'PersistentVolumeClaim', c.namespace);
   if (c.kind === 'Ingress') {
     if ((last === 'name' && parent === 'service') || last === 'serviceName') return names(c, 'Service', c.namespace);
@@ -132,7 +139,8 @@ function servicePorts(c: Ctx, name: unknown, which: 'number' | 'name' | 'both'):
   for (const s of c.index.find('Service', c.namespace, name)) {
     for (const p of s.servicePorts ?? []) {
       const detail = t('port of Service "{0}"', name);
-      if (which !== 'name' && p.port !== undefined) out.push({ label: String(p.port), insertText: String(p.port), detail: p.name ? `${detail} (${p.name})` : detail });
+      if (which !== 'name' && p.port !== undefined)
+        out.push({ label: String(p.port), insertText: String(p.port), detail: p.name ? `${detail} (${p.name})` : detail });
       if (which !== 'number' && p.name) out.push({ label: p.name, insertText: p.name, detail: `${detail} (${p.port ?? '?'})` });
     }
   }
@@ -151,7 +159,12 @@ function targetPorts(c: Ctx): Item[] {
         for (const label of [p.name, p.containerPort !== undefined ? String(p.containerPort) : undefined]) {
           if (!label || seen.has(label)) continue;
           seen.add(label);
-          out.push({ label, insertText: label, detail: t('container port of {0} ({1})', objectLabel(w), ct.name), sortText: `${/^\d/.test(label) ? '1' : '0'}${label}` });
+          out.push({
+            label,
+            insertText: label,
+            detail: t('container port of {0} ({1})', objectLabel(w), ct.name),
+            sortText: `${/^\d/.test(label) ? '1' : '0'}${label}`,
+          });
         }
       }
     }
@@ -203,5 +216,9 @@ function labelValues(c: Ctx, key: string, templateLabels: boolean): Item[] {
       if (v !== undefined && !values.has(v)) values.set(v, objectLabel(s));
     }
   }
-  return [...values.entries()].map(([v, from]) => ({ label: v, insertText: v, detail: templateLabels ? t('selected by {0}', from) : t('pod label of {0}', from) }));
+  return [...values.entries()].map(([v, from]) => ({
+    label: v,
+    insertText: v,
+    detail: templateLabels ? t('selected by {0}', from) : t('pod label of {0}', from),
+  }));
 }

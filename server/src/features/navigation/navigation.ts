@@ -127,7 +127,8 @@ export function references(index: WorkspaceIndex, uri: string, pos: Position, in
 /** Without repeats, in file and position order. */
 function dedupe(list: Location[]): Location[] {
   const seen = new Set<string>();
-  const order = (a: Location, b: Location) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const order = (a: Location, b: Location) =>
+    a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
   return [...list].sort(order).filter((l) => {
     const k = `${l.uri}:${l.range.start.line}:${l.range.start.character}`;
     if (seen.has(k)) return false;

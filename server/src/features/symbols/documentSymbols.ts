@@ -27,7 +27,7 @@ export function documentSymbols(file: ParsedFile): KSymbol[] {
     if (!root?.range) continue;
     const name = isMap(root) ? metadataName(root) : undefined;
     const title = [c.kind ?? (c.hasKindKey ? '?' : 'YAML'), name].filter(Boolean).join(' ');
-    const kindNode = isMap(root) ? root.items.find((p) => isScalar(p.key) && p.key.value === 'kind')?.value as Node | undefined : undefined;
+    const kindNode = isMap(root) ? (root.items.find((p) => isScalar(p.key) && p.key.value === 'kind')?.value as Node | undefined) : undefined;
     const sel = kindNode?.range ?? root.range;
     out.push({
       name: title || `#${d.index + 1}`,
@@ -76,7 +76,15 @@ function children(map: YAMLMap, base: number, depth: number, secret = false): KS
         const n = item as Node | null;
         if (!isMap(n) || !n.range) return;
         const label = n.get('name') ?? n.get('port') ?? n.get('key') ?? i;
-        sym.children.push({ name: `[${i}] ${String(label)}`, kind: 'object', start: base + n.range[0], end: base + n.range[1], selectionStart: base + n.range[0], selectionEnd: base + n.range[0], children: depth + 1 < MAX_DEPTH ? children(n, base, depth + 2) : [] });
+        sym.children.push({
+          name: `[${i}] ${String(label)}`,
+          kind: 'object',
+          start: base + n.range[0],
+          end: base + n.range[1],
+          selectionStart: base + n.range[0],
+          selectionEnd: base + n.range[0],
+          children: depth + 1 < MAX_DEPTH ? children(n, base, depth + 2) : [],
+        });
       });
     }
     out.push(sym);

@@ -45,13 +45,25 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
       const owner = obj ? controllerOf(obj) : undefined;
       const r = deleteVerb(sim, [{ kind: ref.kind, namespace: ns, name: ref.name }]);
       if (!r.found) return notFound(ref, r);
-      const replacements = ref.kind === 'Pod' && owner ? r.changed.filter((p) => controllerOf(sim.get('Pod', p.namespace ?? undefined, p.name)!)?.uid === owner.uid) : [];
+      const replacements =
+        ref.kind === 'Pod' && owner ? r.changed.filter((p) => controllerOf(sim.get('Pod', p.namespace ?? undefined, p.name)!)?.uid === owner.uid) : [];
       const message = replacements.length
-        ? t('Pod {0} deleted; {1} {2} created {3} to keep the desired number of replicas.', ref.name, owner!.kind, owner!.name, replacements.map((p) => p.name).join(', '))
+        ? t(
+            'Pod {0} deleted; {1} {2} created {3} to keep the desired number of replicas.',
+            ref.name,
+            owner!.kind,
+            owner!.name,
+            replacements.map((p) => p.name).join(', '),
+          )
         : ref.kind === 'Pod' && !owner
           ? t('Pod {0} deleted. Nothing replaces it: no controller owns this pod.', ref.name)
           : t('{0} {1} deleted.', ref.kind, ref.name);
-      return { ok: r.ok, message, output: actionOutput(`kubectl delete ${ref.kind.toLowerCase()} ${ref.name}${nsFlag(ref)}`, allLines(r)), changed: replacements };
+      return {
+        ok: r.ok,
+        message,
+        output: actionOutput(`kubectl delete ${ref.kind.toLowerCase()} ${ref.name}${nsFlag(ref)}`, allLines(r)),
+        changed: replacements,
+      };
     }
     case 'scale': {
       const ref = a.target;
@@ -66,35 +78,57 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
       const r = rolloutUndoVerb(sim, ref.namespace ?? 'default', ref.name, a.toRevision ?? 0);
       if (!r.found) return notFound(ref, r);
       const cmd = `kubectl rollout undo deployment/${ref.name}${a.toRevision ? ` --to-revision=${a.toRevision}` : ''}${nsFlag(ref)}`;
-      return { ok: r.ok, message: r.ok ? t('Deployment {0} rolled back.', ref.name) : outputText(r.lines), output: actionOutput(cmd, allLines(r)), changed: r.ok ? [ref] : [] };
+      return {
+        ok: r.ok,
+        message: r.ok ? t('Deployment {0} rolled back.', ref.name) : outputText(r.lines),
+        output: actionOutput(cmd, allLines(r)),
+        changed: r.ok ? [ref] : [],
+      };
     }
     case 'rolloutRestart': {
       const ref = a.target;
       const r = rolloutRestartVerb(sim, ref.namespace ?? 'default', ref.name);
       if (!r.found) return notFound(ref, r);
       const output = actionOutput(`kubectl rollout restart deployment/${ref.name}${nsFlag(ref)}`, allLines(r));
-      return { ok: r.ok, message: r.ok ? t('Deployment {0} restarted: every pod is replaced, a few at a time.', ref.name) : outputText(r.lines), output, changed: r.ok ? [ref] : [] };
+      return {
+        ok: r.ok,
+        message: r.ok ? t('Deployment {0} restarted: every pod is replaced, a few at a time.', ref.name) : outputText(r.lines),
+        output,
+        changed: r.ok ? [ref] : [],
+      };
     }
     case 'setImage': {
       const ref = a.target;
       const r = setImageVerb(sim, ref.kind, ref.namespace ?? 'default', ref.name, { [a.container]: a.image });
       if (!r.found) return notFound(ref, r);
       const output = actionOutput(`kubectl set image ${ref.kind.toLowerCase()}/${ref.name} ${a.container}=${a.image}${nsFlag(ref)}`, allLines(r));
-      return { ok: r.ok, message: r.ok ? t('{0} {1}: container {2} now uses {3}.', ref.kind, ref.name, a.container, a.image) : outputText(r.lines), output, changed: r.ok ? [ref] : [] };
+      return {
+        ok: r.ok,
+        message: r.ok ? t('{0} {1}: container {2} now uses {3}.', ref.kind, ref.name, a.container, a.image) : outputText(r.lines),
+        output,
+        changed: r.ok ? [ref] : [],
+      };
     }
     case 'label': {
       const ref = a.target;
-      const change = a.value === null ? { set: {}, remove: [a.key], overwrite: true } : { set: { [a.key]: a.value }, remove: [], overwrite: a.overwrite === true };
-      const r = labelVerb(sim, 'labels', ref.kind, isNamespaced(ref.kind) ? ref.namespace ?? 'default' : undefined, ref.name, change);
+      const change =
+        a.value === null ? { set: {}, remove: [a.key], overwrite: true } : { set: { [a.key]: a.value }, remove: [], overwrite: a.overwrite === true };
+      const r = labelVerb(sim, 'labels', ref.kind, isNamespaced(ref.kind) ? (ref.namespace ?? 'default') : undefined, ref.name, change);
       if (!r.found) return notFound(ref, r);
       const arg = a.value === null ? `${a.key}-` : `${a.key}=${a.value}${a.overwrite ? ' --overwrite' : ''}`;
       const output = actionOutput(`kubectl label ${ref.kind.toLowerCase()} ${ref.name} ${arg}${nsFlag(ref)}`, allLines(r));
-      return { ok: r.ok, message: r.ok ? t('Labels of {0} {1} updated.', ref.kind, ref.name) : outputText(r.lines), output, changed: r.ok ? [ref, ...r.changed.filter((c) => c.name !== ref.name)] : [] };
+      return {
+        ok: r.ok,
+        message: r.ok ? t('Labels of {0} {1} updated.', ref.kind, ref.name) : outputText(r.lines),
+        output,
+        changed: r.ok ? [ref, ...r.changed.filter((c) => c.name !== ref.name)] : [],
+      };
     }
     case 'cordon':
     case 'uncordon':
     case 'drain': {
-      const r = a.action === 'drain' ? drainVerb(sim, a.node, { force: a.force === true, ignoreDaemonSets: true }) : cordonVerb(sim, a.node, a.action === 'cordon');
+      const r =
+        a.action === 'drain' ? drainVerb(sim, a.node, { force: a.force === true, ignoreDaemonSets: true }) : cordonVerb(sim, a.node, a.action === 'cordon');
       const ref = { kind: 'Node', namespace: null, name: a.node };
       if (!r.found) return notFound(ref, r);
       const flags = a.action === 'drain' ? ` --ignore-daemonsets${a.force ? ' --force' : ''}` : '';
@@ -116,7 +150,12 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
       const message = ready
         ? t('Pod {0} is ready again and rejoins the endpoints of its Services.', ref.name)
         : t('Pod {0} is no longer ready: it leaves the endpoints of its Services (it keeps running).', ref.name);
-      return { ok: true, message, output: actionOutput(`kubemate readiness ${ref.name} ${ready ? 'recover' : 'fail'}${nsFlag(ref)}`, allLines(r)), changed: [ref] };
+      return {
+        ok: true,
+        message,
+        output: actionOutput(`kubemate readiness ${ref.name} ${ready ? 'recover' : 'fail'}${nsFlag(ref)}`, allLines(r)),
+        changed: [ref],
+      };
     }
     case 'fault': {
       const ref = a.target;

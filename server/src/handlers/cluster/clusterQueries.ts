@@ -31,6 +31,7 @@ export function secretValues(sim: Simulator, ref: ObjectRef): Record<string, str
     out[k] = text.includes('\uFFFD') || buf.includes(0) ? t('<binary, {0} bytes>', buf.length) : text;
   }
   for (const [k, v] of Object.entries((s.stringData ?? {}) as Record<string, unknown>)) out[k] = String(v);
-  for (const [k, v] of Object.entries((s.binaryData ?? {}) as Record<string, string>)) out[k] = t('<binary, {0} bytes>', Buffer.from(String(v), 'base64').length);
+  for (const [k, v] of Object.entries((s.binaryData ?? {}) as Record<string, string>))
+    out[k] = t('<binary, {0} bytes>', Buffer.from(String(v), 'base64').length);
   return out;
 }

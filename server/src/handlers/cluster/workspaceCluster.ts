@@ -89,7 +89,11 @@ export class WorkspaceCluster {
     const messages: string[] = [];
     // In an untrusted workspace a damaged file stays where it is; it is only ignored.
     const opened = openClusterSession({ path: this.path(STATE_FILE), onDamaged: this.persisted ? 'setAside' : 'ignore', fresh: () => this.freshSim(messages) });
-    this.session = new ClusterSession(opened.kind === 'refused' ? this.freshSim(messages) : opened.session.sim, this.writablePath(), opened.kind === 'refused' ? 0 : opened.session.generation);
+    this.session = new ClusterSession(
+      opened.kind === 'refused' ? this.freshSim(messages) : opened.session.sim,
+      this.writablePath(),
+      opened.kind === 'refused' ? 0 : opened.session.generation,
+    );
     if (opened.kind === 'loaded') {
       this.sources = this.readSources();
       return messages;
@@ -98,7 +102,11 @@ export class WorkspaceCluster {
       const { reason, keptAs } = opened.damaged;
       messages.unshift(
         keptAs
-          ? t('The saved simulated cluster could not be read ({0}). It was kept as {1} and a new cluster was started; your manifests were not touched.', reason, keptAs)
+          ? t(
+              'The saved simulated cluster could not be read ({0}). It was kept as {1} and a new cluster was started; your manifests were not touched.',
+              reason,
+              keptAs,
+            )
           : t('The saved simulated cluster could not be read ({0}); a new cluster is used in memory.', reason),
       );
     }
@@ -136,7 +144,14 @@ export class WorkspaceCluster {
    * (from its last-applied configuration, oldest first). Pod names and rollout history start over.
    */
   loadProfile(uri: string, text: string): { ok: boolean; problems: string[]; reapplied: number; nodes: number; lines: string[] } {
-    if (!this.trusted) return { ok: false, problems: [t('The workspace is not trusted: KubeMate does not read the cluster profile from it.')], reapplied: 0, nodes: 0, lines: [] };
+    if (!this.trusted)
+      return {
+        ok: false,
+        problems: [t('The workspace is not trusted: KubeMate does not read the cluster profile from it.')],
+        reapplied: 0,
+        nodes: 0,
+        lines: [],
+      };
     const read = readClusterProfile(uri, text);
     if (!read.ok) return { ok: false, problems: read.problems, reapplied: 0, nodes: 0, lines: [] };
     const previous = this.sim.store
@@ -147,7 +162,10 @@ export class WorkspaceCluster {
       .sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || rank(a.kind) - rank(b.kind));
     const inputs = previous.map((o) => {
       const src = this.sources.get(objectId({ kind: o.kind, namespace: o.metadata.namespace ?? null, name: o.metadata.name }));
-      return { obj: JSON.parse(o.metadata.annotations![LAST_APPLIED_ANNOTATION]) as Record<string, unknown>, source: src ? { file: src.uri, line: src.line } : undefined };
+      return {
+        obj: JSON.parse(o.metadata.annotations![LAST_APPLIED_ANNOTATION]) as Record<string, unknown>,
+        source: src ? { file: src.uri, line: src.line } : undefined,
+      };
     });
     const sources = new Map(this.sources);
     this.profile = { uri, text };
@@ -155,7 +173,13 @@ export class WorkspaceCluster {
     const result = inputs.length ? this.sim.apply(inputs) : undefined;
     this.sources = sources;
     this.pruneSources();
-    return { ok: true, problems: [], reapplied: inputs.length, nodes: this.sim.store.list('Node').length, lines: (result?.applied ?? []).map((a) => a.message) };
+    return {
+      ok: true,
+      problems: [],
+      reapplied: inputs.length,
+      nodes: this.sim.store.list('Node').length,
+      lines: (result?.applied ?? []).map((a) => a.message),
+    };
   }
 
   // ---- sources --------------------------------------------------------------------------------
@@ -227,7 +251,13 @@ export class WorkspaceCluster {
     // Gone, damaged (now kept aside) or a folder: keep the cluster in memory; the next write says why it fails.
     this.session.generation = 0;
     if (opened.kind === 'new' && opened.damaged)
-      this.notices.push(t('The saved simulated cluster could not be read ({0}). It was kept as {1}; the cluster shown is kept and saved again.', opened.damaged.reason, opened.damaged.keptAs ?? '-'));
+      this.notices.push(
+        t(
+          'The saved simulated cluster could not be read ({0}). It was kept as {1}; the cluster shown is kept and saved again.',
+          opened.damaged.reason,
+          opened.damaged.keptAs ?? '-',
+        ),
+      );
   }
 
   /**

@@ -61,7 +61,7 @@ export function describePVC(store: Store, pvc: KObject): string {
   printAnnotationsMultiline(w, 'Annotations', pvc.metadata.annotations);
   w.write(0, `Finalizers:\t[${((pvc.metadata.finalizers ?? []) as string[]).join(' ')}]\n`);
   const bound = !!spec.volumeName;
-  w.write(0, `Capacity:\t${bound ? pvc.status?.capacity?.storage ?? '' : ''}\n`);
+  w.write(0, `Capacity:\t${bound ? (pvc.status?.capacity?.storage ?? '') : ''}\n`);
   w.write(0, `Access Modes:\t${bound ? ((pvc.status?.accessModes ?? []) as string[]).map((m) => ACCESS[m] ?? m).join(',') : ''}\n`);
   if (spec.volumeMode) w.write(0, `VolumeMode:\t${spec.volumeMode}\n`);
   const users = store
@@ -106,8 +106,14 @@ export function describeNamespace(store: Store, ns: KObject): string {
     w.write(0, ' ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n');
     for (const lr of limits) {
       for (const item of (lr.spec?.limits ?? []) as Any[]) {
-        const keys = [...new Set([item.max, item.min, item.default, item.defaultRequest, item.maxLimitRequestRatio].flatMap((m) => Object.keys(m ?? {})))].sort();
-        for (const k of keys) w.write(0, ` ${item.type}\t${k}\t${item.min?.[k] ?? '-'}\t${item.max?.[k] ?? '-'}\t${item.defaultRequest?.[k] ?? '-'}\t${item.default?.[k] ?? '-'}\t${item.maxLimitRequestRatio?.[k] ?? '-'}\n`);
+        const keys = [
+          ...new Set([item.max, item.min, item.default, item.defaultRequest, item.maxLimitRequestRatio].flatMap((m) => Object.keys(m ?? {}))),
+        ].sort();
+        for (const k of keys)
+          w.write(
+            0,
+            ` ${item.type}\t${k}\t${item.min?.[k] ?? '-'}\t${item.max?.[k] ?? '-'}\t${item.defaultRequest?.[k] ?? '-'}\t${item.default?.[k] ?? '-'}\t${item.maxLimitRequestRatio?.[k] ?? '-'}\n`,
+          );
       }
     }
   }
@@ -125,7 +131,9 @@ export function describeServiceAccount(store: Store, sa: KObject): string {
   ];
   for (const [header, list] of rows) {
     if (!list.length) w.write(0, `${header}\t<none>\n`);
-    list.forEach((n, i) => w.write(0, `${i === 0 ? header : '                   '}\t${n}${store.get('Secret', sa.metadata.namespace, n) ? '' : ' (not found)'}\n`));
+    list.forEach((n, i) =>
+      w.write(0, `${i === 0 ? header : '                   '}\t${n}${store.get('Secret', sa.metadata.namespace, n) ? '' : ' (not found)'}\n`),
+    );
   }
   describeEvents(w, store, sa);
   return w.toString();
@@ -157,7 +165,11 @@ export function describeHPA(store: Store, hpa: KObject): string {
   w.write(0, `CreationTimestamp:\t${date(hpa.metadata.creationTimestamp)}\n`);
   w.write(0, `Reference:\t${spec.scaleTargetRef?.kind}/${spec.scaleTargetRef?.name}\n`);
   // autoscaling/v1's targetCPUUtilizationPercentage is the v2 cpu Resource metric.
-  const metrics: Any[] = spec.metrics ?? (spec.targetCPUUtilizationPercentage !== undefined ? [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } }] : []);
+  const metrics: Any[] =
+    spec.metrics ??
+    (spec.targetCPUUtilizationPercentage !== undefined
+      ? [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: spec.targetCPUUtilizationPercentage } } }]
+      : []);
   w.write(0, 'Metrics:\t( current / target )\n');
   metrics.forEach((m, i) => {
     const cur = (s.currentMetrics ?? [])[i];
@@ -168,9 +180,13 @@ export function describeHPA(store: Store, hpa: KObject): string {
       if (r.target?.averageValue !== undefined) w.write(0, `:\t${c?.current?.averageValue ?? '<unknown>'} / ${r.target.averageValue}\n`);
       else {
         const current = c?.current?.averageUtilization !== undefined ? `${c.current.averageUtilization}% (${c.current.averageValue})` : '<unknown>';
-        w.write(1, `(as a percentage of request):\t${current} / ${r.target?.averageUtilization !== undefined ? `${r.target.averageUtilization}%` : '<auto>'}\n`);
+        w.write(
+          1,
+          `(as a percentage of request):\t${current} / ${r.target?.averageUtilization !== undefined ? `${r.target.averageUtilization}%` : '<auto>'}\n`,
+        );
       }
-    } else if (m.type === 'Pods') w.write(1, `"${m.pods?.metric?.name}" on pods:\t${cur?.pods?.current?.averageValue ?? '<unknown>'} / ${m.pods?.target?.averageValue}\n`);
+    } else if (m.type === 'Pods')
+      w.write(1, `"${m.pods?.metric?.name}" on pods:\t${cur?.pods?.current?.averageValue ?? '<unknown>'} / ${m.pods?.target?.averageValue}\n`);
     else w.write(1, `<unknown metric type "${m.type}">\n`);
   });
   w.write(0, `Min replicas:\t${spec.minReplicas ?? '<unset>'}\n`);

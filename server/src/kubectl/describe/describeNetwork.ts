@@ -92,7 +92,7 @@ export function describeEndpoints(store: Store, ep: KObject): string {
 /** describeBackendV1: `svc:port (endpoints)`, or the error kubectl gets when the Service is missing. */
 function backend(store: Store, ns: string, b: Any): string {
   if (b?.service) {
-    const port = b.service.port?.number ? String(b.service.port.number) : b.service.port?.name ?? '';
+    const port = b.service.port?.number ? String(b.service.port.number) : (b.service.port?.name ?? '');
     const sb = `${b.service.name}:${port}`;
     const svc = store.get('Service', ns, b.service.name);
     if (!svc) return `${sb} (<error: services "${b.service.name}" not found>)`;
@@ -120,7 +120,8 @@ export function describeIngress(store: Store, ing: KObject): string {
   w.write(0, `Default backend:\t${def}\n`);
   if (spec.tls?.length) {
     w.write(0, 'TLS:\n');
-    for (const t of spec.tls) w.write(1, t.secretName ? `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n` : `SNI routes ${(t.hosts ?? []).join(',')}\n`);
+    for (const t of spec.tls)
+      w.write(1, t.secretName ? `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n` : `SNI routes ${(t.hosts ?? []).join(',')}\n`);
   }
   w.write(0, 'Rules:\n  Host\tPath\tBackends\n');
   w.write(1, '----\t----\t--------\n');

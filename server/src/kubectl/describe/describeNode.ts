@@ -28,7 +28,14 @@ function cpuString(cores: number): string {
 /** resource.Quantity String() for bytes (BinarySI: the largest exact Ki/Mi/Gi… suffix). */
 function bytesString(bytes: number): string {
   if (bytes === 0) return '0';
-  for (const [suffix, size] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
+  for (const [suffix, size] of [
+    ['Ei', 2 ** 60],
+    ['Pi', 2 ** 50],
+    ['Ti', 2 ** 40],
+    ['Gi', 2 ** 30],
+    ['Mi', 2 ** 20],
+    ['Ki', 2 ** 10],
+  ] as const) {
     if (bytes % size === 0) return `${bytes / size}${suffix}`;
   }
   return String(bytes);
@@ -59,11 +66,15 @@ export function describeNode(store: Store, n: KObject): string {
   if (st.conditions?.length) {
     w.write(0, 'Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n');
     w.write(1, '----\t------\t-----------------\t------------------\t------\t-------\n');
-    for (const c of st.conditions) w.write(1, `${c.type} \t${c.status} \t${date(c.lastHeartbeatTime)} \t${date(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
+    for (const c of st.conditions)
+      w.write(1, `${c.type} \t${c.status} \t${date(c.lastHeartbeatTime)} \t${date(c.lastTransitionTime)} \t${c.reason ?? ''} \t${c.message ?? ''}\n`);
   }
   w.write(0, 'Addresses:\n');
   for (const a of (st.addresses ?? []) as Any[]) w.write(1, `${a.type}:\t${a.address}\n`);
-  for (const [title, list] of [['Capacity', st.capacity], ['Allocatable', st.allocatable]] as const) {
+  for (const [title, list] of [
+    ['Capacity', st.capacity],
+    ['Allocatable', st.allocatable],
+  ] as const) {
     const keys = Object.keys(list ?? {}).sort();
     if (!keys.length) continue;
     w.write(0, `${title}:\n`);
@@ -82,7 +93,8 @@ export function describeNode(store: Store, n: KObject): string {
     ['Container Runtime Version', 'containerRuntimeVersion'],
     ['Kubelet Version', 'kubeletVersion'],
     ['Kube-Proxy Version', 'kubeProxyVersion'],
-  ]) w.write(0, `  ${label}:\t${info[key] ?? ''}\n`);
+  ])
+    w.write(0, `  ${label}:\t${info[key] ?? ''}\n`);
   if (n.spec?.podCIDR) w.write(0, `PodCIDR:\t${n.spec.podCIDR}\n`);
   const cidrs: string[] = n.spec?.podCIDRs ?? (n.spec?.podCIDR ? [n.spec.podCIDR] : []);
   if (cidrs.length) w.write(0, `PodCIDRs:\t${cidrs.join(',')}\n`);
@@ -102,13 +114,19 @@ export function describeNode(store: Store, n: KObject): string {
       total.limits[k] += lim[k];
     }
     const cell = (k: keyof Amounts, v: number) => `${show(k, v)} (${pct(v, allocOf(k))}%)`;
-    w.write(1, `${p.metadata.namespace}\t${p.metadata.name}\t\t${cell('cpu', req.cpu)}\t${cell('cpu', lim.cpu)}\t${cell('memory', req.memory)}\t${cell('memory', lim.memory)}\t${age(p.metadata.creationTimestamp, store.now())}\n`);
+    w.write(
+      1,
+      `${p.metadata.namespace}\t${p.metadata.name}\t\t${cell('cpu', req.cpu)}\t${cell('cpu', lim.cpu)}\t${cell('memory', req.memory)}\t${cell('memory', lim.memory)}\t${age(p.metadata.creationTimestamp, store.now())}\n`,
+    );
   }
   w.write(0, 'Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n');
   w.write(1, 'Resource\tRequests\tLimits\n');
   w.write(1, '--------\t--------\t------\n');
   for (const k of ['cpu', 'memory', 'ephemeral-storage'] as const) {
-    w.write(1, `${k}\t${show(k, total.requests[k])} (${pct(total.requests[k], allocOf(k))}%)\t${show(k, total.limits[k])} (${pct(total.limits[k], allocOf(k))}%)\n`);
+    w.write(
+      1,
+      `${k}\t${show(k, total.requests[k])} (${pct(total.requests[k], allocOf(k))}%)\t${show(k, total.limits[k])} (${pct(total.limits[k], allocOf(k))}%)\n`,
+    );
   }
   describeEvents(w, store, n);
   return w.toString();

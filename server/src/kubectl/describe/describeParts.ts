@@ -92,8 +92,12 @@ export function printController(o: KObject): string {
 export function describeEvents(w: PrefixWriter, store: Store, o: KObject): void {
   const events = store
     .list<KEvent>('Event', o.metadata.namespace ?? 'default')
-    .filter((e) => e.involvedObject.uid === o.metadata.uid || (o.kind === 'Node' && e.involvedObject.kind === 'Node' && e.involvedObject.name === o.metadata.name))
-    .sort((a, b) => (a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion)));
+    .filter(
+      (e) => e.involvedObject.uid === o.metadata.uid || (o.kind === 'Node' && e.involvedObject.kind === 'Node' && e.involvedObject.name === o.metadata.name),
+    )
+    .sort((a, b) =>
+      a.lastTimestamp < b.lastTimestamp ? -1 : a.lastTimestamp > b.lastTimestamp ? 1 : Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion),
+    );
   if (!events.length) return w.write(0, 'Events:\t<none>\n');
   const now = store.now();
   w.write(0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
@@ -140,7 +144,10 @@ function describeState(w: PrefixWriter, name: string, state: Any): void {
 }
 
 function resources(w: PrefixWriter, r: Any, level: number): void {
-  for (const [title, list] of [['Limits', r?.limits], ['Requests', r?.requests]] as const) {
+  for (const [title, list] of [
+    ['Limits', r?.limits],
+    ['Requests', r?.requests],
+  ] as const) {
     const keys = sortedKeys(list);
     if (keys.length) w.write(level, `${title}:\n`);
     for (const k of keys) w.write(level + 1, `${k}:\t${list[k]}\n`);
@@ -161,7 +168,10 @@ export function describeContainers(w: PrefixWriter, label: string, containers: A
     w.write(2, ports.includes(',') ? `Ports:\t${ports}\n` : `Port:\t${ports || '<none>'}\n`);
     const hostPorts = (c.ports ?? []).map((p: Any) => `${p.hostPort ?? 0}/${p.protocol ?? 'TCP'}`).join(', ');
     w.write(2, hostPorts.includes(',') ? `Host Ports:\t${hostPorts}\n` : `Host Port:\t${hostPorts || '<none>'}\n`);
-    for (const [title, items] of [['Command', c.command], ['Args', c.args]] as const) {
+    for (const [title, items] of [
+      ['Command', c.command],
+      ['Args', c.args],
+    ] as const) {
       if (!items?.length) continue;
       w.write(2, `${title}:\n`);
       for (const x of items) for (const s of String(x).split('\n')) w.write(3, `${s}\n`);
@@ -186,15 +196,27 @@ export function describeContainers(w: PrefixWriter, label: string, containers: A
     w.write(2, `Environment:${c.env?.length ? '' : '\t<none>'}\n`);
     for (const e of c.env ?? []) {
       const vf = e.valueFrom;
-      if (!vf) String(e.value ?? '').split('\n').forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
+      if (!vf)
+        String(e.value ?? '')
+          .split('\n')
+          .forEach((s, i) => w.write(3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
       else if (vf.fieldRef) w.write(3, `${e.name}:\t (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
       else if (vf.resourceFieldRef) w.write(3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
-      else if (vf.secretKeyRef) w.write(3, `${e.name}:\t<set to the key '${vf.secretKeyRef.key}' in secret '${vf.secretKeyRef.name}'>\tOptional: ${vf.secretKeyRef.optional === true}\n`);
-      else if (vf.configMapKeyRef) w.write(3, `${e.name}:\t<set to the key '${vf.configMapKeyRef.key}' of config map '${vf.configMapKeyRef.name}'>\tOptional: ${vf.configMapKeyRef.optional === true}\n`);
+      else if (vf.secretKeyRef)
+        w.write(
+          3,
+          `${e.name}:\t<set to the key '${vf.secretKeyRef.key}' in secret '${vf.secretKeyRef.name}'>\tOptional: ${vf.secretKeyRef.optional === true}\n`,
+        );
+      else if (vf.configMapKeyRef)
+        w.write(
+          3,
+          `${e.name}:\t<set to the key '${vf.configMapKeyRef.key}' of config map '${vf.configMapKeyRef.name}'>\tOptional: ${vf.configMapKeyRef.optional === true}\n`,
+        );
     }
     const mounts = [...(c.volumeMounts ?? [])].sort((a: Any, b: Any) => (a.mountPath < b.mountPath ? -1 : 1));
     w.write(2, `Mounts:${mounts.length ? '' : '\t<none>'}\n`);
-    for (const m of mounts) w.write(3, `${m.mountPath} from ${m.name} (${[m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])].join(',')})\n`);
+    for (const m of mounts)
+      w.write(3, `${m.mountPath} from ${m.name} (${[m.readOnly ? 'ro' : 'rw', ...(m.subPath ? [`path="${m.subPath}"`] : [])].join(',')})\n`);
   }
 }
 
@@ -203,11 +225,22 @@ export function describeVolumes(w: PrefixWriter, volumes: Any[] | undefined, spa
   w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {
     w.write(1, `${space ? ' ' : ''}${v.name}:\n`);
-    if (v.hostPath) w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
-    else if (v.emptyDir) w.write(2, `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}\n`);
-    else if (v.secret) w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`);
-    else if (v.configMap) w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`);
-    else if (v.persistentVolumeClaim) w.write(2, `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`);
+    if (v.hostPath)
+      w.write(2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
+    else if (v.emptyDir)
+      w.write(
+        2,
+        `Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit ?? '<unset>'}\n`,
+      );
+    else if (v.secret)
+      w.write(2, `Type:\tSecret (a volume populated by a Secret)\n    SecretName:\t${v.secret.secretName}\n    Optional:\t${v.secret.optional === true}\n`);
+    else if (v.configMap)
+      w.write(2, `Type:\tConfigMap (a volume populated by a ConfigMap)\n    Name:\t${v.configMap.name}\n    Optional:\t${v.configMap.optional === true}\n`);
+    else if (v.persistentVolumeClaim)
+      w.write(
+        2,
+        `Type:\tPersistentVolumeClaim (a reference to a PersistentVolumeClaim in the same namespace)\n    ClaimName:\t${v.persistentVolumeClaim.claimName}\n    ReadOnly:\t${v.persistentVolumeClaim.readOnly === true}\n`,
+      );
     else if (v.projected) {
       w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
       for (const s of v.projected.sources ?? []) {

@@ -3,7 +3,17 @@ import type { Store } from '../../cluster/store';
 import type { Pod } from '../../cluster/types';
 import { PrefixWriter } from './tabWriter';
 import { age } from '../printers/age';
-import { Any, date, describeContainers, describeEvents, describeVolumes, printAnnotationsMultiline, printController, printLabelsMultiline, printTolerationsMultiline } from './describeParts';
+import {
+  Any,
+  date,
+  describeContainers,
+  describeEvents,
+  describeVolumes,
+  printAnnotationsMultiline,
+  printController,
+  printLabelsMultiline,
+  printTolerationsMultiline,
+} from './describeParts';
 
 export function describePod(store: Store, pod: Pod): string {
   const p = pod as Any;

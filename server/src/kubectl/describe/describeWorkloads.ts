@@ -8,7 +8,17 @@ import { formatLabelSelector } from '../../k8s/labels';
 import { equalIgnoreHash } from '../../cluster/controllers/deployment/deploymentUtil';
 import { humanDuration } from '../printers/age';
 import { PrefixWriter } from './tabWriter';
-import { Any, date, describeEvents, describePodTemplate, formatLabels, podPhases, printAnnotationsMultiline, printController, printLabelsMultiline } from './describeParts';
+import {
+  Any,
+  date,
+  describeEvents,
+  describePodTemplate,
+  formatLabels,
+  podPhases,
+  printAnnotationsMultiline,
+  printController,
+  printLabelsMultiline,
+} from './describeParts';
 
 function head(w: PrefixWriter, o: KObject): void {
   w.write(0, `Name:\t${o.metadata.name}\n`);
@@ -36,7 +46,10 @@ export function describeDeployment(store: Store, d: KObject): string {
   w.write(0, `CreationTimestamp:\t${date(d.metadata.creationTimestamp)}\n`);
   meta(w, d);
   w.write(0, `Selector:\t${formatLabelSelector(d.spec?.selector)}\n`);
-  w.write(0, `Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable\n`);
+  w.write(
+    0,
+    `Replicas:\t${d.spec?.replicas ?? 1} desired | ${s.updatedReplicas ?? 0} updated | ${s.replicas ?? 0} total | ${s.availableReplicas ?? 0} available | ${s.unavailableReplicas ?? 0} unavailable\n`,
+  );
   w.write(0, `StrategyType:\t${d.spec?.strategy?.type ?? 'RollingUpdate'}\n`);
   w.write(0, `MinReadySeconds:\t${d.spec?.minReadySeconds ?? 0}\n`);
   const ru = d.spec?.strategy?.rollingUpdate;

@@ -33,7 +33,10 @@ function podsAndEndpoints(sim: Simulator, namespaces: string[]): string[] {
 function warningLines(events: EventSummary[]): string[] {
   const warnings = events.filter((e) => e.type === 'Warning');
   if (!warnings.length) return [];
-  const rows = [['TYPE', 'REASON', 'OBJECT', 'MESSAGE'], ...warnings.map((e) => [e.type, e.reason, `${e.object.split('/')[0].toLowerCase()}/${e.object.split('/').slice(1).join('/')}`, e.message])];
+  const rows = [
+    ['TYPE', 'REASON', 'OBJECT', 'MESSAGE'],
+    ...warnings.map((e) => [e.type, e.reason, `${e.object.split('/')[0].toLowerCase()}/${e.object.split('/').slice(1).join('/')}`, e.message]),
+  ];
   return ['', t('Warnings:'), formatTable(rows)];
 }
 

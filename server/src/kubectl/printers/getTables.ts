@@ -24,8 +24,16 @@ interface Columns {
 }
 
 const none = (v: unknown) => (v === undefined || v === null || v === '' ? '<none>' : String(v));
-const containersOf = (o: KObject) => (o.spec?.template?.spec?.containers ?? o.spec?.jobTemplate?.spec?.template?.spec?.containers ?? []) as { name: string; image?: string }[];
-const containerCols = (o: KObject) => [containersOf(o).map((c) => c.name).join(',') || '<none>', containersOf(o).map((c) => c.image ?? '').join(',') || '<none>'];
+const containersOf = (o: KObject) =>
+  (o.spec?.template?.spec?.containers ?? o.spec?.jobTemplate?.spec?.template?.spec?.containers ?? []) as { name: string; image?: string }[];
+const containerCols = (o: KObject) => [
+  containersOf(o)
+    .map((c) => c.name)
+    .join(',') || '<none>',
+  containersOf(o)
+    .map((c) => c.image ?? '')
+    .join(',') || '<none>',
+];
 const sel = (o: KObject) => formatLabelSelector(o.spec?.selector);
 
 function servicePorts(svc: KObject): string {
@@ -107,26 +115,46 @@ const COLUMNS: Record<string, Columns> = {
     wideRow: (o) => {
       const p = o as Pod;
       const gates = p.spec.readinessGates ?? [];
-      const gatesCell = gates.length ? `${gates.filter((g) => p.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}` : '<none>';
+      const gatesCell = gates.length
+        ? `${gates.filter((g) => p.status?.conditions?.some((c) => c.type === g.conditionType && c.status === 'True')).length}/${gates.length}`
+        : '<none>';
       return [none(p.status?.podIP), none(p.spec.nodeName), none(p.status?.nominatedNodeName), gatesCell];
     },
   },
   Deployment: {
     headers: ['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => [o.metadata.name, `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`, String(o.status?.updatedReplicas ?? 0), String(o.status?.availableReplicas ?? 0), age(o.metadata.creationTimestamp, now)],
+    row: (o, now) => [
+      o.metadata.name,
+      `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 1}`,
+      String(o.status?.updatedReplicas ?? 0),
+      String(o.status?.availableReplicas ?? 0),
+      age(o.metadata.creationTimestamp, now),
+    ],
     wideRow: (o) => [...containerCols(o), sel(o)],
   },
   ReplicaSet: {
     headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => [o.metadata.name, String(o.spec?.replicas ?? 1), String(o.status?.replicas ?? 0), String(o.status?.readyReplicas ?? 0), age(o.metadata.creationTimestamp, now)],
+    row: (o, now) => [
+      o.metadata.name,
+      String(o.spec?.replicas ?? 1),
+      String(o.status?.replicas ?? 0),
+      String(o.status?.readyReplicas ?? 0),
+      age(o.metadata.creationTimestamp, now),
+    ],
     wideRow: (o) => [...containerCols(o), sel(o)],
   },
   ReplicationController: {
     headers: ['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'],
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
-    row: (o, now) => [o.metadata.name, String(o.spec?.replicas ?? 1), String(o.status?.replicas ?? 0), String(o.status?.readyReplicas ?? 0), age(o.metadata.creationTimestamp, now)],
+    row: (o, now) => [
+      o.metadata.name,
+      String(o.spec?.replicas ?? 1),
+      String(o.status?.replicas ?? 0),
+      String(o.status?.readyReplicas ?? 0),
+      age(o.metadata.creationTimestamp, now),
+    ],
     wideRow: (o) => [...containerCols(o), formatLabelSelector(o.spec?.selector)],
   },
   StatefulSet: {
@@ -140,8 +168,19 @@ const COLUMNS: Record<string, Columns> = {
     wide: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
     row: (o, now) => {
       const s = o.status ?? {};
-      const ns = Object.entries(o.spec?.template?.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
-      return [o.metadata.name, String(s.desiredNumberScheduled ?? 0), String(s.currentNumberScheduled ?? 0), String(s.numberReady ?? 0), String(s.updatedNumberScheduled ?? 0), String(s.numberAvailable ?? 0), ns || '<none>', age(o.metadata.creationTimestamp, now)];
+      const ns = Object.entries(o.spec?.template?.spec?.nodeSelector ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      return [
+        o.metadata.name,
+        String(s.desiredNumberScheduled ?? 0),
+        String(s.currentNumberScheduled ?? 0),
+        String(s.numberReady ?? 0),
+        String(s.updatedNumberScheduled ?? 0),
+        String(s.numberAvailable ?? 0),
+        ns || '<none>',
+        age(o.metadata.creationTimestamp, now),
+      ];
     },
     wideRow: (o) => [...containerCols(o), sel(o)],
   },
@@ -194,7 +233,14 @@ const COLUMNS: Record<string, Columns> = {
     row: (o, now) => {
       const hosts = ((o.spec?.rules ?? []) as { host?: string }[]).map((r) => r.host ?? '*');
       const addr = ((o.status?.loadBalancer?.ingress ?? []) as { ip?: string; hostname?: string }[]).map((i) => i.ip ?? i.hostname).join(',');
-      return [o.metadata.name, none(o.spec?.ingressClassName), hosts.length ? hosts.join(',') : '*', addr, o.spec?.tls?.length ? '80, 443' : '80', age(o.metadata.creationTimestamp, now)];
+      return [
+        o.metadata.name,
+        none(o.spec?.ingressClassName),
+        hosts.length ? hosts.join(',') : '*',
+        addr,
+        o.spec?.tls?.length ? '80, 443' : '80',
+        age(o.metadata.creationTimestamp, now),
+      ];
     },
   },
   Node: {
@@ -223,11 +269,20 @@ const COLUMNS: Record<string, Columns> = {
   },
   ConfigMap: {
     headers: ['NAME', 'DATA', 'AGE'],
-    row: (o, now) => [o.metadata.name, String(Object.keys((o.data as object) ?? {}).length + Object.keys((o.binaryData as object) ?? {}).length), age(o.metadata.creationTimestamp, now)],
+    row: (o, now) => [
+      o.metadata.name,
+      String(Object.keys((o.data as object) ?? {}).length + Object.keys((o.binaryData as object) ?? {}).length),
+      age(o.metadata.creationTimestamp, now),
+    ],
   },
   Secret: {
     headers: ['NAME', 'TYPE', 'DATA', 'AGE'],
-    row: (o, now) => [o.metadata.name, String(o.type ?? 'Opaque'), String(Object.keys({ ...((o.data as object) ?? {}), ...((o.stringData as object) ?? {}) }).length), age(o.metadata.creationTimestamp, now)],
+    row: (o, now) => [
+      o.metadata.name,
+      String(o.type ?? 'Opaque'),
+      String(Object.keys({ ...((o.data as object) ?? {}), ...((o.stringData as object) ?? {}) }).length),
+      age(o.metadata.creationTimestamp, now),
+    ],
   },
   ServiceAccount: {
     headers: ['NAME', 'SECRETS', 'AGE'],
@@ -312,7 +367,8 @@ function hpaTargets(o: KObject): string {
   return metrics
     .map((m) => {
       if (m.type !== 'Resource' || !m.resource) return '<unknown>/<unknown>';
-      const tgt = m.resource.target?.averageUtilization !== undefined ? `${m.resource.target.averageUtilization}%` : m.resource.target?.averageValue ?? '<unset>';
+      const tgt =
+        m.resource.target?.averageUtilization !== undefined ? `${m.resource.target.averageUtilization}%` : (m.resource.target?.averageValue ?? '<unset>');
       return `${m.resource.name}: <unknown>/${tgt}`;
     })
     .join(', ');

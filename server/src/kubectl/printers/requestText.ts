@@ -18,7 +18,11 @@ export function requestTextLines(r: RequestTrace): string[] {
     out.push('', t('{0} requests:', d.requests));
     const rows = Object.entries(d.answered).map(([pod, n]) => [pod, String(n), `${Math.round((n / d.requests) * 100)}%`]);
     if (d.failed) rows.push([t('(no answer)'), String(d.failed), `${Math.round((d.failed / d.requests) * 100)}%`]);
-    out.push(...formatTable(rows, 2, 2).split('\n').map((l) => `  ${l}`));
+    out.push(
+      ...formatTable(rows, 2, 2)
+        .split('\n')
+        .map((l) => `  ${l}`),
+    );
   }
   return out;
 }

@@ -35,7 +35,8 @@ export function whyLines(sim: Simulator, namespaces: string[]): string[] {
   // Pods of one controller with the same condition say the same: the first speaks for the others.
   const groups = new Map<string, { first: WhyExplanation; more: number }>();
   for (const w of all) {
-    const key = w.object.kind === 'Pod' && w.field ? `${w.condition}|${w.field.object.kind}/${w.field.object.name}|${w.field.path}` : `${w.object.kind}/${w.object.name}`;
+    const key =
+      w.object.kind === 'Pod' && w.field ? `${w.condition}|${w.field.object.kind}/${w.field.object.name}|${w.field.path}` : `${w.object.kind}/${w.object.name}`;
     const g = groups.get(key);
     if (g) g.more++;
     else groups.set(key, { first: w, more: 0 });
@@ -43,7 +44,10 @@ export function whyLines(sim: Simulator, namespaces: string[]): string[] {
   const out = ['', t('Why? (what is not fine, and what to change):')];
   for (const { first: w, more } of groups.values()) {
     const head = `${w.object.kind.toLowerCase()}/${w.object.name} — ${w.condition}`;
-    out.push(more ? `${head} ${t('(and {0} more pod(s) of {1}/{2} alike)', more, w.field!.object.kind.toLowerCase(), w.field!.object.name)}` : head, ...whyBlock(w));
+    out.push(
+      more ? `${head} ${t('(and {0} more pod(s) of {1}/{2} alike)', more, w.field!.object.kind.toLowerCase(), w.field!.object.name)}` : head,
+      ...whyBlock(w),
+    );
   }
   return out;
 }

@@ -25,6 +25,8 @@ export function advanceVerb(sim: Simulator, ms: number): VerbResult {
     if (e.namespace?.startsWith('kube-') || !(e.type === 'Warning' || /^(CronJob|Job)\//.test(e.object))) continue;
     lines.push(...out(`${e.type}   ${e.reason}   ${e.object.toLowerCase()}   ${e.message}`));
   }
-  const changed = r.events.filter((e) => /^(CronJob|Job)\//.test(e.object)).map((e) => ({ kind: e.object.split('/')[0], namespace: e.namespace ?? 'default', name: e.object.split('/')[1] }));
+  const changed = r.events
+    .filter((e) => /^(CronJob|Job)\//.test(e.object))
+    .map((e) => ({ kind: e.object.split('/')[0], namespace: e.namespace ?? 'default', name: e.object.split('/')[1] }));
   return { ok: true, found: true, lines, state: stateLines(sim, userPodNamespaces(sim), { ...r, events: [] }), changed, deleted: [], run: r };
 }

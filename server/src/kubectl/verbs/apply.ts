@@ -29,6 +29,17 @@ export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: ApplyVerbO
   lines.push(...err(...result.failures.filter((f) => f.hint).map((f) => f.hint as string)));
   const namespaces = [...new Set(result.applied.filter((a) => a.action !== 'error' && a.namespace).map((a) => a.namespace as string))];
   if (!namespaces.length) namespaces.push(opts.namespace ?? 'default');
-  const changed = result.applied.filter((a) => a.action === 'created' || a.action === 'configured').map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name }));
-  return { ok: result.failures.length === 0, found: true, lines, state: opts.state === false ? undefined : stateLines(sim, namespaces, result), changed, deleted: [], run: result, result };
+  const changed = result.applied
+    .filter((a) => a.action === 'created' || a.action === 'configured')
+    .map((a) => ({ kind: a.kind, namespace: a.namespace, name: a.name }));
+  return {
+    ok: result.failures.length === 0,
+    found: true,
+    lines,
+    state: opts.state === false ? undefined : stateLines(sim, namespaces, result),
+    changed,
+    deleted: [],
+    run: result,
+    result,
+  };
 }

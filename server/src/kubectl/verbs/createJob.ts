@@ -13,5 +13,13 @@ export function createJobVerb(sim: Simulator, namespace: string, name: string, c
     api.create(jobFromCronJob(cj, name));
     return { ok: true, lines: [] };
   });
-  return { ok: true, found: true, lines: out(`job.batch/${name} created`), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Job', namespace, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(`job.batch/${name} created`),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Job', namespace, name }],
+    deleted: [],
+    run: r,
+  };
 }

@@ -44,5 +44,13 @@ export function deleteVerb(sim: Simulator, targets: DeleteTarget[]): VerbResult 
     .list<Pod>('Pod')
     .filter((p) => !before.has(p.metadata.uid ?? ''))
     .map((p) => ({ kind: 'Pod', namespace: p.metadata.namespace ?? 'default', name: p.metadata.name }));
-  return { ok, found: deleted.length > 0 || targets.length === 0, lines, state: namespaces.size ? stateLines(sim, [...namespaces], run) : [], changed, deleted, run };
+  return {
+    ok,
+    found: deleted.length > 0 || targets.length === 0,
+    lines,
+    state: namespaces.size ? stateLines(sim, [...namespaces], run) : [],
+    changed,
+    deleted,
+    run,
+  };
 }

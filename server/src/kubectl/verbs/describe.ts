@@ -17,7 +17,11 @@ export function describeText(sim: Simulator, o: KObject): string {
     const next = nextScheduleTime(o, sim.store.now());
     text +=
       '\n' +
-      t('Next scheduled run (simulated clock, UTC): {0}. KubeMate does not let time run to it; use `kubemate create job <name> --from=cronjob/{1}` to run it now.', next ? new Date(next).toISOString() : '<none>', o.metadata.name);
+      t(
+        'Next scheduled run (simulated clock, UTC): {0}. KubeMate does not let time run to it; use `kubemate create job <name> --from=cronjob/{1}` to run it now.',
+        next ? new Date(next).toISOString() : '<none>',
+        o.metadata.name,
+      );
   }
   const why = describeWhyLines(sim, o);
   if (why.length) text += '\n' + why.join('\n');
@@ -28,6 +32,9 @@ export function describeVerb(sim: Simulator, kind: string, group: string, namesp
   const store = sim.store;
   let objs = listSorted(store, kind, (n) => n === undefined || n === namespace);
   if (name) objs = objs.filter((o) => o.metadata.name === name || (!store.get(kind, namespace, name) && o.metadata.name.startsWith(name)));
-  if (!objs.length) return name ? notFound(kind, name, group) : { ok: false, found: false, lines: err(`No resources found in ${namespace} namespace.`), changed: [], deleted: [] };
+  if (!objs.length)
+    return name
+      ? notFound(kind, name, group)
+      : { ok: false, found: false, lines: err(`No resources found in ${namespace} namespace.`), changed: [], deleted: [] };
   return { ok: true, found: true, lines: out(objs.map((o) => describeText(sim, o)).join('\n\n\n')), changed: [], deleted: [] };
 }

@@ -66,7 +66,12 @@ function stripComments(text: string): string {
 }
 
 /** The text `kubectl edit` opens: the header, then the object as `kubectl get -o yaml` prints it. */
-export function editText(sim: Simulator, kind: string, namespace: string | undefined, name: string): { found: boolean; text: string; lines: VerbResult['lines'] } {
+export function editText(
+  sim: Simulator,
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+): { found: boolean; text: string; lines: VerbResult['lines'] } {
   const obj = sim.get(kind, namespace ?? '', name);
   if (!obj) return { found: false, text: '', lines: notFound(kind, name).lines };
   return { found: true, text: `${HEADER.join('\n')}\n${objectYaml(obj)}`, lines: [] };
@@ -106,7 +111,11 @@ export function applyEdit(sim: Simulator, kind: string, namespace: string | unde
     const why = 'The edited file had a syntax error: the object must be a YAML mapping';
     return refused(edited, `error: ${why}`, why);
   }
-  const same = (o: KObject | null) => o?.apiVersion === live.apiVersion && o?.kind === live.kind && o?.metadata?.name === live.metadata.name && (o?.metadata?.namespace ?? '') === (live.metadata.namespace ?? '');
+  const same = (o: KObject | null) =>
+    o?.apiVersion === live.apiVersion &&
+    o?.kind === live.kind &&
+    o?.metadata?.name === live.metadata.name &&
+    (o?.metadata?.namespace ?? '') === (live.metadata.namespace ?? '');
   if (!same(next)) {
     const why = 'At least one of apiVersion, kind and name was changed';
     return refused(edited, `error: ${why}`, why);

@@ -28,20 +28,41 @@ export function exposeVerb(sim: Simulator, kind: string, namespace: string, name
   let selector: Record<string, string> | undefined;
   if (kind === 'Pod') selector = obj.metadata.labels;
   else if (kind === 'Service' || kind === 'ReplicationController') selector = obj.spec?.selector;
-  else if (obj.spec?.selector?.matchExpressions?.length) return failed("error: couldn't retrieve selectors via --selector flag or introspection: the provided selector contains match expressions, which are not supported by expose"); // l10n-exempt
+  else if (obj.spec?.selector?.matchExpressions?.length)
+    return failed(
+      "error: couldn't retrieve selectors via --selector flag or introspection: the provided selector contains match expressions, which are not supported by expose",
+    ); // l10n-exempt
   else selector = obj.spec?.selector?.matchLabels;
-  if (!selector || !Object.keys(selector).length) return failed("error: couldn't retrieve selectors via --selector flag or introspection: the object has no labels to select its pods by"); // l10n-exempt
+  if (!selector || !Object.keys(selector).length)
+    return failed("error: couldn't retrieve selectors via --selector flag or introspection: the object has no labels to select its pods by"); // l10n-exempt
   const protocol = opts.protocol ?? 'TCP';
   let ports: { name?: string; port: number; targetPort?: number | string; protocol: string }[];
-  if (opts.port !== undefined) ports = [{ port: opts.port, protocol, ...(opts.targetPort !== undefined ? { targetPort: /^\d+$/.test(opts.targetPort) ? Number(opts.targetPort) : opts.targetPort } : {}) }];
+  if (opts.port !== undefined)
+    ports = [
+      {
+        port: opts.port,
+        protocol,
+        ...(opts.targetPort !== undefined ? { targetPort: /^\d+$/.test(opts.targetPort) ? Number(opts.targetPort) : opts.targetPort } : {}),
+      },
+    ];
   else {
-    const found = kind === 'Service' ? ((obj.spec?.ports ?? []) as { port: number; protocol?: string }[]).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' })) : ((podSpecOf(obj)?.containers ?? []) as { ports?: { containerPort: number; protocol?: string }[] }[]).flatMap((c) => (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })));
+    const found =
+      kind === 'Service'
+        ? ((obj.spec?.ports ?? []) as { port: number; protocol?: string }[]).map((p) => ({ port: p.port, protocol: p.protocol ?? 'TCP' }))
+        : ((podSpecOf(obj)?.containers ?? []) as { ports?: { containerPort: number; protocol?: string }[] }[]).flatMap((c) =>
+            (c.ports ?? []).map((p) => ({ port: p.containerPort, protocol: p.protocol ?? 'TCP' })),
+          );
     if (!found.length) return failed("error: couldn't find port via --port flag or introspection"); // l10n-exempt: kubectl's own words
     ports = found.length === 1 ? found : found.map((p, i) => ({ ...p, name: `port-${i + 1}` }));
   }
   const svcName = opts.name ?? name;
   if (sim.get('Service', namespace, svcName)) return failed(`Error from server (AlreadyExists): services "${svcName}" already exists`);
-  const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: svcName, namespace, ...(obj.metadata.labels ? { labels: obj.metadata.labels } : {}) }, spec: { selector, ports, ...(opts.type ? { type: opts.type } : {}) } };
+  const svc = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: svcName, namespace, ...(obj.metadata.labels ? { labels: obj.metadata.labels } : {}) },
+    spec: { selector, ports, ...(opts.type ? { type: opts.type } : {}) },
+  };
   const r = sim.apply([{ obj: svc }], { namespace });
   const created = sim.get('Service', namespace, svcName);
   if (!created) return failed(...r.failures.map((f) => f.message));
@@ -49,6 +70,13 @@ export function exposeVerb(sim: Simulator, kind: string, namespace: string, name
     delete created.metadata.annotations[LAST_APPLIED_ANNOTATION];
     if (!Object.keys(created.metadata.annotations).length) delete created.metadata.annotations;
   }
-  return { ok: true, found: true, lines: out(`service/${svcName} exposed`), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Service', namespace, name: svcName }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(`service/${svcName} exposed`),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Service', namespace, name: svcName }],
+    deleted: [],
+    run: r,
+  };
 }
-

@@ -17,8 +17,13 @@ function problemText(p: FaultProblem, pod: string, container: string | undefined
 function headline(kind: FaultAction, pod: string, container: string, image: string): string {
   if (kind === 'crash') return t('The process of container {0} in pod/{1} exited with code 1.', container, pod);
   if (kind === 'oom') return t('Container {0} in pod/{1} went over its memory limit and was OOMKilled (exit code 137).', container, pod);
-  if (kind === 'liveness') return t('The liveness probe of container {0} in pod/{1} now fails; after failureThreshold failures the kubelet restarts it.', container, pod);
-  return t('The registry no longer has image {0}: the next pod that pulls it gets ErrImagePull (pod/{1} keeps running: its image is already on the node).', image, pod);
+  if (kind === 'liveness')
+    return t('The liveness probe of container {0} in pod/{1} now fails; after failureThreshold failures the kubelet restarts it.', container, pod);
+  return t(
+    'The registry no longer has image {0}: the next pod that pulls it gets ErrImagePull (pod/{1} keeps running: its image is already on the node).',
+    image,
+    pod,
+  );
 }
 
 export function faultVerb(sim: Simulator, namespace: string, pod: string, kind: FaultAction, container?: string): VerbResult {
@@ -27,5 +32,13 @@ export function faultVerb(sim: Simulator, namespace: string, pod: string, kind: 
   const name = r.container ?? container ?? sim.get('Pod', namespace, pod)?.spec?.containers?.[0]?.name;
   if (r.problem) return failed(problemText(r.problem, pod, name));
   const image = sim.get('Pod', namespace, pod)?.spec?.containers?.find((c: { name: string }) => c.name === name)?.image ?? '';
-  return { ok: true, found: true, lines: out(headline(kind, pod, name ?? '', image)), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Pod', namespace, name: pod }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(headline(kind, pod, name ?? '', image)),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Pod', namespace, name: pod }],
+    deleted: [],
+    run: r,
+  };
 }

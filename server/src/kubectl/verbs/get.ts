@@ -33,7 +33,15 @@ export function getVerb(sim: Simulator, q: GetQuery): VerbResult {
   const blocks: string[] = [];
   for (const f of found) {
     if (!f.objects.length) continue;
-    blocks.push(formatTable(tableRows(f.kind, f.objects, sim.store, { wide: q.format === 'wide', namespaceColumn: q.allNamespaces, prefix: q.prefixed ? kubectlName(f.kind, f.group) : undefined })));
+    blocks.push(
+      formatTable(
+        tableRows(f.kind, f.objects, sim.store, {
+          wide: q.format === 'wide',
+          namespaceColumn: q.allNamespaces,
+          prefix: q.prefixed ? kubectlName(f.kind, f.group) : undefined,
+        }),
+      ),
+    );
   }
   if (!blocks.length) return { ...base, lines: err(q.allNamespaces ? 'No resources found' : `No resources found in ${q.namespace} namespace.`) };
   return { ...base, lines: out(blocks.join('\n\n')) };

@@ -13,15 +13,26 @@ export interface MetadataChange {
   overwrite: boolean;
 }
 
-export function labelVerb(sim: Simulator, field: 'labels' | 'annotations', kind: string, namespace: string | undefined, name: string, change: MetadataChange): VerbResult {
+export function labelVerb(
+  sim: Simulator,
+  field: 'labels' | 'annotations',
+  kind: string,
+  namespace: string | undefined,
+  name: string,
+  change: MetadataChange,
+): VerbResult {
   const group = groupOf(kind);
   const obj = sim.get(kind, namespace, name);
   if (!obj) return notFound(kind, name, group);
   const current = { ...((obj.metadata[field] as Record<string, string> | undefined) ?? {}) };
   if (!change.overwrite) {
     const clashes = Object.entries(change.set).filter(([k, v]) => k in current && current[k] !== v);
-    if (clashes.length && field === 'labels') return failed(`error: '${clashes[0][0]}' already has a value (${current[clashes[0][0]]}), and --overwrite is false`);
-    if (clashes.length) return failed(`error: --overwrite is false but found the following declared annotation(s): ${clashes.map(([k]) => `'${k}' already has a value (${current[k]})`).join('; ')}`);
+    if (clashes.length && field === 'labels')
+      return failed(`error: '${clashes[0][0]}' already has a value (${current[clashes[0][0]]}), and --overwrite is false`);
+    if (clashes.length)
+      return failed(
+        `error: --overwrite is false but found the following declared annotation(s): ${clashes.map(([k]) => `'${k}' already has a value (${current[k]})`).join('; ')}`,
+      );
   }
   const warnings: string[] = [];
   for (const k of change.remove) {
@@ -40,5 +51,13 @@ export function labelVerb(sim: Simulator, field: 'labels' | 'annotations', kind:
     return { ok: true, lines: [] };
   });
   const ns = namespace ? [namespace] : [];
-  return { ok: true, found: true, lines: out(...warnings, `${ref} ${verb}`), state: ns.length && kind === 'Pod' ? stateLines(sim, ns, r) : [], changed: [{ kind, namespace: namespace ?? null, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(...warnings, `${ref} ${verb}`),
+    state: ns.length && kind === 'Pod' ? stateLines(sim, ns, r) : [],
+    changed: [{ kind, namespace: namespace ?? null, name }],
+    deleted: [],
+    run: r,
+  };
 }

@@ -24,7 +24,10 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
   const st = statuses.find((s) => s.name === name);
   if (!st || (st.state?.waiting && !st.lastState?.terminated && !st.restartCount)) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
-    return { ...failed(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`), lines: [...lines, ...err(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`)] };
+    return {
+      ...failed(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`),
+      lines: [...lines, ...err(`Error from server (BadRequest): container "${name}" in pod "${podName}" is waiting to start: ${reason}`)],
+    };
   }
   // The kubelet's events name the container in their fieldPath (spec.containers{name}) or message.
   const events = sim.store
@@ -33,15 +36,34 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
     .filter((e) => !e.involvedObject.fieldPath || e.involvedObject.fieldPath.includes(`{${name}}`))
     .filter((e) => names.length === 1 || e.message.includes(name!))
     .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : 0));
-  lines.push(...out(t('# KubeMate: simulated log of container "{0}" — no program runs in the simulated cluster, so these are the lifecycle events the kubelet recorded, not the program\'s own output.', name)));
-  for (const e of events) lines.push(...out(`${e.firstTimestamp} ${e.type === 'Warning' ? 'WARN ' : 'INFO '} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`));
-  if (st.state?.running) lines.push(...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt ?? '', st.restartCount ?? 0)}`));
+  lines.push(
+    ...out(
+      t(
+        '# KubeMate: simulated log of container "{0}" — no program runs in the simulated cluster, so these are the lifecycle events the kubelet recorded, not the program\'s own output.',
+        name,
+      ),
+    ),
+  );
+  for (const e of events)
+    lines.push(...out(`${e.firstTimestamp} ${e.type === 'Warning' ? 'WARN ' : 'INFO '} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`));
+  if (st.state?.running)
+    lines.push(
+      ...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt ?? '', st.restartCount ?? 0)}`),
+    );
   const term = st.state?.terminated ?? st.lastState?.terminated;
-  if (term) lines.push(...out(`${term.finishedAt ?? ''} ${term.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', term.exitCode ?? 0, term.reason ?? '')}`));
+  if (term)
+    lines.push(
+      ...out(`${term.finishedAt ?? ''} ${term.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', term.exitCode ?? 0, term.reason ?? '')}`),
+    );
   return { ok: true, found: true, lines, changed: [], deleted: [] };
 }
 
 export function execVerb(sim: Simulator, namespace: string, podName: string): VerbResult {
   if (!sim.get('Pod', namespace, podName)) return notFound('Pod', podName, '');
-  return failed(t('kubemate exec is not simulated: no container really runs in the simulated cluster, so there is no shell to open or command to run. Use `kubemate logs {0}` for its simulated log and `kubemate describe pod {0}` for its state.', podName));
+  return failed(
+    t(
+      'kubemate exec is not simulated: no container really runs in the simulated cluster, so there is no shell to open or command to run. Use `kubemate logs {0}` for its simulated log and `kubemate describe pod {0}` for its state.',
+      podName,
+    ),
+  );
 }

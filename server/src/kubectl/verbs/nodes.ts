@@ -24,5 +24,13 @@ export function drainVerb(sim: Simulator, node: string, opts: { force: boolean; 
     .list('Pod')
     .filter((p) => !before.has(p.metadata.uid ?? ''))
     .map((p) => ({ kind: 'Pod', namespace: p.metadata.namespace ?? 'default', name: p.metadata.name }));
-  return { ok: r.ok, found: true, lines: tagged(r.lines), state: stateLines(sim, userPodNamespaces(sim), r), changed: [{ kind: 'Node', namespace: null, name: node }, ...changed], deleted: [], run: r };
+  return {
+    ok: r.ok,
+    found: true,
+    lines: tagged(r.lines),
+    state: stateLines(sim, userPodNamespaces(sim), r),
+    changed: [{ kind: 'Node', namespace: null, name: node }, ...changed],
+    deleted: [],
+    run: r,
+  };
 }

@@ -9,5 +9,13 @@ export function readinessVerb(sim: Simulator, namespace: string, pod: string, re
   const r = sim.setPodReady(namespace, pod, ready);
   if (!r.found) return notFound('Pod', pod, '');
   const head = ready ? t('Readiness of pod/{0} passes again.', pod) : t('Readiness of pod/{0} now fails.', pod);
-  return { ok: true, found: true, lines: out(head), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Pod', namespace, name: pod }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(head),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Pod', namespace, name: pod }],
+    deleted: [],
+    run: r,
+  };
 }

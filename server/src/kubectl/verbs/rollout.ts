@@ -62,5 +62,13 @@ export function rolloutUndoVerb(sim: Simulator, namespace: string, name: string,
     return { ok: u.ok, lines: [u.message] };
   });
   if (!r.ok) return { ...failed(message), run: r };
-  return { ok: true, found: true, lines: out(message), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Deployment', namespace, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(message),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Deployment', namespace, name }],
+    deleted: [],
+    run: r,
+  };
 }

@@ -13,14 +13,23 @@ const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 export function rolloutPauseVerb(sim: Simulator, namespace: string, name: string, pause: boolean): VerbResult {
   const d = sim.get('Deployment', namespace, name);
   if (!d) return notFound('Deployment', name, 'apps');
-  if (!!d.spec?.paused === pause) return { ok: true, found: true, lines: out(`deployment.apps/${name} already ${pause ? 'paused' : 'resumed'}`), changed: [], deleted: [] };
+  if (!!d.spec?.paused === pause)
+    return { ok: true, found: true, lines: out(`deployment.apps/${name} already ${pause ? 'paused' : 'resumed'}`), changed: [], deleted: [] };
   const r = sim.mutate((store) => {
     if (pause) d.spec.paused = true;
     else delete d.spec.paused;
     store.updateSpec(d);
     return { ok: true, lines: [] };
   });
-  return { ok: true, found: true, lines: out(`deployment.apps/${name} ${pause ? 'paused' : 'resumed'}`), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Deployment', namespace, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(`deployment.apps/${name} ${pause ? 'paused' : 'resumed'}`),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Deployment', namespace, name }],
+    deleted: [],
+    run: r,
+  };
 }
 
 export function rolloutRestartVerb(sim: Simulator, namespace: string, name: string): VerbResult {
@@ -34,5 +43,13 @@ export function rolloutRestartVerb(sim: Simulator, namespace: string, name: stri
     store.updateSpec(d);
     return { ok: true, lines: [] };
   });
-  return { ok: true, found: true, lines: out(`deployment.apps/${name} restarted`), state: stateLines(sim, [namespace], r), changed: [{ kind: 'Deployment', namespace, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(`deployment.apps/${name} restarted`),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind: 'Deployment', namespace, name }],
+    deleted: [],
+    run: r,
+  };
 }

@@ -12,5 +12,13 @@ export function scaleVerb(sim: Simulator, kind: string, namespace: string, name:
   if (!SCALABLE.has(kind)) return failed(`error: cannot scale ${resourceName(kind, group)}`); // l10n-exempt: kubectl's own words
   const r = sim.scale(kind, namespace, name, replicas);
   if (!r.found) return notFound(kind, name, group);
-  return { ok: true, found: true, lines: out(`${kubectlName(kind, group)}/${name} scaled`), state: stateLines(sim, [namespace], r), changed: [{ kind, namespace, name }], deleted: [], run: r };
+  return {
+    ok: true,
+    found: true,
+    lines: out(`${kubectlName(kind, group)}/${name} scaled`),
+    state: stateLines(sim, [namespace], r),
+    changed: [{ kind, namespace, name }],
+    deleted: [],
+    run: r,
+  };
 }

@@ -31,6 +31,9 @@ export function setImageVerb(sim: Simulator, kind: string, namespace: string, na
     store.updateSpec(obj);
     return { ok: true, lines: [] };
   });
-  const lines = [...(record ? err('Flag --record has been deprecated, --record will be removed in the future') : []), ...out(`${kubectlName(kind, group)}/${name} image updated`)];
+  const lines = [
+    ...(record ? err('Flag --record has been deprecated, --record will be removed in the future') : []),
+    ...out(`${kubectlName(kind, group)}/${name} image updated`),
+  ];
   return { ok: true, found: true, lines, state: stateLines(sim, [namespace], r), changed: [{ kind, namespace, name }], deleted: [], run: r };
 }

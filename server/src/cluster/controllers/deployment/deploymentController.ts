@@ -7,7 +7,16 @@ import { labelSelectorMatches } from '../../../k8s/labels';
 import { ownerReference, deepEqual } from '../../controllerUtils';
 import { rolloutRolling } from './rolling';
 import { rolloutRecreate } from './recreate';
-import { getAllReplicaSetsAndSyncRevision, getCondition, hasProgressDeadline, isScalingEvent, newCondition, setCondition, syncDeploymentStatus, syncScaleOnly } from './sync';
+import {
+  getAllReplicaSetsAndSyncRevision,
+  getCondition,
+  hasProgressDeadline,
+  isScalingEvent,
+  newCondition,
+  setCondition,
+  syncDeploymentStatus,
+  syncScaleOnly,
+} from './sync';
 
 export function syncAllDeployments(ctx: ControllerContext): void {
   const orphans = ctx.store.list('ReplicaSet').filter((rs) => !rs.metadata.ownerReferences?.some((r) => r.controller));

@@ -93,7 +93,12 @@ export function syncRolloutStatus(ctx: ControllerContext, allRSs: KObject[], new
   const isCompleteDeployment = newStatus.replicas === newStatus.updatedReplicas && currentCond?.reason === 'NewReplicaSetAvailable';
   if (hasProgressDeadline(d) && !isCompleteDeployment) {
     const rsName = newRS?.metadata.name;
-    const oldCounts = { replicas: d.status?.replicas ?? 0, updatedReplicas: d.status?.updatedReplicas ?? 0, readyReplicas: d.status?.readyReplicas ?? 0, availableReplicas: d.status?.availableReplicas ?? 0 };
+    const oldCounts = {
+      replicas: d.status?.replicas ?? 0,
+      updatedReplicas: d.status?.updatedReplicas ?? 0,
+      readyReplicas: d.status?.readyReplicas ?? 0,
+      availableReplicas: d.status?.availableReplicas ?? 0,
+    };
     if (deploymentComplete(d, newStatus as never)) {
       const msg = rsName ? `ReplicaSet "${rsName}" has successfully progressed.` : 'Deployment has successfully progressed.';
       setCondition(newStatus, newCondition(ctx, 'Progressing', 'True', 'NewReplicaSetAvailable', msg));

@@ -233,10 +233,7 @@ export interface RolloutCounts {
 export function deploymentComplete(d: KObject, status: RolloutCounts & { observedGeneration?: number }): boolean {
   const r = replicasOf(d);
   return (
-    status.updatedReplicas === r &&
-    status.replicas === r &&
-    status.availableReplicas === r &&
-    (status.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)
+    status.updatedReplicas === r && status.replicas === r && status.availableReplicas === r && (status.observedGeneration ?? 0) >= (d.metadata.generation ?? 0)
   );
 }
 
@@ -256,7 +253,11 @@ export function deploymentProgressing(oldStatus: RolloutCounts, newStatus: Rollo
  * upstream: DeploymentTimedOut — Progressing condition's lastUpdateTime + deadline < now.
  * E.g. deadline 10 s, last update 00:01:09, now 00:01:20 → 11 s > 10 s → true.
  */
-export function deploymentTimedOut(progressDeadlineSeconds: number | undefined, condition: { reason?: string; lastUpdateTime?: string } | undefined, nowMs: number): boolean {
+export function deploymentTimedOut(
+  progressDeadlineSeconds: number | undefined,
+  condition: { reason?: string; lastUpdateTime?: string } | undefined,
+  nowMs: number,
+): boolean {
   if (progressDeadlineSeconds === undefined || progressDeadlineSeconds === MAX_INT32 || !condition) return false;
   if (condition.reason === 'NewReplicaSetAvailable') return false;
   if (condition.reason === 'ProgressDeadlineExceeded') return true;
@@ -279,8 +280,11 @@ export function rolloutStatusMessage(d: KObject): { message: string; done: boole
   const updated = st.updatedReplicas ?? 0;
   const replicas = st.replicas ?? 0;
   const available = st.availableReplicas ?? 0;
-  if (updated < want) return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`, done: false };
-  if (replicas > updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`, done: false };
-  if (available < updated) return { message: `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`, done: false };
+  if (updated < want)
+    return { message: `Waiting for deployment "${name}" rollout to finish: ${updated} out of ${want} new replicas have been updated...`, done: false };
+  if (replicas > updated)
+    return { message: `Waiting for deployment "${name}" rollout to finish: ${replicas - updated} old replicas are pending termination...`, done: false };
+  if (available < updated)
+    return { message: `Waiting for deployment "${name}" rollout to finish: ${available} of ${updated} updated replicas are available...`, done: false };
   return { message: `deployment "${name}" successfully rolled out`, done: true };
 }

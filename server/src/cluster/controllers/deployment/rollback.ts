@@ -49,7 +49,8 @@ function replicaSetForRevision(rss: KObject[], name: string, toRevision: number)
 
 export function rolloutUndo(store: Store, d: KObject, toRevision = 0): UndoResult {
   const name = d.metadata.name;
-  if (d.spec?.paused) return { ok: false, message: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again` };
+  if (d.spec?.paused)
+    return { ok: false, message: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again` };
   const { rs, error } = replicaSetForRevision(ownedReplicaSets(store, d), name, toRevision);
   if (!rs) return { ok: false, message: error ?? '' };
   if (equalIgnoreHash(rs.spec?.template, d.spec?.template)) {

@@ -4,7 +4,16 @@
 import type { ControllerContext } from '../../controllerContext';
 import type { KObject } from '../../types';
 import { activeOnly, cleanupDeployment, getAllReplicaSetsAndSyncRevision, scaleReplicaSetAndRecordEvent, syncRolloutStatus } from './sync';
-import { creationOrder, deploymentComplete, getAvailableReplicaCountForReplicaSets, getReplicaCountForReplicaSets, maxUnavailable, newRSNewReplicas, replicasOf, specReplicas } from './deploymentUtil';
+import {
+  creationOrder,
+  deploymentComplete,
+  getAvailableReplicaCountForReplicaSets,
+  getReplicaCountForReplicaSets,
+  maxUnavailable,
+  newRSNewReplicas,
+  replicasOf,
+  specReplicas,
+} from './deploymentUtil';
 
 /** upstream: rolloutRolling. */
 export function rolloutRolling(ctx: ControllerContext, d: KObject, rsList: KObject[]): void {

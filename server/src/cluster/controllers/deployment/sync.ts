@@ -174,7 +174,12 @@ function getNewReplicaSet(ctx: ControllerContext, d: KObject, rsList: KObject[],
 }
 
 /** upstream: getAllReplicaSetsAndSyncRevision → { newRS, oldRSs }. */
-export function getAllReplicaSetsAndSyncRevision(ctx: ControllerContext, d: KObject, rsList: KObject[], createIfNotExisted: boolean): { newRS: KObject | undefined; oldRSs: KObject[] } {
+export function getAllReplicaSetsAndSyncRevision(
+  ctx: ControllerContext,
+  d: KObject,
+  rsList: KObject[],
+  createIfNotExisted: boolean,
+): { newRS: KObject | undefined; oldRSs: KObject[] } {
   const { old } = findOldReplicaSets(findNewReplicaSet(d, rsList), rsList);
   const newRS = getNewReplicaSet(ctx, d, rsList, old, createIfNotExisted);
   return { newRS, oldRSs: old };

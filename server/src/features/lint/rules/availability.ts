@@ -22,7 +22,15 @@ export const availabilityRules: LintRule[] = [
       const namespace = str(m.get('metadata', 'namespace')) ?? 'default';
       if (env.pdbSelects(namespace, labels)) return;
       const [path, which] = replicas === undefined || replicas === null ? [['metadata', 'name'], 'value' as const] : [['spec', 'replicas'], 'value' as const];
-      report.at(path, which, t('{0} "{1}" runs a single replica and no PodDisruptionBudget covers it: draining its node (upgrades, maintenance) takes the app down until the pod starts elsewhere. Run 2 or more replicas and add a PodDisruptionBudget.', m.kind, m.name));
+      report.at(
+        path,
+        which,
+        t(
+          '{0} "{1}" runs a single replica and no PodDisruptionBudget covers it: draining its node (upgrades, maintenance) takes the app down until the pod starts elsewhere. Run 2 or more replicas and add a PodDisruptionBudget.',
+          m.kind,
+          m.name,
+        ),
+      );
     },
   },
   {
@@ -36,9 +44,23 @@ export const availabilityRules: LintRule[] = [
       const maxUnavailable = get(spec, 'maxUnavailable');
       const minAvailable = get(spec, 'minAvailable');
       if (maxUnavailable === 0 || maxUnavailable === '0%' || maxUnavailable === '0') {
-        report.at(['spec', 'maxUnavailable'], 'value', t('This PodDisruptionBudget never allows a voluntary eviction ({0}): node drains and cluster upgrades wait forever. Allow at least one pod to be disrupted.', `maxUnavailable: ${String(maxUnavailable)}`));
+        report.at(
+          ['spec', 'maxUnavailable'],
+          'value',
+          t(
+            'This PodDisruptionBudget never allows a voluntary eviction ({0}): node drains and cluster upgrades wait forever. Allow at least one pod to be disrupted.',
+            `maxUnavailable: ${String(maxUnavailable)}`,
+          ),
+        );
       } else if (minAvailable === '100%') {
-        report.at(['spec', 'minAvailable'], 'value', t('This PodDisruptionBudget never allows a voluntary eviction ({0}): node drains and cluster upgrades wait forever. Allow at least one pod to be disrupted.', 'minAvailable: 100%'));
+        report.at(
+          ['spec', 'minAvailable'],
+          'value',
+          t(
+            'This PodDisruptionBudget never allows a voluntary eviction ({0}): node drains and cluster upgrades wait forever. Allow at least one pod to be disrupted.',
+            'minAvailable: 100%',
+          ),
+        );
       }
     },
   },

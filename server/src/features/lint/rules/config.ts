@@ -26,7 +26,9 @@ function configMapRefs(m: Manifest): { name: string; path: Path }[] {
   }
   arr(m.get(...p, 'spec', 'volumes')).forEach((v, i) => {
     add(get(v, 'configMap', 'name'), [...p, 'spec', 'volumes', i, 'configMap', 'name']);
-    arr(get(v, 'projected', 'sources')).forEach((s, j) => add(get(s, 'configMap', 'name'), [...p, 'spec', 'volumes', i, 'projected', 'sources', j, 'configMap', 'name']));
+    arr(get(v, 'projected', 'sources')).forEach((s, j) =>
+      add(get(s, 'configMap', 'name'), [...p, 'spec', 'volumes', i, 'projected', 'sources', j, 'configMap', 'name']),
+    );
   });
   return refs;
 }
@@ -49,7 +51,15 @@ export const configRules: LintRule[] = [
       if (annotations.some((a) => ROLLS_ON_CHANGE.test(a))) return;
       for (const ref of configMapRefs(m)) {
         if (VERSIONED.test(ref.name) || ref.name === 'kube-root-ca.crt') continue;
-        report.at(ref.path, 'value', t('Changing ConfigMap "{0}" does not replace the pods of this {1}: variables read from it keep their old values until a pod is recreated, and mounted files change only after a delay (never with subPath). Put a version in the name (e.g. {0}-v2) and change the reference, so each change rolls out new pods like a new image.', ref.name, m.kind));
+        report.at(
+          ref.path,
+          'value',
+          t(
+            'Changing ConfigMap "{0}" does not replace the pods of this {1}: variables read from it keep their old values until a pod is recreated, and mounted files change only after a delay (never with subPath). Put a version in the name (e.g. {0}-v2) and change the reference, so each change rolls out new pods like a new image.',
+            ref.name,
+            m.kind,
+          ),
+        );
       }
     },
   },

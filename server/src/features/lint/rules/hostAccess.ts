@@ -38,9 +38,17 @@ function hostNamespaceRule(id: string, field: 'hostNetwork' | 'hostPID' | 'hostI
 }
 
 export const hostAccessRules: LintRule[] = [
-  hostNamespaceRule('host-network', 'hostNetwork', () => t('hostNetwork: true puts the pod on the node\'s own network: it can see all node traffic and bind node ports, and two replicas on one node collide on the same ports (Pod Security baseline forbids it).')),
-  hostNamespaceRule('host-pid', 'hostPID', () => t('hostPID: true lets the containers see and signal every process on the node, including other pods\' (Pod Security baseline forbids it).')),
-  hostNamespaceRule('host-ipc', 'hostIPC', () => t('hostIPC: true shares the node\'s inter-process communication (shared memory) with the containers (Pod Security baseline forbids it).')),
+  hostNamespaceRule('host-network', 'hostNetwork', () =>
+    t(
+      "hostNetwork: true puts the pod on the node's own network: it can see all node traffic and bind node ports, and two replicas on one node collide on the same ports (Pod Security baseline forbids it).",
+    ),
+  ),
+  hostNamespaceRule('host-pid', 'hostPID', () =>
+    t("hostPID: true lets the containers see and signal every process on the node, including other pods' (Pod Security baseline forbids it)."),
+  ),
+  hostNamespaceRule('host-ipc', 'hostIPC', () =>
+    t("hostIPC: true shares the node's inter-process communication (shared memory) with the containers (Pod Security baseline forbids it)."),
+  ),
   {
     id: 'host-path-volume',
     family: 'security',
@@ -54,8 +62,16 @@ export const hostAccessRules: LintRule[] = [
         if (obj(get(v, 'hostPath')) === undefined) return;
         const path = str(get(v, 'hostPath', 'path')) ?? '';
         const message = /docker\.sock$|containerd\.sock$|crio\.sock$/.test(path)
-          ? t('Volume "{0}" mounts the container runtime socket {1}: whoever controls this container controls every container on the node.', str(get(v, 'name')) ?? '', path)
-          : t('Volume "{0}" mounts {1} from the node (hostPath): the pod depends on that node\'s files and can change them (Pod Security baseline forbids hostPath). Prefer a PersistentVolumeClaim, ConfigMap or emptyDir.', str(get(v, 'name')) ?? '', path);
+          ? t(
+              'Volume "{0}" mounts the container runtime socket {1}: whoever controls this container controls every container on the node.',
+              str(get(v, 'name')) ?? '',
+              path,
+            )
+          : t(
+              'Volume "{0}" mounts {1} from the node (hostPath): the pod depends on that node\'s files and can change them (Pod Security baseline forbids hostPath). Prefer a PersistentVolumeClaim, ConfigMap or emptyDir.',
+              str(get(v, 'name')) ?? '',
+              path,
+            );
         report.at([...p, 'spec', 'volumes', i, 'hostPath'], 'key', message);
       });
     },
@@ -71,7 +87,14 @@ export const hostAccessRules: LintRule[] = [
         arr(c.value.ports).forEach((port, i) => {
           const hostPort = num(get(port, 'hostPort'));
           if (!hostPort) return;
-          report.at([...c.path, 'ports', i, 'hostPort'], 'value', t('hostPort {0} opens the port on the node itself: only one such pod fits on each node, and the pod is reachable from outside the cluster network (Pod Security baseline restricts host ports). A Service is usually what you want.', hostPort));
+          report.at(
+            [...c.path, 'ports', i, 'hostPort'],
+            'value',
+            t(
+              'hostPort {0} opens the port on the node itself: only one such pod fits on each node, and the pod is reachable from outside the cluster network (Pod Security baseline restricts host ports). A Service is usually what you want.',
+              hostPort,
+            ),
+          );
         });
       }
     },
@@ -88,7 +111,14 @@ export const hostAccessRules: LintRule[] = [
       arr(m.get(...p, 'spec', 'securityContext', 'sysctls')).forEach((s, i) => {
         const name = str(get(s, 'name'));
         if (!name || SAFE_SYSCTLS.has(name)) return;
-        report.at([...p, 'spec', 'securityContext', 'sysctls', i, 'name'], 'value', t('Sysctl {0} is not in the safe set: the kubelet refuses to start the pod unless the node allows it, and it may affect other pods on the node (Pod Security baseline).', name));
+        report.at(
+          [...p, 'spec', 'securityContext', 'sysctls', i, 'name'],
+          'value',
+          t(
+            'Sysctl {0} is not in the safe set: the kubelet refuses to start the pod unless the node allows it, and it may affect other pods on the node (Pod Security baseline).',
+            name,
+          ),
+        );
       });
     },
   },

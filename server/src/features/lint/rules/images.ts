@@ -38,9 +38,23 @@ export const imageRules: LintRule[] = [
         const ref = parseImage(image);
         if (ref.digest) continue;
         if (ref.tag === undefined) {
-          report.at([...c.path, 'image'], 'value', t('Image "{0}" has no tag, so it means :latest: each node may pull a different version, and you cannot tell which one runs or roll back to it. Pin a version, e.g. {0}:1.2.3.', image));
+          report.at(
+            [...c.path, 'image'],
+            'value',
+            t(
+              'Image "{0}" has no tag, so it means :latest: each node may pull a different version, and you cannot tell which one runs or roll back to it. Pin a version, e.g. {0}:1.2.3.',
+              image,
+            ),
+          );
         } else if (ref.tag === 'latest') {
-          report.at([...c.path, 'image'], 'value', t('Image "{0}" uses the :latest tag: each node may pull a different version, and you cannot tell which one runs or roll back to it. Pin a version tag.', image));
+          report.at(
+            [...c.path, 'image'],
+            'value',
+            t(
+              'Image "{0}" uses the :latest tag: each node may pull a different version, and you cannot tell which one runs or roll back to it. Pin a version tag.',
+              image,
+            ),
+          );
         }
       }
     },
@@ -57,7 +71,12 @@ export const imageRules: LintRule[] = [
       for (const c of m.containers(true)) {
         const image = str(c.value.image);
         if (!image || c.value.imagePullPolicy !== 'Always' || !parseImage(image).digest) continue;
-        report.at([...c.path, 'imagePullPolicy'], 'value', t('imagePullPolicy: Always on an image pinned by digest asks the registry again at every start for an image that cannot change. Use IfNotPresent.'), { replacement: 'IfNotPresent' });
+        report.at(
+          [...c.path, 'imagePullPolicy'],
+          'value',
+          t('imagePullPolicy: Always on an image pinned by digest asks the registry again at every start for an image that cannot change. Use IfNotPresent.'),
+          { replacement: 'IfNotPresent' },
+        );
       }
     },
   },
@@ -71,7 +90,11 @@ export const imageRules: LintRule[] = [
       for (const c of m.containers(true)) {
         const image = str(c.value.image);
         if (!image || opaque(image) || parseImage(image).digest) continue;
-        report.at([...c.path, 'image'], 'value', t('Image "{0}" is not pinned by digest: a tag can be moved to another image. Add @sha256:… to run exactly the image you tested.', image));
+        report.at(
+          [...c.path, 'image'],
+          'value',
+          t('Image "{0}" is not pinned by digest: a tag can be moved to another image. Add @sha256:… to run exactly the image you tested.', image),
+        );
       }
     },
   },

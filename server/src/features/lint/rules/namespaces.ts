@@ -16,7 +16,15 @@ export const namespaceRules: LintRule[] = [
     enabledByDefault: true,
     check(m, report) {
       if (!namespaced(m) || m.get('metadata', 'namespace') !== 'default') return;
-      report.at(['metadata', 'namespace'], 'value', t('{0} "{1}" goes into the default namespace, where everything without a namespace lands: names collide and access rules and quotas cannot tell apps apart. Give the app its own namespace.', m.kind, m.name));
+      report.at(
+        ['metadata', 'namespace'],
+        'value',
+        t(
+          '{0} "{1}" goes into the default namespace, where everything without a namespace lands: names collide and access rules and quotas cannot tell apps apart. Give the app its own namespace.',
+          m.kind,
+          m.name,
+        ),
+      );
     },
   },
   {
@@ -28,7 +36,15 @@ export const namespaceRules: LintRule[] = [
     enabledByDefault: false,
     check(m, report) {
       if (!namespaced(m) || m.has('metadata', 'namespace')) return;
-      report.at(['metadata', 'name'], 'value', t('{0} "{1}" names no namespace: it goes wherever kubectl currently points, usually the default namespace. Set metadata.namespace, or always apply with -n.', m.kind, m.name));
+      report.at(
+        ['metadata', 'name'],
+        'value',
+        t(
+          '{0} "{1}" names no namespace: it goes wherever kubectl currently points, usually the default namespace. Set metadata.namespace, or always apply with -n.',
+          m.kind,
+          m.name,
+        ),
+      );
     },
   },
 ];

@@ -12,7 +12,9 @@ const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
 function containerPorts(c: ContainerAt): { names: string[]; numbers: number[] } {
-  const ports = arr(c.value.ports).map(obj).filter((p) => p !== undefined);
+  const ports = arr(c.value.ports)
+    .map(obj)
+    .filter((p) => p !== undefined);
   return {
     names: ports.map((p) => str(p!.name)).filter((n): n is string => !!n),
     numbers: ports.map((p) => num(p!.containerPort)).filter((n): n is number => n !== undefined),
@@ -32,7 +34,14 @@ export const probeRules: LintRule[] = [
       for (const c of m.containers()) {
         if (c.value.readinessProbe !== undefined || arr(c.value.ports).length === 0) continue;
         const [path, which] = m.containerAnchor(c);
-        report.at(path, which, t('Container "{0}" has no readinessProbe: Services send it traffic as soon as the process starts, before the app is ready, and keep sending it traffic when it stops responding.', c.name));
+        report.at(
+          path,
+          which,
+          t(
+            'Container "{0}" has no readinessProbe: Services send it traffic as soon as the process starts, before the app is ready, and keep sending it traffic when it stops responding.',
+            c.name,
+          ),
+        );
       }
     },
   },
@@ -70,13 +79,28 @@ export const probeRules: LintRule[] = [
               if (ports.names.includes(port)) continue;
               const suggestion = closest(port, ports.names);
               const message = suggestion
-                ? t('The {0} of container "{1}" uses port "{2}", but the container has no port with that name, so the probe always fails. Did you mean "{3}"?', probe, c.name, port, suggestion)
-                : t('The {0} of container "{1}" uses port "{2}", but the container has no port with that name, so the probe always fails.', probe, c.name, port);
+                ? t(
+                    'The {0} of container "{1}" uses port "{2}", but the container has no port with that name, so the probe always fails. Did you mean "{3}"?',
+                    probe,
+                    c.name,
+                    port,
+                    suggestion,
+                  )
+                : t(
+                    'The {0} of container "{1}" uses port "{2}", but the container has no port with that name, so the probe always fails.',
+                    probe,
+                    c.name,
+                    port,
+                  );
               report.at(path, 'value', message, suggestion ? { replacement: suggestion } : undefined);
             } else {
               const n = typeof port === 'string' ? Number(port) : num(port);
               if (n === undefined || ports.numbers.length === 0 || ports.numbers.includes(n)) continue;
-              report.at(path, 'value', t('The {0} of container "{1}" checks port {2}, which is not one of the container\'s ports ({3}).', probe, c.name, n, ports.numbers.join(', ')));
+              report.at(
+                path,
+                'value',
+                t('The {0} of container "{1}" checks port {2}, which is not one of the container\'s ports ({3}).', probe, c.name, n, ports.numbers.join(', ')),
+              );
             }
           }
         }

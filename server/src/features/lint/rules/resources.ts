@@ -24,10 +24,19 @@ export const resourceRules: LintRule[] = [
         const [path, which] = res ? [[...c.path, 'resources'], 'key' as const] : m.containerAnchor(c);
         const message =
           missing.length === 2
-            ? t('Container "{0}" requests no CPU or memory: the scheduler reserves nothing for it, so nodes get overcommitted, and a pod without any requests or limits is the first evicted when a node runs short (QoS BestEffort).', c.name)
+            ? t(
+                'Container "{0}" requests no CPU or memory: the scheduler reserves nothing for it, so nodes get overcommitted, and a pod without any requests or limits is the first evicted when a node runs short (QoS BestEffort).',
+                c.name,
+              )
             : missing[0] === 'cpu'
-              ? t('Container "{0}" requests no CPU: the scheduler reserves none for it, so a busy node slows it down. Set resources.requests.cpu (e.g. 100m).', c.name)
-              : t('Container "{0}" requests no memory: the scheduler reserves none for it, so the node can run out of memory. Set resources.requests.memory (e.g. 128Mi).', c.name);
+              ? t(
+                  'Container "{0}" requests no CPU: the scheduler reserves none for it, so a busy node slows it down. Set resources.requests.cpu (e.g. 100m).',
+                  c.name,
+                )
+              : t(
+                  'Container "{0}" requests no memory: the scheduler reserves none for it, so the node can run out of memory. Set resources.requests.memory (e.g. 128Mi).',
+                  c.name,
+                );
         report.at(path, which, message);
       }
     },
@@ -45,7 +54,14 @@ export const resourceRules: LintRule[] = [
         const res = obj(c.value.resources);
         if (has(res, 'limits', 'memory')) continue;
         const [path, which] = res ? [[...c.path, 'resources'], 'key' as const] : m.containerAnchor(c);
-        report.at(path, which, t('Container "{0}" has no memory limit: if it leaks memory it can take the whole node\'s memory before the kernel kills it. Set resources.limits.memory.', c.name));
+        report.at(
+          path,
+          which,
+          t(
+            'Container "{0}" has no memory limit: if it leaks memory it can take the whole node\'s memory before the kernel kills it. Set resources.limits.memory.',
+            c.name,
+          ),
+        );
       }
     },
   },

@@ -14,7 +14,11 @@ const NOT_A_SECRET_VALUE = /^(yes|no|true|false|on|off|0|1|\$\([A-Za-z_][A-Za-z0
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
 
 /** `dbPassword` → `DB_PASSWORD`, so camelCase and snake_case names read the same. */
-const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[.-]/g, '_').toUpperCase();
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[.-]/g, '_')
+    .toUpperCase();
 
 function looksLikeSecretName(name: string): boolean {
   const w = words(name);
@@ -35,7 +39,14 @@ export const secretRules: LintRule[] = [
           const value = str(get(e, 'value'));
           if (!value || NOT_A_SECRET_VALUE.test(value.trim())) return;
           if (!PRIVATE_KEY.test(value) && !looksLikeSecretName(name)) return;
-          report.at([...c.path, 'env', i, 'value'], 'value', t('Environment variable {0} holds what looks like a secret in plain text: anyone who can read this manifest or the pod can see it. Put it in a Secret and use valueFrom.secretKeyRef.', name));
+          report.at(
+            [...c.path, 'env', i, 'value'],
+            'value',
+            t(
+              'Environment variable {0} holds what looks like a secret in plain text: anyone who can read this manifest or the pod can see it. Put it in a Secret and use valueFrom.secretKeyRef.',
+              name,
+            ),
+          );
         });
       }
     },
@@ -59,8 +70,14 @@ export const secretRules: LintRule[] = [
         if (at === undefined) continue;
         const message =
           m.kind === 'Secret'
-            ? t('Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte {0}. Values under data must be base64-encoded; put plain text under stringData instead.', at)
-            : t('ConfigMap in version "v1" cannot be handled as a ConfigMap: illegal base64 data at input byte {0}. Values under binaryData must be base64-encoded; put text under data instead.', at);
+            ? t(
+                'Secret in version "v1" cannot be handled as a Secret: illegal base64 data at input byte {0}. Values under data must be base64-encoded; put plain text under stringData instead.',
+                at,
+              )
+            : t(
+                'ConfigMap in version "v1" cannot be handled as a ConfigMap: illegal base64 data at input byte {0}. Values under binaryData must be base64-encoded; put text under data instead.',
+                at,
+              );
         report.at([field, key], 'value', message, { key, field });
       }
     },

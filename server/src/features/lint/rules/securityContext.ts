@@ -9,7 +9,21 @@ import type { ContainerAt, Manifest, Path } from '../manifest';
 import { POD_KINDS } from './kinds';
 
 /** Capabilities the baseline profile lets a container add (the container runtime's defaults). */
-const BASELINE_CAPS = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
+const BASELINE_CAPS = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
 /** Capabilities that amount to control of the node (mount, load modules, trace, reconfigure networking). */
 const ROOT_LIKE = new Set(['ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_BOOT']);
 
@@ -41,7 +55,14 @@ export const securityContextRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         if (get(c.value, 'securityContext', 'privileged') !== true) continue;
-        report.at([...c.path, 'securityContext', 'privileged'], 'value', t('Container "{0}" is privileged: it has every capability and all of the node\'s devices, the same as root on the node (Pod Security baseline forbids it).', c.name));
+        report.at(
+          [...c.path, 'securityContext', 'privileged'],
+          'value',
+          t(
+            'Container "{0}" is privileged: it has every capability and all of the node\'s devices, the same as root on the node (Pod Security baseline forbids it).',
+            c.name,
+          ),
+        );
       }
     },
   },
@@ -56,8 +77,16 @@ export const securityContextRules: LintRule[] = [
         added(c).forEach((cap, i) => {
           if (BASELINE_CAPS.has(cap)) return;
           const message = ROOT_LIKE.has(cap)
-            ? t('Container "{0}" adds the Linux capability {1}, which gives it root-like power over the node (Pod Security baseline allows only the runtime defaults such as NET_BIND_SERVICE).', c.name, cap)
-            : t('Container "{0}" adds the Linux capability {1}, beyond the runtime defaults that the Pod Security baseline profile allows: a namespace that enforces baseline rejects the pod. Keep it only if the app needs it.', c.name, cap);
+            ? t(
+                'Container "{0}" adds the Linux capability {1}, which gives it root-like power over the node (Pod Security baseline allows only the runtime defaults such as NET_BIND_SERVICE).',
+                c.name,
+                cap,
+              )
+            : t(
+                'Container "{0}" adds the Linux capability {1}, beyond the runtime defaults that the Pod Security baseline profile allows: a namespace that enforces baseline rejects the pod. Keep it only if the app needs it.',
+                c.name,
+                cap,
+              );
           report.at([...c.path, 'securityContext', 'capabilities', 'add', i], 'value', message);
         });
       }
@@ -78,7 +107,13 @@ export const securityContextRules: LintRule[] = [
         const value = get(c.value, 'securityContext', 'allowPrivilegeEscalation');
         if (value === false || get(c.value, 'securityContext', 'privileged') === true || added(c).includes('SYS_ADMIN')) continue;
         const path = value === undefined || value === null ? undefined : [...c.path, 'securityContext', 'allowPrivilegeEscalation'];
-        report.at(...where(m, c, path), t('Container "{0}" does not set allowPrivilegeEscalation: false, so its processes can gain privileges (setuid binaries). Pod Security "restricted" requires false.', c.name));
+        report.at(
+          ...where(m, c, path),
+          t(
+            'Container "{0}" does not set allowPrivilegeEscalation: false, so its processes can gain privileges (setuid binaries). Pod Security "restricted" requires false.',
+            c.name,
+          ),
+        );
       }
     },
   },
@@ -96,7 +131,10 @@ export const securityContextRules: LintRule[] = [
           continue;
         }
         if (effective(m, c, 'runAsNonRoot').value === true || (num(user.value) ?? 0) > 0) continue;
-        report.at(...m.containerAnchor(c), t('Container "{0}" may run as root: set runAsNonRoot: true (or a non-zero runAsUser). Pod Security "restricted" requires it.', c.name));
+        report.at(
+          ...m.containerAnchor(c),
+          t('Container "{0}" may run as root: set runAsNonRoot: true (or a non-zero runAsUser). Pod Security "restricted" requires it.', c.name),
+        );
       }
     },
   },
@@ -112,7 +150,14 @@ export const securityContextRules: LintRule[] = [
       const paths: Path[] = [[...p, 'spec', 'securityContext'], ...m.containers(true).map((c) => [...c.path, 'securityContext'])];
       for (const sc of paths) {
         if (m.get(...sc, 'seccompProfile', 'type') !== 'Unconfined') continue;
-        report.at([...sc, 'seccompProfile', 'type'], 'value', t('seccompProfile Unconfined turns off system-call filtering, so the container can make any kernel call (Pod Security baseline forbids it). Use RuntimeDefault.'), { replacement: 'RuntimeDefault' });
+        report.at(
+          [...sc, 'seccompProfile', 'type'],
+          'value',
+          t(
+            'seccompProfile Unconfined turns off system-call filtering, so the container can make any kernel call (Pod Security baseline forbids it). Use RuntimeDefault.',
+          ),
+          { replacement: 'RuntimeDefault' },
+        );
       }
     },
   },
@@ -125,7 +170,12 @@ export const securityContextRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         if (get(c.value, 'securityContext', 'procMount') !== 'Unmasked') continue;
-        report.at([...c.path, 'securityContext', 'procMount'], 'value', t('procMount: Unmasked exposes the node\'s kernel settings under /proc to the container (Pod Security baseline forbids it).'), { replacement: 'Default' });
+        report.at(
+          [...c.path, 'securityContext', 'procMount'],
+          'value',
+          t("procMount: Unmasked exposes the node's kernel settings under /proc to the container (Pod Security baseline forbids it)."),
+          { replacement: 'Default' },
+        );
       }
     },
   },
@@ -141,7 +191,14 @@ export const securityContextRules: LintRule[] = [
         if (drop.includes('ALL')) continue;
         const caps = obj(get(c.value, 'securityContext', 'capabilities'));
         const [path, which] = caps ? [[...c.path, 'securityContext', 'capabilities'], 'key' as const] : m.containerAnchor(c);
-        report.at(path, which, t('Container "{0}" keeps the runtime\'s default Linux capabilities: drop ALL and add back only what it needs (the Pod Security restricted profile requires drop: [ALL]).', c.name));
+        report.at(
+          path,
+          which,
+          t(
+            'Container "{0}" keeps the runtime\'s default Linux capabilities: drop ALL and add back only what it needs (the Pod Security restricted profile requires drop: [ALL]).',
+            c.name,
+          ),
+        );
       }
     },
   },
@@ -154,7 +211,13 @@ export const securityContextRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         if (get(c.value, 'securityContext', 'readOnlyRootFilesystem') === true) continue;
-        report.at(...m.containerAnchor(c), t('Container "{0}" can write to its image\'s filesystem: set readOnlyRootFilesystem: true and mount an emptyDir where the app must write, so an attacker cannot change its binaries.', c.name));
+        report.at(
+          ...m.containerAnchor(c),
+          t(
+            'Container "{0}" can write to its image\'s filesystem: set readOnlyRootFilesystem: true and mount an emptyDir where the app must write, so an attacker cannot change its binaries.',
+            c.name,
+          ),
+        );
       }
     },
   },

@@ -18,7 +18,9 @@ export const workloadRules: LintRule[] = [
       report.at(
         [...p, 'spec', 'serviceAccount'],
         'key',
-        both ? t('serviceAccount is a deprecated alias of serviceAccountName, which is also set and wins. Remove serviceAccount.') : t('serviceAccount is a deprecated alias of serviceAccountName. Use serviceAccountName.'),
+        both
+          ? t('serviceAccount is a deprecated alias of serviceAccountName, which is also set and wins. Remove serviceAccount.')
+          : t('serviceAccount is a deprecated alias of serviceAccountName. Use serviceAccountName.'),
         both ? undefined : { replacement: 'serviceAccountName' },
       );
     },
@@ -35,7 +37,12 @@ export const workloadRules: LintRule[] = [
         arr(c.value.env).forEach((e, i) => {
           const name = str(get(e, 'name'));
           if (!name) return;
-          if (seen.has(name)) report.at([...c.path, 'env', i, 'name'], 'value', t('Environment variable {0} is set more than once in container "{1}": only the last value counts.', name, c.name));
+          if (seen.has(name))
+            report.at(
+              [...c.path, 'env', i, 'name'],
+              'value',
+              t('Environment variable {0} is set more than once in container "{1}": only the last value counts.', name, c.name),
+            );
           seen.add(name);
         });
       }
