@@ -5,7 +5,7 @@
 // upstream: pkg/kubelet/kubelet.go syncPod, status/generate.go, prober.
 import type { ControllerContext } from './controllerContext';
 import type { ContainerStatus, KObject, Pod } from './types';
-import { envProblem, invalidImageName, volumeProblem } from './podConfig';
+import { envProblem, invalidImageCause, invalidImageName, volumeProblem } from './podConfig';
 import { deepEqual } from './controllerUtils';
 import { createdMessage, startedMessage } from './kubeletMessages';
 import { hostIPList, runningSince } from './sharedStatus';
@@ -195,7 +195,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
           c.name,
           c.image,
           'InvalidImageName',
-          `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": invalid reference format`,
+          `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${invalidImageCause(c.image ?? '')}`,
         ),
       );
       problems.push({ event: 'Error: InvalidImageName', reason: 'InvalidImageName' });

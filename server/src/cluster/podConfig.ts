@@ -87,6 +87,25 @@ export function envProblem(store: Store, pod: Pod, c: Container): string | undef
 /** Images repeat across every pod of a workload: remember the verdicts (bounded). */
 const imageVerdicts = new Map<string, boolean>();
 
+/**
+ * Why an image reference the runtime rejects is invalid, in distribution/reference's words
+ * (ParseNormalizedNamed): a docker.io name without a path gets `library/` before the lowercase
+ * check, so `Nginx:1.27` reads `repository name (library/Nginx) must be lowercase`.
+ */
+export function invalidImageCause(image: string): string {
+  const slash = image.indexOf('/');
+  const first = slash === -1 ? '' : image.slice(0, slash);
+  const hasDomain = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
+  let remainder = hasDomain ? image.slice(slash + 1) : image;
+  if (!hasDomain && slash === -1) remainder = `library/${remainder}`;
+  const at = remainder.indexOf('@');
+  const named = at === -1 ? remainder : remainder.slice(0, at);
+  const colon = named.indexOf(':');
+  const repository = colon === -1 ? named : named.slice(0, colon);
+  if (repository.toLowerCase() !== repository) return `invalid reference format: repository name (${repository}) must be lowercase`;
+  return 'invalid reference format';
+}
+
 /** A rough image reference check: what the runtime rejects as InvalidImageName. */
 export function invalidImageName(image: string | undefined): boolean {
   if (!image) return false;
