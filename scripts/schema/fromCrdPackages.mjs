@@ -10,36 +10,20 @@
 // (a field is then accepted as written, never wrongly refused). Numbers stay `number`: the
 // packages' validators are not probed for integers.
 import ts from 'typescript';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, dirname, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { docOf } from './fromKubernetesModels.mjs';
+import { docOf, listDts, SPECIAL as BUILT_IN_SPECIAL } from './fromKubernetesModels.mjs';
 
 const require = createRequire(join(process.cwd(), 'package.json'));
 
-/** apimachinery aliases that are scalars with a meaning of their own (as in fromKubernetesModels). */
+/** apimachinery aliases that are scalars with a meaning of their own: fromKubernetesModels' and those CRD packages add. */
 const SPECIAL = {
-  IIoK8sApimachineryPkgApiResourceQuantity: { kind: 'quantity' },
-  IIoK8sApimachineryPkgUtilIntstrIntOrString: { kind: 'int-or-string' },
-  IIoK8sApimachineryPkgApisMetaV1Time: { kind: 'string', format: 'date-time' },
-  IIoK8sApimachineryPkgApisMetaV1MicroTime: { kind: 'string', format: 'date-time' },
+  ...BUILT_IN_SPECIAL,
   IIoK8sApimachineryPkgApisMetaV1Duration: { kind: 'string' },
-  IIoK8sApimachineryPkgRuntimeRawExtension: { kind: 'any' },
-  IIoK8sApimachineryPkgApisMetaV1FieldsV1: { kind: 'any' },
   IIoK8sApimachineryPkgApisApiextensionsV1JSON: { kind: 'any' },
   IObjectMeta: { kind: 'ref', ref: 'meta.v1.ObjectMeta' },
 };
-
-function listDts(root) {
-  const out = [];
-  for (const name of readdirSync(root)) {
-    const full = join(root, name);
-    if (name === 'node_modules' || name === '_schemas') continue;
-    if (statSync(full).isDirectory()) out.push(...listDts(full));
-    else if (name.endsWith('.d.ts') && name !== 'index.d.ts') out.push(full);
-  }
-  return out;
-}
 
 /** "cert-manager.io/v1/CertificateSpec.d.ts" → "cr.cert-manager_io.v1.CertificateSpec". */
 function keyOf(root, file, name) {

@@ -12,8 +12,8 @@ const modelsRoot = dirname(require.resolve('kubernetes-models/package.json'));
 const machineryRoot = dirname(require.resolve('@kubernetes-models/apimachinery/package.json'));
 const modelsVersion = JSON.parse(readFileSync(join(modelsRoot, 'package.json'), 'utf8')).version;
 
-/** Alias types that are scalars with a meaning of their own. */
-const SPECIAL = {
+/** Alias types that are scalars with a meaning of their own (fromCrdPackages adds the ones CRD packages use). */
+export const SPECIAL = {
   IIoK8sApimachineryPkgApiResourceQuantity: { kind: 'quantity' },
   IIoK8sApimachineryPkgUtilIntstrIntOrString: { kind: 'int-or-string' },
   IIoK8sApimachineryPkgApisMetaV1Time: { kind: 'string', format: 'date-time' },
@@ -22,7 +22,8 @@ const SPECIAL = {
   IIoK8sApimachineryPkgApisMetaV1FieldsV1: { kind: 'any' },
 };
 
-function listDts(root) {
+/** Every model file under a package root (no index files, no node_modules or _schemas). */
+export function listDts(root) {
   const out = [];
   for (const name of readdirSync(root)) {
     const full = join(root, name);
