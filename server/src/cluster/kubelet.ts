@@ -15,6 +15,7 @@ import { ensureImage } from './runtime/imagePull';
 import { isRuntimeOwned, needsRuntime, RuntimeState, syncPodRuntime } from './runtime/podRuntime';
 import { planRunning, readinessAt } from './runtime/containerLifecycle';
 import { podInitializingStatus, syncInitContainers } from './runtime/initContainers';
+import { syncTerminating } from './runtime/gracefulTermination';
 
 export { JOB_POD_RUN_SECONDS } from './runtime/containerLifecycle';
 
@@ -23,6 +24,8 @@ export interface KubeletState extends RuntimeState {
   lastIP: Record<string, number>;
   /** Pods (uid) whose readiness the user made fail. */
   readinessFailures: string[];
+  /** Pods (uid) being deleted whose containers were sent SIGTERM. */
+  stopping?: string[];
 }
 
 export function newKubeletState(): KubeletState {
@@ -89,7 +92,11 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
     const nodeName = pod.spec.nodeName;
-    if (!nodeName || pod.metadata.deletionTimestamp) continue;
+    if (!nodeName) continue;
+    if (pod.metadata.deletionTimestamp) {
+      if (pod.metadata.deletionGracePeriodSeconds !== undefined) syncTerminating(ctx, state, pod, nodeName);
+      continue;
+    }
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
     let node = nodes.get(nodeName);
