@@ -6,9 +6,14 @@ import type { KObject, Pod } from './types';
 import { admitPod, applyDefaults, generateJobSelector } from './defaults';
 import { clone } from './types';
 import { resolvePriority } from './priorityAdmission';
+import { beginTermination } from './runtime/gracefulTermination';
 
 export class ApiServer {
-  constructor(private store: Store) {}
+  /** `holdSeconds`: how long a pod being deleted keeps running (0: removed at once). */
+  constructor(
+    private store: Store,
+    private holdSeconds: (pod: Pod) => number = () => 0,
+  ) {}
 
   create<T extends KObject>(obj: T): T {
     applyDefaults(obj);
@@ -37,6 +42,17 @@ export class ApiServer {
   remove(obj: KObject): KObject[] {
     const removed: KObject[] = [];
     const visit = (o: KObject) => {
+      if (o.kind === 'Pod') {
+        const live = this.store.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
+        // upstream graceful delete: a pod already terminating stays as it is.
+        if (live?.metadata.deletionTimestamp) return;
+        if (live && this.holdSeconds(live) > 0) {
+          beginTermination(live, this.store.now(), (ms) => this.store.timestamp(ms));
+          this.store.update(live);
+          removed.push(live);
+          return;
+        }
+      }
       if (!this.store.delete(o.kind, o.metadata.namespace, o.metadata.name)) return;
       removed.push(o);
       const uid = o.metadata.uid;

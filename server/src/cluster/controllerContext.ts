@@ -16,6 +16,8 @@ export interface ControllerContext {
    * Asks the simulator to run another round at `ms` (simulated time) even if nothing else changes.
    * `runtime`: a container's own life (an exit, a back-off, a failing probe) — an action settles
    * through those only for its first minute, so a crash loop does not run on for ever.
+   * `deletion`: a terminating pod's end — only letting time pass, `delete` and `drain` (which
+   * wait for the pod to be gone, as kubectl does) run up to it; other actions leave it Terminating.
    */
-  wakeAt(ms: number, kind?: 'runtime'): void;
+  wakeAt(ms: number, kind?: 'runtime' | 'deletion'): void;
 }

@@ -14,6 +14,8 @@ import { rejectAtAdmission } from './scheduler/kubeletAdmission';
 import { ensureImage } from './runtime/imagePull';
 import { isRuntimeOwned, needsRuntime, RuntimeState, syncPodRuntime } from './runtime/podRuntime';
 import { planRunning, readinessAt } from './runtime/containerLifecycle';
+import { podInitializingStatus, syncInitContainers } from './runtime/initContainers';
+import { syncTerminating } from './runtime/gracefulTermination';
 
 export { JOB_POD_RUN_SECONDS } from './runtime/containerLifecycle';
 
@@ -22,6 +24,8 @@ export interface KubeletState extends RuntimeState {
   lastIP: Record<string, number>;
   /** Pods (uid) whose readiness the user made fail. */
   readinessFailures: string[];
+  /** Pods (uid) being deleted whose containers were sent SIGTERM. */
+  stopping?: string[];
 }
 
 export function newKubeletState(): KubeletState {
@@ -88,7 +92,11 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
     const nodeName = pod.spec.nodeName;
-    if (!nodeName || pod.metadata.deletionTimestamp) continue;
+    if (!nodeName) continue;
+    if (pod.metadata.deletionTimestamp) {
+      if (pod.metadata.deletionGracePeriodSeconds !== undefined) syncTerminating(ctx, state, pod, nodeName);
+      continue;
+    }
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
     let node = nodes.get(nodeName);
@@ -99,12 +107,48 @@ export function syncAllPods(ctx: ControllerContext, state: KubeletState): void {
     if (!pod.status.podIP) {
       used ??= usedIPs(pods);
       startPod(ctx, state, pod, node, used);
-    } else if (pod.status.containerStatuses?.some((c) => c.state.waiting?.reason === 'CreateContainerConfigError')) {
+    } else if (initializing(pod) || pod.status.containerStatuses?.some((c) => c.state.waiting?.reason === 'CreateContainerConfigError')) {
       startPod(ctx, state, pod, node, used ?? (used = usedIPs(pods)));
     }
     if (pod.status.podIP && pod.status.containerStatuses && needsRuntime(pod, state)) syncPodRuntime(ctx, state, pod, nodeName);
     if (pod.status.phase === 'Running') refreshRunning(ctx, state, pod, failing.has(pod.metadata.uid ?? ''));
   }
+}
+
+/** Init containers still running, or the app containers not yet started after them. */
+function initializing(pod: Pod): boolean {
+  if (!pod.spec.initContainers?.length) return false;
+  if (pod.status.conditions?.find((c) => c.type === 'Initialized')?.status !== 'True') return true;
+  return pod.status.containerStatuses?.some((c) => c.state.waiting?.reason === 'PodInitializing') === true;
+}
+
+/**
+ * upstream computePodActions: the init containers run first; until the last one completed and a
+ * sync has passed, the app containers wait in PodInitializing and the pod is Pending (Failed when
+ * an init container failed under restartPolicy Never). True when the app containers may start.
+ */
+function runInitContainers(ctx: ControllerContext, state: KubeletState, pod: Pod, host: string, now: string, before: string): boolean {
+  const status = pod.status;
+  const initBefore = JSON.stringify(status.initContainerStatuses ?? null);
+  const progress = syncInitContainers(ctx, state, pod, host);
+  const changed = JSON.stringify(status.initContainerStatuses) !== initBefore;
+  if (progress === 'done' && !changed) return true;
+  let conds = setPodCondition(
+    status.conditions ?? [],
+    'Initialized',
+    progress === 'done' ? 'True' : 'False',
+    now,
+    progress === 'done' ? undefined : 'ContainersNotInitialized',
+  );
+  const why = progress === 'failed' ? 'PodFailed' : 'ContainersNotReady';
+  conds = setPodCondition(conds, 'ContainersReady', 'False', now, why);
+  conds = setPodCondition(conds, 'Ready', 'False', now, why);
+  if (progress === 'failed') conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
+  status.conditions = orderPodConditions(conds);
+  status.containerStatuses = pod.spec.containers.map((c) => podInitializingStatus(c));
+  status.phase = progress === 'failed' ? 'Failed' : 'Pending';
+  if (before === '' || JSON.stringify(status) !== before) ctx.store.update(pod);
+  return false;
 }
 
 function usedIPs(pods: Pod[]): Map<string, Set<string>> {
@@ -143,7 +187,9 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   if (status.hostIP) status.hostIPs = hostIPList(status.hostIP);
   status.startTime ??= now;
   let conds = status.conditions ?? [];
-  conds = setPodCondition(conds, 'Initialized', 'True', now);
+  const hasInit = !!pod.spec.initContainers?.length;
+  if (!hasInit) conds = setPodCondition(conds, 'Initialized', 'True', now);
+  else if (!conds.some((c) => c.type === 'Initialized')) conds = setPodCondition(conds, 'Initialized', 'False', now, 'ContainersNotInitialized');
   const mountProblem = volumeProblem(ctx.store, pod);
   if (mountProblem) {
     // Volumes are set up before the sandbox: no IP yet, every container waits.
@@ -181,6 +227,11 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     status.podIPs = [{ ip }];
   }
   conds = setPodCondition(conds, 'PodReadyToStartContainers', 'True', now);
+  if (hasInit) {
+    status.conditions = orderPodConditions(conds);
+    if (!runInitContainers(ctx, state, pod, host, now, before)) return;
+    conds = setPodCondition(status.conditions, 'Initialized', 'True', now);
+  }
   const statuses: ContainerStatus[] = [];
   const problems: { event: string; reason: string }[] = [];
   for (const c of pod.spec.containers) {

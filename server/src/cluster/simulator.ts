@@ -39,6 +39,7 @@ import { RolloutTimeline } from './rolloutTimeline';
 import { syncAllDisruptionBudgets } from './controllers/disruption';
 import { DrainHost, drainNode, DrainOptions } from './drain';
 import type { ImageBehaviour } from './runtime/simulationProfile';
+import { terminationHoldSeconds } from './runtime/gracefulTermination';
 import { FaultAction, FaultProblem, pickFaultTarget } from './runtime/faultTarget';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
@@ -97,6 +98,9 @@ export class Simulator {
   private kubelet: KubeletState;
   private wakeups: number[] = [];
   private runtimeWakeups: number[] = [];
+  private deletionWakeups: number[] = [];
+  /** delete and drain wait for terminating pods to be gone (kubectl delete --wait, drain). */
+  private waitForDeletions = false;
   private endpointInputs = '';
   private readonly timeline: RolloutTimeline;
   private readonly maxRounds: number;
@@ -106,7 +110,7 @@ export class Simulator {
     this.store = store;
     this.events = new EventRecorder(store);
     this.timeline = new RolloutTimeline(store);
-    this.api = new ApiServer(store);
+    this.api = new ApiServer(store, (pod) => terminationHoldSeconds(pod, this.kubelet.simulation));
     this.kubelet = kubelet;
     this.maxRounds = maxRounds;
     this.ctx = {
@@ -114,7 +118,7 @@ export class Simulator {
       events: this.events,
       create: (o) => this.api.create(o),
       remove: (o) => void this.api.remove(o),
-      wakeAt: (ms, kind) => void (kind === 'runtime' ? this.runtimeWakeups : this.wakeups).push(ms),
+      wakeAt: (ms, kind) => void (kind === 'runtime' ? this.runtimeWakeups : kind === 'deletion' ? this.deletionWakeups : this.wakeups).push(ms),
     };
   }
 
@@ -197,6 +201,7 @@ export class Simulator {
       const before = this.store.revision;
       this.wakeups = [];
       this.runtimeWakeups = [];
+      this.deletionWakeups = [];
       this.round();
       this.timeline.record(track, rounds);
       if (this.store.revision === before) {
@@ -204,6 +209,7 @@ export class Simulator {
         let due: number | undefined;
         for (const w of this.wakeups) if (w > now && w - startMs <= TIMER_HORIZON_MS && (due === undefined || w < due)) due = w;
         for (const w of this.runtimeWakeups) if (w > now && w - startMs <= RUNTIME_HORIZON_MS && (due === undefined || w < due)) due = w;
+        if (this.waitForDeletions) for (const w of this.deletionWakeups) if (w > now && (due === undefined || w < due)) due = w;
         if (jumpTimers && due !== undefined) {
           this.store.nowMs = due;
           continue;
@@ -249,7 +255,7 @@ export class Simulator {
     const rv = this.begin();
     const obj = this.store.get(kind, namespace, name);
     if (obj) this.api.remove(obj);
-    return { ok: !!obj, found: !!obj, lines: [], ...this.runUntilStable(rv) };
+    return { ok: !!obj, found: !!obj, lines: [], ...this.settleDeletions(rv) };
   }
 
   get(kind: string, namespace: string | undefined, name: string): KObject | undefined {
@@ -357,7 +363,7 @@ export class Simulator {
       advance: (ms) => void this.runFor(ms),
     };
     const r = drainNode(host, node, opts);
-    return { ...r, found: true, ...this.runUntilStable(rv) };
+    return { ...r, found: true, ...this.settleDeletions(rv) };
   }
 
   /**
@@ -370,17 +376,28 @@ export class Simulator {
     return this.runUntilStable(rv, false);
   }
 
+  /** Settles, running on until the pods being deleted are gone (what kubectl delete and drain wait for). */
+  private settleDeletions(rv: number): RunResult {
+    this.waitForDeletions = true;
+    try {
+      return this.runUntilStable(rv);
+    } finally {
+      this.waitForDeletions = false;
+    }
+  }
+
   private runFor(ms: number): void {
     const target = this.store.now() + ms;
     for (let rounds = 0; rounds < this.maxRounds * 20 && this.store.now() < target; rounds++) {
       const before = this.store.revision;
       this.wakeups = [];
       this.runtimeWakeups = [];
+      this.deletionWakeups = [];
       this.round();
       if (this.store.revision === before) {
         // Letting time pass also stops at each CronJob schedule (runUntilStable does not jump to those).
         const cron = nextCronWakeup(this.store, this.store.now());
-        const due = [...this.wakeups, ...this.runtimeWakeups, ...(cron === undefined ? [] : [cron])]
+        const due = [...this.wakeups, ...this.runtimeWakeups, ...this.deletionWakeups, ...(cron === undefined ? [] : [cron])]
           .filter((w) => w > this.store.now())
           .sort((a, b) => a - b)[0];
         this.store.nowMs = due !== undefined && due < target ? due : target;

@@ -21,6 +21,7 @@ interface ObjectMeta {
   generation?: number;
   creationTimestamp?: string;
   deletionTimestamp?: string;
+  deletionGracePeriodSeconds?: number;
   generateName?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;

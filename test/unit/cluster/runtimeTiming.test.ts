@@ -167,7 +167,7 @@ describe('cluster/runtime timing', () => {
       'p.yaml:1: spec.images[2]: memory is not a valid quantity: lots',
       'p.yaml:1: spec.images[3]: listens must be a list of port numbers (1-65535).',
       'p.yaml:1: spec.images[4]: readyAfterSeconds must be a whole number of seconds ≥ 0.',
-      'p.yaml:1: spec.images[5]: unknown field "colour" (known: image, pull, exit, memory, readyAfterSeconds, listens, livenessFailsAfterSeconds).',
+      'p.yaml:1: spec.images[5]: unknown field "colour" (known: image, pull, exit, memory, readyAfterSeconds, listens, livenessFailsAfterSeconds, terminationSeconds).',
       'p.yaml:1: spec.images[6]: each entry needs "image" (an image or a pattern with *).',
     ]);
   });

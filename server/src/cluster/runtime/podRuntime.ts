@@ -52,7 +52,7 @@ export function needsRuntime(pod: Pod, rt: RuntimeState): boolean {
   return false;
 }
 
-function startedStatus(
+export function startedStatus(
   ctx: ControllerContext,
   pod: Pod,
   c: Container,
@@ -101,7 +101,7 @@ function syncRunning(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Cont
   return { ...cs, ready: false, started: false, state: { terminated } };
 }
 
-function syncStopped(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Container, cs: ContainerStatus, host: string): ContainerStatus {
+export function syncStopped(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Container, cs: ContainerStatus, host: string): ContainerStatus {
   const term = cs.state.terminated ?? cs.lastState?.terminated;
   if (!term) return cs;
   const policy = pod.spec.restartPolicy ?? 'Always';

@@ -23,10 +23,12 @@ export interface ImageBehaviour {
   listens?: number[];
   /** Seconds after the start after which the process stops answering (liveness fails). */
   livenessFailsAfterSeconds?: number;
+  /** Seconds the process keeps running after SIGTERM when its pod is deleted (default 0: it exits at once). */
+  terminationSeconds?: number;
 }
 
 const PULLS: PullResult[] = ['ok', 'notFound', 'unauthorized'];
-const FIELDS = ['image', 'pull', 'exit', 'memory', 'readyAfterSeconds', 'listens', 'livenessFailsAfterSeconds'];
+const FIELDS = ['image', 'pull', 'exit', 'memory', 'readyAfterSeconds', 'listens', 'livenessFailsAfterSeconds', 'terminationSeconds'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -73,7 +75,7 @@ export function readSimulationProfile(obj: Record<string, unknown>, where: strin
       if (isValidQuantity(e.memory)) b.memory = String(e.memory);
       else problems.push(t('{0}: memory is not a valid quantity: {1}', at, String(e.memory)));
     }
-    for (const k of ['readyAfterSeconds', 'livenessFailsAfterSeconds'] as const) {
+    for (const k of ['readyAfterSeconds', 'livenessFailsAfterSeconds', 'terminationSeconds'] as const) {
       if (e[k] === undefined) continue;
       if (isSeconds(e[k])) b[k] = e[k] as number;
       else problems.push(t('{0}: {1} must be a whole number of seconds ≥ 0.', at, k));

@@ -1,0 +1,65 @@
+// Table tests for graceful pod deletion: when a deleted pod is gone (its process's
+// terminationSeconds after SIGTERM, at most the grace period), what it shows meanwhile, and that
+// an image without terminationSeconds goes at once.
+import * as assert from 'node:assert/strict';
+import { Simulator } from '../../../server/src/cluster/simulator';
+import { podColumns } from '../../../server/src/cluster/podStatus';
+import type { ImageBehaviour } from '../../../server/src/cluster/runtime/simulationProfile';
+import type { Pod } from '../../../server/src/cluster/types';
+
+const simulation: ImageBehaviour[] = [
+  { image: 'web:stop20', terminationSeconds: 20 },
+  { image: 'web:stop90', terminationSeconds: 90 },
+];
+
+/** Deletes a running pod: its STATUS right after, and the second (after the delete) it is removed at. */
+function deletion(image: string, grace?: number): string[] {
+  const sim = Simulator.create({ simulation });
+  const spec: Record<string, unknown> = { containers: [{ name: 'app', image }] };
+  if (grace !== undefined) spec.terminationGracePeriodSeconds = grace;
+  sim.apply([{ obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec }, source: { file: 't.yaml', line: 1 } }]);
+  let startMs = 0;
+  // scale-down and rollouts remove pods through the same API server path; mutate does not wait.
+  sim.mutate((_store, api) => {
+    startMs = sim.now();
+    api.remove(sim.get('Pod', 'default', 'p')!);
+    return { ok: true, lines: [] };
+  });
+  const rows: string[] = [];
+  const pod = sim.get('Pod', 'default', 'p') as Pod | undefined;
+  if (pod) rows.push(`${(sim.now() - startMs) / 1000} ${podColumns(pod).status}`);
+  let goneMs: number | undefined = pod ? undefined : startMs;
+  const del = sim.store.delete.bind(sim.store);
+  sim.store.delete = ((kind: string, ns: string | undefined, name: string) => {
+    if (kind === 'Pod' && name === 'p') goneMs = sim.now();
+    return del(kind, ns, name);
+  }) as typeof sim.store.delete;
+  for (let i = 0; i < 120 && goneMs === undefined; i++) sim.advance(1000);
+  rows.push(`${((goneMs ?? Infinity) - startMs) / 1000} gone`);
+  return rows;
+}
+
+describe('cluster/graceful termination', () => {
+  const table: { name: string; image: string; grace?: number; expect: string[] }[] = [
+    { name: 'the default image exits at once on SIGTERM: the pod goes right away', image: 'nginx:1.25', expect: ['0 gone'] },
+    { name: 'terminationSeconds 20 within the default 30 s grace: Terminating 20 s', image: 'web:stop20', expect: ['1 Terminating', '20 gone'] },
+    { name: 'terminationSeconds 90: killed when the 30 s grace period ends', image: 'web:stop90', expect: ['1 Terminating', '30 gone'] },
+    { name: 'terminationGracePeriodSeconds 5 cuts terminationSeconds 20 short', image: 'web:stop20', grace: 5, expect: ['1 Terminating', '5 gone'] },
+  ];
+  for (const row of table) it(row.name, () => assert.deepEqual(deletion(row.image, row.grace), row.expect));
+
+  it('the pod being deleted carries deletionTimestamp = now + grace and deletionGracePeriodSeconds', () => {
+    const sim = Simulator.create({ simulation });
+    const spec = { containers: [{ name: 'app', image: 'web:stop20' }] };
+    sim.apply([{ obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec }, source: { file: 't.yaml', line: 1 } }]);
+    let now = 0;
+    sim.mutate((_store, api) => {
+      now = sim.now();
+      api.remove(sim.get('Pod', 'default', 'p')!);
+      return { ok: true, lines: [] };
+    });
+    const pod = sim.get('Pod', 'default', 'p') as Pod;
+    assert.equal(pod.metadata.deletionGracePeriodSeconds, 30);
+    assert.equal(Date.parse(pod.metadata.deletionTimestamp!), now + 30_000);
+  });
+});
