@@ -1,7 +1,7 @@
 // `<type>[,<type>…] [name]` or `<type>/<name>` on the command line → kinds and a name, as kubectl
 // reads them; an unknown type is kubectl's own error.
 import { UsageError } from './cliCommand';
-import { resolveResource } from '../k8s/resources';
+import { ResourceInfo, resolveResource } from '../k8s/resources';
 import { t } from '../util/l10n';
 
 /** What `kubectl get all` lists. */
@@ -13,13 +13,14 @@ export interface TypeArgs {
   all: boolean;
 }
 
-export function parseTypeArgs(positionals: string[]): TypeArgs {
+/** `custom` resolves the kinds the cluster's CustomResourceDefinitions add. */
+export function parseTypeArgs(positionals: string[], custom?: (name: string) => ResourceInfo | undefined): TypeArgs {
   if (!positionals.length) throw new UsageError(t('Say what to list, e.g. `kubemate get pods`.'));
   let [types, name] = positionals;
   if (types.includes('/') && name === undefined) [types, name] = [types.slice(0, types.indexOf('/')), types.slice(types.indexOf('/') + 1)];
   if (types === 'all') return { kinds: ALL_KINDS.map((k) => ({ kind: k, group: resolveResource(k)?.group ?? '' })), name, all: true };
   const kinds = types.split(',').map((x) => {
-    const info = resolveResource(x);
+    const info = resolveResource(x) ?? custom?.(x);
     if (!info) throw new UsageError(`error: the server doesn't have a resource type "${x}"`);
     return { kind: info.kind, group: info.group };
   });

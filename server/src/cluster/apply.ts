@@ -11,6 +11,7 @@ import { validateObject } from '../k8s/apiValidation';
 import { FieldError, formatInvalid, formatServerInvalid } from '../k8s/fieldError';
 import { kubectlName, resolveResource, resourceName, splitApiVersion } from '../k8s/resources';
 import { applyDefaults } from './defaults';
+import { customKindFor, customResources } from './customResources';
 import { decodeErrorText, decodeHint, decodeManifest } from './decodeGuard';
 import { threeWayMerge } from './threeWayMerge';
 import { deepEqual } from './controllerUtils';
@@ -139,6 +140,9 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
   const resources = new Map<string, ReturnType<typeof resolveResource>>();
   // ClusterIPs / nodePorts in use: scanned once, then kept up to date as this apply stores Services.
   let allocations: ServiceAllocations | undefined;
+  // kubectl maps every document to a resource before sending any (discovery is read once): a CR
+  // applied together with its CRD is refused on the first apply, as upstream ("ensure CRDs are installed first").
+  const custom = customResources(store);
   for (let i = 0; i < inputs.length; i++) {
     const { obj: manifest, source } = inputs[i];
     const kind = str(manifest.kind);
@@ -149,6 +153,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     let info = resources.get(kind);
     if (info === undefined && !resources.has(kind)) resources.set(kind, (info = resolveResource(kind)));
     const { group, version } = splitApiVersion(apiVersion);
+    if (!info || info.kind !== kind || info.group !== group) info = customKindFor(custom, kind, group, version) ?? info;
     const namespace = info && !info.namespaced ? null : str(meta.namespace) || defaultNamespace;
     const entry: AppliedEntry = { apiVersion, kind, namespace, name, action: 'error', message: '', source: source ?? null };
     applied[i] = entry;
@@ -156,7 +161,8 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       entry.message = message;
       failures.push({ index: i, message, multiMessage, errors });
     };
-    if (!info || info.kind !== kind || info.group !== group || (info.version !== version && !(VERSION_ALIASES[kind] ?? []).includes(version))) {
+    const served = info && 'versions' in info ? (info.versions as string[]).includes(version) : info?.version === version;
+    if (!info || info.kind !== kind || info.group !== group || (!served && !(VERSION_ALIASES[kind] ?? []).includes(version))) {
       fail(
         `error: resource mapping not found for name: "${name}" namespace: "${namespace ?? ''}" from "${file}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`,
       );

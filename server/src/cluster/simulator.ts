@@ -32,6 +32,7 @@ import { syncAllEndpointSlices } from './controllers/endpointSlice';
 import { syncAllClaims } from './controllers/persistentVolumeClaim';
 import { syncAllAutoscalers } from './controllers/hpa';
 import { syncAllNamespaces } from './controllers/namespace';
+import { syncAllGateways } from './controllers/gateway';
 import { collectGarbage } from './controllers/garbageCollector';
 import { scheduleAll } from './scheduler/schedule';
 import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
@@ -182,6 +183,7 @@ export class Simulator {
       syncAllEndpointSlices(ctx, index);
       this.endpointInputs = `${this.store.kindVersion('Pod')}/${this.store.kindVersion('Service')}/${this.store.kindVersion('Endpoints')}/${this.store.kindVersion('EndpointSlice')}`;
     }
+    syncAllGateways(ctx);
     syncAllAutoscalers(ctx);
     syncAllDisruptionBudgets(ctx);
     if (this.store.revision === before) syncAllDeployments(ctx);

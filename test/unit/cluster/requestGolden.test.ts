@@ -2,7 +2,8 @@
 // The Kubernetes documents are applied in order; a `kind: Request` document sends a request
 // (target, from, fromOutside, count, namespace) and writes its text trace and its JSON; a
 // `kind: Step` document with `action: readiness` (index into the pod list, ready) makes a pod's
-// readiness fail or pass. Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
+// readiness fail or pass; `kind: Step` with `action: apply` applies the documents so far and
+// prints kubectl's lines (a CRD must be in before its custom resources). Run with UPDATE_GOLDEN=1 to rewrite the expected outputs.
 import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,12 +20,13 @@ export function runRequestScenario(text: string): string {
   const out: string[] = [];
   let pending: Record<string, unknown>[] = [];
   const flush = () => {
-    if (!pending.length) return;
-    applyVerb(
+    if (!pending.length) return [];
+    const r = applyVerb(
       sim,
       pending.map((obj, i) => ({ obj, source: { file: 'input.yaml', line: i + 1 } })),
     );
     pending = [];
+    return r.lines.map((l) => l.text);
   };
   for (const d of parseAllDocuments(text)) {
     const v = d.toJS() as Record<string, unknown> | null;
@@ -36,12 +38,16 @@ export function runRequestScenario(text: string): string {
         fromOutside: v.fromOutside === true,
         namespace: String(v.namespace ?? 'default'),
         count: Number(v.count ?? 1),
+        method: v.method as string | undefined,
+        headers: v.headers as Record<string, string> | undefined,
       };
       const flags = [
         v.from ? `--from ${v.from}` : '',
         v.fromOutside ? '--from-outside' : '',
         v.count ? `--count ${v.count}` : '',
         v.namespace ? `-n ${v.namespace}` : '',
+        v.method ? `-X ${v.method}` : '',
+        ...Object.entries((v.headers ?? {}) as Record<string, string>).map(([k, x]) => `-H '${k}: ${x}'`),
       ]
         .filter(Boolean)
         .join(' ');
@@ -49,6 +55,8 @@ export function runRequestScenario(text: string): string {
       const text = requestVerb(sim, String(v.target), { ...opts, output: 'text' });
       out.push(...text.lines.map((l) => l.text), `(exit ${text.ok ? 0 : 1})`, '');
       out.push(...requestVerb(sim, String(v.target), { ...opts, output: 'json' }).lines.map((l) => l.text), '');
+    } else if (v.kind === 'Step' && v.action === 'apply') {
+      out.push('$ kubemate apply -f input.yaml', ...flush(), '');
     } else if (v.kind === 'Step' && v.action === 'readiness') {
       flush();
       const pod = sim.snapshot().pods[Number(v.index ?? 0)];

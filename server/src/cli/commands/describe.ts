@@ -5,6 +5,7 @@ import { openSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { describeVerb } from '../../kubectl/verbs/describe';
 import { printVerb } from '../printVerb';
+import { resolveCustomResource } from '../../cluster/customResources';
 
 export const describeCommand: CliCommand = {
   name: 'describe',
@@ -15,9 +16,10 @@ export const describeCommand: CliCommand = {
 
 async function runDescribe(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, namespace: { type: 'string', short: 'n' } });
-  const q = parseTypeArgs(positionals);
+  if (!positionals.length) parseTypeArgs(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
+  const q = parseTypeArgs(positionals, (x) => resolveCustomResource(session.sim.store, x));
   const k = q.kinds[0];
   return printVerb(io, describeVerb(session.sim, k.kind, k.group, namespaceOf(values), q.name));
 }

@@ -5,6 +5,7 @@ import { openSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { getVerb } from '../../kubectl/verbs/get';
 import { printLines } from '../printVerb';
+import { resolveCustomResource } from '../../cluster/customResources';
 
 export const getCommand: CliCommand = {
   name: 'get',
@@ -22,9 +23,10 @@ async function runGet(args: string[], io: CliIO): Promise<number> {
     output: { type: 'string', short: 'o' },
   });
   const format = outputFormat(values.output, ['text', 'wide', 'json'] as const, 'text');
-  const q = parseTypeArgs(positionals);
+  if (!positionals.length) parseTypeArgs(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;
+  const q = parseTypeArgs(positionals, (x) => resolveCustomResource(session.sim.store, x));
   const r = getVerb(session.sim, {
     kinds: q.kinds,
     name: q.name,

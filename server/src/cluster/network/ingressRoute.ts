@@ -177,14 +177,23 @@ function toBackend(ctx: RouteContext, ing: KObject, backend: Backend): Outcome {
       ),
     );
   }
-  const { ready, notReady } = serviceEndpoints(ctx.store, svc, sp);
-  hop(
+  return proxyToEndpoints(
     ctx,
-    'Service',
-    svcName(svc),
+    svc,
+    sp,
+    'IngressController',
+    'ingress-nginx',
     t('port {0} → targetPort {1}; ingress-nginx sends to the endpoints directly, not through the ClusterIP', sp.port, String(sp.targetPort ?? sp.port)),
-    ready.length ? t('{0} ready: {1}', ready.length, ready.map(endpointText).join(', ')) : t('no ready endpoint'),
   );
+}
+
+/**
+ * A proxy in front of a Service (ingress-nginx, the gateway) sends to its ready endpoints directly,
+ * round robin from a seeded start; none → 503; a refusing pod → 502.
+ */
+export function proxyToEndpoints(ctx: RouteContext, svc: KObject, sp: ServicePort, proxyKind: string, proxy: string, rule: string): Outcome {
+  const { ready, notReady } = serviceEndpoints(ctx.store, svc, sp);
+  hop(ctx, 'Service', svcName(svc), rule, ready.length ? t('{0} ready: {1}', ready.length, ready.map(endpointText).join(', ')) : t('no ready endpoint'));
   if (!ready.length)
     return fail(
       'ServiceUnavailable503',
@@ -194,7 +203,7 @@ function toBackend(ctx: RouteContext, ing: KObject, backend: Backend): Outcome {
   const sent = ctx.roundRobin.get(key) ?? Math.floor(ctx.random() * ready.length);
   ctx.roundRobin.set(key, sent + 1);
   const e = ready[sent % ready.length];
-  hop(ctx, 'IngressController', 'ingress-nginx', t('round robin over {0} ready endpoints', ready.length), t('proxies to {0}', endpointText(e)));
+  hop(ctx, proxyKind, proxy, t('round robin over {0} ready endpoints', ready.length), t('proxies to {0}', endpointText(e)));
   if (!e.pod) return { answer: { pod: e.ip, node: e.node, ip: e.ip, port: e.port } };
   return connectToPod(ctx, e.pod, e.port, 'BadGateway502');
 }

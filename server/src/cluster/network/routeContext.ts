@@ -22,6 +22,9 @@ export interface RouteContext {
   roundRobin: Map<string, number>;
   /** The simulation profile (Simulator.simulationProfile()): what each image really listens on. */
   profile?: readonly ImageBehaviour[];
+  /** The request's method (default GET) and headers (names lower-case) — what HTTPRoute matches read. */
+  method?: string;
+  headers?: Record<string, string>;
 }
 
 export type Outcome = { answer: RequestAnswer; error?: undefined } | { error: RequestError; answer?: undefined };

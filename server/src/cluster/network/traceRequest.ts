@@ -12,6 +12,7 @@ import { isIPv4, parseRequestTarget, RequestTarget } from './requestTarget';
 import { resolveName } from './clusterDns';
 import { connectToPod } from './podAnswer';
 import { routeThroughIngress } from './ingressRoute';
+import { gatewayByAddress, gatewayForHost, GatewayRequest, routeThroughGateway } from './gatewayRoute';
 import { findServicePort, noSuchPort, routeThroughService, svcName } from './serviceRoute';
 import { serviceEndpoints } from './serviceEndpoints';
 import { pickIndex, seededRandom, seedOf } from './seededPick';
@@ -63,8 +64,20 @@ function nodePortRoute(ctx: RouteContext, node: KObject, port: number): Outcome 
   return routeThroughService(ctx, svc, sp, t('nodePort {0}', port), local);
 }
 
+function gatewayRequest(ctx: RouteContext, target: RequestTarget): GatewayRequest {
+  return {
+    host: (ctx.headers?.host ?? target.host).toLowerCase(),
+    port: target.port,
+    path: target.path,
+    method: (ctx.method ?? 'GET').toUpperCase(),
+    headers: ctx.headers ?? {},
+  };
+}
+
 function ipRoute(ctx: RouteContext, target: RequestTarget): Outcome {
   const ip = target.host;
+  const gw = gatewayByAddress(ctx, ip);
+  if (gw) return routeThroughGateway(ctx, gw, gatewayRequest(ctx, target));
   const node = ctx.store.list('Node').find((n) => nodeIP(n) === ip);
   if (node) return nodePortRoute(ctx, node, target.port);
   const outside = ctx.origin.kind === 'outside';
@@ -106,7 +119,10 @@ function ipRoute(ctx: RouteContext, target: RequestTarget): Outcome {
 }
 
 function nameRoute(ctx: RouteContext, target: RequestTarget, depth = 0): Outcome {
-  if (ctx.origin.kind === 'outside') return routeThroughIngress(ctx, target.host, target.path);
+  if (ctx.origin.kind === 'outside') {
+    const gw = gatewayForHost(ctx, target.host);
+    return gw ? routeThroughGateway(ctx, gw, gatewayRequest(ctx, target)) : routeThroughIngress(ctx, target.host, target.path);
+  }
   const ns = originNamespace(ctx.origin);
   const answer = resolveName(ctx.store, target.host, ns);
   if (answer.kind === 'nxdomain') {
@@ -168,6 +184,9 @@ export interface TraceInput {
   count?: number;
   /** What each image listens on (Simulator.simulationProfile()); default: the declared containerPorts. */
   profile?: readonly ImageBehaviour[];
+  /** HTTP method (default GET) and headers, for HTTPRoute method and header matches. */
+  method?: string;
+  headers?: Record<string, string>;
 }
 
 /** The trace, or a localised problem with the input (a target that cannot be parsed). */
@@ -185,6 +204,8 @@ export function traceRequest(store: Store, input: TraceInput): RequestTrace | { 
     affinity: new Map(),
     roundRobin: new Map(),
     profile: input.profile,
+    method: input.method,
+    headers: Object.fromEntries(Object.entries(input.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
   };
   const answered: Record<string, number> = {};
   let failed = 0;

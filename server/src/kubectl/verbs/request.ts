@@ -11,6 +11,9 @@ export interface RequestOptions {
   /** `--from <pod>` (in `namespace`); absent: a temporary client pod in `namespace`. */
   fromPod?: string;
   fromOutside?: boolean;
+  /** `-X` and `-H 'Name: value'`: what HTTPRoute method and header matches read. */
+  method?: string;
+  headers?: Record<string, string>;
   namespace: string;
   count?: number;
   output?: 'text' | 'json';
@@ -27,7 +30,7 @@ export function requestOrigin(sim: Simulator, opts: RequestOptions): RequestOrig
 export function traceOf(sim: Simulator, target: string, opts: RequestOptions): RequestTrace | VerbResult {
   const origin = requestOrigin(sim, opts);
   if ('ok' in origin) return origin;
-  const r = traceRequest(sim.store, { target, origin, count: opts.count, profile: sim.simulationProfile() });
+  const r = traceRequest(sim.store, { target, origin, count: opts.count, profile: sim.simulationProfile(), method: opts.method, headers: opts.headers });
   return 'problem' in r ? failed(r.problem) : r;
 }
 
