@@ -77,4 +77,34 @@ describe('cluster/graceful termination', () => {
     assert.equal(pod.metadata.deletionGracePeriodSeconds, 30);
     assert.equal(Date.parse(pod.metadata.deletionTimestamp!), now + 30_000);
   });
+
+  it('a StatefulSet scales down one terminating pod at a time and never recreates an ordinal before its pod is gone', () => {
+    const sim = Simulator.create({ simulation });
+    const set = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'default' },
+      spec: {
+        replicas: 3,
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'web:stop20' }] } },
+      },
+    };
+    sim.apply([{ obj: set, source: { file: 't.yaml', line: 1 } }]);
+    const rows = () =>
+      sim.store
+        .list<Pod>('Pod', 'default')
+        .map((p) => `${p.metadata.name} ${podColumns(p).status}`)
+        .sort();
+    sim.scale('StatefulSet', 'default', 'db', 1);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Terminating']);
+    const uid = sim.get('Pod', 'default', 'db-2')?.metadata.uid;
+    sim.scale('StatefulSet', 'default', 'db', 3);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Terminating']);
+    assert.equal(sim.get('Pod', 'default', 'db-2')?.metadata.uid, uid);
+    sim.advance(30_000);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Running']);
+    assert.notEqual(sim.get('Pod', 'default', 'db-2')?.metadata.uid, uid);
+  });
 });
