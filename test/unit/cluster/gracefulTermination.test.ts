@@ -13,9 +13,11 @@ const simulation: ImageBehaviour[] = [
 ];
 
 /** Deletes a running pod: its STATUS right after, and the second (after the delete) it is removed at. */
-function deletion(image: string, grace?: number): string[] {
+function deletion(image: string, grace?: number, preStopSleep?: number): string[] {
   const sim = Simulator.create({ simulation });
-  const spec: Record<string, unknown> = { containers: [{ name: 'app', image }] };
+  const container: Record<string, unknown> = { name: 'app', image };
+  if (preStopSleep !== undefined) container.lifecycle = { preStop: { sleep: { seconds: preStopSleep } } };
+  const spec: Record<string, unknown> = { containers: [container] };
   if (grace !== undefined) spec.terminationGracePeriodSeconds = grace;
   sim.apply([{ obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec }, source: { file: 't.yaml', line: 1 } }]);
   let startMs = 0;
@@ -40,13 +42,26 @@ function deletion(image: string, grace?: number): string[] {
 }
 
 describe('cluster/graceful termination', () => {
-  const table: { name: string; image: string; grace?: number; expect: string[] }[] = [
+  const table: { name: string; image: string; grace?: number; preStopSleep?: number; expect: string[] }[] = [
     { name: 'the default image exits at once on SIGTERM: the pod goes right away', image: 'nginx:1.25', expect: ['0 gone'] },
     { name: 'terminationSeconds 20 within the default 30 s grace: Terminating 20 s', image: 'web:stop20', expect: ['1 Terminating', '20 gone'] },
     { name: 'terminationSeconds 90: killed when the 30 s grace period ends', image: 'web:stop90', expect: ['1 Terminating', '30 gone'] },
     { name: 'terminationGracePeriodSeconds 5 cuts terminationSeconds 20 short', image: 'web:stop20', grace: 5, expect: ['1 Terminating', '5 gone'] },
+    {
+      name: 'a preStop sleep of 8 s counts in the grace period, before the process stops',
+      image: 'nginx:1.25',
+      preStopSleep: 8,
+      expect: ['1 Terminating', '8 gone'],
+    },
+    {
+      name: 'preStop sleep 8 s + terminationSeconds 20 s: killed at the 30 s grace',
+      image: 'web:stop20',
+      preStopSleep: 8,
+      expect: ['1 Terminating', '28 gone'],
+    },
+    { name: 'preStop sleep 40 s is cut by the 30 s grace period', image: 'nginx:1.25', preStopSleep: 40, expect: ['1 Terminating', '30 gone'] },
   ];
-  for (const row of table) it(row.name, () => assert.deepEqual(deletion(row.image, row.grace), row.expect));
+  for (const row of table) it(row.name, () => assert.deepEqual(deletion(row.image, row.grace, row.preStopSleep), row.expect));
 
   it('the pod being deleted carries deletionTimestamp = now + grace and deletionGracePeriodSeconds', () => {
     const sim = Simulator.create({ simulation });
@@ -61,5 +76,35 @@ describe('cluster/graceful termination', () => {
     const pod = sim.get('Pod', 'default', 'p') as Pod;
     assert.equal(pod.metadata.deletionGracePeriodSeconds, 30);
     assert.equal(Date.parse(pod.metadata.deletionTimestamp!), now + 30_000);
+  });
+
+  it('a StatefulSet scales down one terminating pod at a time and never recreates an ordinal before its pod is gone', () => {
+    const sim = Simulator.create({ simulation });
+    const set = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'default' },
+      spec: {
+        replicas: 3,
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'web:stop20' }] } },
+      },
+    };
+    sim.apply([{ obj: set, source: { file: 't.yaml', line: 1 } }]);
+    const rows = () =>
+      sim.store
+        .list<Pod>('Pod', 'default')
+        .map((p) => `${p.metadata.name} ${podColumns(p).status}`)
+        .sort();
+    sim.scale('StatefulSet', 'default', 'db', 1);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Terminating']);
+    const uid = sim.get('Pod', 'default', 'db-2')?.metadata.uid;
+    sim.scale('StatefulSet', 'default', 'db', 3);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Terminating']);
+    assert.equal(sim.get('Pod', 'default', 'db-2')?.metadata.uid, uid);
+    sim.advance(30_000);
+    assert.deepEqual(rows(), ['db-0 Running', 'db-1 Running', 'db-2 Running']);
+    assert.notEqual(sim.get('Pod', 'default', 'db-2')?.metadata.uid, uid);
   });
 });

@@ -64,7 +64,8 @@ function syncStatefulSet(ctx: ControllerContext, set: KObject): void {
   const start = set.spec?.ordinals?.start ?? 0;
   const parallel = set.spec?.podManagementPolicy === 'Parallel';
   const revision = statefulSetRevision(set);
-  const pods = ctx.store.ownedBy<Pod>(set.metadata.uid ?? '', 'Pod').filter(isPodActive);
+  // upstream: a terminating pod keeps its ordinal until it is gone (never recreated under it).
+  const pods = ctx.store.ownedBy<Pod>(set.metadata.uid ?? '', 'Pod').filter((p) => isPodActive(p) || !!p.metadata.deletionTimestamp);
   const byOrdinal = new Map<number, Pod>();
   for (const p of pods) byOrdinal.set(ordinalOf(set, p), p);
   const healthy = (p: Pod | undefined) => !!p && p.status?.phase === 'Running' && isPodReady(p);
@@ -79,12 +80,17 @@ function syncStatefulSet(ctx: ControllerContext, set: KObject): void {
       byOrdinal.set(i, created);
       ctx.events.event(set, 'Normal', 'SuccessfulCreate', `create Pod ${created.metadata.name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);
       if (!parallel) blocked = true;
-    } else if (!parallel && !healthy(pod)) blocked = true;
+    } else if (!parallel && (pod.metadata.deletionTimestamp || !healthy(pod))) blocked = true;
   }
   // Scale down: highest ordinal first, one at a time, only when the rest is healthy.
   const extra = [...byOrdinal.entries()].filter(([i]) => i < start || i >= start + replicas).sort((a, b) => b[0] - a[0]);
   if (!blocked) {
     for (const [, pod] of extra) {
+      // OrderedReady waits for a terminating pod to be gone before deleting the next.
+      if (pod.metadata.deletionTimestamp) {
+        if (parallel) continue;
+        break;
+      }
       ctx.remove(pod);
       byOrdinal.delete(ordinalOf(set, pod));
       ctx.events.event(set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`, COMPONENT);

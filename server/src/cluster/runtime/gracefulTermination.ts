@@ -4,15 +4,24 @@
 // (which creates the replacement at once). The kubelet sends SIGTERM ("Stopping container <c>");
 // the simulated process exits `terminationSeconds` (simulation profile) after it, or is killed
 // when the grace period ends, and the kubelet then removes the pod. An image without
-// `terminationSeconds` exits at once on SIGTERM: its pod is removed right away, as before.
+// `terminationSeconds` exits at once on SIGTERM: its pod is removed right away, as before. A
+// preStop `sleep` hook (1.29+) runs first and counts in the grace period; an exec or httpGet
+// preStop hook is taken as instant (the simulator cannot run it).
 // upstream: pkg/registry/core/pod/strategy.go CheckGracefulDelete, pkg/apiserver BeforeDelete
 // (deletionTimestamp = now + grace), pkg/kubelet/kuberuntime/kuberuntime_container.go killContainer
 // (event Killing "Stopping container <c>"), pkg/kubelet/status/status_manager.go (final delete).
 import type { ControllerContext } from '../controllerContext';
-import type { Pod } from '../types';
+import type { Container, Pod } from '../types';
 import { behaviourFor, type ImageBehaviour } from './simulationProfile';
 
 export const DEFAULT_GRACE_SECONDS = 30;
+
+/** How long a container takes to stop: its preStop sleep, then its process's terminationSeconds. */
+function stopSeconds(c: Container, profile: readonly ImageBehaviour[] | undefined): number {
+  const hook = (c.lifecycle as { preStop?: { sleep?: { seconds?: unknown } } } | undefined)?.preStop?.sleep?.seconds;
+  const sleep = typeof hook === 'number' && hook > 0 ? hook : 0;
+  return sleep + (behaviourFor(profile, c.image)?.terminationSeconds ?? 0);
+}
 
 /** Seconds a pod being deleted keeps running (0: its processes exit at once, the pod goes right away). */
 export function terminationHoldSeconds(pod: Pod, profile: readonly ImageBehaviour[] | undefined): number {
@@ -22,7 +31,7 @@ export function terminationHoldSeconds(pod: Pod, profile: readonly ImageBehaviou
   let hold = 0;
   for (const c of pod.spec.containers ?? []) {
     if (!pod.status.containerStatuses?.some((s) => s.name === c.name && s.state.running)) continue;
-    hold = Math.max(hold, behaviourFor(profile, c.image)?.terminationSeconds ?? 0);
+    hold = Math.max(hold, stopSeconds(c, profile));
   }
   return Math.min(hold, gracePeriodSeconds(pod));
 }
@@ -38,12 +47,12 @@ export function beginTermination(pod: Pod, nowMs: number, timestamp: (ms: number
   pod.metadata.deletionTimestamp = timestamp(nowMs + grace * 1000);
 }
 
-/** When the pod's last process is gone: `terminationSeconds` after SIGTERM, at most the grace period. */
+/** When the pod's last process is gone: preStop sleep + `terminationSeconds` after the delete, at most the grace period. */
 export function terminationEndMs(pod: Pod, profile: readonly ImageBehaviour[] | undefined): number {
   const grace = gracePeriodSeconds(pod);
   const startMs = Date.parse(pod.metadata.deletionTimestamp ?? '') - grace * 1000;
   let hold = 0;
-  for (const c of pod.spec.containers ?? []) hold = Math.max(hold, behaviourFor(profile, c.image)?.terminationSeconds ?? 0);
+  for (const c of pod.spec.containers ?? []) hold = Math.max(hold, stopSeconds(c, profile));
   return startMs + Math.min(hold, grace) * 1000;
 }
 
