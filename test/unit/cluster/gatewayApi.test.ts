@@ -10,6 +10,7 @@ import { getVerb } from '../../../server/src/kubectl/verbs/get';
 import { describeVerb } from '../../../server/src/kubectl/verbs/describe';
 import { resolveCustomResource } from '../../../server/src/cluster/customResources';
 import { comparePrecedence, pickBackend, RuleCandidate } from '../../../server/src/cluster/network/gatewayRoute';
+import { selectPath } from '../../../server/src/kubectl/printers/printerColumns';
 import { traceRequest } from '../../../server/src/cluster/network/traceRequest';
 import type { KObject } from '../../../server/src/cluster/types';
 import type { RequestTrace } from '../../../server/src/protocol/requestTrace';
@@ -105,15 +106,26 @@ describe('cluster Gateway API', () => {
       assert.equal(get('HTTPRoute', 'shop')!.status.parents[0].controllerName, 'kubemate.dev/gateway-controller');
     });
 
-    it('prints NAME and AGE for custom resources and describes them in the generic layout', () => {
-      const r = getVerb(sim, {
-        kinds: [{ kind: 'HTTPRoute', group: 'gateway.networking.k8s.io' }],
-        prefixed: false,
-        namespace: 'default',
-        allNamespaces: false,
-        format: 'text',
-      });
-      assert.match(r.lines[0].text, /^NAME +AGE\n/);
+    it("prints the CRD's printer columns (NAME and AGE without any) and describes custom resources in the generic layout", () => {
+      const table = (kind: string, group: string) =>
+        getVerb(sim, { kinds: [{ kind, group }], prefixed: false, namespace: 'default', allNamespaces: false, format: 'text' }).lines[0].text.split('\n');
+      assert.match(table('Gateway', 'gateway.networking.k8s.io')[0], /^NAME +CLASS +ADDRESS +PROGRAMMED +AGE$/);
+      assert.match(table('Gateway', 'gateway.networking.k8s.io')[2], /^web +kubemate +172\.18\.255\.200 +True +\d+s$/);
+      assert.match(table('HTTPRoute', 'gateway.networking.k8s.io').at(-1) ?? '', /^shop +\["shop.example.com"\] +\d+s$/);
+      const crd = docs('00-crds.yaml')[2] as KObject;
+      const bare = {
+        ...crd,
+        metadata: { name: 'widgets.example.com' },
+        spec: {
+          ...crd.spec,
+          group: 'example.com',
+          names: { kind: 'Widget', plural: 'widgets' },
+          versions: [{ ...crd.spec.versions[0], additionalPrinterColumns: undefined }],
+        },
+      };
+      apply(sim, [bare]);
+      apply(sim, [{ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 3 } }]);
+      assert.deepEqual(table('Widget', 'example.com')[0].split(/ +/), ['NAME', 'AGE']);
       const d = describeVerb(sim, 'HTTPRoute', 'gateway.networking.k8s.io', 'default', 'bad-section').lines[0].text;
       for (const line of [
         /^Name: +bad-section$/m,
@@ -179,6 +191,27 @@ describe('cluster Gateway API', () => {
       const w = { ...base, ...winner };
       assert.ok(comparePrecedence(w, base) < 0 && comparePrecedence(base, w) > 0, why);
     }
+  });
+
+  it('reads the JSONPath subset of printer columns', () => {
+    const o = {
+      spec: { hostnames: ['a', 'b'] },
+      status: {
+        addresses: [{ value: '1.2.3.4' }, { value: '5.6.7.8' }],
+        conditions: [
+          { type: 'Accepted', status: 'True' },
+          { type: 'Programmed', status: 'False' },
+        ],
+      },
+    };
+    const table: [string, unknown[]][] = [
+      ['.spec.hostnames', [['a', 'b']]],
+      ['.spec.hostnames[1]', ['b']],
+      ['.status.addresses[*].value', ['1.2.3.4', '5.6.7.8']],
+      ['.status.conditions[?(@.type=="Programmed")].status', ['False']],
+      ['.status.missing.x', []],
+    ];
+    for (const [path, expected] of table) assert.deepEqual(selectPath(o, path), expected, path);
   });
 
   it('picks backendRefs by weight and none when every weight is 0', () => {

@@ -7,6 +7,8 @@ import { podColumns } from '../../cluster/podStatus';
 import { nodeSummary, serviceExternalIP } from '../../cluster/snapshot';
 import { formatLabelSelector } from '../../k8s/labels';
 import { age, humanDuration } from './age';
+import { customResources, CustomResourceInfo } from '../../cluster/customResources';
+import { customResourceTable } from './printerColumns';
 
 export interface TableOptions {
   wide: boolean;
@@ -374,11 +376,19 @@ function hpaTargets(o: KObject): string {
     .join(', ');
 }
 
+/** A custom resource's columns (printerColumns.ts), computed for the objects being printed. */
+function customColumns(info: CustomResourceInfo, objects: KObject[], wide: boolean, now: number): Columns {
+  const table = customResourceTable(info, objects, now, wide);
+  const byObject = new Map(objects.map((o, i) => [o, table.rows[i]]));
+  return { headers: table.headers, row: (o) => byObject.get(o) ?? [o.metadata.name] };
+}
+
 const GENERIC: Columns = { headers: ['NAME', 'AGE'], row: (o, now) => [o.metadata.name, age(o.metadata.creationTimestamp, now)] };
 
 /** Header + rows for objects of one kind. */
 export function tableRows(kind: string, objects: KObject[], store: Store, opts: TableOptions): string[][] {
-  const cols = COLUMNS[kind] ?? GENERIC;
+  const custom = COLUMNS[kind] ? undefined : customResources(store).find((r) => r.kind === kind);
+  const cols = COLUMNS[kind] ?? (custom ? customColumns(custom, objects, opts.wide, store.now()) : GENERIC);
   const now = store.now();
   const headers = [...(opts.namespaceColumn ? ['NAMESPACE'] : []), ...cols.headers, ...(opts.wide && cols.wide ? cols.wide : [])];
   const rows = objects.map((o) => {
