@@ -9,6 +9,8 @@ import { resolveResource } from '../../k8s/resources';
 import { deleteVerb, DeleteTarget } from '../../kubectl/verbs/delete';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
+import type { Store } from '../../cluster/store';
+import { resolveCustomResource } from '../../cluster/customResources';
 
 export const deleteCommand: CliCommand = {
   name: 'delete',
@@ -25,32 +27,39 @@ async function runDelete(args: string[], io: CliIO): Promise<number> {
     namespace: { type: 'string', short: 'n' },
   });
   const defaultNs = namespaceOf(values);
-  const targets: DeleteTarget[] = [];
-  let readFailed = false;
   const files = (values.filename as string[] | undefined) ?? [];
-  if (files.length) {
-    const read = readFiles(files, values.recursive === true, io);
-    readFailed = read.problems.length > 0;
-    for (const o of read.objects) {
-      const info = resolveResource(String(o.obj.kind ?? ''));
-      const meta = (o.obj.metadata ?? {}) as Record<string, unknown>;
-      if (!info) continue;
-      targets.push({
-        kind: info.kind,
-        group: info.group,
-        namespace: info.namespaced ? String(meta.namespace ?? defaultNs) : undefined,
-        name: String(meta.name ?? ''),
-      });
-    }
-  } else {
-    const q = parseTypeArgs(positionals);
+  const read = files.length ? readFiles(files, values.recursive === true, io) : undefined;
+  const readFailed = (read?.problems.length ?? 0) > 0;
+  if (!read) {
+    const q = parseTypeArgs(positionals, (x) => ({ kind: x, group: '', version: '', plural: x, shortNames: [], namespaced: true }));
     if (!q.name) throw new UsageError(t('Name the object to delete, e.g. `kubemate delete pod web-abc12` or use -f.'));
-    for (const k of q.kinds) targets.push({ ...k, namespace: resolveResource(k.kind)?.namespaced === false ? undefined : defaultNs, name: q.name });
   }
+  // Kinds resolve against the opened cluster: its CustomResourceDefinitions add kinds.
+  const targetsIn = (store: Store): DeleteTarget[] => {
+    const resolve = (x: string) => resolveResource(x) ?? resolveCustomResource(store, x);
+    const targets: DeleteTarget[] = [];
+    if (read) {
+      for (const o of read.objects) {
+        const info = resolve(String(o.obj.kind ?? ''));
+        const meta = (o.obj.metadata ?? {}) as Record<string, unknown>;
+        if (!info) continue;
+        targets.push({
+          kind: info.kind,
+          group: info.group,
+          namespace: info.namespaced ? String(meta.namespace ?? defaultNs) : undefined,
+          name: String(meta.name ?? ''),
+        });
+      }
+      return targets;
+    }
+    const q = parseTypeArgs(positionals, (x) => resolveCustomResource(store, x));
+    for (const k of q.kinds) targets.push({ ...k, namespace: resolve(k.kind)?.namespaced === false ? undefined : defaultNs, name: String(q.name) });
+    return targets;
+  };
   const r = withSession(
     values,
     io,
-    (s) => deleteVerb(s.sim, targets),
+    (s) => deleteVerb(s.sim, targetsIn(s.sim.store)),
     () => true,
   );
   if (typeof r === 'number') return r;
