@@ -1,6 +1,6 @@
 // The CrashLoopBackOff explanation on every surface (issue 9 §3): examples/simulation/crashloop.yaml
 // applied with examples/simulation/cluster.yaml — the runtime makes its pods crash-loop, the Why?
-// table explains it — in `kubemate apply`, `kubemate describe pod` (the built CLI, dist/cli.js, built
+// table explains it — in `kubemate apply`, the dry-run summary line, `kubemate describe pod` (the built CLI, dist/cli.js, built
 // by `pretest`) and the tree item's tooltip and "Why?" child, in English and Chinese.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -54,10 +54,11 @@ describe('CrashLoopBackOff explained: apply, describe and the tree (examples/sim
     const c = new WorkspaceCluster();
     c.configure({ trusted: true, clusterProfile: { uri: 'file:///ws/.kubemate/cluster.yaml', text: readFileSync(PROFILE, 'utf8') } });
     c.start();
-    dryRun(c, {
+    const r = dryRun(c, {
       sources: [{ uri: 'file:///ws/crashloop.yaml', label: 'crashloop.yaml', text: readFileSync(MANIFEST, 'utf8') }],
       command: 'kubectl apply -f crashloop.yaml',
     });
+    assert.match(r.summary.line, / — Why\? pod\/crasher-[a-z0-9-]+: Container app keeps exiting/, 'the dry-run summary notification');
     for (const lang of ['en', 'zh-cn'] as const) {
       const nodes = [...walk(buildTree(c.view(), { showSystemNamespaces: false, revealedSecrets: new Map(), lang }, fmt))];
       const pods = nodes.filter((n) => n.contextValue === 'pod' && n.label.startsWith('crasher-'));
