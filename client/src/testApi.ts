@@ -9,6 +9,7 @@ import { runDryRun } from './commands/dryRunCommands';
 import type { Services } from './commands/services';
 import { setting } from './settings';
 import { clientLanguage, t } from './l10n';
+import { TopologyPanel } from './webview/topologyPanel';
 
 interface TestTreeItem {
   id: string;
@@ -30,6 +31,8 @@ export interface KubeMateApi {
   clusterAction(action: ClusterAction): Promise<ClusterActionResult>;
   /** Extra: everything written to the KubeMate output channel in this session. */
   outputText(): string;
+  /** Extra: the HTML body the open topology panel shows (with a request's path after Send Request…), undefined when closed. */
+  topologyBody(): string | undefined;
 }
 
 function plain(n: TreeNode): TestTreeItem {
@@ -54,5 +57,6 @@ export function createTestApi(s: Services): KubeMateApi {
       return r;
     },
     outputText: () => s.output.text(),
+    topologyBody: () => TopologyPanel.currentBody(),
   };
 }

@@ -167,6 +167,12 @@ async function main() {
     report.request = await sendRequestFromTree(page, pane, 'k8s-combat');
     steps.mark(`Send Request… on Service k8s-combat: "${report.request}"`);
     await shot(page, '03b-send-request');
+    // The same request as a picture: the topology webview (an iframe in an iframe) lists its hops.
+    const picture = page.frameLocator('iframe.webview').frameLocator('#active-frame');
+    await picture.locator('section.request ol.hops li').first().waitFor({ timeout: 20_000 });
+    report.requestPicture = await picture.locator('section.request').innerText();
+    steps.mark(`topology shows the request's path (${await picture.locator('.box.onPath').count()} boxes on it)`);
+    await shot(page, '03c-request-topology');
 
     // 5. Delete a pod from its context menu: the ReplicaSet creates a replacement with a new name.
     const victim = pods[0];
@@ -219,6 +225,21 @@ async function main() {
     steps.mark(`crash-looping Deployment dry-run: ${crashing.join(', ')}`);
     await page.mouse.move(5, 5);
     await shot(page, '05-crashloop');
+
+    // 6b. Its explanation: the "Why? CrashLoopBackOff" child under a crashing pod, in the UI language.
+    const whyLabel = ui('Why? {0}').replace('{0}', 'CrashLoopBackOff');
+    const why = await expandUntil(
+      pane,
+      `"${whyLabel}" under a crasher pod`,
+      (rows) => {
+        const r = rows.find((x) => x.label === whyLabel);
+        return r && `${r.label} ${r.description}`;
+      },
+      { expand: new RegExp(`${uiRe('Namespaces', 'default', 'Deployments', 'crasher').source}|^crasher-[a-z0-9]+$|^crasher-[a-z0-9]+-[a-z0-9]+$`) },
+    );
+    report.crashLoopWhy = why;
+    steps.mark(`crash loop explained in the tree: ${why}`);
+    await shot(page, '05b-crashloop-why');
 
     // 7. Activation, as the editor measured it.
     const activation = await runningExtensionActivationMs(page, 'KubeMate');

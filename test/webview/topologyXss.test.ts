@@ -10,6 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { buildTopology } from '../../client/src/webview/topologyModel';
 import { topologyPage, topologySvg } from '../../client/src/webview/topologyHtml';
+import { requestPicture } from '../../client/src/webview/requestPicture';
+import type { RequestTrace } from '../../server/src/protocol/requestTrace';
 import type { ClusterView } from '../../server/src/protocol/clusterView';
 import { clusterWith, fmt } from '../helpers/clusterView';
 
@@ -122,6 +124,32 @@ describe('topology webview: manifest text never runs as script (headless Chromiu
       assert.deepEqual({ dialogs: r.dialogs, sentinel: r.sentinel, requests: r.requests }, { dialogs: 0, sentinel: 'untouched', requests: 0 });
       assert.deepEqual(r.posted, ['ready'], "the page's own nonce'd script ran");
       assert.ok(r.pictureText.includes(payload.slice(0, 23)), 'the payload is shown as text');
+    });
+  }
+
+  for (const payload of PAYLOADS) {
+    it(`a request trace whose names and messages are ${payload}: nothing runs, the hops are shown as text`, async () => {
+      const view = hostile(clusterWith(TUTORIAL).view(), payload);
+      const topo = buildTopology(view, { groupBy: 'owner' });
+      const pod = topo.boxes.find((b) => b.kind === 'Pod')!;
+      const svc = topo.boxes.find((b) => b.kind === 'Service')!;
+      const trace: RequestTrace = {
+        target: `http://${payload}:80/${payload}`,
+        hops: [
+          { kind: 'Client', name: payload, rule: payload, result: payload },
+          { kind: 'Service', name: `${svc.ref.namespace}/${svc.ref.name}`, rule: payload, result: payload },
+          { kind: 'Pod', name: `${pod.ref.namespace}/${pod.ref.name}`, rule: payload, result: payload },
+        ],
+        answeredBy: null,
+        error: { code: payload, message: payload },
+        distribution: { requests: 3, answered: { [`${pod.ref.namespace}/${pod.ref.name}`]: 2 }, failed: 1 },
+      };
+      const body = requestPicture(topo, trace, fmt);
+      assert.ok(body.includes('onPath stopped') && body.includes('class="count"'), 'the path, the stop and the count are drawn');
+      const r = await load(browser, topologyPage('bm9uY2UxMjM0NTY3ODkw', body, TEXT(payload)), body);
+      assert.deepEqual({ dialogs: r.dialogs, sentinel: r.sentinel, requests: r.requests }, { dialogs: 0, sentinel: 'untouched', requests: 0 });
+      assert.deepEqual(r.posted, ['ready']);
+      assert.ok(r.pictureText.includes(`Stopped (${payload}): ${payload}`), 'the stop reason is shown as typed');
     });
   }
 

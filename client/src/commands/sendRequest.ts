@@ -1,12 +1,14 @@
 // "Send Request…" on a Service, an Ingress, a NodePort Service or a pod in the Simulated Cluster
 // view: the server traces where the request goes (`kubemate request`) and the trace lands in the
-// KubeMate output. The target is prefilled from the item; the origin and the count are asked.
+// KubeMate output and as a picture in the topology view (its path, the pod that answered, where it
+// stopped, the spread of --count). The target is prefilled from the item; the origin and the count are asked.
 import * as vscode from 'vscode';
 import { SendRequestRequest } from '../../../server/src/protocol/clusterProtocol';
 import type { ObjectRef } from '../../../server/src/protocol/clusterView';
 import { suggestedTarget } from '../clusterView/requestSuggestion';
 import type { Services } from './services';
 import { t } from '../l10n';
+import { TopologyPanel } from '../webview/topologyPanel';
 
 export type SendRequestPreset = Partial<Omit<SendRequestRequest.Params, 'namespace'>>;
 
@@ -39,6 +41,7 @@ export async function sendRequest(s: Services, ref: ObjectRef, preset?: SendRequ
   }
   const r = await s.request(SendRequestRequest.type, params);
   s.output.append(r.output);
+  if (r.trace) TopologyPanel.showRequest(s, r.trace);
   if (r.ok) void vscode.window.showInformationMessage(r.message);
   else void vscode.window.showWarningMessage(r.message);
   return r;

@@ -4,6 +4,7 @@
 // Pure (no `vscode` import): tested in test/unit/client.
 import type { Box, Topology } from './topologyModel';
 import type { Translate } from '../clusterView/statusLook';
+import type { RequestMarks } from './requestPicture';
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -15,20 +16,25 @@ function clip(s: string, max: number): string {
 
 const KIND_MARK: Record<string, string> = { Ingress: 'ING', Service: 'SVC', Pod: 'POD', ConfigMap: 'CM', Secret: 'SEC' };
 
-function boxSvg(b: Box): string {
+function boxSvg(b: Box, marks?: RequestMarks): string {
+  const on = marks?.path.has(b.id) ? ' onPath' : '';
+  const end = marks?.answered === b.id ? ' answered' : marks?.stopped === b.id ? ' stopped' : '';
+  const count = marks?.counts.get(b.id);
   return (
-    `<g class="box ${b.status}" data-id="${escapeXml(b.id)}" tabindex="0" role="button" aria-label="${escapeXml(`${b.kind} ${b.label}: ${b.sub}`)}">` +
+    `<g class="box ${b.status}${on}${end}" data-id="${escapeXml(b.id)}" tabindex="0" role="button" aria-label="${escapeXml(`${b.kind} ${b.label}: ${b.sub}`)}">` +
     `<title>${escapeXml(`${b.kind} ${b.ref.namespace ? b.ref.namespace + '/' : ''}${b.label}\n${b.sub}`)}</title>` +
     `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="6"/>` +
     `<rect class="bar" x="${b.x}" y="${b.y}" width="5" height="${b.h}" rx="2"/>` +
     `<text class="mark" x="${b.x + b.w - 8}" y="${b.y + 15}" text-anchor="end">${KIND_MARK[b.kind] ?? escapeXml(b.kind)}</text>` +
     `<text class="label" x="${b.x + 12}" y="${b.y + 18}">${escapeXml(clip(b.label, 24))}</text>` +
     `<text class="sub" x="${b.x + 12}" y="${b.y + 35}">${escapeXml(clip(b.sub, 30))}</text>` +
+    (count ? `<text class="count" x="${b.x + b.w - 8}" y="${b.y + 35}" text-anchor="end">×${count}</text>` : '') +
     `</g>`
   );
 }
 
-export function topologySvg(topo: Topology, t: Translate): string {
+/** The drawing; with marks (a request's trace, see requestPicture) its path, answer, stop and counts stand out. */
+export function topologySvg(topo: Topology, t: Translate, marks?: RequestMarks): string {
   if (!topo.boxes.length)
     return `<p class="empty">${escapeXml(t('Nothing to draw yet: dry-run apply a manifest (Ingress, Service, Deployment…) and its pods appear here.'))}</p>`;
   const byId = new Map(topo.boxes.map((b) => [b.id, b]));
@@ -42,7 +48,8 @@ export function topologySvg(topo: Topology, t: Translate): string {
       const x2 = b.x;
       const y2 = b.y + b.h / 2;
       const mid = (x1 + x2) / 2;
-      return `<path class="edge ${e.kind}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#arrow)"/>`;
+      const on = marks?.path.has(e.from) && marks.path.has(e.to) ? ' onPath' : '';
+      return `<path class="edge ${e.kind}${on}" d="M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}" marker-end="url(#arrow)"/>`;
     })
     .join('');
   const groups = topo.groups
@@ -60,7 +67,7 @@ export function topologySvg(topo: Topology, t: Translate): string {
     heads +
     groups +
     edges +
-    topo.boxes.map(boxSvg).join('') +
+    topo.boxes.map((b) => boxSvg(b, marks)).join('') +
     `</svg>`
   );
 }
@@ -110,6 +117,18 @@ svg text.head { font-weight: bold; }
 .edge.reads { stroke-dasharray: 2 3; }
 .arrowhead { fill: var(--vscode-editorLineNumber-foreground); }
 .empty { color: var(--vscode-descriptionForeground); }
+.onPath rect { stroke: var(--vscode-focusBorder); stroke-width: 2; }
+.answered rect { stroke: var(--vscode-charts-green); stroke-width: 3; }
+.stopped rect { stroke: var(--vscode-charts-red); stroke-width: 3; }
+svg text.count { fill: var(--vscode-charts-blue); font-weight: bold; }
+.edge.onPath { stroke: var(--vscode-focusBorder); stroke-width: 3; }
+.request { border: 1px solid var(--vscode-panel-border); padding: 4px 10px; margin-bottom: 8px; }
+.request h3 { margin: 4px 0; font-size: 1em; }
+.hops { margin: 4px 0; padding-left: 22px; }
+.hop-kind { font-weight: bold; }
+.hop-rule { color: var(--vscode-descriptionForeground); }
+.hop.stop .hop-result, .outcome.stopped { color: var(--vscode-errorForeground); }
+.outcome.answered { color: var(--vscode-charts-green); }
 </style></head>
 <body>
 <div class="toolbar">

@@ -1,12 +1,15 @@
 // The topology webview (`kubemate.showTopology`): one panel beside the editor that redraws when the
 // cluster or the active YAML file changes. A click reveals the object in the Simulated Cluster
-// view; a double-click (or Shift+Enter) opens its manifest.
+// view; a double-click (or Shift+Enter) opens its manifest. After "Send Request…" it shows that
+// request's trace over the whole cluster (requestPicture) until the next request replaces it.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Services } from '../commands/services';
 import { COMMANDS } from '../commands/services';
 import { buildTopology, Topology } from './topologyModel';
 import { topologyPage, topologySvg } from './topologyHtml';
+import { requestPicture } from './requestPicture';
+import type { RequestTrace } from '../../../server/src/protocol/requestTrace';
 import { onDidChangeLanguage, t } from '../l10n';
 
 type Message = { type: 'ready' } | { type: 'reveal' | 'source'; id: string } | { type: 'options'; scope?: 'file' | 'cluster'; group?: 'owner' | 'node' };
@@ -19,6 +22,9 @@ export class TopologyPanel implements vscode.Disposable {
   private groupBy: 'owner' | 'node' = 'owner';
   private fileUri: string | undefined;
   private topology: Topology | undefined;
+  private trace: RequestTrace | undefined;
+  /** The last body posted to the page (read by the test API). */
+  private lastBody = '';
 
   static show(s: Services): TopologyPanel {
     if (TopologyPanel.current) {
@@ -28,6 +34,20 @@ export class TopologyPanel implements vscode.Disposable {
     }
     TopologyPanel.current = new TopologyPanel(s);
     return TopologyPanel.current;
+  }
+
+  /** Opens (or reveals) the panel on the whole cluster with a request's path drawn in. */
+  static showRequest(s: Services, trace: RequestTrace): TopologyPanel {
+    const panel = TopologyPanel.show(s);
+    panel.trace = trace;
+    panel.scope = 'cluster';
+    panel.render();
+    return panel;
+  }
+
+  /** The open panel's current picture (HTML of the body), for the test API. */
+  static currentBody(): string | undefined {
+    return TopologyPanel.current?.lastBody;
   }
 
   private constructor(private readonly s: Services) {
@@ -80,7 +100,8 @@ export class TopologyPanel implements vscode.Disposable {
     const view = this.s.state.view;
     if (!view) return '';
     this.topology = buildTopology(view, { fileUri: this.scope === 'file' ? this.fileUri : undefined, groupBy: this.groupBy });
-    return topologySvg(this.topology, t);
+    this.lastBody = this.trace ? requestPicture(this.topology, this.trace, t) : topologySvg(this.topology, t);
+    return this.lastBody;
   }
 
   private render(): void {
