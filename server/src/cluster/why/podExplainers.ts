@@ -26,6 +26,12 @@ export interface PodWhy {
 
 type PodExplainer = (c: PodWhyContext) => PodWhy;
 
+/** The field that decides what the container runs: its command, else its args, else the image's own entrypoint. */
+function programField(spec: object | undefined): string {
+  const c = spec as { command?: unknown; args?: unknown } | undefined;
+  return c?.command ? 'command' : c?.args ? 'args' : 'image';
+}
+
 const podRef = (p: Pod) => `${p.metadata.name}_${p.metadata.namespace ?? 'default'}(${p.metadata.uid ?? ''})`;
 
 function image(c: PodWhyContext): string {
@@ -148,7 +154,7 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
     const oom = last?.reason === 'OOMKilled';
     const limit = c.spec?.resources?.limits?.memory;
     return {
-      field: `${containerIndex(c.pod, c.spec?.name ?? '')}.${oom ? 'resources.limits.memory' : 'command'}`,
+      field: `${containerIndex(c.pod, c.spec?.name ?? '')}.${oom ? 'resources.limits.memory' : programField(c.spec)}`,
       cause: oom
         ? t(
             'Container {0} used more memory than its limit ({1}), was OOMKilled, and keeps being restarted (restarts: {2}); the kubelet waits longer before each restart.',
@@ -186,7 +192,7 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
   Error: (c) => {
     const term = c.status?.state.terminated ?? c.status?.lastState?.terminated;
     return {
-      field: `${containerIndex(c.pod, c.spec?.name ?? '')}.command`,
+      field: `${containerIndex(c.pod, c.spec?.name ?? '')}.${programField(c.spec)}`,
       cause: t(
         'Container {0} exited with code {1}; restartPolicy {2} decides whether it runs again.',
         c.spec?.name ?? '',
