@@ -121,7 +121,7 @@ describe('cluster/why explainers', () => {
     assert.equal(w.condition, 'CrashLoopBackOff');
     assert.match(w.text.cause, /Container app keeps exiting \(last exit code 1, Error\).*restarts: 4/);
     assert.match(w.text.event, /^Warning BackOff: Back-off restarting failed container app in pod web-abc-1_default\(/);
-    assert.deepEqual(w.field, { object: { kind: 'Deployment', namespace: 'default', name: 'web' }, path: 'spec.template.spec.containers[1].command' });
+    assert.deepEqual(w.field, { object: { kind: 'Deployment', namespace: 'default', name: 'web' }, path: 'spec.template.spec.containers[1].image' });
   });
 
   it('an OOMKilled crash loop points at the memory limit', () => {
