@@ -42,6 +42,22 @@ function statusTimeline(inits: Init[], restartPolicy?: string, untilS = 40): str
   return seen;
 }
 
+/** A failing init container restarted by the kubelet: at once, then after the 10 s and 20 s crash back-off. */
+const CRASH_BACKOFF_STEPS = [
+  '1 Pending 0/1',
+  '1 Init:0/1 0/1',
+  '3 Init:Error 0/1',
+  '4 Init:0/1 0/1',
+  '6 Init:Error 0/1',
+  '7 Init:CrashLoopBackOff 0/1',
+  '16 Init:0/1 0/1',
+  '18 Init:Error 0/1',
+  '19 Init:CrashLoopBackOff 0/1',
+  '38 Init:0/1 0/1',
+  '40 Init:Error 0/1',
+  '41 Init:CrashLoopBackOff 0/1',
+];
+
 describe('cluster/init containers', () => {
   it('a default init container runs a fixed simulated time', () => assert.equal(INIT_CONTAINER_RUN_SECONDS, 1));
 
@@ -58,39 +74,13 @@ describe('cluster/init containers', () => {
     {
       name: 'a failing init container under restartPolicy Always: restarted at once, then the 10 s, 20 s crash back-off',
       inits: [{ name: 'a', image: 'busybox:broken' }],
-      expect: [
-        '1 Pending 0/1',
-        '1 Init:0/1 0/1',
-        '3 Init:Error 0/1',
-        '4 Init:0/1 0/1',
-        '6 Init:Error 0/1',
-        '7 Init:CrashLoopBackOff 0/1',
-        '16 Init:0/1 0/1',
-        '18 Init:Error 0/1',
-        '19 Init:CrashLoopBackOff 0/1',
-        '38 Init:0/1 0/1',
-        '40 Init:Error 0/1',
-        '41 Init:CrashLoopBackOff 0/1',
-      ],
+      expect: CRASH_BACKOFF_STEPS,
     },
     {
       name: 'restartPolicy OnFailure restarts a failed init container the same way',
       restartPolicy: 'OnFailure',
       inits: [{ name: 'a', image: 'busybox:broken' }],
-      expect: [
-        '1 Pending 0/1',
-        '1 Init:0/1 0/1',
-        '3 Init:Error 0/1',
-        '4 Init:0/1 0/1',
-        '6 Init:Error 0/1',
-        '7 Init:CrashLoopBackOff 0/1',
-        '16 Init:0/1 0/1',
-        '18 Init:Error 0/1',
-        '19 Init:CrashLoopBackOff 0/1',
-        '38 Init:0/1 0/1',
-        '40 Init:Error 0/1',
-        '41 Init:CrashLoopBackOff 0/1',
-      ],
+      expect: CRASH_BACKOFF_STEPS,
     },
     {
       name: 'restartPolicy Never: the failed init container fails the pod for good',
