@@ -36,3 +36,31 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const byPrefix = [...candidates].filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
   return byPrefix.length === 1 ? byPrefix[0] : undefined;
 }
+
+/**
+ * levenshtein(a, b) when it is at most `k`, else k + 1 — only the diagonal band |i − j| ≤ k is
+ * computed and the scan stops once every cell of a row exceeds k (for "Did you mean" over long lists).
+ */
+export function levenshteinWithin(a: string, b: string, k: number): number {
+  if (Math.abs(a.length - b.length) > k) return k + 1;
+  if (a === b) return 0;
+  const over = k + 1;
+  let prev = new Array<number>(b.length + 1);
+  let cur = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= k ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - k);
+    const to = Math.min(b.length, i + k);
+    cur.fill(over);
+    cur[0] = i <= k ? i : over;
+    let rowMin = cur[0];
+    for (let j = from; j <= to; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur[j] = v > over ? over : v;
+      if (cur[j] < rowMin) rowMin = cur[j];
+    }
+    if (rowMin > k) return over;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] > k ? over : prev[b.length];
+}

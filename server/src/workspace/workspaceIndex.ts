@@ -8,6 +8,7 @@ import { extractObjects } from './extractObjects';
 import { duplicateKey, ExtractedObject, IndexedObject, objectKey, SelectorInfo } from './indexedObject';
 import { refTargetKey } from './dependencyKeys';
 import { MultiMap } from './multiMap';
+import { NearNames } from '../util/nearNames';
 import { PodLabelIndex, SelectorIndex, selectorMatches } from './selectorIndex';
 
 export { selectorMatches };
@@ -160,6 +161,26 @@ export class WorkspaceIndex {
   sameIdentity(o: ExtractedObject): IndexedObject[] {
     return sorted(this.byDuplicate.get(duplicateKey(o.group, o.kind, o.namespace, o.name)));
   }
+
+  /**
+   * The object of a kind in a namespace whose name is nearest a missing one ("Did you mean …?"):
+   * one NearNames per kind and namespace per index version, so thousands of questions (`kubemate
+   * check`) cost what they match.
+   */
+  nearestNamed(kind: string, namespace: string, name: string): IndexedObject | undefined {
+    const key = `${kind}\0${namespace}`;
+    let hit = this.near.get(key);
+    if (!hit || hit.version !== this.version) {
+      const objects = this.ofKindIn(kind, namespace);
+      const byName = new Map<string, IndexedObject>();
+      for (const o of objects) if (!byName.has(o.name)) byName.set(o.name, o);
+      hit = { version: this.version, byName, names: new NearNames([...byName.keys()]) };
+      this.near.set(key, hit);
+    }
+    const found = hit.names.nearest(name);
+    return found === undefined ? undefined : hit.byName.get(found);
+  }
+  private near = new Map<string, { version: number; byName: Map<string, IndexedObject>; names: NearNames }>();
 
   /** Pods and workloads with a pod template in a namespace. */
   podOwners(namespace: string): IndexedObject[] {

@@ -2,7 +2,7 @@
 import { language, t } from '../../util/l10n';
 import type { SelectorInfo, ServicePortInfo } from '../../workspace/indexedObject';
 import { formatLabelSelector } from '../../k8s/labels';
-import { levenshtein } from '../../util/didYouMean';
+import { NearNames } from '../../util/nearNames';
 
 /** Sentences joined as each language writes them: a space in English, nothing in Chinese. */
 export function sentences(...parts: string[]): string {
@@ -29,19 +29,7 @@ export function servicePortText(p: ServicePortInfo): string {
   return p.protocol !== 'TCP' ? `${base}/${p.protocol}` : base;
 }
 
-/** The closest candidate to a misspelt name (edit distance ≤ 2, or one contains the other). */
+/** The closest candidate to a misspelt name (edit distance ≤ 2, case-insensitive; util/nearNames). */
 export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    if (c === name) continue;
-    if (Math.abs(name.length - c.length) > 2) continue;
-    const d = levenshtein(name.toLowerCase(), c.toLowerCase());
-    const limit = Math.max(1, Math.min(2, Math.floor(name.length / 3)));
-    if (d <= limit && d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
+  return new NearNames([...candidates]).nearest(name);
 }

@@ -157,13 +157,9 @@ function missing(
   const elsewhere = index.named(kind, ref.name).filter((x) => x.namespace !== ns);
   for (const x of elsewhere.slice(0, 3))
     related.push({ location: loc(x, x.nameRange), message: t('{0} "{1}" exists in namespace {2}', kind, x.name, x.namespace) });
-  const here = index.ofKindIn(kind, ns);
-  const near = nearestName(
-    ref.name,
-    here.map((x) => x.name),
-  );
-  if (near) {
-    const target = here.find((x) => x.name === near)!;
+  const target = index.nearestNamed(kind, ns, ref.name);
+  const near = target?.name;
+  if (target && near) {
     related.push({ location: loc(target, target.nameRange), message: t('{0} "{1}" is defined here', kind, near) });
     message = sentences(message, t('Did you mean "{0}"?', near));
   }
