@@ -3,7 +3,7 @@ import { CompletionItem, CompletionItemKind, DocumentSymbol, Hover, InsertTextFo
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { completion } from '../features/completion/completion';
 import { hover } from '../features/hover/hover';
-import { documentSymbols, KSymbol } from '../features/symbols/documentSymbols';
+import { documentSymbols, KSymbol, SymbolPosition } from '../features/symbols/documentSymbols';
 import type { ServerContext } from './serverContext';
 import { workspaceCompletion } from './navigationHandler';
 
@@ -46,7 +46,7 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     ctx.guard('symbols', [] as DocumentSymbol[], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
-      return documentSymbols(ctx.parsed(doc)).map((s) => toSymbol(doc, s));
+      return documentSymbols(ctx.parsed(doc)).flatMap((d) => d.symbols.map((s) => toSymbol(s, d.line)));
     }),
   );
 }
@@ -66,13 +66,15 @@ function toCompletionItem(doc: TextDocument, it: import('../features/completion/
   };
 }
 
-function toSymbol(doc: TextDocument, s: KSymbol): DocumentSymbol {
+/** `line`: where the symbol's document starts in the file (symbols are relative to it). */
+function toSymbol(s: KSymbol, line: number): DocumentSymbol {
+  const at = (p: SymbolPosition) => ({ line: p.line + line, character: p.character });
   return {
     name: s.name,
     detail: s.detail,
     kind: SYMBOL_KIND[s.kind],
-    range: { start: doc.positionAt(s.start), end: doc.positionAt(s.end) },
-    selectionRange: { start: doc.positionAt(s.selectionStart), end: doc.positionAt(s.selectionEnd) },
-    children: s.children.map((c) => toSymbol(doc, c)),
+    range: { start: at(s.start), end: at(s.end) },
+    selectionRange: { start: at(s.selectionStart), end: at(s.selectionEnd) },
+    ...(s.children.length ? { children: s.children.map((c) => toSymbol(c, line)) } : {}),
   };
 }
