@@ -8,10 +8,11 @@
 //   • 1,000 documents: click big.yaml → the status bar's problem counts first change, and when they
 //     last change (the complete diagnostics);
 //   • keystrokes: `replicas: 3` → `x` and back on lines of big.yaml, key press → the status bar's
-//     counts change (p50/p99);
+//     counts change, and → the new error squiggle is drawn (p50/p99);
 //   • hover: the pointer on a field → the hover is drawn (p50/p99).
 // Needs the editor tools (scripts/installE2eTools.sh, as the e2e does); not part of `npm test`.
-// usage: npm run bench:editor [-- --skip-package]
+// usage: npm run bench:editor [-- --skip-package] [-- --profile DIR]
+//   --profile DIR   the language server writes a CPU profile of the run to DIR (KUBEMATE_CPU_PROFILE)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -56,12 +57,25 @@ const ms = (n) => (Number.isFinite(n) ? `${n.toFixed(0)} ms` : 'n/a');
 /** In the page: watch a selector's text and note when it changes, from a start mark. */
 async function watch(page, selector) {
   await page.evaluate((sel) => {
-    const w = (window.__kmWatch = { changes: [], start: 0, last: document.querySelector(sel)?.getAttribute('aria-label') ?? '' });
+    const squiggles = () => document.querySelectorAll('.squiggly-error').length;
+    const w = (window.__kmWatch = {
+      changes: [],
+      squiggleChanges: [],
+      squiggles: squiggles(),
+      start: 0,
+      last: document.querySelector(sel)?.getAttribute('aria-label') ?? '',
+    });
     const seen = () => {
+      const t = performance.now();
       const now = document.querySelector(sel)?.getAttribute('aria-label') ?? '';
       if (now !== w.last) {
         w.last = now;
-        w.changes.push({ t: performance.now(), text: now });
+        w.changes.push({ t, text: now });
+      }
+      const n = squiggles();
+      if (n !== w.squiggles) {
+        w.squiggles = n;
+        w.squiggleChanges.push(t);
       }
     };
     new MutationObserver(seen).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -70,9 +84,16 @@ async function watch(page, selector) {
 const resetWatch = (page) =>
   page.evaluate(() => {
     window.__kmWatch.changes = [];
+    window.__kmWatch.squiggleChanges = [];
     window.__kmWatch.start = performance.now();
   });
-const changes = (page) => page.evaluate(() => ({ start: window.__kmWatch.start, changes: window.__kmWatch.changes, last: window.__kmWatch.last }));
+const changes = (page) =>
+  page.evaluate(() => ({
+    start: window.__kmWatch.start,
+    changes: window.__kmWatch.changes,
+    squiggleChanges: window.__kmWatch.squiggleChanges,
+    last: window.__kmWatch.last,
+  }));
 
 async function settle(page, quietMs, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
@@ -89,6 +110,41 @@ async function settle(page, quietMs, timeoutMs) {
   }
 }
 
+/** Ctrl+G to each line's column, select one character, type `x`: key press → counts change, → a new squiggle; then undo. */
+async function keystrokes(page, lines, column) {
+  const keys = [];
+  const squiggleKeys = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const line = lines[(i * 7) % lines.length];
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(`${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+ArrowRight');
+    await resetWatch(page);
+    const before = (await changes(page)).last;
+    const tk = await page.evaluate(() => performance.now());
+    await page.keyboard.type('x');
+    const seen = await retry(
+      'the problem counts to change after a keystroke',
+      async () => {
+        const c = await changes(page);
+        return c.last !== before && c.changes[0]?.t;
+      },
+      { timeoutMs: 10_000, intervalMs: 20 },
+    ).catch(() => Number.NaN);
+    keys.push(seen - tk);
+    const drawn = await retry('a new squiggle after a keystroke', async () => (await changes(page)).squiggleChanges[0], {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    }).catch(() => Number.NaN);
+    squiggleKeys.push(drawn - tk);
+    // Undo: back to `3` (its diagnostics go; not timed).
+    await page.keyboard.press('Control+Z');
+    await retry('the counts to come back', async () => (await changes(page)).last === before, { timeoutMs: 10_000, intervalMs: 20 }).catch(() => undefined);
+  }
+  return { keys, squiggleKeys };
+}
+
 async function main() {
   const generate = await generator();
   const vsix = path.join(REPO, 'kubemate.vsix');
@@ -99,10 +155,14 @@ async function main() {
   const tools = resolveTools();
   const dirs = freshDirs('kubemate-bench-editor-', { settings: { 'editor.hover.delay': 100, ...JSON.parse(process.env.BENCH_SETTINGS ?? '{}') } });
   const big = generate(1000);
-  fs.writeFileSync(path.join(dirs.workspace, 'one.yaml'), generate(1).replace('replicas: 3', 'replicas: "three"'));
+  const one = generate(1).replace('replicas: 3', 'replicas: "three"');
+  fs.writeFileSync(path.join(dirs.workspace, 'one.yaml'), one);
   fs.writeFileSync(path.join(dirs.workspace, 'big.yaml'), big);
   await installVsix(tools, dirs, vsix);
-  const server = await startCodeServer(tools, dirs);
+  const args = process.argv.slice(2);
+  const profileDir = args.includes('--profile') ? path.resolve(args[args.indexOf('--profile') + 1]) : undefined;
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+  const server = await startCodeServer(tools, dirs, { extraEnv: profileDir ? { KUBEMATE_CPU_PROFILE: profileDir } : {} });
   const browser = await launchChromium(tools);
   const results = {};
   try {
@@ -134,34 +194,17 @@ async function main() {
     results.bigLast = c2.changes.length ? c2.changes[c2.changes.length - 1].t - t1 : Number.NaN;
     results.bigCounts = c2.last;
 
-    // Keystrokes: go to a `replicas: 3` line (Ctrl+G), select the 3, type x (a new finding) or 3.
-    const lines = big.split('\n');
-    const replicaLines = lines.map((l, i) => (l.startsWith('  replicas: 3') ? i + 1 : -1)).filter((i) => i > 0);
-    const keys = [];
-    for (let i = 0; i < KEYSTROKES; i++) {
-      const line = replicaLines[(i * 7) % replicaLines.length];
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type(`${line}:13`);
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('Shift+ArrowRight');
-      await resetWatch(page);
-      const before = (await changes(page)).last;
-      const tk = await page.evaluate(() => performance.now());
-      await page.keyboard.type('x');
-      const seen = await retry(
-        'the problem counts to change after a keystroke',
-        async () => {
-          const c = await changes(page);
-          return c.last !== before && c.changes[0]?.t;
-        },
-        { timeoutMs: 10_000, intervalMs: 20 },
-      ).catch(() => Number.NaN);
-      keys.push(seen - tk);
-      // Undo: back to `3` (its diagnostics go; not timed).
-      await page.keyboard.press('Control+Z');
-      await retry('the counts to come back', async () => (await changes(page)).last === before, { timeoutMs: 10_000, intervalMs: 20 }).catch(() => undefined);
-    }
-    results.keys = keys;
+    // Keystrokes: `replicas: 3` → `x` (a new wrong-type error) in the 1,000-document file, and as a
+    // control the same in the one-document file (`type: RollingUpdate` → `xollingUpdate`).
+    const lineNumbers = (text, prefix) =>
+      text
+        .split('\n')
+        .map((l, i) => (l.startsWith(prefix) ? i + 1 : -1))
+        .filter((i) => i > 0);
+    results.big = await keystrokes(page, lineNumbers(big, '  replicas: 3'), 13);
+    await openExplorerFile(page, 'one.yaml');
+    results.one = await keystrokes(page, lineNumbers(one, '    type: RollingUpdate'), 11);
+    await openExplorerFile(page, 'big.yaml');
 
     // Hovers: `kind` on the first lines, the pointer moved away and back.
     await page.keyboard.press('Control+Home');
@@ -192,6 +235,13 @@ async function main() {
     results.hovers = hovers;
   } finally {
     await browser.close().catch(() => undefined);
+    if (profileDir) {
+      // SIGTERM first: the language server writes its profile on it (killStartedServers sends SIGKILL).
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {}
+      await new Promise((r) => setTimeout(r, 3000));
+    }
     killStartedServers();
     removeDirs(dirs);
   }
@@ -200,7 +250,13 @@ async function main() {
   console.log(
     `  1,000-document file (click → problem counts first change / last change): ${ms(results.bigFirst)} / ${ms(results.bigLast)}  [${results.bigCounts}]`,
   );
-  console.log(`  keystroke → problem counts change: p50 ${ms(pct(results.keys, 50))} / p99 ${ms(pct(results.keys, 99))} (n=${results.keys.length})`);
+  for (const [name, k] of [
+    ['1,000-document file', results.big],
+    ['one-document file', results.one],
+  ])
+    console.log(
+      `  keystroke in the ${name} → problem counts change: p50 ${ms(pct(k.keys, 50))} / p99 ${ms(pct(k.keys, 99))}; → its squiggle drawn: p50 ${ms(pct(k.squiggleKeys, 50))} / p99 ${ms(pct(k.squiggleKeys, 99))} (n=${k.keys.length})`,
+    );
   console.log(
     `  hover (pointer on \`replicas\` → hover drawn, editor.hover.delay 100 ms included): p50 ${ms(pct(results.hovers, 50))} / p99 ${ms(pct(results.hovers, 99))} (n=${results.hovers.length})`,
   );

@@ -16,6 +16,7 @@
 //   · 'lint:placed' (features/lint/lintFile): text, lint config id, language; valid while the
 //     document starts on the same line and its findings are the same array.
 //   · workspace/extractObjects: the text only (ranges relative to the document; no messages).
+//   · 'symbols' (features/symbols/documentSymbols): the text only (lines relative to the document).
 // - features/crossRefs/crossRefDiagnostics: WeakMap IndexedObject → findings, with the index
 //   stamp of its dependency keys, the language and the scheduling profile generation.
 // - features/lint/lintConfig: WeakMap settings object → config; signature → id (one entry per
@@ -24,7 +25,8 @@
 // - handlers/workspaceHandler WorkspaceState.scheduling(): one entry, the nodes' names,
 //   allocatable and taints → the scheduling probe (and a generation number for the memo above).
 // - workspace/workspaceIndex podOwnersInOrder: namespace → its workloads in index order, valid for
-//   one index version (one entry per namespace).
+//   one index version (one entry per namespace); nearestNamed: kind and namespace → the names'
+//   delete index (util/nearNames), valid for one index version.
 // - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).
 // The ChunkCache is the only one that needs an LRU: each other is bounded by what is open or by the
 // number of settings seen. `npm run soak` (20,000 edits) checks that the heap stays flat.
@@ -38,6 +40,9 @@ import {
   CodeActionKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadSchema } from './schema/schema';
 import { ServerContext } from './handlers/serverContext';
 import { registerDiagnostics } from './handlers/diagnosticsHandler';
@@ -111,6 +116,36 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
+/**
+ * KUBEMATE_CPU_PROFILE=<folder>: the server records a CPU profile of its whole life and writes it
+ * there (server-<pid>.cpuprofile) when it exits or is terminated — to see where time goes as a user
+ * meets it, inside VS Code (bench/editorBench.mjs --profile). Off unless the variable is set.
+ */
+function profileIfAsked(): void {
+  const dir = process.env.KUBEMATE_CPU_PROFILE;
+  if (!dir) return;
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.setSamplingInterval', { interval: 200 });
+  session.post('Profiler.start');
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    session.post('Profiler.stop', (err, res) => {
+      if (!err) writeFileSync(join(dir, `server-${process.pid}.cpuprofile`), JSON.stringify(res.profile));
+    });
+  };
+  process.on('exit', write);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const)
+    process.on(signal, () => {
+      write();
+      process.exit(0);
+    });
+}
+
 if (require.main === module) {
+  profileIfAsked();
   startServer(createConnection(ProposedFeatures.all));
 }
