@@ -13,6 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateManifests } from './manifestGenerator';
 import { sharedPath } from './sharedDir';
 import { loadState } from '../server/src/cluster/persistence/stateFile';
+import { materialise, recordFromFields } from '../server/src/cluster/eventRecord';
 
 const CLI = resolve('dist/cli.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -28,10 +29,13 @@ function time(args: string[], cwd: string): { ms: number; status: number | null;
   return { ms: performance.now() - t0, status: r.status, out: (r.stdout ?? '').length };
 }
 
-/** Bytes of the state as version-1 files held it (every object written out in full). */
+/** Bytes of the state as version-1 files held it (every object, Events included, written out in full). */
 function plainSize(path: string): number {
   const l = existsSync(path) ? loadState(path) : undefined;
-  return l?.kind === 'ok' ? JSON.stringify(l.state).length + 1 : 0;
+  if (l?.kind !== 'ok') return 0;
+  const { events = [], kinds: _, ...store } = l.state.store;
+  const full = events.map((e) => ('metadata' in e ? e : materialise(recordFromFields(e))));
+  return JSON.stringify({ ...l.state, store: { ...store, objects: [...store.objects, ...full] } }).length + 1;
 }
 
 function countFiles(dir: string): number {

@@ -1,12 +1,15 @@
-// The state file: version 2 writes repeated sub-objects once; version 1 files (every build
-// before it) still load, to the same cluster, and are rewritten as version 2 on the next save.
+// The state file: version 2 writes repeated sub-objects once, version 3 recorded events as rows of
+// a string table; version 1 and 2 files (every build before) still load, to the same cluster, and
+// are rewritten as version 3 on the next save.
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadState, saveState } from '../../../server/src/cluster/persistence/stateFile';
 import { compactObjects, expandObjects } from '../../../server/src/cluster/persistence/compactObjects';
-import { Simulator } from '../../../server/src/cluster/simulator';
+import { packEvents, unpackEvents } from '../../../server/src/cluster/persistence/eventTable';
+import { materialise, recordFromFields } from '../../../server/src/cluster/eventRecord';
+import { Simulator, SimulatorState } from '../../../server/src/cluster/simulator';
 import type { KObject } from '../../../server/src/cluster/types';
 import { SeededIds } from '../../../server/src/util/seededIds';
 
@@ -24,10 +27,34 @@ const deployment = (name: string, replicas: number): KObject =>
 const service = (name: string): KObject =>
   ({ apiVersion: 'v1', kind: 'Service', metadata: { name }, spec: { selector: { app: name }, ports: [{ port: 80, targetPort: 8080 }] } }) as unknown as KObject;
 
+/** An Event a user applied: kept as an object, not a recorded event. */
+const userEvent = {
+  apiVersion: 'v1',
+  kind: 'Event',
+  metadata: { name: 'web.note' },
+  involvedObject: { kind: 'Deployment', name: 'web' },
+  reason: 'Noted',
+  message: 'applied by hand',
+  type: 'Normal',
+} as unknown as KObject;
+
 function cluster(): Simulator {
   const sim = Simulator.create();
-  sim.apply([deployment('web', 4), service('web'), deployment('api', 2), service('api')].map((obj) => ({ obj })));
+  sim.apply([deployment('web', 4), service('web'), userEvent, deployment('api', 2), service('api')].map((obj) => ({ obj })));
   return sim;
+}
+
+/** The objects as version 1 and 2 files held them: every Event in full, at its kind's place. */
+function fullObjects(state: SimulatorState): KObject[] {
+  const events = (state.store.events ?? []).map((e) => ('metadata' in e ? e : materialise(recordFromFields(e))));
+  return (state.store.kinds ?? []).flatMap((k) => (k === 'Event' ? events : state.store.objects.filter((o) => o.kind === k)));
+}
+
+/** The same cluster as an older build wrote it. */
+function olderFile(sim: Simulator, version: 1 | 2): string {
+  const { events: _, kinds: __, ...store } = sim.serialize().store;
+  const objects = fullObjects(sim.serialize());
+  return JSON.stringify({ ...sim.serialize(), version, store: { ...store, objects: version === 1 ? objects : compactObjects(objects) } }) + '\n';
 }
 
 describe('state file', () => {
@@ -35,14 +62,24 @@ describe('state file', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kubemate-state-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes version 2 with repeated sub-objects as references and reads back every object exactly (key order included)', () => {
+  it('writes version 3: repeated sub-objects as references, recorded events as rows; reads back every object exactly (key order included)', () => {
     const state = cluster().serialize();
     const path = join(dir, 's.json');
     saveState(path, state);
-    const raw = JSON.parse(readFileSync(path, 'utf8'));
-    assert.equal(raw.version, 2);
-    assert.ok(readFileSync(path, 'utf8').includes('{"$ref":'));
-    assert.ok(readFileSync(path, 'utf8').length < JSON.stringify(state).length);
+    const text = readFileSync(path, 'utf8');
+    const raw = JSON.parse(text);
+    assert.equal(raw.version, 3);
+    assert.ok(text.includes('{"$ref":'));
+    assert.ok(text.length < JSON.stringify(state).length);
+    assert.equal(
+      raw.store.objects.some((o: KObject) => o.kind === 'Event'),
+      false,
+    );
+    const rows = raw.store.events.rows as unknown[];
+    assert.deepEqual(
+      [rows.filter(Array.isArray).length > 10, rows.filter((r) => !Array.isArray(r)).map((r) => (r as KObject).metadata.name)],
+      [true, ['web.note']],
+    );
     const loaded = loadState(path);
     assert.equal(loaded.kind, 'ok');
     if (loaded.kind !== 'ok') return;
@@ -50,30 +87,54 @@ describe('state file', () => {
     assert.deepEqual(loaded.state.kubelet, state.kubelet);
   });
 
-  it('reads a version-1 file (no references) as the same cluster, and saves it as version 2', () => {
-    const sim = cluster();
-    const v1 = { ...sim.serialize(), version: 1 };
-    const path = join(dir, 'old.json');
-    writeFileSync(path, JSON.stringify(v1) + '\n');
+  for (const version of [1, 2] as const)
+    it(`reads a version-${version} file (events in full) as the same cluster — recorded events become records again — and saves it as version 3`, () => {
+      const sim = cluster();
+      const path = join(dir, 'old.json');
+      writeFileSync(path, olderFile(sim, version));
+      const loaded = loadState(path);
+      assert.equal(loaded.kind, 'ok');
+      if (loaded.kind !== 'ok') return;
+      const again = Simulator.fromState(loaded.state);
+      assert.equal(JSON.stringify(again.serialize().store), JSON.stringify(sim.serialize().store));
+      assert.deepEqual(fullObjects(again.serialize()), fullObjects(sim.serialize()));
+      // The next command continues from it and writes the new format.
+      again.apply([deployment('web', 5)].map((obj) => ({ obj })));
+      saveState(path, again.serialize());
+      assert.equal(JSON.parse(readFileSync(path, 'utf8')).version, 3);
+      const reread = loadState(path);
+      assert.equal(reread.kind === 'ok' && reread.state.store.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-')).length, 5);
+    });
+
+  it('keeps an Event of an older file that no record can stand for (here: labelled) as the object', () => {
+    const raw = JSON.parse(olderFile(cluster(), 1)) as { store: { objects: KObject[] } };
+    const changed = raw.store.objects.find((o) => o.kind === 'Event' && o.metadata.name.startsWith('web-')) as KObject & { message: string };
+    changed.metadata.labels = { note: 'edited' };
+    const path = join(dir, 'changed.json');
+    writeFileSync(path, JSON.stringify(raw));
     const loaded = loadState(path);
-    assert.equal(loaded.kind, 'ok');
-    if (loaded.kind !== 'ok') return;
-    const again = Simulator.fromState(loaded.state);
-    assert.equal(JSON.stringify(again.serialize().store), JSON.stringify(sim.serialize().store));
-    // The next command continues from it and writes the new format.
-    again.apply([deployment('web', 5)].map((obj) => ({ obj })));
-    saveState(path, again.serialize());
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).version, 2);
-    const reread = loadState(path);
-    assert.equal(reread.kind === 'ok' && reread.state.store.objects.filter((o) => o.kind === 'Pod' && o.metadata.name.startsWith('web-')).length, 5);
+    assert.ok(loaded.kind === 'ok');
+    const events = Simulator.fromState(loaded.state).serialize().store.events ?? [];
+    assert.deepEqual(
+      events.filter((e) => 'metadata' in e),
+      [(JSON.parse(olderFile(cluster(), 1)) as { store: { objects: KObject[] } }).store.objects.find((o) => o.metadata.name === 'web.note'), changed],
+    );
   });
 
-  const refused: [string, (raw: { store: { objects: unknown[] } }) => void][] = [
+  type Raw = { store: { objects: unknown[]; events?: { strings: unknown[]; rows: unknown[][] } } };
+  const firstRow = (raw: Raw) => raw.store.events!.rows.find(Array.isArray)!;
+  const refused: [string, (raw: Raw) => void][] = [
     ['a reference to no earlier value', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 999999 } })],
     ['a reference that is not a whole number', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 0.5 } })],
+    ['no event table', (raw) => delete raw.store.events],
+    ['an event row naming a string that is not in the table', (raw) => (firstRow(raw)[4] = raw.store.events!.strings.length)],
+    ['an event row of the wrong length', (raw) => firstRow(raw).pop()],
+    ['an event row holding text', (raw) => (firstRow(raw)[0] = 'x')],
+    ['an event type that is neither Normal nor Warning', (raw) => (firstRow(raw)[7] = firstRow(raw)[6])],
+    ['a string table holding a number', (raw) => raw.store.events!.strings.push(5)],
   ];
   for (const [name, damage] of refused)
-    it(`refuses a damaged version-2 file: ${name}`, () => {
+    it(`refuses a damaged state file: ${name}`, () => {
       const path = join(dir, 'bad.json');
       saveState(path, cluster().serialize());
       const raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -82,6 +143,52 @@ describe('state file', () => {
       const r = loadState(path);
       assert.deepEqual([r.kind, r.kind === 'invalid' && r.reason], ['invalid', 'foreign']);
     });
+});
+
+describe('packEvents / unpackEvents', () => {
+  it('round-trips recorded events (absent namespace, uid and host included) and Event objects, in order', () => {
+    const events = [
+      {
+        rv: 7,
+        seq: 1,
+        kind: 'Pod',
+        ns: 'default',
+        name: 'p',
+        uid: 'u-1',
+        apiVersion: 'v1',
+        type: 'Normal',
+        reason: 'Scheduled',
+        message: 'Successfully assigned default/p to n',
+        component: 'default-scheduler',
+        host: undefined,
+        first: 'T0',
+        last: 'T0',
+        count: 1,
+      },
+      userEvent,
+      {
+        rv: 5,
+        seq: 9,
+        kind: 'Node',
+        ns: undefined,
+        name: 'n',
+        uid: undefined,
+        apiVersion: 'v1',
+        type: 'Warning',
+        reason: 'Rebooted',
+        message: 'n',
+        component: 'kubelet',
+        host: 'n',
+        first: 'T0',
+        last: 'T1',
+        count: 3,
+      },
+    ] as Parameters<typeof packEvents>[0];
+    const packed = JSON.parse(JSON.stringify(packEvents(events)));
+    assert.equal(JSON.stringify(unpackEvents(packed)), JSON.stringify(events));
+    assert.deepEqual(packed.rows[2].slice(0, 2), [8, -2], 'seq and resourceVersion as steps');
+    assert.ok(packed.strings.filter((s: string) => s === 'n').length === 1, 'each text once');
+  });
 });
 
 describe('compactObjects / expandObjects', () => {
