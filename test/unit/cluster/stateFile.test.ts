@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadState, saveState } from '../../../server/src/cluster/persistence/stateFile';
 import { compactObjects, expandObjects } from '../../../server/src/cluster/persistence/compactObjects';
+import { expandSiblings, siblingObjects } from '../../../server/src/cluster/persistence/siblingObjects';
 import { packEvents, unpackEvents } from '../../../server/src/cluster/persistence/eventTable';
 import { materialise, recordFromFields } from '../../../server/src/cluster/eventRecord';
 import { Simulator, SimulatorState } from '../../../server/src/cluster/simulator';
@@ -62,14 +63,14 @@ describe('state file', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kubemate-state-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes version 3: repeated sub-objects as references, recorded events as rows; reads back every object exactly (key order included)', () => {
+  it('writes version 3: values repeating the previous sibling as markers, recorded events as rows; reads back every object exactly (key order included)', () => {
     const state = cluster().serialize();
     const path = join(dir, 's.json');
     saveState(path, state);
     const text = readFileSync(path, 'utf8');
     const raw = JSON.parse(text);
     assert.equal(raw.version, 3);
-    assert.ok(text.includes('{"$ref":'));
+    assert.ok(text.includes('"containers":{"$same":1}'));
     assert.ok(text.length < JSON.stringify(state).length);
     assert.equal(
       raw.store.objects.some((o: KObject) => o.kind === 'Event'),
@@ -124,8 +125,11 @@ describe('state file', () => {
   type Raw = { store: { objects: unknown[]; events?: { strings: unknown[]; rows: unknown[][] } } };
   const firstRow = (raw: Raw) => raw.store.events!.rows.find(Array.isArray)!;
   const refused: [string, (raw: Raw) => void][] = [
-    ['a reference to no earlier value', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 999999 } })],
-    ['a reference that is not a whole number', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { $ref: 0.5 } })],
+    ['a repeat with no earlier sibling', (raw) => (raw.store.objects[0] = { ...(raw.store.objects[0] as object), spec: { taints: { $same: 1 } } })],
+    [
+      'a repeat marker that is not 1',
+      (raw) => ((raw.store.objects.find((o) => JSON.stringify(o).includes('{"$same":1}')) as { spec: Record<string, unknown> }).spec.containers = { $same: 2 }),
+    ],
     ['no event table', (raw) => delete raw.store.events],
     ['an event row naming a string that is not in the table', (raw) => (firstRow(raw)[4] = raw.store.events!.strings.length)],
     ['an event row of the wrong length', (raw) => firstRow(raw).pop()],
@@ -191,46 +195,54 @@ describe('packEvents / unpackEvents', () => {
   });
 });
 
-describe('compactObjects / expandObjects', () => {
-  // Values that look like the encoding's own markers must survive too.
-  const KEYS = ['a', 'b', '$ref', '$lit', 'spec', 'metadata'];
-  function value(ids: SeededIds, depth: number): unknown {
-    const r = ids.next();
-    if (depth > 3 || r < 0.3) return [0, 1, 'x', true, null, 'a long enough string value'][Math.floor(ids.next() * 6)];
-    if (r < 0.5) return Array.from({ length: Math.floor(ids.next() * 3) }, () => value(ids, depth + 1));
-    const o: Record<string, unknown> = {};
-    for (let i = Math.floor(ids.next() * 3); i >= 0; i--) o[KEYS[Math.floor(ids.next() * KEYS.length)]] = value(ids, depth + 1);
-    return o;
-  }
-
-  it('round-trips 300 random object lists, repeats and marker-like values included', () => {
-    const ids = new SeededIds(5);
-    for (let n = 0; n < 300; n++) {
-      const pool = Array.from({ length: 3 }, () => value(ids, 1));
-      const objects = Array.from({ length: 1 + Math.floor(ids.next() * 6) }, (_, i) => {
-        const o: Record<string, unknown> = { kind: 'X', metadata: { name: `o${i}`, labels: pool[i % 3] } };
-        for (const k of ['spec', 'status', '$ref', '$lit']) if (ids.next() < 0.6) o[k] = ids.next() < 0.5 ? pool[Math.floor(ids.next() * 3)] : value(ids, 1);
-        return o as unknown as KObject;
-      });
-      const before = JSON.stringify(objects);
-      const c = compactObjects(objects);
-      assert.equal(JSON.stringify(objects), before, 'the input is not modified');
-      const back = expandObjects(JSON.parse(JSON.stringify(c)));
-      assert.equal(JSON.stringify(back), before, `case ${n}`);
+// Version 3 writes siblingObjects; version 2 files were written with compactObjects and are still read.
+const codecs: [string, (objects: readonly KObject[]) => unknown[], (objects: unknown[]) => KObject[], RegExp][] = [
+  ['siblingObjects / expandSiblings', siblingObjects, expandSiblings, /"\$same"/g],
+  ['compactObjects / expandObjects', compactObjects, expandObjects, /"\$ref"/g],
+];
+for (const [title, write, read, marker] of codecs)
+  describe(title, () => {
+    // Values that look like the encoding's own markers must survive too.
+    const KEYS = ['a', 'b', '$ref', '$same', '$lit', 'spec', 'metadata'];
+    function value(ids: SeededIds, depth: number): unknown {
+      const r = ids.next();
+      if (depth > 3 || r < 0.3) return [0, 1, 'x', true, null, 'a long enough string value'][Math.floor(ids.next() * 6)];
+      if (r < 0.5) return Array.from({ length: Math.floor(ids.next() * 3) }, () => value(ids, depth + 1));
+      const o: Record<string, unknown> = {};
+      for (let i = Math.floor(ids.next() * 3); i >= 0; i--) o[KEYS[Math.floor(ids.next() * KEYS.length)]] = value(ids, depth + 1);
+      return o;
     }
-  });
 
-  it('expanded copies are independent objects (the simulator modifies objects in place)', () => {
-    const labels = { app: 'web', tier: 'frontend-long-enough' };
-    const objects = [0, 1].map((i) => ({
-      kind: 'Pod',
-      metadata: { name: `p${i}`, labels: { ...labels } },
-      spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
-    })) as unknown as KObject[];
-    const text = JSON.stringify(compactObjects(objects));
-    assert.equal((text.match(/"\$ref"/g) ?? []).length, 2);
-    const [a, b] = expandObjects(JSON.parse(text)) as unknown as { metadata: { labels: Record<string, string> } }[];
-    a.metadata.labels.app = 'changed';
-    assert.equal(b.metadata.labels.app, 'web');
+    it('round-trips 300 random object lists, repeats and marker-like values included', () => {
+      const ids = new SeededIds(5);
+      for (let n = 0; n < 300; n++) {
+        const pool = Array.from({ length: 3 }, () => value(ids, 1));
+        const objects = Array.from({ length: 1 + Math.floor(ids.next() * 6) }, (_, i) => {
+          const generateName = ['a-', 'b-', undefined][Math.floor(ids.next() * 3)];
+          const o: Record<string, unknown> = { kind: ids.next() < 0.8 ? 'X' : 'Y', metadata: { name: `o${i}`, generateName, labels: pool[i % 3] } };
+          for (const k of ['spec', 'status', '$ref', '$same', '$lit'])
+            if (ids.next() < 0.6) o[k] = ids.next() < 0.5 ? pool[Math.floor(ids.next() * 3)] : value(ids, 1);
+          return o as unknown as KObject;
+        });
+        const before = JSON.stringify(objects);
+        const c = write(objects);
+        assert.equal(JSON.stringify(objects), before, 'the input is not modified');
+        const back = read(JSON.parse(JSON.stringify(c)));
+        assert.equal(JSON.stringify(back), before, `case ${n}`);
+      }
+    });
+
+    it('expanded copies are independent objects (the simulator modifies objects in place)', () => {
+      const labels = { app: 'web', tier: 'frontend-long-enough' };
+      const objects = [0, 1].map((i) => ({
+        kind: 'Pod',
+        metadata: { name: `p${i}`, labels: { ...labels } },
+        spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+      })) as unknown as KObject[];
+      const text = JSON.stringify(write(objects));
+      assert.equal((text.match(marker) ?? []).length, 2);
+      const [a, b] = read(JSON.parse(text)) as unknown as { metadata: { labels: Record<string, string> } }[];
+      a.metadata.labels.app = 'changed';
+      assert.equal(b.metadata.labels.app, 'web');
+    });
   });
-});

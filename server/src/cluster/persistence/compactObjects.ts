@@ -1,4 +1,5 @@
-// The state file's compact form of the stored objects (state file version 2). A cluster holds
+// The compact form of the stored objects in state file version 2 (read by this build; written by
+// the builds before version 3, and here by the tests that check reading it). A cluster holds
 // the same sub-objects over and over — the pods of one ReplicaSet share their containers,
 // tolerations, owner reference, labels and conditions; the events about one object share
 // `involvedObject` — so an object or array one or two levels below an object's top is written in
