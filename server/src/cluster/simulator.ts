@@ -416,16 +416,19 @@ export class Simulator {
 
   // ---- views ----------------------------------------------------------------------------------
 
-  snapshot(filter: NamespaceFilter = userNamespaces): ClusterSnapshot {
+  /** `withEvents` false leaves `events` empty, for a caller that reports an action's own events. */
+  snapshot(filter: NamespaceFilter = userNamespaces, withEvents = true): ClusterSnapshot {
     return {
       pods: listSorted<Pod>(this.store, 'Pod', filter).map(podSummary),
       replicaSets: listSorted(this.store, 'ReplicaSet', filter).map(replicaSetSummary),
       services: listSorted(this.store, 'Service', filter).map(serviceSummary),
       endpoints: listSorted(this.store, 'Endpoints', filter).map(endpointsSummary),
-      events: this.store.eventLog
-        .records()
-        .filter((e) => filter(recordFilterNamespace(e)))
-        .map(recordSummary),
+      events: withEvents
+        ? this.store.eventLog
+            .records()
+            .filter((e) => filter(recordFilterNamespace(e)))
+            .map(recordSummary)
+        : [],
     };
   }
 }
