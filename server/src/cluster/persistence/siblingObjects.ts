@@ -10,23 +10,10 @@
 // four times the cost for 5% less text). Lossless, key order included; a value that itself looks
 // like {"$same": …} or {"$lit": …} at those levels is written as {"$lit": value}.
 import type { KObject } from '../types';
+import { cloneJson, isContainer, isRecord, Json, looksLikeMarker } from './jsonValues';
 
-type Json = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
-
-/** Would be read back as a marker: must be escaped. */
-function looksSpecial(v: object): boolean {
-  if (Array.isArray(v)) return false;
-  let n = 0;
-  let special = false;
-  for (const k in v) {
-    if (++n > 1) return false;
-    special = k === '$same' || k === '$lit';
-  }
-  return special;
-}
+const MARKERS = ['$same', '$lit'];
+const looksSpecial = (v: object): boolean => looksLikeMarker(v, MARKERS);
 
 /** Equal as JSON text would be (key order included); conservative: an undefined member counts as a difference. */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -80,15 +67,6 @@ export function siblingObjects(objects: readonly KObject[]): unknown[] {
     }
     return copy;
   });
-}
-
-/** A deep copy of JSON data (faster than structuredClone for it). */
-function cloneJson(v: unknown): unknown {
-  if (!isContainer(v)) return v;
-  if (Array.isArray(v)) return v.map(cloneJson);
-  const out: Json = {};
-  for (const k of Object.keys(v)) out[k] = cloneJson((v as Json)[k]);
-  return out;
 }
 
 /** The inverse of siblingObjects on the parsed objects; throws on a marker with no value to stand for. Modifies `objects`. */
