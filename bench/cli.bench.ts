@@ -4,34 +4,43 @@
 //  • `kubemate apply -f` of 1,000 Deployments × 10 replicas + 1,000 Services: wall time, state
 //    file size per 1,000 pods, JSON output size, against the time `yaml` needs to parse the same
 //    text in-process. Targets (issue 11): apply ≤ 1 s end to end, ≤ 3× the parse.
+// BENCH_PART=start|check|apply runs one part only. BENCH_CLI_BASE=<another build's cli.js> runs the
+// apply with it too, alternating with this build's run by run (an A/B in the same load).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments } from 'yaml';
 import { generateManifests } from './manifestGenerator';
 import { sharedPath } from './sharedDir';
 import { loadState } from '../server/src/cluster/persistence/stateFile';
+import { materialise, recordFromFields } from '../server/src/cluster/eventRecord';
 
 const CLI = resolve('dist/cli.js');
+const BASE = process.env.BENCH_CLI_BASE ? resolve(process.env.BENCH_CLI_BASE) : undefined;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PART = process.env.BENCH_PART;
+const part = (name: string) => !PART || PART === name;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }
 
-function time(args: string[], cwd: string): { ms: number; status: number | null; out: number } {
+function time(args: string[], cwd: string, cli = CLI): { ms: number; status: number | null; out: number } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { ms: performance.now() - t0, status: r.status, out: (r.stdout ?? '').length };
 }
 
-/** Bytes of the state as version-1 files held it (every object written out in full). */
+/** Bytes of the state as version-1 files held it (every object, Events included, written out in full). */
 function plainSize(path: string): number {
   const l = existsSync(path) ? loadState(path) : undefined;
-  return l?.kind === 'ok' ? JSON.stringify(l.state).length + 1 : 0;
+  if (l?.kind !== 'ok') return 0;
+  const { events = [], kinds: _, ...store } = l.state.store;
+  const full = events.map((e) => ('metadata' in e ? e : materialise(recordFromFields(e))));
+  return JSON.stringify({ ...l.state, store: { ...store, objects: [...store.objects, ...full] } }).length + 1;
 }
 
 function countFiles(dir: string): number {
@@ -46,9 +55,17 @@ function countFiles(dir: string): number {
 
 const work = mkdtempSync(join(tmpdir(), 'kubemate-cli-bench-'));
 try {
-  const start = median(Array.from({ length: RUNS }, () => time(['--version'], work).ms));
-  console.log(`process start (kubemate --version): ${start.toFixed(0)} ms median of ${RUNS}`);
+  if (part('start')) {
+    const start = median(Array.from({ length: RUNS }, () => time(['--version'], work).ms));
+    console.log(`process start (kubemate --version): ${start.toFixed(0)} ms median of ${RUNS}`);
+  }
+  if (part('check')) checkPart();
+  if (part('apply')) applyPart();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 
+function checkPart(): void {
   // check: a generated tree of 2,000 files of 5 documents each.
   const tree = join(work, 'tree');
   for (let i = 0; i < 2000; i++) {
@@ -68,8 +85,10 @@ try {
     const ms = median(runs.map((c) => c.ms));
     console.log(`kubemate check, ${corpus}: ${n} files in ${ms.toFixed(0)} ms → ${(n / (ms / 1000)).toFixed(0)} files/s`);
   } else console.log('kubemate check on the real corpus skipped: ../shared/corpus not found (it exists only on the build machine)');
+}
 
-  // apply: 10,000 pods, end to end.
+/** apply: 10,000 pods, end to end. */
+function applyPart(): void {
   const docs: string[] = [];
   for (let i = 0; i < 1000; i++) {
     const name = `app-${String(i).padStart(4, '0')}`;
@@ -96,19 +115,35 @@ try {
       `apiVersion: v1\nkind: Node\nmetadata:\n  name: node-${i}\n  labels:\n    kubernetes.io/hostname: node-${i}\nstatus:\n  capacity: {cpu: "64", memory: 256Gi, pods: "500"}\n  allocatable: {cpu: "64", memory: 256Gi, pods: "500"}\n`,
   ).join('---\n');
   writeFileSync(join(work, 'nodes.yaml'), nodes);
-  const applies = Array.from({ length: RUNS }, (_, i) => {
-    const state = join(work, `state-${i}.json`);
-    const r = time(['apply', '-f', 'big.yaml', '--cluster', 'nodes.yaml', '--state', state, '-o', 'json'], work);
-    return { ...r, state: existsSync(state) ? statSync(state).size : 0, plain: plainSize(state) };
-  });
-  const applyMs = median(applies.map((a) => a.ms));
-  const a = applies[0];
+  const run = (cli: string, label: string, i: number) => {
+    const state = join(work, `state-${label}-${i}.json`);
+    const r = time(['apply', '-f', 'big.yaml', '--cluster', 'nodes.yaml', '--state', state, '-o', 'json'], work, cli);
+    const size = existsSync(state) ? statSync(state).size : 0;
+    const plain = i === 0 ? plainSize(state) : 0;
+    rmSync(state, { force: true });
+    return { ...r, state: size, plain };
+  };
+  const applies: ReturnType<typeof run>[] = [];
+  const bases: ReturnType<typeof run>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    applies.push(run(CLI, 'a', i));
+    if (BASE) bases.push(run(BASE, 'b', i));
+  }
+  const report = (label: string, runs: ReturnType<typeof run>[]) => {
+    const ms = median(runs.map((a) => a.ms));
+    const a = runs[0];
+    console.log(
+      `kubemate apply -f${label} (10,000 pods, 1,000 Services), process start → JSON printed + state written: ${ms.toFixed(0)} ms median of ${RUNS} (target ≤ 1,000 ms) — ${(ms / parse).toFixed(1)}× the in-process yaml parse of ${parse.toFixed(0)} ms (target ≤ 3×); exit ${a.status}`,
+    );
+    console.log(
+      `  state file ${(a.state / 1e6).toFixed(1)} MB (${(a.state / 10 / 1e3).toFixed(0)} kB per 1,000 pods; the same state as plain JSON, state file version 1: ${(a.plain / 1e6).toFixed(1)} MB, ${(a.plain / 10 / 1e3).toFixed(0)} kB per 1,000 pods); JSON output ${(a.out / 1e6).toFixed(1)} MB`,
+    );
+  };
+  report('', applies);
+  if (BASE) report(` with ${BASE} (alternating with the runs above)`, bases);
   console.log(
-    `kubemate apply -f (10,000 pods, 1,000 Services), process start → JSON printed + state written: ${applyMs.toFixed(0)} ms median of ${RUNS} (target ≤ 1,000 ms) — ${(applyMs / parse).toFixed(1)}× the in-process yaml parse of ${parse.toFixed(0)} ms (target ≤ 3×); exit ${a.status}`,
+    `  load average during the runs: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
   );
-  console.log(
-    `  state file ${(a.state / 1e6).toFixed(1)} MB (${(a.state / 10 / 1e3).toFixed(0)} kB per 1,000 pods; the same state as plain JSON, state file version 1: ${(a.plain / 1e6).toFixed(1)} MB, ${(a.plain / 10 / 1e3).toFixed(0)} kB per 1,000 pods); JSON output ${(a.out / 1e6).toFixed(1)} MB`,
-  );
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

@@ -141,3 +141,79 @@ export function recordFilterNamespace(r: EventRecord): string | undefined {
   const f = r.full;
   return f ? (f.involvedObject.namespace ?? f.metadata.namespace) : (r.ns ?? 'default');
 }
+
+/** A recorded event as plain data (what a state file keeps): the record without the log's links. */
+export interface EventFields {
+  rv: number;
+  seq: number;
+  kind: string;
+  ns: string | undefined;
+  name: string;
+  uid: string | undefined;
+  apiVersion: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  component: string;
+  host: string | undefined;
+  first: string;
+  last: string;
+  count: number;
+}
+
+export function eventFields(r: EventRecord): EventFields {
+  return {
+    rv: r.rv,
+    seq: r.seq,
+    kind: r.kind,
+    ns: r.ns,
+    name: r.name,
+    uid: r.uid,
+    apiVersion: r.apiVersion,
+    type: r.type,
+    reason: r.reason,
+    message: r.message,
+    component: r.component,
+    host: r.host,
+    first: r.first,
+    last: r.last,
+    count: r.count,
+  };
+}
+
+export function recordFromFields(f: EventFields): EventRecord {
+  const r = newEventRecord(f.rv, f.seq, f.kind, f.ns, f.name, f.uid, f.apiVersion, f.type, f.reason, f.message, f.component, f.host, f.first);
+  r.last = f.last;
+  r.count = f.count;
+  return r;
+}
+
+/**
+ * The record an Event object stands for when it is exactly what `materialise` builds (a recorded
+ * event that a version 1 or 2 state file kept in full); undefined for any other Event.
+ */
+export function recordFromEvent(e: KEvent): EventRecord | undefined {
+  const m = /\.([0-9a-f]{16})$/.exec(e.metadata.name);
+  const o = e.involvedObject;
+  if (!m || !o || typeof o.kind !== 'string' || typeof o.name !== 'string' || typeof o.apiVersion !== 'string' || !e.source) return undefined;
+  const r = recordFromFields({
+    rv: Number(e.metadata.resourceVersion),
+    seq: Number.parseInt(m[1], 16),
+    kind: o.kind,
+    ns: o.namespace,
+    name: o.name,
+    uid: o.uid,
+    apiVersion: o.apiVersion,
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    component: e.source.component,
+    host: e.source.host,
+    first: e.firstTimestamp,
+    last: e.lastTimestamp,
+    count: e.count,
+  });
+  const same = JSON.stringify(materialise(r)) === JSON.stringify(e);
+  r.full = undefined;
+  return same ? r : undefined;
+}

@@ -44,8 +44,8 @@ import { terminationHoldSeconds } from './runtime/gracefulTermination';
 import { FaultAction, FaultProblem, pickFaultTarget } from './runtime/faultTarget';
 
 export const STATE_FORMAT = 'kubemate-cluster-state';
-/** The state file version this build writes (and the newest it reads): 2 = repeated sub-objects written once. */
-export const STATE_VERSION = 2;
+/** The state file version this build writes (and the newest it reads): 2 = repeated sub-objects written once, 3 = recorded events as table rows. */
+export const STATE_VERSION = 3;
 export const ROUND_MS = 1000;
 /** A quiet cluster may jump ahead to a pending timer at most this far (10 minutes). */
 const TIMER_HORIZON_MS = 10 * 60 * 1000;
@@ -416,16 +416,19 @@ export class Simulator {
 
   // ---- views ----------------------------------------------------------------------------------
 
-  snapshot(filter: NamespaceFilter = userNamespaces): ClusterSnapshot {
+  /** `withEvents` false leaves `events` empty, for a caller that reports an action's own events. */
+  snapshot(filter: NamespaceFilter = userNamespaces, withEvents = true): ClusterSnapshot {
     return {
       pods: listSorted<Pod>(this.store, 'Pod', filter).map(podSummary),
       replicaSets: listSorted(this.store, 'ReplicaSet', filter).map(replicaSetSummary),
       services: listSorted(this.store, 'Service', filter).map(serviceSummary),
       endpoints: listSorted(this.store, 'Endpoints', filter).map(endpointsSummary),
-      events: this.store.eventLog
-        .records()
-        .filter((e) => filter(recordFilterNamespace(e)))
-        .map(recordSummary),
+      events: withEvents
+        ? this.store.eventLog
+            .records()
+            .filter((e) => filter(recordFilterNamespace(e)))
+            .map(recordSummary)
+        : [],
     };
   }
 }

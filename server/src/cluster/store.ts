@@ -5,11 +5,16 @@ import { SeededIds } from '../util/seededIds';
 import { KObject, OwnerReference, objectKey, isClusterScoped, controllerOf } from './types';
 import { randomSuffix, generatedName, uidFrom } from './naming';
 import { EventLog } from './eventLog';
-import { EventRecord, newEventRecord } from './eventRecord';
+import { EventFields, EventRecord, eventFields, newEventRecord, recordFromEvent, recordFromFields } from './eventRecord';
 import type { KEvent } from './events';
 
 export interface StoreState {
+  /** Every object but Events (state files before version 3: Events too, in full). */
   objects: KObject[];
+  /** The event log in creation order: a recorded event as its fields, any other Event in full. */
+  events?: (EventFields | KEvent)[];
+  /** The kinds in the order they were first stored (kinds()); without it, the order of `objects`. */
+  kinds?: string[];
   resourceVersion: number;
   nowMs: number;
   seed: number;
@@ -271,21 +276,42 @@ export class Store {
     if (ref) this.byOwner.get(ref.uid)?.delete(obj);
   }
 
+  /** Recorded events stay records (never materialised for saving): most of a busy cluster's objects are events. */
   serialize(): StoreState {
     const objects: KObject[] = [];
-    for (const [kind, m] of this.byKind) for (const o of kind === 'Event' ? this.eventLog.list() : m.values()) objects.push(o);
-    return { objects, resourceVersion: this.rv, nowMs: this.nowMs, seed: this.ids.snapshot() };
+    for (const [kind, m] of this.byKind) if (kind !== 'Event') for (const o of m.values()) objects.push(o);
+    const events = this.eventLog.records().map((r) => r.full ?? eventFields(r));
+    return { objects, events, kinds: [...this.byKind.keys()], resourceVersion: this.rv, nowMs: this.nowMs, seed: this.ids.snapshot() };
   }
 
   static deserialize(state: StoreState): Store {
     const store = new Store(new SeededIds(state.seed), state.nowMs);
+    for (const kind of state.kinds ?? []) store.byKind.set(kind, new Map());
+    const addEvent = (e: KEvent) => {
+      // An event an older file kept in full becomes a record again when it is one.
+      const r = recordFromEvent(e);
+      if (r) store.eventLog.add(r);
+      else {
+        store.eventLog.addFull(e);
+        if (e.metadata.uid) store.byUid.set(e.metadata.uid, e);
+        store.indexOwner(e);
+      }
+    };
     for (const o of state.objects) {
       let m = store.byKind.get(o.kind);
       if (!m) store.byKind.set(o.kind, (m = new Map()));
-      if (o.kind === 'Event') store.eventLog.addFull(o as KEvent);
-      else m.set(objectKey(o.kind, o.metadata.namespace, o.metadata.name), o);
+      if (o.kind === 'Event') {
+        addEvent(o as KEvent);
+        continue;
+      }
+      m.set(objectKey(o.kind, o.metadata.namespace, o.metadata.name), o);
       if (o.metadata.uid) store.byUid.set(o.metadata.uid, o);
       store.indexOwner(o);
+    }
+    if (state.events?.length && !store.byKind.has('Event')) store.byKind.set('Event', new Map());
+    for (const e of state.events ?? []) {
+      if ('metadata' in e) addEvent(e);
+      else store.eventLog.add(recordFromFields(e));
     }
     store.rv = state.resourceVersion;
     return store;

@@ -52,7 +52,8 @@ async function runApply(args: string[], io: CliIO, env: NodeJS.ProcessEnv = proc
   const failed = !r.ok || read.problems.length > 0;
   if (format === 'json') {
     const result = r.result!;
-    const snap = sim.snapshot();
+    // The events printed are the apply's own (result.events), not the whole log.
+    const snap = sim.snapshot(undefined, false);
     const json: ClusterSnapshot = {
       applied: result.applied.map((a) => ({
         apiVersion: a.apiVersion,

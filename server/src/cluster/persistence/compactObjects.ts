@@ -1,4 +1,5 @@
-// The state file's compact form of the stored objects (state file version 2). A cluster holds
+// The compact form of the stored objects in state file version 2 (read by this build; written by
+// the builds before version 3, and here by the tests that check reading it). A cluster holds
 // the same sub-objects over and over — the pods of one ReplicaSet share their containers,
 // tolerations, owner reference, labels and conditions; the events about one object share
 // `involvedObject` — so an object or array one or two levels below an object's top is written in
@@ -8,6 +9,7 @@
 // Lossless, key order included, and generic: nothing is assumed about kinds. A value that itself
 // looks like {"$ref": …} or {"$lit": …} at those levels is written as {"$lit": value}.
 import type { KObject } from '../types';
+import { cloneJson, isContainer, isRecord, Json, looksLikeMarker } from './jsonValues';
 
 /**
  * Depth-1 values that are (all but) never repeated whole — a pod's spec names its node, its
@@ -19,21 +21,8 @@ const WHOLE_UNIQUE = new Set(['spec', 'status']);
 /** Shorter than this (as JSON) a repeat is cheaper written out than as a reference. */
 const MIN_SHARED = 24;
 
-type Json = Record<string, unknown>;
-
-const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
-/** Would be read back as a reference or an escape: must be escaped itself. */
-function looksSpecial(v: object): boolean {
-  if (Array.isArray(v)) return false;
-  let n = 0;
-  let special = false;
-  for (const k in v) {
-    if (++n > 1) return false;
-    special = k === '$ref' || k === '$lit';
-  }
-  return special;
-}
+const MARKERS = ['$ref', '$lit'];
+const looksSpecial = (v: object): boolean => looksLikeMarker(v, MARKERS);
 
 /**
  * The objects in compact form (write them with JSON.stringify). Each candidate is identified by
@@ -83,15 +72,6 @@ export function compactObjects(objects: readonly KObject[]): unknown[] {
     }
     return copy;
   });
-}
-
-/** A deep copy of JSON data (faster than structuredClone for it). */
-function cloneJson(v: unknown): unknown {
-  if (!isContainer(v)) return v;
-  if (Array.isArray(v)) return v.map(cloneJson);
-  const out: Json = {};
-  for (const k of Object.keys(v)) out[k] = cloneJson((v as Json)[k]);
-  return out;
 }
 
 /** The inverse of compactObjects on the parsed objects (version-1 objects have no references and pass unchanged). Modifies `objects`. */

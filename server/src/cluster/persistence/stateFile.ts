@@ -4,12 +4,16 @@
 // Every write carries a `generation` (first key, so it can be read from the file's head): the
 // number of writes the file has seen, which the state session compares before writing, as the API
 // server compares resourceVersion (kubectl/clusterSession.ts).
-// Version 2 writes repeated sub-objects once (compactObjects); version 1 files are read as they are.
+// Version 3 writes a value that repeats the previous sibling's as a marker (siblingObjects) and
+// recorded events as rows of a table (eventTable) instead of Event objects. Older files are still
+// read: version 2 wrote repeated sub-objects once (compactObjects), version 1 every object in full.
 import * as nodeFs from 'node:fs';
 import { existsSync, readFileSync, renameSync, unlinkSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { STATE_FORMAT, STATE_VERSION, SimulatorState } from '../simulator';
-import { compactObjects, expandObjects } from './compactObjects';
+import { expandObjects } from './compactObjects';
+import { expandSiblings, siblingObjects } from './siblingObjects';
+import { packEvents, unpackEvents } from './eventTable';
 
 export type LoadResult =
   | { kind: 'missing' }
@@ -45,7 +49,11 @@ export function loadState(path: string): LoadResult {
   const s = d.store;
   if (d.version >= 2) {
     try {
-      s.objects = expandObjects(s.objects);
+      s.objects = d.version === 2 ? expandObjects(s.objects) : expandSiblings(s.objects);
+      if (d.version >= 3) {
+        s.events = unpackEvents(s.events);
+        if (s.kinds !== undefined && (!Array.isArray(s.kinds) || s.kinds.some((k) => typeof k !== 'string'))) throw new Error('damaged kinds');
+      }
     } catch (e) {
       return { kind: 'invalid', reason: 'foreign', detail: e instanceof Error ? e.message : String(e) };
     }
@@ -103,9 +111,10 @@ export function saveState(path: string, state: SimulatorState, generation = 0, f
   }
 }
 
-/** The file's text: the generation first, the objects in compact form (compactObjects). */
+/** The file's text: the generation first, the objects in compact form (siblingObjects), the events as a table (eventTable). */
 export function stateText(state: SimulatorState, generation = 0): string {
-  return JSON.stringify({ generation, ...state, version: STATE_VERSION, store: { ...state.store, objects: compactObjects(state.store.objects) } }) + '\n';
+  const store = { ...state.store, objects: siblingObjects(state.store.objects), events: packEvents(state.store.events ?? []) };
+  return JSON.stringify({ generation, ...state, version: STATE_VERSION, store }) + '\n';
 }
 
 /** Moves a file aside to the first free `<file>.bak-<n>` and returns that path. */

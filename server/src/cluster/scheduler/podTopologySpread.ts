@@ -70,12 +70,17 @@ function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
   return true;
 }
 
-/** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. */
-function countMatching(info: NodeInfo, c: SpreadConstraint, namespace: string): number {
+/** The label index keys of a constraint's required pairs in a namespace (built once per pod, read per node). */
+function indexKeys(c: SpreadConstraint, namespace: string): string[] {
+  return c.pairs.map(([k, v]) => labelIndexKey(namespace, k, v));
+}
+
+/** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. `keys`: indexKeys(c, namespace). */
+function countMatching(info: NodeInfo, c: SpreadConstraint, namespace: string, keys: string[]): number {
   let list: Pod[] = info.pods;
   // The shortest list among the selector's required label pairs holds every candidate.
-  for (const [k, v] of c.pairs) {
-    const l = info.podsByLabel.get(labelIndexKey(namespace, k, v));
+  for (const key of keys) {
+    const l = info.podsByLabel.get(key);
     if (!l) return 0;
     if (l.length < list.length) list = l;
   }
@@ -100,12 +105,13 @@ export function topologySpreadPreFilter(pod: Pod, infos: NodeInfo[]): TopologySp
   if (!constraints.length) return undefined;
   const ns = pod.metadata.namespace ?? 'default';
   const counts = constraints.map(() => new Map<string, number>());
+  const keys = constraints.map((c) => indexKeys(c, ns));
   for (const info of infos) {
     if (!hasKeys(info, constraints)) continue;
     constraints.forEach((c, i) => {
       if (!includesNode(c, pod, info)) return;
       const v = (info.node.metadata.labels ?? {})[c.topologyKey];
-      counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(info, c, ns));
+      counts[i].set(v, (counts[i].get(v) ?? 0) + countMatching(info, c, ns, keys[i]));
     });
   }
   const minMatch = constraints.map((c, i) => {
@@ -150,6 +156,7 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
   const ns = pod.metadata.namespace ?? 'default';
   const ignored = feasible.map((info) => requireAll && !hasKeys(info, constraints));
   const pairs = constraints.map(() => new Map<string, number>());
+  const keys = constraints.map((c) => indexKeys(c, ns));
   const considered = ignored.filter((x) => !x).length;
   const weights = constraints.map((c, i) => {
     if (c.topologyKey === HOSTNAME) return normalizingWeight(considered);
@@ -165,7 +172,7 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
       if (c.topologyKey === HOSTNAME || !includesNode(c, pod, info)) return;
       const v = (info.node.metadata.labels ?? {})[c.topologyKey];
       if (v === undefined || !pairs[i].has(v)) return;
-      pairs[i].set(v, (pairs[i].get(v) ?? 0) + countMatching(info, c, ns));
+      pairs[i].set(v, (pairs[i].get(v) ?? 0) + countMatching(info, c, ns, keys[i]));
     });
   }
   const raw = feasible.map((info, n) => {
@@ -174,7 +181,7 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
     constraints.forEach((c, i) => {
       const v = (info.node.metadata.labels ?? {})[c.topologyKey];
       if (v === undefined) return;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns) : (pairs[i].get(v) ?? 0);
+      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns, keys[i]) : (pairs[i].get(v) ?? 0);
       s += cnt * weights[i] + (c.maxSkew - 1);
     });
     return Math.round(s);
