@@ -15,6 +15,7 @@ import { aboveSizeLimit } from '../protocol/settings';
 import { t } from '../util/l10n';
 import { perDocumentDiagnostics } from './diagnosticsHandler';
 import { canonicalUri } from './workspaceScan';
+import { extractObjects } from '../workspace/extractObjects';
 import type { ServerContext } from './serverContext';
 
 /** A file with more documents than this opens progressively; these are published first. */
@@ -40,7 +41,12 @@ export function openProgressively(ctx: ServerContext, doc: TextDocument, complet
     },
     () => undefined,
   );
-  const checkSlice = (docs: FileDocument[]) => ctx.guard('diagnostics', undefined, () => perDocumentDiagnostics(ctx, canonicalUri(uri), parse.partial(docs)));
+  // Each slice fills the per-document memos the complete diagnostics and the index read: findings, objects.
+  const checkSlice = (docs: FileDocument[]) =>
+    ctx.guard('diagnostics', undefined, () => {
+      perDocumentDiagnostics(ctx, canonicalUri(uri), parse.partial(docs));
+      for (const d of docs) extractObjects(d.chunk);
+    });
   const first: FileDocument[] = [];
   for (let d = parse.step(); d; d = parse.parsed < FIRST_DOCUMENTS ? parse.step() : undefined) first.push(d);
   checkSlice(first);
