@@ -19,7 +19,7 @@ import { extractObjects } from '../workspace/extractObjects';
 import type { ServerContext } from './serverContext';
 
 /** A file with more documents than this opens progressively; these are published first. */
-export const FIRST_DOCUMENTS = 50;
+export const FIRST_DOCUMENTS = 20;
 /** Parsing time per turn after the first; the slice's own checks follow in the same turn. */
 const SLICE_MS = 8;
 
