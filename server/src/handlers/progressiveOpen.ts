@@ -52,28 +52,36 @@ export function openProgressively(ctx: ServerContext, doc: TextDocument, complet
   checkSlice(first);
   // The publisher's turn (scheduled by the didOpen) publishes these documents' findings.
   ctx.publisher.schedule(uri);
-  const next = () =>
-    ctx.guard('open', undefined, () => {
-      // Closed, changed or finished by a feature meanwhile: whatever finished it synced the index.
-      if (ctx.cache.pendingParse(uri, version) === parse) {
-        const slice: FileDocument[] = [];
-        const t0 = performance.now();
-        for (let d = parse.step(); d; d = performance.now() - t0 < SLICE_MS ? parse.step() : undefined) slice.push(d);
-        if (slice.length) checkSlice(slice);
-        if (parse.parsed < parse.total) {
-          void progress.then((p) => p?.report(Math.floor((100 * parse.parsed) / parse.total)));
-          setImmediate(next);
-          return;
-        }
-      }
-      const current = ctx.documents.get(uri);
-      if (current?.version === version) {
-        ctx.parsed(current); // the finished parse becomes the document's cached one
-        complete(current);
-        ctx.publisher.publishNow(uri);
-      }
-      void progress.then((p: WorkDoneProgressReporter | undefined) => p?.done());
+  let reported = 0;
+  const next = () => {
+    // Closed or changed meanwhile (that change synced and published the new version), or
+    // finished by a feature: no more slices. A slice that throws ends the open the same way.
+    const more = ctx.guard('open', false, () => {
+      if (ctx.cache.pendingParse(uri, version) !== parse) return false;
+      const slice: FileDocument[] = [];
+      const t0 = performance.now();
+      for (let d = parse.step(); d; d = performance.now() - t0 < SLICE_MS ? parse.step() : undefined) slice.push(d);
+      if (slice.length) checkSlice(slice);
+      return parse.parsed < parse.total;
     });
+    if (more) {
+      const percent = Math.floor((100 * parse.parsed) / parse.total);
+      if (percent >= reported + 10) {
+        reported = percent;
+        void progress.then((p) => p?.report(percent));
+      }
+      setImmediate(next);
+      return;
+    }
+    ctx.guard('open', undefined, () => {
+      const current = ctx.documents.get(uri);
+      if (current?.version !== version) return;
+      ctx.parsed(current); // the finished parse becomes the document's cached one
+      complete(current);
+      ctx.publisher.publishNow(uri);
+    });
+    void progress.then((p: WorkDoneProgressReporter | undefined) => p?.done());
+  };
   setImmediate(next);
   return true;
 }
