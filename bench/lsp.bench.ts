@@ -18,6 +18,11 @@ interface Result {
   name: string;
   coldStart: number;
   firstOneDoc: number;
+  /** didOpen of the 1,000-document file → its first diagnostics (KubeMate: the first documents' own findings). */
+  firstPublish: number;
+  /** A hover on another open file, sent right after the big file's didOpen. */
+  hoverDuringOpen: number;
+  /** didOpen → its last diagnostics of the open, cross-file findings included (the same as firstPublish for a server that publishes once). */
   fullDiagnostics: number;
   rediagnose: number[];
   quiet: number[];
@@ -80,11 +85,21 @@ async function measure(
 
   const s: Driver = await startDriver(opts());
   const uri = 'file:///bench/big.yaml';
-  const [fullDiagnostics, first] = await timed(async () => {
-    const d = s.diagnostics(uri, 1);
-    void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
-    return d;
-  });
+  // Another (one-document) file is open: a hover on it is sent right after the big file's didOpen.
+  const otherUri = 'file:///bench/other.yaml';
+  const otherOpen = s.diagnostics(otherUri, 1);
+  void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: otherUri, languageId: 'yaml', version: 1, text: oneDoc } });
+  await otherOpen;
+  const tOpen = performance.now();
+  const d = s.diagnostics(uri, 1);
+  void s.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: big } });
+  const [hoverDuringOpen] = await timed(() =>
+    s.connection.sendRequest('textDocument/hover', { textDocument: { uri: otherUri }, position: { line: 0, character: 1 } }),
+  );
+  const firstDiagnostics = await d;
+  const firstPublish = performance.now() - tOpen;
+  const settled = await s.settled(uri);
+  const fullDiagnostics = settled.at - tOpen;
   // Keystrokes that change the findings: one line's `replicas: 3` becomes `replicas: x` (a new
   // wrong-type finding) and back (the finding goes): the time until the new diagnostics arrive.
   const rediagnose: number[] = [];
@@ -138,8 +153,8 @@ async function measure(
   }
   const rssMiB = s.rssMiB();
   await s.stop();
-  console.log(`  ${name}: ${first.diagnostics.length} diagnostics on the 1,000-document file`);
-  return { name, coldStart, firstOneDoc, fullDiagnostics, rediagnose, quiet, quietPublishes, completion, hover, rssMiB };
+  console.log(`  ${name}: ${firstDiagnostics.diagnostics.length} diagnostics first, ${settled.count} in the end on the 1,000-document file`);
+  return { name, coldStart, firstOneDoc, firstPublish, fullDiagnostics, hoverDuringOpen, rediagnose, quiet, quietPublishes, completion, hover, rssMiB };
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -149,7 +164,9 @@ function row(r: Result): string[] {
     r.name,
     fmt(r.coldStart),
     fmt(r.firstOneDoc),
+    fmt(r.firstPublish),
     fmt(r.fullDiagnostics),
+    fmt(r.hoverDuringOpen),
     `${fmt(percentile(r.rediagnose, 50))} / ${fmt(percentile(r.rediagnose, 99))} (n=${r.rediagnose.length})`,
     `${fmt(percentile(r.quiet, 50))} / ${fmt(percentile(r.quiet, 99))} (n=${r.quiet.length}, ${r.quietPublishes} published)`,
     `${fmt(percentile(r.completion, 50))} / ${fmt(percentile(r.completion, 99))} (n=${r.completion.length})`,
@@ -221,7 +238,9 @@ async function main(): Promise<void> {
     'server',
     'spawn→first diag (ms)',
     'first diag, 1 doc (ms)',
-    'full diag, 1000 docs (ms)',
+    'first publish, 1000 docs (ms)',
+    'complete diag, 1000 docs (ms)',
+    'hover elsewhere during that open (ms)',
     'keystroke, findings change p50/p99 (ms)',
     'keystroke, no change p50/p99 (ms)',
     'completion p50/p99 (ms)',
@@ -235,7 +254,7 @@ async function main(): Promise<void> {
   const k = results[0];
   console.log();
   console.log(
-    `targets: full ≤300 ms: ${fmt(k.fullDiagnostics)}; keystroke p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))} (findings change), ${fmt(percentile(k.quiet, 99))} (no change); completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`,
+    `targets: full ≤300 ms: ${fmt(k.fullDiagnostics)} complete (first publish ${fmt(k.firstPublish)}); keystroke p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))} (findings change), ${fmt(percentile(k.quiet, 99))} (no change); completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`,
   );
   if (results[1]) {
     const p = results[1];

@@ -3,7 +3,8 @@
 // workspaceHandler when the document changes; computing diagnostics only reads it.
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileDiagnostics } from '../pipeline/fileDiagnostics';
+import { DiagnosticsInputs, fileDiagnostics } from '../pipeline/fileDiagnostics';
+import type { ParsedFile } from '../yaml/parsedFile';
 import type { Finding } from '../findings/finding';
 import { canonicalUri, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
@@ -27,23 +28,33 @@ export function registerDiagnostics(ctx: ServerContext): void {
 /** The LSP diagnostics of an open document (ServerContext's publisher calls this). */
 export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnostic[] {
   return ctx.guard('diagnostics', [] as Diagnostic[], () => {
+    // Opened progressively (handlers/progressiveOpen): the documents parsed so far, on their own.
+    const opening = ctx.cache.pendingParse(doc.uri, doc.version);
+    if (opening) return perDocumentDiagnostics(ctx, canonicalUri(doc.uri), opening.partial()).map(toDiagnostic);
     const w = ctx.workspace;
-    const path = uriToPath(doc.uri);
-    if (path && ctx.isIgnoredPath(path)) return [];
-    const found = fileDiagnostics(
-      {
-        schema: ctx.schema,
-        lint: ctx.lint,
-        workspace: w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
-        crossFile: ctx.projectConfig.config.crossFileEnabled !== false,
-        onError: (stage, e) =>
-          ctx.connection.console.error(`[kubemate] ${stage} diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-      },
-      canonicalUri(doc.uri),
-      ctx.parsed(doc),
-    );
-    return found.map(toDiagnostic);
+    return findings(ctx, canonicalUri(doc.uri), ctx.parsed(doc), w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined).map(toDiagnostic);
   });
+}
+
+/** The findings of each document on its own: no cross-file rules, no lints that ask the index. */
+export function perDocumentDiagnostics(ctx: ServerContext, uri: string, file: ParsedFile): Finding[] {
+  return findings(ctx, uri, file, undefined);
+}
+
+function findings(ctx: ServerContext, uri: string, file: ParsedFile, workspace: DiagnosticsInputs['workspace']): Finding[] {
+  const path = uriToPath(uri);
+  if (path && ctx.isIgnoredPath(path)) return [];
+  return fileDiagnostics(
+    {
+      schema: ctx.schema,
+      lint: ctx.lint,
+      workspace,
+      crossFile: ctx.projectConfig.config.crossFileEnabled !== false,
+      onError: (stage, e) => ctx.connection.console.error(`[kubemate] ${stage} diagnostics failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+    },
+    uri,
+    file,
+  );
 }
 
 /** One Diagnostic per Finding object: memoised findings give the same Diagnostic, so the publisher compares by identity. */

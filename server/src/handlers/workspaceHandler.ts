@@ -15,6 +15,7 @@ import { defaultNodes } from '../cluster/defaultCluster';
 import { makeSchedulingProbe } from '../pipeline/schedulingProbe';
 import { canonicalUri, isManifestPath, isSkippedPath, pathToUri, readManifestFile, scanFolder, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
+import { isOpening, openProgressively } from './progressiveOpen';
 import { t } from '../util/l10n';
 import { basename } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../workspace/projectConfig';
@@ -113,7 +114,12 @@ export async function startWorkspace(ctx: ServerContext): Promise<void> {
 export function registerWorkspace(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   // The index follows the editors as they change, so requests only read it.
-  documents.onDidOpen((e) => ctx.guard('index open', undefined, () => syncEditor(ctx, e.document)));
+  // A large file opens progressively (handlers/progressiveOpen) and is synced after its last document.
+  documents.onDidOpen((e) =>
+    ctx.guard('index open', undefined, () => {
+      if (!openProgressively(ctx, e.document, (doc) => syncEditor(ctx, doc))) syncEditor(ctx, e.document);
+    }),
+  );
   documents.onDidChangeContent((e) => ctx.guard('index change', undefined, () => syncEditor(ctx, e.document)));
   documents.onDidClose((e) => ctx.guard('index close', undefined, () => changed(ctx, ctx.workspace.index.closeEditor(canonicalUri(e.document.uri)))));
   connection.onDidChangeWatchedFiles((params) =>
@@ -214,6 +220,7 @@ function readProjectConfig(ctx: ServerContext): void {
 
 /** Brings the index up to date with an open editor (cheap when unchanged) and re-checks dependents. */
 function syncEditor(ctx: ServerContext, doc: TextDocument): void {
+  if (isOpening(ctx, doc)) return;
   const keys = ctx.workspace.index.setEditorFile(canonicalUri(doc.uri), ctx.parsed(doc));
   if (keys.size) changed(ctx, keys, doc.uri);
 }

@@ -1,6 +1,6 @@
 // A whole YAML file as documents: each chunk parsed once and shared between versions of the
 // file while its text is unchanged (an edit re-parses only the document it touches).
-import { splitDocuments } from './splitDocuments';
+import { splitDocuments, TextChunk } from './splitDocuments';
 import { ParsedChunk, parseChunk } from './parsedChunk';
 import { LruCache } from '../util/lruCache';
 
@@ -57,11 +57,60 @@ export function unboundedChunkCache(): ChunkCache {
 
 /** `prev`: an earlier version of the same file, whose unchanged documents are re-used whatever the cache evicted. */
 export function parseFile(text: string, cache: ChunkCache = new ChunkCache(), prev?: ParsedFile): ParsedFile {
-  const known = prev && new Map(prev.documents.map((d) => [d.chunk.text, d.chunk]));
-  return fileOf(
-    text,
-    splitDocuments(text).map((c, index) => ({ index, start: c.start, line: c.line, chunk: cache.get(c.text, known) })),
-  );
+  return new FileParse(text, cache, prev).finish();
+}
+
+/**
+ * A file parsed document by document, for a caller that spreads the work over several turns
+ * (the language server opening a large file). `finish()` gives what parseFile gives — the same
+ * documents, parsed the same way — however many steps ran before.
+ */
+export class FileParse {
+  private readonly chunks: TextChunk[];
+  private readonly known?: ReadonlyMap<string, ParsedChunk>;
+  private readonly documents: FileDocument[] = [];
+  private result?: ParsedFile;
+
+  constructor(
+    readonly text: string,
+    private readonly cache: ChunkCache,
+    prev?: ParsedFile,
+  ) {
+    this.chunks = splitDocuments(text);
+    this.known = prev && new Map(prev.documents.map((d) => [d.chunk.text, d.chunk]));
+  }
+
+  /** How many documents the file has, and how many are parsed. */
+  get total(): number {
+    return this.chunks.length;
+  }
+  get parsed(): number {
+    return this.documents.length;
+  }
+
+  /** Parses the next document and returns it (undefined when every document is parsed). */
+  step(): FileDocument | undefined {
+    const index = this.documents.length;
+    const c = this.chunks[index];
+    if (!c) return undefined;
+    const d: FileDocument = { index, start: c.start, line: c.line, chunk: this.cache.get(c.text, this.known) };
+    this.documents.push(d);
+    return d;
+  }
+
+  /** The documents parsed so far as a file (the rest of the text is not looked at). */
+  partial(documents: FileDocument[] = this.documents.slice()): ParsedFile {
+    return fileOf(this.text, documents);
+  }
+
+  /** The whole file: the remaining documents parsed now. */
+  finish(): ParsedFile {
+    if (!this.result) {
+      while (this.step());
+      this.result = fileOf(this.text, this.documents);
+    }
+    return this.result;
+  }
 }
 
 /** One contiguous edit in old-text offsets: [start, end) replaced by `inserted` characters. */
