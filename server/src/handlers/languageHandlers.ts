@@ -42,13 +42,14 @@ export function registerLanguageHandlers(ctx: ServerContext): void {
     }),
   );
 
-  connection.onDocumentSymbol((params) =>
-    ctx.guard('symbols', [] as DocumentSymbol[], () => {
+  connection.onDocumentSymbol(async (params) => {
+    await ctx.afterOpen(params.textDocument.uri);
+    return ctx.guard('symbols', [] as DocumentSymbol[], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       return documentSymbols(ctx.parsed(doc)).flatMap((d) => d.symbols.map((s) => toSymbol(s, d.line)));
-    }),
-  );
+    });
+  });
 }
 
 function toCompletionItem(doc: TextDocument, it: import('../features/completion/completionItem').KCompletionItem): CompletionItem {

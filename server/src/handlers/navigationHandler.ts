@@ -28,13 +28,14 @@ export function registerNavigation(ctx: ServerContext): void {
     }),
   );
 
-  connection.onDocumentLinks((params) =>
-    ctx.guard('documentLinks', [] as DocumentLink[], () => {
+  connection.onDocumentLinks(async (params) => {
+    await ctx.afterOpen(params.textDocument.uri);
+    return ctx.guard('documentLinks', [] as DocumentLink[], () => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       return documentLinks(ctx.schema, ctx.parsed(doc), ctx.language).map((l) => ({ range: l.range, target: l.target, tooltip: l.tooltip }));
-    }),
-  );
+    });
+  });
 
   ctx.addCodeLensProvider('navigation', (doc): CodeLens[] => {
     if (!ctx.workspace.ready) return [];

@@ -5,7 +5,9 @@
 // first publish, as while the first workspace scan runs. When the last document is parsed the
 // file enters the workspace index and its complete diagnostics are published — the one pipeline
 // on the finished parse, so they are the diagnostics a synchronous open computes. A feature that
-// needs the whole file earlier (hover, completion, symbols: ctx.parsed) finishes the parse at once.
+// needs the whole file earlier (hover, completion: ctx.parsed) finishes the parse at once; the
+// whole-file answers the editor asks for by itself after an open (outline, CodeLenses, links) wait
+// for the open to end (ctx.afterOpen).
 // The client sees the work as a progress (window/workDoneProgress) that ends after that publish.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
@@ -34,6 +36,9 @@ export function openProgressively(ctx: ServerContext, doc: TextDocument, complet
   const { uri, version } = doc;
   const parse = ctx.cache.begin(uri, version, text, FIRST_DOCUMENTS);
   if (!parse) return false;
+  let ended!: () => void;
+  const opening = new Promise<void>((resolve) => (ended = resolve));
+  ctx.openings.set(uri, opening);
   const progress = ctx.connection.window.createWorkDoneProgress().then(
     (p) => {
       p.begin(t('KubeMate: checking {0}', decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1))), 0);
@@ -81,6 +86,8 @@ export function openProgressively(ctx: ServerContext, doc: TextDocument, complet
       ctx.publisher.publishNow(uri);
     });
     void progress.then((p: WorkDoneProgressReporter | undefined) => p?.done());
+    if (ctx.openings.get(uri) === opening) ctx.openings.delete(uri);
+    ended();
   };
   setImmediate(next);
   return true;

@@ -34,6 +34,12 @@ export class ServerContext {
   readonly workspace = new WorkspaceState(this.cache.chunks);
   readonly publisher: DiagnosticsPublisher;
   readonly lenses: LensRefresher;
+  /**
+   * Files being opened progressively (handlers/progressiveOpen) → settles when the open ends.
+   * Whole-file answers the editor asks for by itself right after an open (outline, CodeLenses,
+   * links) wait for it instead of finishing the parse at once in one blocking turn.
+   */
+  readonly openings = new Map<string, Promise<void>>();
   private current: KubemateSettings = DEFAULT_SETTINGS;
   /** The lint part of the settings, one object while unchanged (lintConfig memoises on it). */
   private lintSettings: LintSettings = normalizeLintSettings({});
@@ -159,6 +165,11 @@ export class ServerContext {
     return docsOrder(this.current['docs.language'], this.language);
   }
 
+  /** Settles when the progressive open of `uri` (if one runs) has ended. */
+  afterOpen(uri: string): Promise<void> {
+    return this.openings.get(uri) ?? Promise.resolve();
+  }
+
   /**
    * CodeLenses come from several areas (dry-run, navigation) but LSP allows one handler:
    * each area adds a provider here and the first one registers the handler that merges them.
@@ -167,7 +178,8 @@ export class ServerContext {
   addCodeLensProvider(name: string, provide: (doc: TextDocument) => CodeLens[]): void {
     this.lensProviders.push({ name, provide });
     if (this.lensProviders.length > 1) return;
-    this.connection.onCodeLens((params) => {
+    this.connection.onCodeLens(async (params) => {
+      await this.afterOpen(params.textDocument.uri);
       const doc = this.documents.get(params.textDocument.uri);
       if (!doc) return [];
       return this.lensProviders
