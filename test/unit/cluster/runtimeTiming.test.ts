@@ -116,7 +116,10 @@ describe('cluster/runtime timing', () => {
       ['crossoverjie/k8s-combat:v2', 'docker.io/crossoverjie/k8s-combat:v2'],
       ['registry.example.com/team/app', 'registry.example.com/team/app:latest'],
       ['localhost:5000/app:1', 'localhost:5000/app:1'],
-      ['nginx@sha256:abc', 'docker.io/library/nginx@sha256:abc'],
+      [`nginx@sha256:${'a'.repeat(64)}`, `docker.io/library/nginx@sha256:${'a'.repeat(64)}`],
+      [`nginx:1.27@sha256:${'b'.repeat(64)}`, `docker.io/library/nginx@sha256:${'b'.repeat(64)}`],
+      ['myOrg/app', 'myOrg/app:latest'],
+      ['index.docker.io/redis:7', 'docker.io/library/redis:7'],
     ])
       assert.equal(normalizeImageRef(image), ref);
   });
