@@ -7,6 +7,7 @@ import { objectId } from '../../../server/src/protocol/clusterProtocol';
 import type { TreeNode } from './treeNode';
 import { group } from './treeNode';
 import { GREEN, RED, Translate, YELLOW } from './statusLook';
+import { backendNode, endpointCount } from './treeNetwork';
 
 const colorOf = (c: ConditionView | null): string => (!c ? YELLOW : c.status === 'True' ? GREEN : RED);
 
@@ -64,28 +65,19 @@ function routeNode(r: HTTPRouteView, t: Translate): TreeNode {
   );
   const rules = r.rules.map((rule, i): TreeNode => {
     const ruleId = `${id}>rule${i}`;
-    const backends = rule.backends.map(
-      (b, j): TreeNode => ({
-        id: `${ruleId}>backend${j}`,
-        label: `${b.namespace === r.namespace ? b.service : `${b.namespace}/${b.service}`}:${b.port ?? ''}`,
-        description: [
-          b.weight === null ? null : t('weight {0}', b.weight),
-          b.problem ?? (b.endpoints.length === 1 ? t('1 endpoint') : t('{0} endpoints', b.endpoints.length)),
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        tooltip: b.problem ? t('Requests for this rule fail: {0}', b.problem) : t('Requests for this rule go to these endpoints.'),
-        contextValue: 'routeBackend',
-        look: { icon: 'arrow-right', color: b.problem ? RED : GREEN },
-        ref: { kind: 'Service', namespace: b.namespace, name: b.service },
-        children: b.endpoints.map((address) => ({
-          id: `${ruleId}>backend${j}>${address}`,
-          label: address,
-          contextValue: 'endpoint',
-          look: { icon: 'circle-filled', color: GREEN },
-        })),
-        expanded: true,
-      }),
+    const backends = rule.backends.map((b, j) =>
+      backendNode(
+        {
+          id: `${ruleId}>backend${j}`,
+          label: `${b.namespace === r.namespace ? b.service : `${b.namespace}/${b.service}`}:${b.port ?? ''}`,
+          description: [b.weight === null ? null : t('weight {0}', b.weight), endpointCount(b.problem, b.endpoints, t)].filter(Boolean).join(' · '),
+          contextValue: 'routeBackend',
+          ref: { kind: 'Service', namespace: b.namespace, name: b.service },
+        },
+        b.problem,
+        b.endpoints,
+        t,
+      ),
     );
     return {
       id: ruleId,
