@@ -56,7 +56,8 @@ function run(image: string, probe: Probe) {
   const sim = Simulator.create({ simulation });
   sim.apply(deploy(image, probe).map((obj) => ({ obj, source: { file: 'web.yaml', line: 1 } })));
   const pod = sim.store.list<Pod>('Pod').find((p) => p.metadata.name.startsWith('web-')) as Pod;
-  const unhealthy = () => sim.events.about(pod).filter((e: KEvent) => e.reason === 'Unhealthy');
+  const unhealthy = (type = 'Readiness') =>
+    sim.events.about(pod).filter((e: KEvent) => e.reason === 'Unhealthy' && e.message.startsWith(`${type} probe failed`));
   return { sim, pod, unhealthy };
 }
 
@@ -109,6 +110,18 @@ describe('readiness probe failures', () => {
       assert.deepEqual([cond?.status, cond?.reason], ready ? ['True', undefined] : ['False', 'ContainersNotReady']);
     });
   }
+
+  it('startup probe failures before it passes are evented too, and the container is not restarted', () => {
+    // probes every 5 s; the process answers from 22 s: 0, 5, 10, 15, 20 s fail, 25 s passes
+    const { pod, unhealthy } = run('web:slow-port80', { port: 80, path: '/', startup: true });
+    const ip = pod.status.podIP ?? '';
+    assert.deepEqual(
+      unhealthy('Startup').map((e) => [e.message.split(ip).join('IP'), e.count]),
+      [['Startup probe failed: Get "http://IP:80/": dial tcp IP:80: connect: connection refused', 5]],
+    );
+    assert.equal(pod.status.containerStatuses?.[0].restartCount, 0);
+    assert.equal(pod.status.containerStatuses?.[0].started, true);
+  });
 
   it('the pod address is not ready in Endpoints and EndpointSlice; time passing counts more failures on the same event', () => {
     const { sim, pod, unhealthy } = run('web:port80', { port: 8080, path: '/' });

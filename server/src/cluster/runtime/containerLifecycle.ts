@@ -94,7 +94,7 @@ export interface RunningPlan {
   end?: ContainerEnd;
   /** When the startup probe succeeds (the container counts as started), or the start itself. */
   startedAtMs: number;
-  /** Liveness/startup probe failures of the run that ends it (for the Unhealthy events). */
+  /** Startup probe failures before it passes, and the liveness/startup failures that end the run (for the Unhealthy events). */
   failures: ProbeFailure[];
 }
 
@@ -131,7 +131,12 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
           message: probeFailureText(c, c.startupProbe, ip, false, b, startMs, fail - i * p.periodMs),
         });
       startedAtMs = Infinity;
-    } else startedAtMs = ok;
+    } else {
+      startedAtMs = ok;
+      // Every startup probe before the first success failed, and each is evented.
+      for (let at = probeAtOrAfter(p, startMs, startMs); at < ok; at += p.periodMs)
+        failures.push({ type: 'Startup', atMs: at, message: probeFailureText(c, c.startupProbe, ip, false, b, startMs, at) });
+    }
   }
   if (c.livenessProbe && Number.isFinite(startedAtMs)) {
     const p = probeTimes(c.livenessProbe);
@@ -153,7 +158,7 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
   }
   ends.sort((x, y) => x.atMs - y.atMs);
   const end = ends[0];
-  return { end, startedAtMs, failures: end ? failures.filter((f) => f.atMs <= end.atMs).sort((x, y) => x.atMs - y.atMs) : [] };
+  return { end, startedAtMs, failures: (end ? failures.filter((f) => f.atMs <= end.atMs) : failures).sort((x, y) => x.atMs - y.atMs) };
 }
 
 /** The terminated state a stop leaves: Completed / Error / OOMKilled with upstream exit codes. */
