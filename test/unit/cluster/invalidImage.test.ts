@@ -5,6 +5,8 @@ import { parseImageReference } from '../../../server/src/cluster/imageReference'
 import { invalidImageCause, invalidImageName } from '../../../server/src/cluster/podConfig';
 import { Simulator } from '../../../server/src/cluster/simulator';
 import { applyVerb } from '../../../server/src/kubectl/verbs/apply';
+import type { KObject } from '../../../server/src/cluster/types';
+import { explainWhy } from '../../../server/src/cluster/why/explainWhy';
 
 const HEX64 = 'a'.repeat(64);
 
@@ -86,6 +88,28 @@ describe('InvalidImageName and its cause', () => {
       waiting?.message,
       'Failed to apply default image tag "Nginx:1.27": couldn\'t parse image name "Nginx:1.27": invalid reference format: repository name (library/Nginx) must be lowercase',
     );
+  });
+
+  it('the image manager records InspectFailed with the cause, then the runtime Failed; Why? shows the cause', () => {
+    const sim = Simulator.create();
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'myorg/App' }] } };
+    applyVerb(sim, [{ obj: pod, source: { file: 'pod.yaml', line: 1 } }]);
+    const live = sim.get('Pod', 'default', 'p') as KObject;
+    const cause =
+      'Failed to apply default image tag "myorg/App": couldn\'t parse image name "myorg/App": invalid reference format: repository name (myorg/App) must be lowercase';
+    assert.deepEqual(
+      sim.events
+        .about(live)
+        .filter((e) => e.type === 'Warning')
+        .map((e) => [e.reason, e.message]),
+      [
+        ['InspectFailed', cause],
+        ['Failed', 'Error: InvalidImageName'],
+      ],
+    );
+    const why = explainWhy(sim.store, live);
+    assert.equal(why?.condition, 'InvalidImageName');
+    assert.equal(why?.text.event, `Warning InspectFailed: ${cause}`);
   });
 
   it('an uppercase first component is a registry host, so the pod is not held at InvalidImageName', () => {

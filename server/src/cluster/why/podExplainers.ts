@@ -124,7 +124,10 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
   InvalidImageName: (c) => ({
     field: `${containerIndex(c.pod, c.spec?.name ?? '')}.image`,
     cause: t('The image reference "{0}" of container {1} is not a valid image name, so the kubelet cannot even try to pull it.', image(c), c.spec?.name ?? ''),
-    event: c.warning ?? 'Warning InspectFailed / Failed: Error: InvalidImageName',
+    // The InspectFailed warning carries distribution/reference's reason; the later Failed only the word.
+    event: c.status?.state.waiting?.message
+      ? `Warning InspectFailed: ${c.status.state.waiting.message}`
+      : (c.warning ?? 'Warning InspectFailed / Failed: Error: InvalidImageName'),
     fix: t('Write the image as [registry/]name[:tag][@digest] in lower case, e.g. nginx:1.27.'),
   }),
   ErrImagePull: (c) => ({
