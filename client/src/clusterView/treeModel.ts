@@ -9,6 +9,7 @@ import type { TreeNode, TreeOptions } from './treeNode';
 import { group, linkParents } from './treeNode';
 import { GREEN, podDescription, podLook, podTooltip, RED, Translate, workloadLook, YELLOW } from './statusLook';
 import { configGroups, eventsRoot, ingressGroup, otherGroups, serviceGroup } from './treeNetwork';
+import { gatewayGroups } from './treeGateway';
 import { addReasonHelp } from './reasonTooltip';
 import { addWhyItems } from './whyItems';
 
@@ -168,6 +169,7 @@ function namespaceNode(ns: string, view: ClusterView, opts: TreeOptions, t: Tran
   if (svc) children.push(svc);
   const ing = ingressGroup(id, ns, view, t);
   if (ing) children.push(ing);
+  children.push(...gatewayGroups(id, ns, view, t));
   children.push(...configGroups(id, ns, view, opts, t), ...otherGroups(id, ns, view, t));
   const pods = view.pods.filter((p) => p.namespace === ns);
   const notRunning = pods.filter((p) => p.status !== 'Running' && p.status !== 'Completed').length;

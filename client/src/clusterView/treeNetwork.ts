@@ -79,6 +79,33 @@ export function serviceGroup(nsId: string, ns: string, view: ClusterView, t: Tra
   return items.length ? group(`${nsId}>Service`, t('Services'), items, 'folder', true) : undefined;
 }
 
+/** The endpoints a backend has, or why it has none. */
+export function endpointCount(problem: string | null, endpoints: string[], t: Translate): string {
+  return problem ?? (endpoints.length === 1 ? t('1 endpoint') : t('{0} endpoints', endpoints.length));
+}
+
+/** A rule's backend Service (Ingress and HTTPRoute rules) and the ready endpoints behind it. */
+export function backendNode(
+  node: Pick<TreeNode, 'id' | 'label' | 'contextValue' | 'ref'> & { description?: string },
+  problem: string | null,
+  endpoints: string[],
+  t: Translate,
+): TreeNode {
+  return {
+    ...node,
+    description: node.description ?? endpointCount(problem, endpoints, t),
+    tooltip: problem ? t('Requests for this rule fail: {0}', problem) : t('Requests for this rule go to these endpoints.'),
+    look: { icon: 'arrow-right', color: problem ? RED : GREEN },
+    children: endpoints.map((address) => ({
+      id: `${node.id}>${address}`,
+      label: address,
+      contextValue: 'endpoint',
+      look: { icon: 'circle-filled', color: GREEN },
+    })),
+    expanded: true,
+  };
+}
+
 export function ingressGroup(nsId: string, ns: string, view: ClusterView, t: Translate): TreeNode | undefined {
   const items = view.ingresses
     .filter((i) => i.namespace === ns)
@@ -88,22 +115,12 @@ export function ingressGroup(nsId: string, ns: string, view: ClusterView, t: Tra
       const rules = ing.routes.map((r, i): TreeNode => {
         const ruleId = `${id}>rule${i}`;
         const backendRef = r.service ? { kind: 'Service', namespace: ns, name: r.service } : undefined;
-        const backend: TreeNode = {
-          id: `${ruleId}>backend`,
-          label: r.service ? `${r.service}:${r.port ?? ''}` : t('no backend'),
-          description: r.problem ? r.problem : r.endpoints.length === 1 ? t('1 endpoint') : t('{0} endpoints', r.endpoints.length),
-          tooltip: r.problem ? t('Requests for this rule fail: {0}', r.problem) : t('Requests for this rule go to these endpoints.'),
-          contextValue: 'ingressBackend',
-          look: { icon: 'arrow-right', color: r.problem ? RED : GREEN },
-          ref: backendRef,
-          children: r.endpoints.map((address) => ({
-            id: `${ruleId}>${address}`,
-            label: address,
-            contextValue: 'endpoint',
-            look: { icon: 'circle-filled', color: GREEN },
-          })),
-          expanded: true,
-        };
+        const backend = backendNode(
+          { id: `${ruleId}>backend`, label: r.service ? `${r.service}:${r.port ?? ''}` : t('no backend'), contextValue: 'ingressBackend', ref: backendRef },
+          r.problem,
+          r.endpoints,
+          t,
+        );
         return {
           id: ruleId,
           label: `${r.host === '*' ? '*' : r.host}${r.path === '(default)' ? '' : r.path}`,

@@ -34,3 +34,16 @@ export interface CliCommand {
 
 /** Thrown for bad command-line input; main prints the message without a stack trace. */
 export class UsageError extends Error {}
+
+/**
+ * kubectl's own error for a request it cannot make (e.g. an unknown resource type): main prints the
+ * line as kubectl does (`error: …`, in kubectl's English), then the localised hint, and exits 1.
+ */
+export class KubectlError extends Error {
+  constructor(
+    line: string,
+    readonly hint?: string,
+  ) {
+    super(line);
+  }
+}

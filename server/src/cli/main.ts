@@ -1,7 +1,7 @@
 // `kubemate` command-line entry. Chooses the language, dispatches to a command from the
 // command table, and turns every failure into a clear message and an exit code — never a stack trace.
 import { commandTable } from './commandTable';
-import { CliIO, UsageError } from './cliCommand';
+import { CliIO, KubectlError, UsageError } from './cliCommand';
 import { languageOf, setLanguage, t, Lang } from '../util/l10n';
 
 import { KUBEMATE_VERSION as VERSION } from './version';
@@ -59,6 +59,10 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   try {
     return await command.run(args, io, opts);
   } catch (e) {
+    if (e instanceof KubectlError) {
+      io.err(e.hint ? `${e.message}\n${e.hint}` : e.message);
+      return 1;
+    }
     if (e instanceof UsageError) {
       io.err(`${t('error:')} ${e.message}\n${t('Usage:')} ${command.usage}`);
       return 2;

@@ -233,7 +233,8 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     conds = setPodCondition(status.conditions, 'Initialized', 'True', now);
   }
   const statuses: ContainerStatus[] = [];
-  const problems: { event: string; reason: string }[] = [];
+  // `inspect`: the image manager's InspectFailed warning, recorded before the runtime's Failed.
+  const problems: { event: string; reason: string; inspect?: string }[] = [];
   for (const c of pod.spec.containers) {
     const existing = status.containerStatuses?.find((s) => s.name === c.name);
     if (existing && (existing.state.running || isRuntimeOwned(existing))) {
@@ -241,15 +242,10 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
       continue;
     }
     if (invalidImageName(c.image)) {
-      statuses.push(
-        waiting(
-          c.name,
-          c.image,
-          'InvalidImageName',
-          `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${invalidImageCause(c.image ?? '')}`,
-        ),
-      );
-      problems.push({ event: 'Error: InvalidImageName', reason: 'InvalidImageName' });
+      // upstream: image_manager EnsureImageExists → applyDefaultImageTag fails → InspectFailed.
+      const message = `Failed to apply default image tag "${c.image}": couldn't parse image name "${c.image}": ${invalidImageCause(c.image ?? '')}`;
+      statuses.push(waiting(c.name, c.image, 'InvalidImageName', message));
+      problems.push({ event: 'Error: InvalidImageName', reason: 'InvalidImageName', inspect: message });
       continue;
     }
     const envErr = envProblem(ctx.store, pod, c);
@@ -276,7 +272,10 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   status.conditions = orderPodConditions(conds);
   if (before === '' || JSON.stringify(status) !== before) {
     ctx.store.update(pod);
-    for (const p of problems) ctx.events.event(pod, 'Warning', 'Failed', p.event, 'kubelet', host);
+    for (const p of problems) {
+      if (p.inspect) ctx.events.event(pod, 'Warning', 'InspectFailed', p.inspect, 'kubelet', host);
+      ctx.events.event(pod, 'Warning', 'Failed', p.event, 'kubelet', host);
+    }
   }
 }
 

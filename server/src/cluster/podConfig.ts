@@ -5,6 +5,7 @@
 // upstream: pkg/kubelet/kubelet_pods.go makeEnvironmentVariables; pkg/volume/configmap, secret.
 import type { Store } from './store';
 import type { Container, KObject, Pod } from './types';
+import { parseImageReference } from './imageReference';
 
 function lookup(store: Store, kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined {
   return store.get(kind, ns, name);
@@ -84,38 +85,13 @@ export function envProblem(store: Store, pod: Pod, c: Container): string | undef
   return undefined;
 }
 
-/** Images repeat across every pod of a workload: remember the verdicts (bounded). */
-const imageVerdicts = new Map<string, boolean>();
-
-/**
- * Why an image reference the runtime rejects is invalid, in distribution/reference's words
- * (ParseNormalizedNamed): a docker.io name without a path gets `library/` before the lowercase
- * check, so `Nginx:1.27` reads `repository name (library/Nginx) must be lowercase`.
- */
+/** Why the runtime rejects an image reference, in distribution/reference's words (ParseNormalizedNamed). */
 export function invalidImageCause(image: string): string {
-  const slash = image.indexOf('/');
-  const first = slash === -1 ? '' : image.slice(0, slash);
-  const hasDomain = slash !== -1 && (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first);
-  let remainder = hasDomain ? image.slice(slash + 1) : image;
-  if (!hasDomain && slash === -1) remainder = `library/${remainder}`;
-  const at = remainder.indexOf('@');
-  const named = at === -1 ? remainder : remainder.slice(0, at);
-  const colon = named.indexOf(':');
-  const repository = colon === -1 ? named : named.slice(0, colon);
-  if (repository.toLowerCase() !== repository) return `invalid reference format: repository name (${repository}) must be lowercase`;
-  return 'invalid reference format';
+  const parsed = parseImageReference(image);
+  return parsed.ok ? '' : parsed.error;
 }
 
-/** A rough image reference check: what the runtime rejects as InvalidImageName. */
+/** Whether the kubelet rejects the image reference as InvalidImageName before any pull. */
 export function invalidImageName(image: string | undefined): boolean {
-  if (!image) return false;
-  let bad = imageVerdicts.get(image);
-  if (bad === undefined) {
-    bad = !/^[a-z0-9]+(?:[._-][a-z0-9]+|__)*(?::[0-9]+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/.test(
-      image.replace(/^([a-zA-Z0-9.-]+(?::[0-9]+)?)\//, (m, host: string) => `${host.toLowerCase()}/`),
-    );
-    if (imageVerdicts.size >= 4096) imageVerdicts.clear();
-    imageVerdicts.set(image, bad);
-  }
-  return bad;
+  return !!image && !parseImageReference(image).ok;
 }

@@ -110,6 +110,11 @@ export function resolveResource(name: string): ResourceInfo | undefined {
   );
 }
 
+/** Every built-in resource's plural name (`deployments`, `services`…), for suggestions. */
+export function resourcePlurals(): string[] {
+  return RESOURCES.map((r) => r.plural);
+}
+
 /** Cluster-scoped kinds have no namespace. Unknown kinds (custom resources) are taken as namespaced. */
 export function isNamespaced(kind: string): boolean {
   return byKind.get(kind)?.namespaced ?? true;

@@ -105,6 +105,49 @@ export interface IngressView {
   source: SourceLocation | null;
 }
 
+/** A status condition as a controller wrote it. */
+export interface ConditionView {
+  status: string;
+  reason: string;
+  message: string;
+}
+
+/** A Gateway (Gateway API) and what the gateway controller wrote about it. */
+export interface GatewayView {
+  namespace: string;
+  name: string;
+  className: string | null;
+  address: string | null;
+  /** The Programmed condition; null while no controller has written status. */
+  programmed: ConditionView | null;
+  listeners: {
+    name: string;
+    protocol: string;
+    port: number | null;
+    hostname: string | null;
+    /** status.listeners[].attachedRoutes; null without status. */
+    attachedRoutes: number | null;
+    programmed: ConditionView | null;
+  }[];
+  source: SourceLocation | null;
+}
+
+/** An HTTPRoute: its parent Gateways (Accepted), its rules and their Service backends. */
+export interface HTTPRouteView {
+  namespace: string;
+  name: string;
+  hostnames: string[];
+  /** `gateway` is the name, or `namespace/name` in another namespace. */
+  parents: { gateway: string; accepted: ConditionView | null }[];
+  resolvedRefs: ConditionView | null;
+  rules: {
+    /** `PathPrefix /api | Exact /health`. */
+    matches: string;
+    backends: { service: string; namespace: string; port: number | null; weight: number | null; endpoints: string[]; problem: string | null }[];
+  }[];
+  source: SourceLocation | null;
+}
+
 export interface ConfigView {
   kind: 'ConfigMap' | 'Secret';
   namespace: string;
@@ -167,6 +210,9 @@ export interface ClusterView {
   pods: PodView[];
   services: ServiceView[];
   ingresses: IngressView[];
+  /** Gateway API objects (absent from views built before they were shown). */
+  gateways?: GatewayView[];
+  httpRoutes?: HTTPRouteView[];
   configs: ConfigView[];
   others: OtherObjectView[];
   /** Most recent last; at most 200. */

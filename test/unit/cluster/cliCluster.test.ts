@@ -189,7 +189,7 @@ spec:
 
   it('get with an unknown type and describe of a missing object fail clearly', async () => {
     const g = await run(dir, 'get', 'foos');
-    assert.equal(g.code, 2);
+    assert.equal(g.code, 1);
     assert.match(g.err, /the server doesn't have a resource type "foos"/);
     const d = await run(dir, 'describe', 'deployment', 'nope');
     assert.equal(d.code, 1);

@@ -116,7 +116,10 @@ describe('cluster/runtime timing', () => {
       ['crossoverjie/k8s-combat:v2', 'docker.io/crossoverjie/k8s-combat:v2'],
       ['registry.example.com/team/app', 'registry.example.com/team/app:latest'],
       ['localhost:5000/app:1', 'localhost:5000/app:1'],
-      ['nginx@sha256:abc', 'docker.io/library/nginx@sha256:abc'],
+      [`nginx@sha256:${'a'.repeat(64)}`, `docker.io/library/nginx@sha256:${'a'.repeat(64)}`],
+      [`nginx:1.27@sha256:${'b'.repeat(64)}`, `docker.io/library/nginx@sha256:${'b'.repeat(64)}`],
+      ['myOrg/app', 'myOrg/app:latest'],
+      ['index.docker.io/redis:7', 'docker.io/library/redis:7'],
     ])
       assert.equal(normalizeImageRef(image), ref);
   });
@@ -151,7 +154,16 @@ describe('cluster/runtime timing', () => {
             { image: 'e', readyAfterSeconds: -1 },
             { image: 'f', colour: 'red' },
             { pull: 'ok' },
-            { image: 'ok:1', exit: { code: 1 }, memory: '64Mi', listens: [8080], readyAfterSeconds: 5, livenessFailsAfterSeconds: 60 },
+            { image: 'g', httpPaths: ['healthz'] },
+            {
+              image: 'ok:1',
+              exit: { code: 1 },
+              memory: '64Mi',
+              listens: [8080],
+              httpPaths: ['/', '/healthz'],
+              readyAfterSeconds: 5,
+              livenessFailsAfterSeconds: 60,
+            },
           ],
         },
       },
@@ -159,7 +171,15 @@ describe('cluster/runtime timing', () => {
       problems,
     );
     assert.deepEqual(entries, [
-      { image: 'ok:1', exit: { code: 1, afterSeconds: 0 }, memory: '64Mi', listens: [8080], readyAfterSeconds: 5, livenessFailsAfterSeconds: 60 },
+      {
+        image: 'ok:1',
+        exit: { code: 1, afterSeconds: 0 },
+        memory: '64Mi',
+        listens: [8080],
+        httpPaths: ['/', '/healthz'],
+        readyAfterSeconds: 5,
+        livenessFailsAfterSeconds: 60,
+      },
     ]);
     assert.deepEqual(problems, [
       'p.yaml:1: spec.images[0]: pull must be one of ok, notFound, unauthorized (found maybe).',
@@ -167,8 +187,9 @@ describe('cluster/runtime timing', () => {
       'p.yaml:1: spec.images[2]: memory is not a valid quantity: lots',
       'p.yaml:1: spec.images[3]: listens must be a list of port numbers (1-65535).',
       'p.yaml:1: spec.images[4]: readyAfterSeconds must be a whole number of seconds ≥ 0.',
-      'p.yaml:1: spec.images[5]: unknown field "colour" (known: image, pull, exit, memory, readyAfterSeconds, listens, livenessFailsAfterSeconds, terminationSeconds).',
+      'p.yaml:1: spec.images[5]: unknown field "colour" (known: image, pull, exit, memory, readyAfterSeconds, listens, httpPaths, livenessFailsAfterSeconds, terminationSeconds).',
       'p.yaml:1: spec.images[6]: each entry needs "image" (an image or a pattern with *).',
+      'p.yaml:1: spec.images[7]: httpPaths must be a list of paths that start with /.',
     ]);
   });
 

@@ -10,15 +10,13 @@ import { renderDocText } from '../../features/hover/renderDoc';
 import { docsOrder } from '../../features/hover/docsLanguage';
 import { t } from '../../util/l10n';
 import { didYouMean } from '../../util/didYouMean';
+import { unknownResourceType } from '../typeArgs';
 import { reasonJson, reasonList, reasonText, resolveReason } from '../reasonText';
 
 function resolveKind(schema: Schema, name: string, apiVersion: string | undefined): KindEntry {
   const viaTable = resolveResource(name)?.kind;
   const kind = viaTable ?? schema.kindNamed(name) ?? schema.kinds.find((k) => k.kind.toLowerCase() + 's' === name.toLowerCase())?.kind;
-  if (!kind) {
-    const suggestion = didYouMean(name, new Set(schema.kinds.map((k) => k.kind)));
-    throw new UsageError(suggestion ? t('Unknown kind "{0}". Did you mean "{1}"?', name, suggestion) : t('Unknown kind "{0}".', name));
-  }
+  if (!kind) throw unknownResourceType(name, new Set(schema.kinds.map((k) => k.kind)));
   if (apiVersion) {
     const e = schema.findKind(apiVersion, kind);
     if (!e)

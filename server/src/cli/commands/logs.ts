@@ -4,12 +4,12 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
-import { namespaceOf } from '../typeArgs';
+import { nameOfKind, namespaceOf } from '../typeArgs';
 import { execVerb, logsVerb } from '../../kubectl/verbs/logs';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
 
-const podArg = (a: string | undefined) => a?.replace(/^(pod|pods|po)\//, '');
+const podArg = (a: string | undefined) => nameOfKind(a, 'Pod');
 
 export const logsCommand: CliCommand = {
   name: 'logs',

@@ -6,10 +6,11 @@ import { parseDuration } from '../../kubectl/verbs/advance';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
 import { printVerb } from '../printVerb';
+import { nameOfKind } from '../typeArgs';
 import { t } from '../../util/l10n';
 
 function nodeArg(positionals: string[]): string {
-  const n = positionals[0]?.replace(/^(node|nodes|no)\//, '');
+  const n = nameOfKind(positionals[0], 'Node');
   if (!n) throw new UsageError(t('Name the node, e.g. worker-1.'));
   return n;
 }

@@ -6,7 +6,7 @@ import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
-import { namespaceOf } from '../typeArgs';
+import { nameOfKind, namespaceOf } from '../typeArgs';
 import { readinessVerb } from '../../kubectl/verbs/readiness';
 import { faultVerb } from '../../kubectl/verbs/fault';
 import { FAULT_ACTIONS, FaultAction } from '../../cluster/runtime/faultTarget';
@@ -23,7 +23,7 @@ export const readinessCommand: CliCommand = {
 async function runReadiness(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, namespace: { type: 'string', short: 'n' } });
   const [podArg, action] = positionals;
-  const pod = podArg?.replace(/^(pod|pods|po)\//, '');
+  const pod = nameOfKind(podArg, 'Pod');
   if (!pod || (action !== 'fail' && action !== 'recover')) throw new UsageError(t('Say which pod and whether its readiness should fail or recover.'));
   const r = withSession(
     values,
@@ -44,7 +44,7 @@ export const faultCommand: CliCommand = {
 async function runFault(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, namespace: { type: 'string', short: 'n' }, container: { type: 'string', short: 'c' } });
   const [podArg, action] = positionals;
-  const pod = podArg?.replace(/^(pod|pods|po)\//, '');
+  const pod = nameOfKind(podArg, 'Pod');
   if (!pod || !FAULT_ACTIONS.includes(action as FaultAction)) throw new UsageError(t('Say which pod and which fault: {0}.', FAULT_ACTIONS.join('|')));
   const container = typeof values.container === 'string' ? values.container : undefined;
   const r = withSession(

@@ -40,6 +40,24 @@ export function ingressRoutes(store: Store, namespace?: string): IngressRouteSum
   return out;
 }
 
+/**
+ * The ready endpoints ("ip:targetPort") behind port `port` (number or name) of a Service, from its
+ * Endpoints; undefined when the Service or that port does not exist.
+ */
+export function readyServiceEndpoints(store: Store, ns: string, svcName: string, port: number | string | null | undefined): string[] | undefined {
+  const svc = store.get('Service', ns, svcName);
+  const sp = (svc?.spec?.ports ?? []).find((x: { port: number; name?: string }) => (typeof port === 'number' ? x.port === port : x.name === port));
+  if (!sp) return undefined;
+  const out: string[] = [];
+  const ep = store.get('Endpoints', ns, svcName);
+  for (const s of (ep?.subsets ?? []) as { ports?: { name?: string; port: number }[]; addresses?: { ip: string }[] }[]) {
+    const epPort = (s.ports ?? []).find((x) => (x.name ?? '') === (sp.name ?? ''));
+    if (!epPort) continue;
+    for (const a of s.addresses ?? []) out.push(`${a.ip}:${epPort.port}`);
+  }
+  return out;
+}
+
 function route(store: Store, ing: KObject, host: string, path: string, pathType: string, b: Backend): IngressRouteSummary {
   const ns = ing.metadata.namespace ?? 'default';
   const svcName = b.service?.name ?? null;
@@ -51,17 +69,12 @@ function route(store: Store, ing: KObject, host: string, path: string, pathType:
     r.problem = `Service "${ns}/${svcName}" not found`;
     return r;
   }
-  const sp = (svc.spec?.ports ?? []).find((x: { port: number; name?: string }) => (typeof port === 'number' ? x.port === port : x.name === port));
-  if (!sp) {
+  const endpoints = readyServiceEndpoints(store, ns, svcName, port);
+  if (!endpoints) {
     r.problem = `Service "${ns}/${svcName}" has no port ${port}`;
     return r;
   }
-  const ep = store.get('Endpoints', ns, svcName);
-  for (const s of (ep?.subsets ?? []) as { ports?: { name?: string; port: number }[]; addresses?: { ip: string }[] }[]) {
-    const epPort = (s.ports ?? []).find((x) => (x.name ?? '') === (sp.name ?? ''));
-    if (!epPort) continue;
-    for (const a of s.addresses ?? []) r.endpoints.push(`${a.ip}:${epPort.port}`);
-  }
+  r.endpoints = endpoints;
   if (!r.endpoints.length) r.problem = `Service "${ns}/${svcName}" has no ready endpoints`;
   return r;
 }

@@ -51,18 +51,29 @@ function probePort(c: Container, probe: Probe): number | undefined {
   return undefined;
 }
 
-/** When the process answers this probe: readyAfterSeconds after the start, never on a port it does not listen on. */
+/** The process listens on the probe's port but has no handler for its HTTP path (the profile's httpPaths). */
+function pathNotServed(probe: Probe, b: ImageBehaviour | undefined): boolean {
+  return !!probe.httpGet && !!b?.httpPaths && !b.httpPaths.includes(probe.httpGet.path ?? '/');
+}
+
+/** When the process answers this probe: readyAfterSeconds after the start, never on a port it does not listen on or a path it does not serve. */
 export function answersFrom(c: Container, probe: Probe, b: ImageBehaviour | undefined, startMs: number): number {
   const port = probePort(c, probe);
   // Without a profile `listens` the process answers whatever port its probes ask (containerPorts
   // are informational: many manifests probe a port they do not declare, CoreDNS included).
   if (port !== undefined && b?.listens && !b.listens.includes(port)) return Infinity;
+  if (pathNotServed(probe, b)) return Infinity;
   return startMs + (b?.readyAfterSeconds ?? 0) * 1000;
 }
 
-/** The probe's output when it fails: refused while nothing listens, timed out once the process hangs. */
-export function probeFailureText(c: Container, probe: Probe, podIP: string, hung: boolean): string {
+/**
+ * The probe's output when it fails at `atMs`: refused while nothing listens, 404 from a process up
+ * on the port without that path, timed out once the process hangs.
+ */
+export function probeFailureText(c: Container, probe: Probe, podIP: string, hung: boolean, b?: ImageBehaviour, startMs = 0, atMs = 0): string {
   const port = probePort(c, probe) ?? 0;
+  const listening = !(b?.listens && !b.listens.includes(port)) && atMs >= startMs + (b?.readyAfterSeconds ?? 0) * 1000;
+  if (!hung && listening && pathNotServed(probe, b)) return 'HTTP probe failed with statuscode: 404';
   if (probe.httpGet) {
     const url = `${(probe.httpGet.scheme ?? 'HTTP').toLowerCase()}://${podIP}:${port}${probe.httpGet.path ?? '/'}`;
     return hung
@@ -83,7 +94,7 @@ export interface RunningPlan {
   end?: ContainerEnd;
   /** When the startup probe succeeds (the container counts as started), or the start itself. */
   startedAtMs: number;
-  /** Liveness/startup probe failures of the run that ends it (for the Unhealthy events). */
+  /** Startup probe failures before it passes, and the liveness/startup failures that end the run (for the Unhealthy events). */
   failures: ProbeFailure[];
 }
 
@@ -114,9 +125,18 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
     if (fail < ok) {
       ends.push({ kind: 'startup', atMs: fail, exitCode: 137 });
       for (let i = 0; i < p.failureThreshold; i++)
-        failures.push({ type: 'Startup', atMs: fail - i * p.periodMs, message: probeFailureText(c, c.startupProbe, ip, false) });
+        failures.push({
+          type: 'Startup',
+          atMs: fail - i * p.periodMs,
+          message: probeFailureText(c, c.startupProbe, ip, false, b, startMs, fail - i * p.periodMs),
+        });
       startedAtMs = Infinity;
-    } else startedAtMs = ok;
+    } else {
+      startedAtMs = ok;
+      // Every startup probe before the first success failed, and each is evented.
+      for (let at = probeAtOrAfter(p, startMs, startMs); at < ok; at += p.periodMs)
+        failures.push({ type: 'Startup', atMs: at, message: probeFailureText(c, c.startupProbe, ip, false, b, startMs, at) });
+    }
   }
   if (c.livenessProbe && Number.isFinite(startedAtMs)) {
     const p = probeTimes(c.livenessProbe);
@@ -129,12 +149,16 @@ export function planRunning(pod: Pod, c: Container, profile: readonly ImageBehav
       ends.push({ kind: 'liveness', atMs: kill, exitCode: 137 });
       const hung = kill - (p.failureThreshold - 1) * p.periodMs >= hangs;
       for (let i = 0; i < p.failureThreshold; i++)
-        failures.push({ type: 'Liveness', atMs: kill - i * p.periodMs, message: probeFailureText(c, c.livenessProbe, ip, hung) });
+        failures.push({
+          type: 'Liveness',
+          atMs: kill - i * p.periodMs,
+          message: probeFailureText(c, c.livenessProbe, ip, hung, b, startMs, kill - i * p.periodMs),
+        });
     }
   }
   ends.sort((x, y) => x.atMs - y.atMs);
   const end = ends[0];
-  return { end, startedAtMs, failures: end ? failures.filter((f) => f.atMs <= end.atMs).sort((x, y) => x.atMs - y.atMs) : [] };
+  return { end, startedAtMs, failures: (end ? failures.filter((f) => f.atMs <= end.atMs) : failures).sort((x, y) => x.atMs - y.atMs) };
 }
 
 /** The terminated state a stop leaves: Completed / Error / OOMKilled with upstream exit codes. */
@@ -155,4 +179,32 @@ export function readinessAt(c: Container, probe: Probe, profile: readonly ImageB
   const b = behaviourFor(profile, c.image);
   const up = Math.max(answersFrom(c, probe, b, startMs), startedAtMs);
   return Number.isFinite(up) ? successAt(probeTimes(probe), startMs, up) : Infinity;
+}
+
+/**
+ * The readiness probes of a run that fail before the probe first succeeds, oldest first: from the
+ * first probe after the start (and after the startup probe passed) while the process does not
+ * answer it, those after `afterMs` and at most `untilMs`; `nextMs` is the next failing probe
+ * (Infinity: none). A readiness failure does not restart the container; it only keeps it unready.
+ */
+export function readinessFailures(
+  pod: Pod,
+  c: Container,
+  probe: Probe,
+  profile: readonly ImageBehaviour[] | undefined,
+  startMs: number,
+  startedAtMs: number,
+  afterMs: number,
+  untilMs: number,
+): { failures: ProbeFailure[]; nextMs: number } {
+  const failures: ProbeFailure[] = [];
+  if (!Number.isFinite(startedAtMs)) return { failures, nextMs: Infinity };
+  const b = behaviourFor(profile, c.image);
+  const p = probeTimes(probe);
+  const up = Math.max(answersFrom(c, probe, b, startMs), startedAtMs);
+  const ip = pod.status?.podIP ?? '';
+  let at = probeAtOrAfter(p, startMs, Math.max(startedAtMs, afterMs + 1));
+  for (; at < up && at <= untilMs; at += p.periodMs)
+    failures.push({ type: 'Readiness', atMs: at, message: probeFailureText(c, probe, ip, false, b, startMs, at) });
+  return { failures, nextMs: at < up ? at : Infinity };
 }

@@ -9,6 +9,7 @@
 import type { ControllerContext } from '../controllerContext';
 import type { ContainerStatus, Container, Pod } from '../types';
 import { presentMessage, pulledMessage, pullingMessage } from '../kubeletMessages';
+import { canonicalImageRef, parseImageReference } from '../imageReference';
 import { BackoffTable, inBackoffSinceUpdate, nextBackoff } from './backoff';
 import { behaviourFor, ImageBehaviour, PullResult } from './simulationProfile';
 
@@ -20,12 +21,8 @@ export interface PullInputs {
 
 /** The reference containerd resolves: docker.io/ for a bare name, library/ for an official image, :latest when untagged. */
 export function normalizeImageRef(image: string): string {
-  const parts = image.split('/');
-  const hasDomain = parts.length > 1 && (parts[0].includes('.') || parts[0].includes(':') || parts[0] === 'localhost');
-  let ref = hasDomain ? image : parts.length === 1 ? `docker.io/library/${image}` : `docker.io/${image}`;
-  const last = ref.slice(ref.lastIndexOf('/') + 1);
-  if (!last.includes(':') && !last.includes('@')) ref += ':latest';
-  return ref;
+  const parsed = parseImageReference(image);
+  return parsed.ok ? canonicalImageRef(parsed.ref) : image;
 }
 
 /** The CRI error containerd returns for a pull the registry refuses. */

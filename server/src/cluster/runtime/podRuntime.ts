@@ -6,14 +6,14 @@
 // ("back-off 10s restarting failed container=<c> pod=<pod>_<ns>(<uid>)", event BackOffStartContainer);
 // pkg/kubelet/kubelet_pods.go getPhase; pkg/kubelet/status/generate.go (PodCompleted).
 import type { ControllerContext } from '../controllerContext';
-import type { Container, ContainerStatus, Pod } from '../types';
+import type { Container, ContainerStatus, Pod, Probe } from '../types';
 import { createdMessage, startedMessage } from '../kubeletMessages';
 import { runningSince } from '../sharedStatus';
 import { orderPodConditions, setPodCondition } from '../podConditions';
 import { BackoffTable, goDuration, inBackoffSince, nextBackoff } from './backoff';
 import { behaviourFor, ImageBehaviour } from './simulationProfile';
 import { ensureImage } from './imagePull';
-import { Fault, isJobPod, killingMessage, planRunning, terminatedReason } from './containerLifecycle';
+import { Fault, isJobPod, killingMessage, planRunning, readinessFailures, terminatedReason } from './containerLifecycle';
 
 /** What the runtime keeps between rounds (part of the kubelet's state, saved with the cluster). */
 export interface RuntimeState {
@@ -46,6 +46,8 @@ export function needsRuntime(pod: Pod, rt: RuntimeState): boolean {
   for (let i = 0; i < containers.length; i++) {
     const c = containers[i];
     if (c.livenessProbe || c.startupProbe) return true;
+    // A readiness probe fails (and is evented) only until it first passes.
+    if (c.readinessProbe && !(statuses[i]?.name === c.name ? statuses[i] : statuses.find((s) => s.name === c.name))?.ready) return true;
     const b = rt.simulation?.length ? behaviourFor(rt.simulation, c.image) : undefined;
     if (b && (b.exit || b.memory)) return true;
   }
@@ -65,6 +67,37 @@ export function startedStatus(
   const s: ContainerStatus = { name: c.name, image: c.image, ready: false, started: true, restartCount, state: runningSince(ctx.store.timestamp()) };
   if (lastState) s.lastState = lastState;
   return s;
+}
+
+/**
+ * upstream prober: each failed readiness probe records `Readiness probe failed: <output>` (repeats of
+ * one message counted on one event); the container stays running, only unready.
+ */
+function reportReadinessFailures(
+  ctx: ControllerContext,
+  rt: RuntimeState,
+  pod: Pod,
+  c: Container,
+  startMs: number,
+  startedAtMs: number,
+  endMs: number,
+  host: string,
+): void {
+  const key = `${pod.metadata.uid ?? ''}_${c.name}/readiness`;
+  const reported = rt.probeReported?.[key] ?? -Infinity;
+  const { failures, nextMs } = readinessFailures(
+    pod,
+    c,
+    c.readinessProbe as Probe,
+    rt.simulation,
+    startMs,
+    startedAtMs,
+    reported,
+    Math.min(ctx.store.now(), endMs - 1),
+  );
+  for (const f of failures) ctx.events.event(pod, 'Warning', 'Unhealthy', `${f.type} probe failed: ${f.message}`, 'kubelet', host);
+  if (failures.length) (rt.probeReported ??= {})[key] = failures[failures.length - 1].atMs;
+  if (Number.isFinite(nextMs) && nextMs < endMs) ctx.wakeAt(nextMs, 'runtime');
 }
 
 function syncRunning(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Container, cs: ContainerStatus, host: string): ContainerStatus {
@@ -88,6 +121,7 @@ function syncRunning(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Cont
   }
   if (last !== reported) (rt.probeReported ??= {})[key] = last;
   const end = plan.end;
+  if (c.readinessProbe) reportReadinessFailures(ctx, rt, pod, c, startMs, plan.startedAtMs, end?.atMs ?? Infinity, host);
   if (!end) return cs;
   if (now < end.atMs) {
     ctx.wakeAt(end.atMs, end.settles ? undefined : 'runtime');
@@ -96,7 +130,10 @@ function syncRunning(ctx: ControllerContext, rt: RuntimeState, pod: Pod, c: Cont
   const killing = killingMessage(c.name, end.kind);
   if (killing) ctx.events.event(pod, 'Normal', 'Killing', killing, 'kubelet', host);
   if (rt.faults) rt.faults = rt.faults.filter((f) => !(f.uid === uid && f.container === c.name));
-  if (rt.probeReported) delete rt.probeReported[key];
+  if (rt.probeReported) {
+    delete rt.probeReported[key];
+    delete rt.probeReported[`${key}/readiness`];
+  }
   const terminated = { exitCode: end.exitCode, reason: terminatedReason(end), startedAt: cs.state.running?.startedAt, finishedAt: ctx.store.timestamp() };
   return { ...cs, ready: false, started: false, state: { terminated } };
 }

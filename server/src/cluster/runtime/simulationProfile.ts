@@ -21,6 +21,8 @@ export interface ImageBehaviour {
   readyAfterSeconds?: number;
   /** The ports the process really listens on (default: the container's declared ports). */
   listens?: number[];
+  /** The HTTP paths the process answers with 200 (default: every path); an httpGet probe of another path gets 404. */
+  httpPaths?: string[];
   /** Seconds after the start after which the process stops answering (liveness fails). */
   livenessFailsAfterSeconds?: number;
   /** Seconds the process keeps running after SIGTERM when its pod is deleted (default 0: it exits at once). */
@@ -28,7 +30,7 @@ export interface ImageBehaviour {
 }
 
 const PULLS: PullResult[] = ['ok', 'notFound', 'unauthorized'];
-const FIELDS = ['image', 'pull', 'exit', 'memory', 'readyAfterSeconds', 'listens', 'livenessFailsAfterSeconds', 'terminationSeconds'];
+const FIELDS = ['image', 'pull', 'exit', 'memory', 'readyAfterSeconds', 'listens', 'httpPaths', 'livenessFailsAfterSeconds', 'terminationSeconds'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -83,6 +85,10 @@ export function readSimulationProfile(obj: Record<string, unknown>, where: strin
     if (e.listens !== undefined) {
       if (Array.isArray(e.listens) && e.listens.every(isPort)) b.listens = e.listens as number[];
       else problems.push(t('{0}: listens must be a list of port numbers (1-65535).', at));
+    }
+    if (e.httpPaths !== undefined) {
+      if (Array.isArray(e.httpPaths) && e.httpPaths.every((x) => typeof x === 'string' && x.startsWith('/'))) b.httpPaths = e.httpPaths as string[];
+      else problems.push(t('{0}: httpPaths must be a list of paths that start with /.', at));
     }
     if (problems.length === before) out.push(b);
   });

@@ -11,6 +11,7 @@ import { ingressRoutes } from '../controllers/ingress';
 import { podRequests } from '../scheduler/nodeInfo';
 import { parseQuantity } from '../../k8s/quantity';
 import { podView, SourceOf, workloadView } from './workloadViews';
+import { gatewayViews, httpRouteViews } from './gatewayViews';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob', 'ReplicationController'];
 /** Kinds drawn elsewhere in the tree, or internal bookkeeping a learner does not write. */
@@ -21,6 +22,8 @@ const SHOWN_ELSEWHERE = new Set([
   'Endpoints',
   'EndpointSlice',
   'Ingress',
+  'Gateway',
+  'HTTPRoute',
   'ConfigMap',
   'Secret',
   'Event',
@@ -200,6 +203,8 @@ export function buildClusterView(input: ViewInput): ClusterView {
     pods: podViews,
     services,
     ingresses,
+    gateways: gatewayViews(store, sourceOf),
+    httpRoutes: httpRouteViews(store, sourceOf),
     configs,
     others,
     events,

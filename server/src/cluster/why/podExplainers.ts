@@ -124,7 +124,10 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
   InvalidImageName: (c) => ({
     field: `${containerIndex(c.pod, c.spec?.name ?? '')}.image`,
     cause: t('The image reference "{0}" of container {1} is not a valid image name, so the kubelet cannot even try to pull it.', image(c), c.spec?.name ?? ''),
-    event: c.warning ?? 'Warning InspectFailed / Failed: Error: InvalidImageName',
+    // The InspectFailed warning carries distribution/reference's reason; the later Failed only the word.
+    event: c.status?.state.waiting?.message
+      ? `Warning InspectFailed: ${c.status.state.waiting.message}`
+      : (c.warning ?? 'Warning InspectFailed / Failed: Error: InvalidImageName'),
     fix: t('Write the image as [registry/]name[:tag][@digest] in lower case, e.g. nginx:1.27.'),
   }),
   ErrImagePull: (c) => ({
@@ -203,18 +206,52 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
       fix: t('Find out why the program fails (its logs on a real cluster) and fix its command, arguments or configuration.'),
     };
   },
-  ReadinessFailing: (c) => ({
-    field: c.spec?.readinessProbe ? `${containerIndex(c.pod, c.spec.name)}.readinessProbe` : null,
-    cause: t(
-      'Pod {0} runs but is not Ready: its readiness probe fails, so it is kept out of the Service endpoints (it is not restarted).',
-      c.pod.metadata.name,
-    ),
-    event: c.warning ?? 'Warning Unhealthy: Readiness probe failed',
-    fix: t(
-      'Make the probe check a path and port the program really serves once it is up (and give it initialDelaySeconds if it starts slowly). In the simulator: Recover readiness / `kubemate readiness {0} recover`.',
-      c.pod.metadata.name,
-    ),
-  }),
+  ReadinessFailing: (c) => {
+    const probe = c.spec?.readinessProbe;
+    const at = `${containerIndex(c.pod, c.spec?.name ?? '')}.readinessProbe`;
+    const failed = c.warning?.startsWith('Warning Unhealthy: Readiness probe failed: ') ? c.warning : undefined;
+    const port = probe?.httpGet?.port ?? probe?.tcpSocket?.port ?? probe?.grpc?.port;
+    const served = (c.spec?.ports ?? []).map((p) => p.containerPort).join(', ');
+    if (probe && failed && /statuscode: 404$/.test(failed))
+      return {
+        field: `${at}.httpGet.path`,
+        cause: t(
+          'Pod {0} runs but is not Ready: its readiness probe asks for {1} and the program answers 404 (it does not serve that path), so the pod is kept out of the Service endpoints. It is not restarted.',
+          c.pod.metadata.name,
+          probe.httpGet?.path ?? '/',
+        ),
+        event: failed,
+        fix: t('Point the readiness probe at a path the program serves, e.g. its health endpoint or /.'),
+      };
+    if (probe && failed && /connection refused$/.test(failed) && port !== undefined)
+      return {
+        field: `${at}.${probe.httpGet ? 'httpGet' : probe.tcpSocket ? 'tcpSocket' : 'grpc'}.port`,
+        cause: t(
+          'Pod {0} runs but is not Ready: its readiness probe gets no answer on port {1} (nothing listens there yet, or ever), so the pod is kept out of the Service endpoints. It is not restarted.',
+          c.pod.metadata.name,
+          String(port),
+        ),
+        event: failed,
+        fix: served
+          ? t(
+              'Point the readiness probe at the port the program listens on (the container declares {0}); if the program only starts slowly, give the probe initialDelaySeconds.',
+              served,
+            )
+          : t('Point the readiness probe at the port the program listens on; if the program only starts slowly, give the probe initialDelaySeconds.'),
+      };
+    return {
+      field: probe ? at : null,
+      cause: t(
+        'Pod {0} runs but is not Ready: its readiness probe fails, so it is kept out of the Service endpoints (it is not restarted).',
+        c.pod.metadata.name,
+      ),
+      event: c.warning ?? 'Warning Unhealthy: Readiness probe failed',
+      fix: t(
+        'Make the probe check a path and port the program really serves once it is up (and give it initialDelaySeconds if it starts slowly). In the simulator: Recover readiness / `kubemate readiness {0} recover`.',
+        c.pod.metadata.name,
+      ),
+    };
+  },
   Evicted: (c) => ({
     field: 'containers[0].resources',
     cause: t('Pod {0} was evicted: {1}', c.pod.metadata.name, c.pod.status.message ?? ''),
