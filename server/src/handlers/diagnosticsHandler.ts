@@ -4,6 +4,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileDiagnostics } from '../pipeline/fileDiagnostics';
+import { FileDiagnosticsMemo, fileDiagnosticsMemo } from '../pipeline/documentRuns';
 import type { Finding } from '../findings/finding';
 import { canonicalUri, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
@@ -20,6 +21,7 @@ export function registerDiagnostics(ctx: ServerContext): void {
   ctx.documents.onDidChangeContent((e) => ctx.publisher.schedule(e.document.uri));
   ctx.documents.onDidClose((e) => {
     ctx.cache.delete(e.document.uri);
+    ctx.diagnosticsMemos.delete(e.document.uri);
     ctx.publisher.clear(e.document.uri);
   });
 }
@@ -41,9 +43,16 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
       },
       canonicalUri(doc.uri),
       ctx.parsed(doc),
+      { memo: memoOf(ctx, doc.uri) },
     );
     return found.map(toDiagnostic);
   });
+}
+
+function memoOf(ctx: ServerContext, uri: string): FileDiagnosticsMemo {
+  let m = ctx.diagnosticsMemos.get(uri);
+  if (!m) ctx.diagnosticsMemos.set(uri, (m = fileDiagnosticsMemo()));
+  return m;
 }
 
 /** One Diagnostic per Finding object: memoised findings give the same Diagnostic, so the publisher compares by identity. */
