@@ -19,6 +19,9 @@
 //   · 'symbols' (features/symbols/documentSymbols): the text only (lines relative to the document).
 // - features/crossRefs/crossRefDiagnostics: WeakMap IndexedObject → findings, with the index
 //   stamp of its dependency keys, the language and the scheduling profile generation.
+// - pipeline/documentRuns (ServerContext.diagnosticsMemos): per open document, dropped on close —
+//   each stage's findings per document (chunk, line) and per object of the previous version,
+//   keyed on the stage's other inputs (schema id, language, lint config id, index stamp).
 // - features/lint/lintConfig: WeakMap settings object → config; signature → id (one entry per
 //   distinct rule configuration).
 // - features/lint/suppressions: one entry, the last file text → its suppression comments.

@@ -4,6 +4,7 @@
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsInputs, fileDiagnostics } from '../pipeline/fileDiagnostics';
+import { FileDiagnosticsMemo, fileDiagnosticsMemo } from '../pipeline/documentRuns';
 import type { ParsedFile } from '../yaml/parsedFile';
 import type { Finding } from '../findings/finding';
 import { canonicalUri, uriToPath } from './workspaceScan';
@@ -21,6 +22,7 @@ export function registerDiagnostics(ctx: ServerContext): void {
   ctx.documents.onDidChangeContent((e) => ctx.publisher.schedule(e.document.uri));
   ctx.documents.onDidClose((e) => {
     ctx.cache.delete(e.document.uri);
+    ctx.diagnosticsMemos.delete(e.document.uri);
     ctx.publisher.clear(e.document.uri);
   });
 }
@@ -32,7 +34,13 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
     const opening = ctx.cache.pendingParse(doc.uri, doc.version);
     if (opening) return perDocumentDiagnostics(ctx, canonicalUri(doc.uri), opening.partial()).map(toDiagnostic);
     const w = ctx.workspace;
-    return findings(ctx, canonicalUri(doc.uri), ctx.parsed(doc), w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined).map(toDiagnostic);
+    return findings(
+      ctx,
+      canonicalUri(doc.uri),
+      ctx.parsed(doc),
+      w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
+      memoOf(ctx, doc.uri),
+    ).map(toDiagnostic);
   });
 }
 
@@ -41,7 +49,8 @@ export function perDocumentDiagnostics(ctx: ServerContext, uri: string, file: Pa
   return findings(ctx, uri, file, undefined);
 }
 
-function findings(ctx: ServerContext, uri: string, file: ParsedFile, workspace: DiagnosticsInputs['workspace']): Finding[] {
+/** `memo`: the previous version's findings of the open document (pipeline/documentRuns), re-used where unchanged. */
+function findings(ctx: ServerContext, uri: string, file: ParsedFile, workspace: DiagnosticsInputs['workspace'], memo?: FileDiagnosticsMemo): Finding[] {
   const path = uriToPath(uri);
   if (path && ctx.isIgnoredPath(path)) return [];
   return fileDiagnostics(
@@ -54,7 +63,14 @@ function findings(ctx: ServerContext, uri: string, file: ParsedFile, workspace: 
     },
     uri,
     file,
+    memo ? { memo } : {},
   );
+}
+
+function memoOf(ctx: ServerContext, uri: string): FileDiagnosticsMemo {
+  let m = ctx.diagnosticsMemos.get(uri);
+  if (!m) ctx.diagnosticsMemos.set(uri, (m = fileDiagnosticsMemo()));
+  return m;
 }
 
 /** One Diagnostic per Finding object: memoised findings give the same Diagnostic, so the publisher compares by identity. */

@@ -18,6 +18,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { LensRefresher } from './lensRefresher';
 import { lspDiagnostics } from './diagnosticsHandler';
 import { workspaceSchema } from '../pipeline/workspaceSchema';
+import type { FileDiagnosticsMemo } from '../pipeline/documentRuns';
 import type { LoadedConfig } from '../kubectl/projectConfigFile';
 import { EMPTY_PROJECT_CONFIG, ignoreMatcher } from '../workspace/projectConfig';
 import { dirname, relative } from 'node:path';
@@ -33,6 +34,8 @@ export class ServerContext {
   /** The workspace index (files on disk and open editors), sharing the parse cache's chunks. */
   readonly workspace = new WorkspaceState(this.cache.chunks);
   readonly publisher: DiagnosticsPublisher;
+  /** Per open document: the findings of its previous version, by document (pipeline/documentRuns; dropped on close). */
+  readonly diagnosticsMemos = new Map<string, FileDiagnosticsMemo>();
   readonly lenses: LensRefresher;
   /**
    * Files being opened progressively (handlers/progressiveOpen) → settles when the open ends.

@@ -16,6 +16,8 @@ import { filterSuppressed } from '../features/lint/suppressions';
 import { crossRefDiagnostics } from '../features/crossRefs/crossRefDiagnostics';
 import type { SchedulingProbe } from '../features/crossRefs/schedulingRule';
 import { CODE_REGISTRY } from './codeRegistry';
+import type { FileDiagnosticsMemo } from './documentRuns';
+import { language } from '../util/l10n';
 
 const PATCH_FAMILIES = new Set(['yaml', 'schema', 'api-version']);
 const familyOf = (code: string): string => CODE_REGISTRY.get(code)?.family ?? '';
@@ -45,6 +47,11 @@ export interface DiagnosticsInputs {
 export interface FileOptions {
   /** The file was named explicitly on the command line: every document must be a manifest. */
   explicit?: boolean;
+  /**
+   * The findings of this file's previous version (the language server keeps one per open
+   * document): documents whose text and line are unchanged keep theirs. Same result without it.
+   */
+  memo?: FileDiagnosticsMemo;
 }
 
 /** `uri` is the file's canonical uri in the index (workspace/workspaceScan canonicalUri, or a file: URL). */
@@ -67,12 +74,33 @@ export function fileDiagnostics(inputs: DiagnosticsInputs, uri: string, file: Pa
     const shape = stage('schema', () => validateFile(schema, file, opts)).filter((f) => PATCH_FAMILIES.has(familyOf(f.code)) && f.code !== 'missing-required');
     return filterSuppressed(file.text, applyRuleLevels(shape, lint));
   }
+  const config = lintConfig(lint);
+  const env = workspace ? lintEnv(workspace.index) : {};
+  const memo = opts.memo;
   const found = [
-    ...stage('schema', () => validateFile(schema, file, opts)),
-    ...stage('lint', () => lintFile(file, lintConfig(lint), workspace ? lintEnv(workspace.index) : {})),
+    ...stage('schema', () =>
+      memo
+        ? memo.schema.collect(file.documents, `${schema.id}|${language()}|${!!opts.explicit}|${file.hasKubernetes}`, (d) =>
+            validateFile(schema, { ...file, documents: [d] }, opts),
+          )
+        : validateFile(schema, file, opts),
+    ),
+    // Lints that ask the index give the same answers while no dependency key changed (its stamp).
+    ...stage('lint', () =>
+      memo
+        ? memo.lint.collect(file.documents, `${config.id}|${language()}|${workspace ? workspace.index.stamp : '-'}`, (d) =>
+            lintFile({ ...file, documents: [d] }, config, env),
+          )
+        : lintFile(file, config, env),
+    ),
     ...stage('cross-file', () =>
       workspace && inputs.crossFile !== false
-        ? crossRefDiagnostics(workspace.index, uri, { scheduling: workspace.scheduling.probe, schedulingGeneration: workspace.scheduling.generation })
+        ? crossRefDiagnostics(
+            workspace.index,
+            uri,
+            { scheduling: workspace.scheduling.probe, schedulingGeneration: workspace.scheduling.generation },
+            memo?.cross,
+          )
         : [],
     ),
   ];

@@ -10,11 +10,18 @@ export class MemoSlot<T, Inputs extends readonly MemoInput[] = []> {
 
   constructor(readonly name: string) {}
 
+  /** The inputs of the last lookup and their key: per keystroke every document asks with the same inputs. */
+  private lastInputs: readonly MemoInput[] = [];
+  private lastKey = '';
+
   key(inputs: Inputs): string {
     if (inputs.length === 0) return this.name;
+    if (sameInputs(inputs, this.lastInputs)) return this.lastKey;
     const joined = inputs.join('|');
     let k = this.keys.get(joined);
     if (k === undefined) this.keys.set(joined, (k = `${this.name}:${joined}`));
+    this.lastInputs = [...inputs];
+    this.lastKey = k;
     return k;
   }
 
@@ -35,4 +42,10 @@ export class MemoSlot<T, Inputs extends readonly MemoInput[] = []> {
     cache.set(k, v);
     return v;
   }
+}
+
+function sameInputs(a: readonly MemoInput[], b: readonly MemoInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -5,8 +5,8 @@
 // changed, so only the documents that read them are re-checked.
 import { ChunkCache, ParsedFile, parseFile } from '../yaml/parsedFile';
 import { extractObjects } from './extractObjects';
-import { duplicateKey, ExtractedObject, IndexedObject, objectKey, SelectorInfo } from './indexedObject';
-import { refTargetKey } from './dependencyKeys';
+import { duplicateKey, ExtractedObject, IndexedObject, objectKey, Range, SelectorInfo } from './indexedObject';
+import { linksToNameOnly, refTargetKey } from './dependencyKeys';
 import { MultiMap } from './multiMap';
 import { NearNames } from '../util/nearNames';
 import { PodLabelIndex, SelectorIndex, selectorMatches } from './selectorIndex';
@@ -334,13 +334,18 @@ export class WorkspaceIndex {
   }
 }
 
-/** Keys whose (fingerprint, position) differ between the removed and the added objects. */
+/**
+ * Keys whose (fingerprint, position) differ between the removed and the added objects. The
+ * position is the file, the document's line and the ranges other objects' findings link to
+ * (relatedInformation): a line inserted above a label moves them.
+ */
 function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<string> {
   const count = new Map<string, number>();
   const bump = (list: IndexedObject[], by: number) => {
     for (const o of list)
       for (const [k, fp] of o.provides) {
-        const id = `${k}\0${fp}\0${o.uri}\0${o.line}`;
+        const where = linksToNameOnly(k) ? rangeText(o.nameRange) : rangesOf(o.extracted);
+        const id = `${k}\0${fp}\0${o.uri}\0${o.line}\0${where}`;
         count.set(id, (count.get(id) ?? 0) + by);
       }
   };
@@ -349,6 +354,33 @@ function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<stri
   const out = new Set<string>();
   for (const [id, n] of count) if (n !== 0) out.add(id.slice(0, id.indexOf('\0')));
   return out;
+}
+
+const ranges = new WeakMap<ExtractedObject, string>();
+
+/** Every range an extraction holds, as text (once per extraction: it is cached on its document). */
+function rangesOf(x: ExtractedObject): string {
+  let hit = ranges.get(x);
+  if (hit === undefined) {
+    const out: number[] = [];
+    collectRanges(x, out, 0);
+    ranges.set(x, (hit = out.join(',')));
+  }
+  return hit;
+}
+
+function rangeText(r: Range | undefined): string {
+  return r ? `${r.start.line},${r.start.character},${r.end.line},${r.end.character}` : '';
+}
+
+function collectRanges(v: unknown, out: number[], depth: number): void {
+  if (typeof v !== 'object' || v === null || depth > 8) return;
+  const r = v as Partial<Range>;
+  if (r.start && r.end && typeof r.start.line === 'number' && typeof r.end.line === 'number') {
+    out.push(r.start.line, r.start.character, r.end.line, r.end.character);
+    return;
+  }
+  for (const [k, child] of Object.entries(v)) if (k !== 'crdSpec' && k !== 'provides' && k !== 'depends') collectRanges(child, out, depth + 1);
 }
 
 /** Index order: by file, then line. */

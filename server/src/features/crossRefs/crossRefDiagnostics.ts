@@ -27,19 +27,51 @@ interface Cached {
 
 const cache = new WeakMap<IndexedObject, Cached>();
 
-export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: CrossRefOptions = {}): Finding[] {
+/**
+ * The objects of one file and their findings at the last call, for the next call on the same
+ * file and index (the language server keeps one per open document): while the index's stamp,
+ * the language and the scheduling generation are the same, an object seen last time has the
+ * same findings, found without a lookup per object.
+ */
+export class CrossRefMemo {
+  key = '';
+  objects: readonly IndexedObject[] = [];
+  found: (readonly Finding[])[] = [];
+}
+
+export function crossRefDiagnostics(index: WorkspaceIndex, uri: string, opts: CrossRefOptions = {}, memo?: CrossRefMemo): Finding[] {
   const out: Finding[] = [];
   const namespaces = new Set<string>();
   const generation = opts.schedulingGeneration ?? 0;
-  for (const o of index.objectsIn(uri)) {
-    let hit = cache.get(o);
-    const stale = !hit || hit.lang !== language() || hit.generation !== generation || (hit.stamp !== index.stamp && index.changedSince(o.depends, hit.stamp));
-    if (stale) {
-      hit = { stamp: index.stamp, lang: language(), generation, diagnostics: objectDiagnostics(index, o, opts) };
-      cache.set(o, hit);
-    } else if (hit!.stamp !== index.stamp) hit!.stamp = index.stamp;
-    for (const d of hit!.diagnostics) out.push(d);
+  const lang = language();
+  const objects = index.objectsIn(uri);
+  const key = `${index.stamp}|${lang}|${generation}`;
+  const prev = memo?.key === key ? memo.objects : [];
+  // Objects after an inserted or removed one are found at the same distance from the end.
+  const shift = prev.length - objects.length;
+  const found: (readonly Finding[])[] = new Array(objects.length);
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
+    let diagnostics: readonly Finding[];
+    if (prev[i] === o) diagnostics = memo!.found[i];
+    else if (shift !== 0 && prev[i + shift] === o) diagnostics = memo!.found[i + shift];
+    else {
+      let hit = cache.get(o);
+      const stale = !hit || hit.lang !== lang || hit.generation !== generation || (hit.stamp !== index.stamp && index.changedSince(o.depends, hit.stamp));
+      if (stale) {
+        hit = { stamp: index.stamp, lang, generation, diagnostics: objectDiagnostics(index, o, opts) };
+        cache.set(o, hit);
+      } else if (hit!.stamp !== index.stamp) hit!.stamp = index.stamp;
+      diagnostics = hit!.diagnostics;
+    }
+    found[i] = diagnostics;
+    for (const d of diagnostics) out.push(d);
     if (o.explicitNamespace) for (const d of namespaceRule(index, o, namespaces)) out.push(d);
+  }
+  if (memo) {
+    memo.key = key;
+    memo.objects = objects;
+    memo.found = found;
   }
   return out;
 }
