@@ -117,12 +117,16 @@ describe('keystroke path = fresh computation', () => {
     { what: 'the inserted document goes', from: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n', to: '' },
   ];
 
-  it('gives the same findings as a fresh check after each edit of a table (other documents change what one reads)', () => {
+  /** A parse cache, an index holding the disk file, and one diagnostics memo per file. */
+  const session = () => {
     const cache = new DocumentCache();
     const index = new WorkspaceIndex(cache.chunks);
     index.setDiskFile(DISK, diskText);
-    const editorMemo = fileDiagnosticsMemo();
-    const diskMemo = fileDiagnosticsMemo();
+    return { cache, index, editorMemo: fileDiagnosticsMemo(), diskMemo: fileDiagnosticsMemo() };
+  };
+
+  it('gives the same findings as a fresh check after each edit of a table (other documents change what one reads)', () => {
+    const { cache, index, editorMemo, diskMemo } = session();
     let text = editorText;
     const check = (version: number, what: string) => {
       const file = cache.get(EDITOR, version, () => text);
@@ -145,11 +149,7 @@ describe('keystroke path = fresh computation', () => {
 
   it('gives the same findings in both files after each of 400 random edits', () => {
     const ids = new SeededIds(11);
-    const cache = new DocumentCache();
-    const index = new WorkspaceIndex(cache.chunks);
-    index.setDiskFile(DISK, diskText);
-    const editorMemo = fileDiagnosticsMemo();
-    const diskMemo = fileDiagnosticsMemo();
+    const { cache, index, editorMemo, diskMemo } = session();
     let text = editorText;
     let version = 1;
     index.setEditorFile(
