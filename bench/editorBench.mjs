@@ -11,7 +11,7 @@
 //     counts change, and → the new error squiggle is drawn (p50/p99);
 //   • hover: the pointer on a field → the hover is drawn (p50/p99).
 // Needs the editor tools (scripts/installE2eTools.sh, as the e2e does); not part of `npm test`.
-// usage: npm run bench:editor [-- --skip-package] [-- --profile DIR]
+// usage: npm run bench:editor [-- --skip-package] [-- --profile DIR]   env: KUBEMATE_VSIX=<another build's VSIX>
 //   --profile DIR   the language server writes a CPU profile of the run to DIR (KUBEMATE_CPU_PROFILE)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -147,8 +147,9 @@ async function keystrokes(page, lines, column) {
 
 async function main() {
   const generate = await generator();
-  const vsix = path.join(REPO, 'kubemate.vsix');
-  if (!argv.has('--skip-package')) {
+  // KUBEMATE_VSIX: another build's VSIX (an A/B against an older commit), as the e2e accepts.
+  const vsix = path.resolve(process.env.KUBEMATE_VSIX ?? path.join(REPO, 'kubemate.vsix'));
+  if (!argv.has('--skip-package') && !process.env.KUBEMATE_VSIX) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
     if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
   }
