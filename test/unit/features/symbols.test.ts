@@ -61,8 +61,10 @@ describe('document symbols', () => {
   ];
   for (const [n, budget, depth] of cases)
     it(`${n} ConfigMaps (9 symbols each: 1, 4, 3, 1 by depth) within ${budget} symbols → outline depth ${depth}, every document listed`, () => {
-      const outline = documentSymbols(parseFile(many(n)), budget);
+      const file = parseFile(many(n));
+      const outline = documentSymbols(file, budget);
       assert.equal(outline.length, n);
+      assert.equal(documentSymbols(file, budget)[0].symbols, outline[0].symbols, 'asked again, the same outline is re-used');
       assert.deepEqual([...new Set(outline.map((d) => depthOf(d.symbols[0])))], [depth]);
     });
 });

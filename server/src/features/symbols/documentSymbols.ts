@@ -42,6 +42,8 @@ interface ChunkOutline {
   symbols: KSymbol[];
   /** Symbols at each depth: [documents, depth 1, depth 2, depth 3]. */
   perDepth: number[];
+  /** The shallower outlines already asked for, by depth (a large file asks for the same one after every edit). */
+  shallower: Map<number, KSymbol[]>;
 }
 const OUTLINE = new MemoSlot<ChunkOutline>('symbols');
 
@@ -51,9 +53,14 @@ export function documentSymbols(file: ParsedFile, maxSymbols = MAX_SYMBOLS): Doc
   let depth = MAX_DEPTH;
   const total = (upTo: number) => outlines.reduce((n, o) => n + (o.outline?.perDepth.slice(0, upTo + 1).reduce((a, b) => a + b, 0) ?? 0), 0);
   while (depth > 0 && total(depth) > maxSymbols) depth--;
-  return outlines
-    .filter((o) => o.outline?.symbols.length)
-    .map((o) => ({ line: o.line, symbols: depth === MAX_DEPTH ? o.outline!.symbols : o.outline!.symbols.map((s) => pruned(s, depth)) }));
+  return outlines.filter((o) => o.outline?.symbols.length).map((o) => ({ line: o.line, symbols: atDepth(o.outline!, depth) }));
+}
+
+function atDepth(outline: ChunkOutline, depth: number): KSymbol[] {
+  if (depth === MAX_DEPTH) return outline.symbols;
+  let hit = outline.shallower.get(depth);
+  if (!hit) outline.shallower.set(depth, (hit = outline.symbols.map((s) => pruned(s, depth))));
+  return hit;
 }
 
 /** A copy of `s` without symbols deeper than `depth` below it. */
@@ -65,7 +72,7 @@ function chunkOutline(c: ParsedChunk): ChunkOutline {
   return OUTLINE.get(c.cache, [], () => {
     const perDepth = [0, 0, 0, 0];
     const root = c.doc.contents as Node | null;
-    if (!root?.range) return { symbols: [], perDepth };
+    if (!root?.range) return { symbols: [], perDepth, shallower: new Map() };
     const at = (offset: number): SymbolPosition => {
       const p = c.lineCounter.linePos(offset);
       return { line: p.line - 1, character: p.col - 1 };
@@ -85,7 +92,7 @@ function chunkOutline(c: ParsedChunk): ChunkOutline {
       selectionEnd: at(sel[1]),
       children: isMap(root) ? children(root, at, perDepth, 1, c.kind === 'Secret') : [],
     };
-    return { symbols: [symbol], perDepth };
+    return { symbols: [symbol], perDepth, shallower: new Map() };
   });
 }
 
