@@ -5,7 +5,7 @@
 // upstream: pkg/kubelet/kubelet_pods.go makeEnvironmentVariables; pkg/volume/configmap, secret.
 import type { Store } from './store';
 import type { Container, KObject, Pod } from './types';
-import { parseImageReference } from './imageReference';
+import { parseImageReference } from '../k8s/imageReference';
 
 function lookup(store: Store, kind: 'ConfigMap' | 'Secret', ns: string, name: string): KObject | undefined {
   return store.get(kind, ns, name);

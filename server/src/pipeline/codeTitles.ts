@@ -87,6 +87,7 @@ export const CODE_TITLES: Record<string, () => string> = {
   'probe-port-not-exposed': () => t('A probe on a port the container does not declare'),
   'no-resource-requests': () => t('A container without resource requests'),
   'no-resource-limits': () => t('A container without resource limits'),
+  'invalid-image-reference': () => t('An image reference the kubelet cannot parse'),
   'image-latest-tag': () => t('An image with the latest tag or no tag'),
   'pull-always-with-digest': () => t('imagePullPolicy Always with an image digest'),
   'image-no-digest': () => t('An image without a digest'),

@@ -1,7 +1,7 @@
 // InvalidImageName keeps the runtime's cause, in distribution/reference's words (ParseNormalizedNamed):
 // the first path component is a registry host when it has '.' or ':', is localhost, or is not lowercase.
 import * as assert from 'node:assert/strict';
-import { parseImageReference } from '../../../server/src/cluster/imageReference';
+import { parseImageReference } from '../../../server/src/k8s/imageReference';
 import { invalidImageCause, invalidImageName } from '../../../server/src/cluster/podConfig';
 import { Simulator } from '../../../server/src/cluster/simulator';
 import { applyVerb } from '../../../server/src/kubectl/verbs/apply';

@@ -23,6 +23,26 @@ describe('quick fix: lint findings', () => {
     assert.equal(applyFix(before, 'no-resource-requests', /^Add resources/), after);
   });
 
+  // image as written → the fix's image (tag and digest keep their case), or none
+  const imageFixes: [string, string | undefined][] = [
+    ['myOrg/GoApp:v1', 'myorg/goapp:v1'],
+    ['Nginx:1.27-RC1', 'nginx:1.27-RC1'],
+    ['registry.example.com:5000/Team/App', 'registry.example.com:5000/team/app'],
+    ['"nginx:"', undefined],
+  ];
+  for (const [image, fixed] of imageFixes) {
+    it(`invalid image ${image}: ${fixed ? `changes it to ${fixed}` : 'offers no rewrite'}`, () => {
+      const before = pod(`      image: ${image}\n`);
+      assert.equal(diagnosticsOf(before, 'invalid-image-reference').length, 1);
+      if (fixed) assert.equal(applyFix(before, 'invalid-image-reference', /^Change to/), pod(`      image: ${fixed}\n`));
+      else
+        assert.deepEqual(
+          actionsFor(before, 'invalid-image-reference').filter((a) => a.title.startsWith('Change to')),
+          [],
+        );
+    });
+  }
+
   it('offers the resources fix once for both resource findings', () => {
     const before = pod('      image: nginx:1.27\n');
     const ds = [...diagnosticsOf(before, 'no-resource-requests'), ...diagnosticsOf(before, 'no-resource-limits')];

@@ -24,6 +24,7 @@ const CASES: [string, string, string, string][] = [
     '23:38',
     good,
   ],
+  ['invalid-image-reference', withContainer('nginx:1.27', 'Nginx:1.27'), '15:18', good],
   ['image-latest-tag', withContainer('nginx:1.27', 'nginx'), '15:18', good],
   ['pull-always-with-digest', withContainer('image: nginx:1.27', `image: nginx@sha256:${'a'.repeat(64)}\nimagePullPolicy: Always`), '16:28', good],
   ['image-no-digest', good, '15:18', deployment(GOOD_CONTAINER.replace('nginx:1.27', `nginx@sha256:${'a'.repeat(64)}`))],

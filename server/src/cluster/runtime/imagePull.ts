@@ -9,7 +9,7 @@
 import type { ControllerContext } from '../controllerContext';
 import type { ContainerStatus, Container, Pod } from '../types';
 import { presentMessage, pulledMessage, pullingMessage } from '../kubeletMessages';
-import { canonicalImageRef, parseImageReference } from '../imageReference';
+import { canonicalImageRef, parseImageReference } from '../../k8s/imageReference';
 import { BackoffTable, inBackoffSinceUpdate, nextBackoff } from './backoff';
 import { behaviourFor, ImageBehaviour, PullResult } from './simulationProfile';
 

@@ -1,4 +1,5 @@
 // Image references: what runs should be the same image every time a pod starts.
+import { parseImageReference } from '../../../k8s/imageReference';
 import { str } from '../../../k8s/objectAccess';
 import { t } from '../../../util/l10n';
 import type { LintRule } from '../lintRule';
@@ -24,7 +25,60 @@ function opaque(image: string): boolean {
   return image.trim() === '' || /\$[({]|[<>]/.test(image);
 }
 
+/**
+ * The same reference with the repository name in lower case (tag and digest kept: tags may hold
+ * capitals), when that is a valid reference on Docker Hub or the same registry.
+ */
+function lowercaseName(image: string): string | undefined {
+  const at = image.indexOf('@');
+  const beforeDigest = at >= 0 ? image.slice(0, at) : image;
+  const colon = beforeDigest.lastIndexOf(':');
+  const cut = colon > beforeDigest.lastIndexOf('/') ? colon : beforeDigest.length;
+  const fixed = image.slice(0, cut).toLowerCase() + image.slice(cut);
+  return fixed !== image && parseImageReference(fixed).ok ? fixed : undefined;
+}
+
+/** Images the other rules judge: set, not filled in later, and a reference the kubelet can parse. */
+function judged(image: string | undefined): image is string {
+  return !!image && !opaque(image) && parseImageReference(image).ok;
+}
+
 export const imageRules: LintRule[] = [
+  {
+    // The API server stores any image string; the kubelet parses it before the pull and keeps the
+    // container waiting with InvalidImageName (the simulator does the same, with the same cause).
+    id: 'invalid-image-reference',
+    family: 'images',
+    severity: 'error',
+    enabledByDefault: true,
+    kinds: POD_KINDS,
+    check(m, report) {
+      for (const c of m.containers(true)) {
+        const image = str(c.value.image);
+        if (!image || opaque(image)) continue;
+        const parsed = parseImageReference(image);
+        if (parsed.ok) continue;
+        const fixed = lowercaseName(image);
+        report.at(
+          [...c.path, 'image'],
+          'value',
+          fixed
+            ? t(
+                'Image "{0}" is not a valid image reference ({1}): the kubelet cannot pull it and the container stays in InvalidImageName. Image names are lower case: {2}.',
+                image,
+                parsed.error,
+                fixed,
+              )
+            : t(
+                'Image "{0}" is not a valid image reference ({1}): the kubelet cannot pull it and the container stays in InvalidImageName. The form is [registry/]name[:tag][@sha256:digest].',
+                image,
+                parsed.error,
+              ),
+          fixed ? { replacement: fixed } : undefined,
+        );
+      }
+    },
+  },
   {
     id: 'image-latest-tag',
     family: 'images',
@@ -34,7 +88,7 @@ export const imageRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         const image = str(c.value.image);
-        if (!image || opaque(image)) continue;
+        if (!judged(image)) continue;
         const ref = parseImage(image);
         if (ref.digest) continue;
         if (ref.tag === undefined) {
@@ -70,7 +124,7 @@ export const imageRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         const image = str(c.value.image);
-        if (!image || c.value.imagePullPolicy !== 'Always' || !parseImage(image).digest) continue;
+        if (!judged(image) || c.value.imagePullPolicy !== 'Always' || !parseImage(image).digest) continue;
         report.at(
           [...c.path, 'imagePullPolicy'],
           'value',
@@ -89,7 +143,7 @@ export const imageRules: LintRule[] = [
     check(m, report) {
       for (const c of m.containers(true)) {
         const image = str(c.value.image);
-        if (!image || opaque(image) || parseImage(image).digest) continue;
+        if (!judged(image) || parseImage(image).digest) continue;
         report.at(
           [...c.path, 'image'],
           'value',
