@@ -4,10 +4,17 @@
 // DefaultTolerationSeconds, DefaultStorageClass.
 import type { Container, KObject, PodSpec, Pod, Toleration } from './types';
 import { defaultService } from './controllers/service';
+import { parseImageReference } from '../k8s/imageReference';
 
+/**
+ * SetDefaults_Container: Always when the tag ParseImageName reads is "latest" (written, or implied
+ * by neither tag nor digest), else IfNotPresent — also for a reference that does not parse.
+ */
 function defaultPullPolicy(image: string): string {
-  const tagged = /:[^/]+$/.test(image) || image.includes('@');
-  return !tagged || image.endsWith(':latest') ? 'Always' : 'IfNotPresent';
+  const parsed = parseImageReference(image);
+  if (!parsed.ok) return 'IfNotPresent';
+  const tag = parsed.ref.tag ?? (parsed.ref.digest ? undefined : 'latest');
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 function defaultContainer(c: Container, hostNetwork: boolean): void {

@@ -7,6 +7,7 @@ import { Simulator } from '../../../server/src/cluster/simulator';
 import { applyVerb } from '../../../server/src/kubectl/verbs/apply';
 import type { KObject } from '../../../server/src/cluster/types';
 import { explainWhy } from '../../../server/src/cluster/why/explainWhy';
+import { applyDefaults } from '../../../server/src/cluster/defaults';
 
 const HEX64 = 'a'.repeat(64);
 
@@ -116,4 +117,26 @@ describe('InvalidImageName and its cause', () => {
     assert.notEqual(firstWaiting('myOrg/app')?.reason, 'InvalidImageName');
     assert.equal(firstWaiting('myorg/App')?.reason, 'InvalidImageName');
   });
+
+  // image → the imagePullPolicy the API server defaults (ParseImageName's tag: "latest" when
+  // neither tag nor digest is written; an image that does not parse has no tag)
+  const policies: [string, string][] = [
+    ['nginx', 'Always'],
+    ['nginx:latest', 'Always'],
+    ['nginx:1.27', 'IfNotPresent'],
+    [`nginx@sha256:${HEX64}`, 'IfNotPresent'],
+    [`nginx:latest@sha256:${HEX64}`, 'Always'],
+    ['localhost:5000/app', 'Always'],
+    ['localhost:5000/app:v2', 'IfNotPresent'],
+    ['nginx:', 'IfNotPresent'],
+    ['myorg/App', 'IfNotPresent'],
+    ['', 'IfNotPresent'],
+  ];
+  for (const [image, policy] of policies) {
+    it(`image ${JSON.stringify(image)} defaults imagePullPolicy to ${policy}`, () => {
+      const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image }] } } as unknown as KObject;
+      applyDefaults(pod);
+      assert.equal((pod.spec as { containers: { imagePullPolicy?: string }[] }).containers[0].imagePullPolicy, policy);
+    });
+  }
 });
