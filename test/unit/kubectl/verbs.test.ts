@@ -113,6 +113,24 @@ const SCENARIOS: [string, (pod: string) => Step[]][] = [
       [['exec', pod, '--', 'sh'], 1, [], [/kubemate exec is not simulated/]],
     ],
   ],
+  [
+    'get -o yaml prints the stored object as kubectl does (sorted keys, quoted timestamps, a List for many); -o name prints kind/name',
+    () => [
+      [
+        ['get', 'deployment', 'web', '-o', 'yaml'],
+        0,
+        [
+          /^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n  annotations:\n/,
+          /^  creationTimestamp: "\d{4}-\d\d-\d\dT[\d:]+Z"$/m,
+          /^      containers:\n      - env:\n/m,
+          /^status:\n/m,
+        ],
+      ],
+      [['get', 'pods', '-o', 'yaml'], 0, [/^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n/, /\nkind: List\nmetadata:\n  resourceVersion: ""$/]],
+      [['get', 'deployments,services', '-o', 'name'], 0, [/^deployment\.apps\/web\n(service\/\S+\n)*service\/web(\nservice\/\S+)*$/]],
+      [['get', 'replicationcontrollers', '-o', 'yaml'], 0, [/^apiVersion: v1\nitems: \[\]\nkind: List\nmetadata:\n  resourceVersion: ""$/]],
+    ],
+  ],
 ];
 
 describe('kubectl verbs (CLI)', () => {

@@ -1,4 +1,4 @@
-// `kubemate get <type>[,<type>…] [name] [-n ns | -A] [-o wide|json]` on the simulated cluster.
+// `kubemate get <type>[,<type>…] [name] [-n ns | -A] [-o wide|json|yaml|name]` on the simulated cluster.
 import type { CliCommand, CliIO } from '../cliCommand';
 import { outputFormat, parseArgs } from '../parseArgs';
 import { openSession, SESSION_OPTIONS } from './clusterSession';
@@ -11,7 +11,7 @@ export const getCommand: CliCommand = {
   name: 'get',
   summary: "List objects of the simulated cluster in kubectl's table layout.",
   usage:
-    'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-o wide|json] [--state F]',
+    'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-o wide|json|yaml|name] [--state F]',
   run: (args, io) => runGet(args, io),
 };
 
@@ -22,7 +22,7 @@ async function runGet(args: string[], io: CliIO): Promise<number> {
     'all-namespaces': { type: 'boolean', short: 'A' },
     output: { type: 'string', short: 'o' },
   });
-  const format = outputFormat(values.output, ['text', 'wide', 'json'] as const, 'text');
+  const format = outputFormat(values.output, ['text', 'wide', 'json', 'yaml', 'name'] as const, 'text');
   if (!positionals.length) parseTypeArgs(positionals);
   const session = openSession(values, io);
   if (typeof session === 'number') return session;

@@ -1,4 +1,4 @@
-// `kubectl get <type>[,<type>…] [name] [-n ns | -A] [-o wide|json]` on the simulated cluster.
+// `kubectl get <type>[,<type>…] [name] [-n ns | -A] [-o wide|json|yaml|name]` on the simulated cluster.
 // upstream: kubectl pkg/cmd/get (and the server-side table printers of pkg/printers/internalversion).
 import type { Simulator } from '../../cluster/simulator';
 import type { KObject, Pod } from '../../cluster/types';
@@ -6,6 +6,7 @@ import type { KEvent } from '../../cluster/events';
 import { listSorted, podSummary, replicaSetSummary, serviceSummary, endpointsSummary, eventSummary } from '../../cluster/snapshot';
 import { kubectlName } from '../../k8s/resources';
 import { formatTable } from '../printers/table';
+import { objectsYaml } from '../printers/objectsYaml';
 import { tableRows } from '../printers/getTables';
 import { err, notFound, out, VerbResult } from '../verbResult';
 
@@ -16,7 +17,7 @@ export interface GetQuery {
   prefixed: boolean;
   namespace: string;
   allNamespaces: boolean;
-  format: 'text' | 'wide' | 'json';
+  format: 'text' | 'wide' | 'json' | 'yaml' | 'name';
 }
 
 export function getVerb(sim: Simulator, q: GetQuery): VerbResult {
@@ -30,6 +31,20 @@ export function getVerb(sim: Simulator, q: GetQuery): VerbResult {
   if (q.name && found.every((f) => f.objects.length === 0)) return notFound(found[0].kind, q.name, found[0].group);
   const base = { ok: true, found: true, changed: [], deleted: [] };
   if (q.format === 'json') return { ...base, lines: out(JSON.stringify(jsonFor(found), null, 2)) };
+  if (q.format === 'yaml')
+    return {
+      ...base,
+      lines: out(
+        objectsYaml(
+          found.flatMap((f) => f.objects),
+          !!q.name && found.length === 1,
+        ),
+      ),
+    };
+  if (q.format === 'name') {
+    const names = found.flatMap((f) => f.objects.map((o) => `${kubectlName(f.kind, f.group)}/${o.metadata.name}`));
+    return { ...base, lines: names.length ? out(names.join('\n')) : [] };
+  }
   const blocks: string[] = [];
   for (const f of found) {
     if (!f.objects.length) continue;
