@@ -1,6 +1,7 @@
 // `kubemate` command-line entry. Chooses the language, dispatches to a command from the
 // command table, and turns every failure into a clear message and an exit code — never a stack trace.
 import { commandTable } from './commandTable';
+import { hoistLeadingFlags } from './leadingFlags';
 import { CliIO, KubectlError, UsageError } from './cliCommand';
 import { languageOf, setLanguage, t, Lang } from '../util/l10n';
 
@@ -38,7 +39,7 @@ export async function runCli(argv: string[], io: CliIO, env: NodeJS.ProcessEnv =
   const { lang, rest, both } = pickLanguage(argv, env);
   setLanguage(lang);
   const opts = { lang, docsBoth: both, env };
-  const [name, ...args] = rest;
+  const [name, ...args] = hoistLeadingFlags(rest);
   if (!name || name === '-h' || name === '--help' || name === 'help') {
     io.out(helpText());
     return name ? 0 : 2;
