@@ -131,6 +131,16 @@ const SCENARIOS: [string, (pod: string) => Step[]][] = [
       [['get', 'replicationcontrollers', '-o', 'yaml'], 0, [/^apiVersion: v1\nitems: \[\]\nkind: List\nmetadata:\n  resourceVersion: ""$/]],
     ],
   ],
+  [
+    'get -l selects by labels; a bad selector and a name with a selector are refused as kubectl refuses them',
+    () => [
+      [['get', 'pods', '-l', 'app=web'], 0, [/^NAME +READY +STATUS/, /^web-\S+ +/m]],
+      [['get', 'pods', '-l', 'app=nothing,tier notin (front)'], 0, [/^$/], [/^No resources found in default namespace\.$/]],
+      [['get', 'deployments', '-l', 'tier=front,app'], 0, [/^web +/m]],
+      [['get', 'pods', '-l', 'app in'], 1, [], [/^error: unable to parse requirement: found '', expected: '\('$/]],
+      [['get', 'pods', 'web', '-l', 'app=web'], 1, [], [/^error: name cannot be provided when a selector is specified$/]],
+    ],
+  ],
 ];
 
 describe('kubectl verbs (CLI)', () => {

@@ -1,10 +1,11 @@
-// `kubectl get <type>[,<type>…] [name] [-n ns | -A] [-o wide|json|yaml|name]` on the simulated cluster.
+// `kubectl get <type>[,<type>…] [name] [-n ns | -A] [-l selector] [-o wide|json|yaml|name]` on the simulated cluster.
 // upstream: kubectl pkg/cmd/get (and the server-side table printers of pkg/printers/internalversion).
 import type { Simulator } from '../../cluster/simulator';
 import type { KObject, Pod } from '../../cluster/types';
 import type { KEvent } from '../../cluster/events';
 import { listSorted, podSummary, replicaSetSummary, serviceSummary, endpointsSummary, eventSummary } from '../../cluster/snapshot';
 import { kubectlName } from '../../k8s/resources';
+import { labelSelectorMatches, type LabelSelector } from '../../k8s/labels';
 import { formatTable } from '../printers/table';
 import { objectsYaml } from '../printers/objectsYaml';
 import { tableRows } from '../printers/getTables';
@@ -17,6 +18,8 @@ export interface GetQuery {
   prefixed: boolean;
   namespace: string;
   allNamespaces: boolean;
+  /** `-l`: only objects whose labels it selects. */
+  selector?: LabelSelector;
   format: 'text' | 'wide' | 'json' | 'yaml' | 'name';
 }
 
@@ -26,6 +29,7 @@ export function getVerb(sim: Simulator, q: GetQuery): VerbResult {
   for (const k of q.kinds) {
     let objects = listSorted(sim.store, k.kind, filter);
     if (q.name) objects = objects.filter((o) => o.metadata.name === q.name);
+    if (q.selector) objects = objects.filter((o) => labelSelectorMatches(q.selector, o.metadata.labels));
     found.push({ ...k, objects });
   }
   if (q.name && found.every((f) => f.objects.length === 0)) return notFound(found[0].kind, q.name, found[0].group);
