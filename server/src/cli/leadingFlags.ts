@@ -1,10 +1,11 @@
 // kubectl takes its global flags before the verb too (`kubectl -n uit get po`, `kubectl -nuit
-// rollout history deploy web`). The commands parse their own options, so flags written before the
-// command name are moved behind its arguments (before a `--`, which ends them).
+// rollout history deploy web`). The commands parse their own options anywhere among their
+// arguments, so flags written before the command name are moved to just after it (where kubectl's
+// --record change cause lists them first, too).
 const WITH_VALUE = new Set(['-n', '--namespace', '--state']);
 const WITHOUT_VALUE = new Set(['-A', '--all-namespaces']);
 
-/** The arguments with leading global flags moved behind the command and its arguments. */
+/** The arguments with leading global flags moved to just after the command name. */
 export function hoistLeadingFlags(args: string[]): string[] {
   const flags: string[] = [];
   let i = 0;
@@ -21,7 +22,5 @@ export function hoistLeadingFlags(args: string[]): string[] {
     } else break;
   }
   if (!flags.length || i === args.length) return args;
-  const rest = args.slice(i);
-  const dash = rest.indexOf('--');
-  return dash < 0 ? [...rest, ...flags] : [...rest.slice(0, dash), ...flags, ...rest.slice(dash)];
+  return [args[i], ...flags, ...args.slice(i + 1)];
 }

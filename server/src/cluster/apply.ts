@@ -38,12 +38,21 @@ interface ApplyFailure {
   hint?: string;
 }
 
+/** `kubectl create -f`: an object that exists is refused; no last-applied annotation unless --save-config. */
+export interface CreateMode {
+  /** --record: the command, written to kubernetes.io/change-cause. */
+  changeCause?: string;
+  saveConfig?: boolean;
+}
+
 export interface ApplyOutcome {
   applied: AppliedEntry[];
   failures: ApplyFailure[];
   /** kubectl warnings printed before the result lines (e.g. missing last-applied annotation). */
   warnings: string[];
 }
+
+const CHANGE_CAUSE_ANNOTATION = 'kubernetes.io/change-cause';
 
 const VERSION_ALIASES: Record<string, string[]> = { HorizontalPodAutoscaler: ['v1', 'v2'] };
 
@@ -132,7 +141,7 @@ export function validateUpdate(kind: string, live: KObject, next: KObject): Fiel
  * upstream: kubectl pkg/cmd/apply/apply.go (r.Visit over the builder's infos, in order);
  * cli-runtime pkg/resource/visitor.go ExpandPathsToFileVisitors (filepath.Walk, lexical).
  */
-export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[], defaultNamespace = 'default'): ApplyOutcome {
+export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[], defaultNamespace = 'default', create?: CreateMode): ApplyOutcome {
   const applied: AppliedEntry[] = new Array(inputs.length);
   const failures: ApplyFailure[] = [];
   const warnings: string[] = [];
@@ -170,7 +179,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     }
     const prefix = kubectlName(kind, group);
     const existing = store.get(kind, namespace ?? undefined, name);
-    const verb = existing ? 'applying patch:' : 'creating';
+    const verb = existing && !create ? 'applying patch:' : 'creating';
     // Decoded into the shapes the simulator is written for, or refused as the API server does.
     const decoded = decodeManifest(manifest);
     if (decoded.problem) {
@@ -201,7 +210,12 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
     const annotated = (kind === 'Secret' ? foldStringData(decoded.obj) : decoded.obj) as KObject;
     annotated.metadata = { ...(annotated.metadata ?? {}), name } as KObject['metadata'];
     if (namespace) annotated.metadata.namespace = namespace;
-    annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(stored, text) };
+    if (!create) annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), [LAST_APPLIED_ANNOTATION]: lastApplied(stored, text) };
+    else if (create.saveConfig || create.changeCause) {
+      const extra: Record<string, string> = create.saveConfig ? { [LAST_APPLIED_ANNOTATION]: lastApplied(stored, text) } : {};
+      if (create.changeCause) extra[CHANGE_CAUSE_ANNOTATION] = create.changeCause;
+      annotated.metadata.annotations = { ...(annotated.metadata.annotations ?? {}), ...extra };
+    }
     if (!existing) {
       const obj = annotated;
       applyDefaults(obj);
@@ -223,6 +237,10 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       if (kind === 'Service') allocations?.add(obj);
       entry.action = 'created';
       entry.message = `${prefix}/${name} created`;
+      continue;
+    }
+    if (create) {
+      fail(`Error from server (AlreadyExists): error when creating "${file}": ${resourceName(kind, group)} "${name}" already exists`);
       continue;
     }
     const prevText = existing.metadata.annotations?.[LAST_APPLIED_ANNOTATION];

@@ -16,7 +16,7 @@ import { recordFilterNamespace, recordResourceVersion, recordSummary } from './e
 import { ApiServer } from './apiServer';
 import type { ControllerContext } from './controllerContext';
 import type { KObject, Pod } from './types';
-import { applyDocuments, ApplyInput, ApplyOutcome } from './apply';
+import { applyDocuments, ApplyInput, ApplyOutcome, CreateMode } from './apply';
 import { defaultNodes, defaultSystemObjects } from './defaultCluster';
 import { KubeletState, newKubeletState, syncAllPods } from './kubelet';
 import { nodeInternalIP } from './kubelet';
@@ -246,9 +246,9 @@ export class Simulator {
 
   // ---- actions --------------------------------------------------------------------------------
 
-  apply(inputs: ApplyInput[], opts: { namespace?: string } = {}): ApplyResult {
+  apply(inputs: ApplyInput[], opts: { namespace?: string; create?: CreateMode } = {}): ApplyResult {
     const rv = this.begin();
-    const outcome = applyDocuments(this.store, this.api, inputs, opts.namespace ?? 'default');
+    const outcome = applyDocuments(this.store, this.api, inputs, opts.namespace ?? 'default', opts.create);
     return { ...outcome, ...this.runUntilStable(rv) };
   }
 

@@ -1,16 +1,16 @@
-// Global flags written before the verb, as kubectl allows them: moved behind the command's own
-// arguments (before a `--`), everything else untouched.
+// Global flags written before the verb, as kubectl allows them: moved to just after the command
+// name, everything else untouched.
 import { strict as assert } from 'node:assert';
 import { hoistLeadingFlags } from '../../../server/src/cli/leadingFlags';
 
 const CASES: [string, string][] = [
-  ['-n uit get po', 'get po -n uit'],
-  ['-nuit rollout history deploy ublog', 'rollout history deploy ublog -nuit'],
-  ['--namespace uit get svc', 'get svc --namespace uit'],
-  ['--namespace=uit get svc', 'get svc --namespace=uit'],
-  ['-A get pods', 'get pods -A'],
-  ['--state s.json -n uit get po -o wide', 'get po -o wide --state s.json -n uit'],
-  ['-n uit exec -ti web -- sh -n', 'exec -ti web -n uit -- sh -n'],
+  ['-n uit get po', 'get -n uit po'],
+  ['-nuit rollout history deploy ublog', 'rollout -nuit history deploy ublog'],
+  ['--namespace uit get svc', 'get --namespace uit svc'],
+  ['--namespace=uit get svc', 'get --namespace=uit svc'],
+  ['-A get pods', 'get -A pods'],
+  ['--state s.json -n uit get po -o wide', 'get --state s.json -n uit po -o wide'],
+  ['-n uit exec -ti web -- sh -n', 'exec -n uit -ti web -- sh -n'],
   ['get po -n uit', 'get po -n uit'],
   ['--version', '--version'],
   ['-n', '-n'],

@@ -164,6 +164,30 @@ describe('kubectl verbs (CLI)', () => {
     assert.ok(pods.some((l) => l.startsWith(pod)));
   });
 
+  it('create -f makes what does not exist, refuses what does (AlreadyExists), and --record is what rollout history shows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubemate-create-'));
+    writeFileSync(join(dir, 'app.yaml'), FIXTURE);
+    const first = await run(dir, ['create', '-f', 'app.yaml', '--record']);
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /^deployment\.apps\/web created\nservice\/web created\n/);
+    assert.match(first.err, /^Flag --record has been deprecated, --record will be removed in the future$/m);
+    const again = await run(dir, ['create', '-f', 'app.yaml']);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /^Error from server \(AlreadyExists\): error when creating "app\.yaml": deployments\.apps "web" already exists$/m);
+    assert.match(again.err, /^Error from server \(AlreadyExists\): error when creating "app\.yaml": services "web" already exists$/m);
+    await run(dir, ['-n', 'default', 'set', 'image', 'deploy', 'web', 'web=nginx:1.28', '--record']);
+    const history = await run(dir, ['rollout', 'history', 'deployment/web']);
+    assert.match(history.out, /^1 +kubectl create --filename=app\.yaml --record=true$/m);
+    assert.match(history.out, /^2 +kubectl set image deploy web web=nginx:1\.28 --namespace=default --record=true$/m);
+    // create writes no last-applied annotation, so a later apply warns as kubectl does.
+    const apply = await run(dir, ['apply', '-f', 'app.yaml']);
+    assert.match(apply.err, /^Warning: resource deployments\.apps\/web is missing the kubectl\.kubernetes\.io\/last-applied-configuration annotation/m);
+    const saved = mkdtempSync(join(tmpdir(), 'kubemate-create-'));
+    writeFileSync(join(saved, 'app.yaml'), FIXTURE);
+    await run(saved, ['create', '-f', 'app.yaml', '--save-config']);
+    assert.doesNotMatch((await run(saved, ['apply', '-f', 'app.yaml'])).err, /missing the kubectl/);
+  });
+
   it('exec speaks Chinese under zh-cn', async () => {
     const { dir, pod } = await cluster();
     const r = await run(dir, ['exec', pod, '--', 'sh'], 'zh_CN.UTF-8');

@@ -1,7 +1,8 @@
 // `kubemate set image <kind>/<name> <container>=<image>… [--record] [-n ns] [--state F]`.
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
-import { parseArgs } from '../parseArgs';
+import { parseArgs, type OptionSpec } from '../parseArgs';
+import { changeCause } from '../changeCause';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { setImageVerb } from '../../kubectl/verbs/setImage';
@@ -16,7 +17,8 @@ export const setCommand: CliCommand = {
 };
 
 async function runSet(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, record: { type: 'boolean' }, namespace: { type: 'string', short: 'n' } });
+  const options: OptionSpec = { ...SESSION_OPTIONS, record: { type: 'boolean' }, namespace: { type: 'string', short: 'n' } };
+  const { values, positionals } = parseArgs(args, options);
   const [what, ...rest] = positionals;
   if (what !== 'image') throw new UsageError(t('Only `set image <kind>/<name> <container>=<image>` is supported.'));
   const target = rest.filter((a) => !a.includes('='));
@@ -30,7 +32,7 @@ async function runSet(args: string[], io: CliIO): Promise<number> {
     if (!c || !image) throw new UsageError(t('Name the object and at least one container=image, e.g. `kubemate set image deployment/web web=nginx:1.27`.'));
     images[c] = image;
   }
-  const record = values.record === true ? `kubectl set image ${rest.join(' ')} --record=true` : undefined;
+  const record = values.record === true ? changeCause('set', args, options) : undefined;
   const r = withSession(
     values,
     io,
