@@ -9,7 +9,7 @@ import { describeCommand } from './commands/describe';
 import { deleteCommand } from './commands/delete';
 import { scaleCommand } from './commands/scale';
 import { rolloutCommand } from './commands/rollout';
-import { cordonCommand, uncordonCommand, drainCommand } from './commands/nodeCommands';
+import { cordonCommand, uncordonCommand, drainCommand, taintCommand } from './commands/nodeCommands';
 import { faultCommand, readinessCommand } from './commands/podActions';
 import { createCommand } from './commands/create';
 import { setCommand } from './commands/setImage';
@@ -46,5 +46,6 @@ export const commandTable: CliCommand[] = [
   cordonCommand,
   uncordonCommand,
   drainCommand,
+  taintCommand,
   advanceCommand,
 ];

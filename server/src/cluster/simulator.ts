@@ -38,6 +38,7 @@ import { scheduleAll } from './scheduler/schedule';
 import { endpointsSummary, listSorted, NamespaceFilter, podSummary, replicaSetSummary, serviceSummary, userNamespaces } from './snapshot';
 import { RolloutTimeline } from './rolloutTimeline';
 import { syncAllDisruptionBudgets } from './controllers/disruption';
+import { syncTaintEviction } from './controllers/taintEviction';
 import { DrainHost, drainNode, DrainOptions } from './drain';
 import type { ImageBehaviour } from './runtime/simulationProfile';
 import { terminationHoldSeconds } from './runtime/gracefulTermination';
@@ -172,6 +173,7 @@ export class Simulator {
     syncAllCronJobs(ctx);
     syncAllJobs(ctx);
     syncAllClaims(ctx);
+    syncTaintEviction(ctx);
     scheduleAll(ctx);
     syncAllPods(ctx, this.kubelet);
     // Endpoints depend only on Pods and Services: skip the pass when neither moved since the last one.

@@ -116,6 +116,8 @@ export interface Taint {
   key: string;
   value?: string;
   effect: string;
+  /** Set by the API server on NoExecute taints; the taint eviction controller counts from it. */
+  timeAdded?: string;
 }
 
 interface Volume {

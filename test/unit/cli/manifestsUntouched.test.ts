@@ -76,6 +76,7 @@ describe('no command writes to a manifest', () => {
       ['cordon', 'worker-1', ...state],
       ['uncordon', 'worker-1', ...state],
       ['drain', 'worker-2', '--ignore-daemonsets', ...state],
+      ['taint', 'node', 'worker-1', 'smoke=true:NoExecute', ...state],
       ['advance', '10m', ...state],
       ['delete', '-f', 'k8s', ...state],
     ];

@@ -5,6 +5,7 @@ import { parseArgs } from '../parseArgs';
 import { parseDuration } from '../../kubectl/verbs/advance';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
+import { taintVerb } from '../../kubectl/verbs/taint';
 import { printVerb } from '../printVerb';
 import { nameOfKind } from '../typeArgs';
 import { t } from '../../util/l10n';
@@ -62,3 +63,26 @@ export const drainCommand: CliCommand = {
   usage: 'kubemate drain <node> [--ignore-daemonsets] [--force] [--timeout 60s] [--state F]',
   run: (args, io) => run('drain', args, io),
 };
+
+export const taintCommand: CliCommand = {
+  name: 'taint',
+  summary: 'Add or remove node taints (key=value:Effect, key-); NoExecute evicts the pods that do not tolerate it.',
+  usage: 'kubemate taint node <node> <key>[=<value>]:<NoSchedule|PreferNoSchedule|NoExecute>… [<key>[:<effect>]-…] [--overwrite] [--state F]',
+  run: (args, io) => runTaint(args, io),
+};
+
+async function runTaint(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, overwrite: { type: 'boolean' } });
+  // `taint node worker-1 …`, `taint nodes worker-1 …` or `taint node/worker-1 …`.
+  const [first, ...rest] = positionals;
+  const slash = first?.includes('/');
+  const name = slash ? nameOfKind(first, 'Node') : ['node', 'nodes', 'no'].includes(first ?? '') ? rest.shift() : undefined;
+  if (!name) throw new UsageError(t('Name the node, e.g. `kubemate taint node worker-1 dedicated=gpu:NoSchedule`.'));
+  const r = withSession(
+    values,
+    io,
+    (s) => taintVerb(s.sim, name, rest, values.overwrite === true),
+    (r) => r.ok,
+  );
+  return typeof r === 'number' ? r : printVerb(io, r);
+}
