@@ -188,6 +188,31 @@ describe('kubectl verbs (CLI)', () => {
     assert.doesNotMatch((await run(saved, ['apply', '-f', 'app.yaml'])).err, /missing the kubectl/);
   });
 
+  it('create configmap / secret / namespace / deployment: the generated objects, their AlreadyExists words, unreadable files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubemate-generate-'));
+    writeFileSync(join(dir, 'configmap.txt'), 'MYSQL_HOST=mysql\n# port\nMYSQL_PORT=3306\n');
+    assert.match((await run(dir, ['create', 'namespace', 'uit'])).out, /^namespace\/uit created$/m);
+    assert.match((await run(dir, ['-n', 'uit', 'create', 'configmap', 'ublog', '--from-env-file=configmap.txt'])).out, /^configmap\/ublog created$/m);
+    assert.match(
+      (await run(dir, ['-n', 'uit', 'get', 'cm', 'ublog', '-o', 'yaml'])).out,
+      /^apiVersion: v1\ndata:\n  MYSQL_HOST: mysql\n  MYSQL_PORT: "3306"\nkind: ConfigMap\n/,
+    );
+    const again = await run(dir, ['-n', 'uit', 'create', 'cm', 'ublog', '--from-literal=a=b']);
+    assert.equal(again.code, 1);
+    assert.equal(again.err, 'error: failed to create configmap: configmaps "ublog" already exists');
+    assert.match((await run(dir, ['create', 'secret', 'generic', 'db', '--from-literal=password=s3cr3t'])).out, /^secret\/db created$/m);
+    assert.equal(
+      (await run(dir, ['create', 'secret', 'generic', 'db', '--from-literal=x=y'])).err,
+      'error: failed to create secret secrets "db" already exists',
+    );
+    const web = await run(dir, ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2']);
+    assert.match(web.out, /^deployment\.apps\/web created$/m);
+    assert.equal((await run(dir, ['get', 'pods', '-l', 'app=web', '-o', 'name'])).out.split('\n').length, 2);
+    const missing = await run(dir, ['create', 'configmap', 'x', '--from-file=nope.txt']);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.err, 'error: error reading nope.txt: no such file or directory');
+  });
+
   it('exec speaks Chinese under zh-cn', async () => {
     const { dir, pod } = await cluster();
     const r = await run(dir, ['exec', pod, '--', 'sh'], 'zh_CN.UTF-8');

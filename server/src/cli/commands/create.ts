@@ -1,6 +1,7 @@
 // `kubemate create -f <file|dir>… [--record] [--save-config]` — kubectl create: like apply, but an
-// object that exists is refused (AlreadyExists) and no last-applied annotation is written; and
-// `kubemate create job <name> --from=cronjob/<cronjob>` — the CronJob's "run now", as in kubectl.
+// object that exists is refused (AlreadyExists) and no last-applied annotation is written;
+// `kubemate create configmap|secret generic|secret tls|namespace|deployment <name> …` — kubectl's
+// generators; and `kubemate create job <name> --from=cronjob/<cronjob>` — the CronJob's "run now".
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs, type OptionSpec } from '../parseArgs';
@@ -13,11 +14,16 @@ import { printLines, printVerb } from '../printVerb';
 import { readFiles } from './readFiles';
 import { changeCause } from '../changeCause';
 import { t } from '../../util/l10n';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { createObjectVerb, type GeneratedKind } from '../../kubectl/verbs/createObject';
+import { configMapFrom, deploymentFrom, genericSecretFrom, namespaceObject, tlsSecretFrom, type DataSources, type Generated } from '../../kubectl/generators';
 
 export const createCommand: CliCommand = {
   name: 'create',
   summary: 'Create objects from files (refused when they exist), or run a CronJob now: create a Job from its template.',
-  usage: 'kubemate create (-f <file|dir> [-f …] [-R] [--record] [--save-config] | job <name> --from=cronjob/<name>) [-n ns] [--state F]',
+  usage:
+    'kubemate create (-f <file|dir> [-f …] [-R] [--record] [--save-config] | configmap <name> [--from-literal=k=v] [--from-file=[k=]path] [--from-env-file=path] | secret generic <name> [same --from-…] | secret tls <name> --cert=F --key=F | namespace <name> | deployment <name> --image=I [--replicas=N] [--port=P] | job <name> --from=cronjob/<name>) [-n ns] [--state F]',
   run: (args, io) => runCreate(args, io),
 };
 
@@ -29,12 +35,96 @@ const OPTIONS: OptionSpec = {
   recursive: { type: 'boolean', short: 'R' },
   record: { type: 'boolean' },
   'save-config': { type: 'boolean' },
+  'from-literal': { type: 'string', multiple: true },
+  'from-file': { type: 'string', multiple: true },
+  'from-env-file': { type: 'string', multiple: true },
+  cert: { type: 'string' },
+  key: { type: 'string' },
+  image: { type: 'string', multiple: true },
+  replicas: { type: 'string' },
+  port: { type: 'string' },
 };
+
+const KINDS: Record<string, GeneratedKind> = {
+  configmap: 'configmap',
+  cm: 'configmap',
+  secret: 'secret',
+  namespace: 'namespace',
+  ns: 'namespace',
+  deployment: 'deployment',
+  deploy: 'deployment',
+};
+
+/** kubectl's words for a file it cannot read. */
+class UnreadableFile extends Error {}
+
+function read(io: CliIO, path: string): string {
+  try {
+    return readFileSync(resolve(io.cwd, path), 'utf8');
+  } catch {
+    throw new UnreadableFile(`error: error reading ${path}: no such file or directory`);
+  }
+}
+
+function list(values: Record<string, unknown>, key: string): string[] {
+  return (values[key] as string[] | undefined) ?? [];
+}
+
+/** --from-file=[key=]path: a file under its own name or the key given; a folder gives each regular file in it. */
+function dataSources(values: Record<string, unknown>, io: CliIO): DataSources {
+  const files: DataSources['files'] = [];
+  for (const spec of list(values, 'from-file')) {
+    const eq = spec.indexOf('=');
+    const [key, path] = eq > 0 ? [spec.slice(0, eq), spec.slice(eq + 1)] : [undefined, spec];
+    const full = resolve(io.cwd, path);
+    let dir = false;
+    try {
+      dir = statSync(full).isDirectory();
+    } catch {
+      throw new UnreadableFile(`error: error reading ${path}: no such file or directory`);
+    }
+    if (!dir) files.push({ key: key ?? basename(path), content: read(io, path) });
+    else for (const f of readdirSync(full).sort()) if (statSync(resolve(full, f)).isFile()) files.push({ key: f, content: read(io, resolve(full, f)) });
+  }
+  return {
+    literals: list(values, 'from-literal'),
+    files,
+    envFiles: list(values, 'from-env-file').map((path) => ({ path, content: read(io, path) })),
+  };
+}
+
+function generate(what: GeneratedKind, rest: string[], values: Record<string, unknown>, io: CliIO, namespace: string | undefined): Generated | undefined {
+  if (what === 'secret') {
+    const [type, name] = rest;
+    if (!name || (type !== 'generic' && type !== 'tls')) return undefined;
+    if (type === 'tls') {
+      if (typeof values.cert !== 'string' || typeof values.key !== 'string') return { ok: false, error: 'error: key and cert must be specified' };
+      return tlsSecretFrom(name, namespace, read(io, values.cert), read(io, values.key));
+    }
+    return genericSecretFrom(name, namespace, dataSources(values, io));
+  }
+  const [name] = rest;
+  if (!name) return undefined;
+  if (what === 'configmap') return configMapFrom(name, namespace, dataSources(values, io));
+  if (what === 'namespace') return namespaceObject(name);
+  const replicas = values.replicas === undefined ? 1 : Number(values.replicas);
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (!Number.isInteger(replicas) || replicas < 0)
+    return {
+      ok: false,
+      error: `error: invalid argument "${values.replicas}" for "-r, --replicas" flag: strconv.ParseInt: parsing "${values.replicas}": invalid syntax`,
+    };
+  if (port !== undefined && (!Number.isInteger(port) || port < 1 || port > 65535))
+    return { ok: false, error: `error: invalid argument "${values.port}" for "--port" flag` };
+  return deploymentFrom(name, namespace, list(values, 'image'), replicas, port);
+}
 
 async function runCreate(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, OPTIONS);
   const paths = (values.filename as string[] | undefined) ?? [];
   if (paths.length) return createFromFiles(args, paths, values, positionals, io);
+  const generatedKind = KINDS[positionals[0] ?? ''];
+  if (generatedKind) return createGenerated(generatedKind, positionals.slice(1), values, io);
   const [what, name] = positionals;
   const from = typeof values.from === 'string' ? values.from : '';
   const m = /^(cronjob|cronjobs|cj|cronjob\.batch)\/(.+)$/.exec(from);
@@ -68,4 +158,27 @@ function createFromFiles(args: string[], paths: string[], values: Record<string,
   if (values.record === true) io.err('Flag --record has been deprecated, --record will be removed in the future'); // l10n-exempt: kubectl's own words
   printLines(io, allLines(r));
   return r.ok && !read.problems.length ? 0 : 1;
+}
+
+function createGenerated(what: GeneratedKind, rest: string[], values: Record<string, unknown>, io: CliIO): number {
+  const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
+  let generated: Generated | undefined;
+  try {
+    generated = generate(what, rest, values, io, namespace);
+  } catch (e) {
+    if (!(e instanceof UnreadableFile)) throw e;
+    io.err(e.message);
+    return 1;
+  }
+  if (!generated) throw new UsageError(t('Name what to create, e.g. `kubemate create configmap web-config --from-literal=MODE=prod`.'));
+  const made = generated;
+  const r = withSession(
+    values,
+    io,
+    (s) => createObjectVerb(s.sim, what, made, namespace ?? 'default'),
+    (r) => r.ok,
+  );
+  if (typeof r === 'number') return r;
+  printLines(io, allLines(r));
+  return r.ok ? 0 : 1;
 }

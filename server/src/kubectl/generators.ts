@@ -1,0 +1,122 @@
+// The objects `kubectl create configmap|secret|namespace|deployment` generate from their flags.
+// File contents arrive already read (the CLI reads them); these functions only build and check.
+// upstream: kubectl pkg/cmd/create (create_configmap.go, create_secret.go, create_secret_tls.go,
+// create_namespace.go, create_deployment.go) and pkg/util/hash-free parts of pkg/cmd/util/env_file.go.
+import { isConfigMapKey, isDNS1123Label } from '../k8s/nameFormats';
+
+export type Generated = { ok: true; obj: Record<string, unknown> } | { ok: false; error: string };
+
+/** A data source: `--from-literal=k=v`, a file (`--from-file=[k=]path`) or one line of an env file. */
+export interface DataSources {
+  literals: string[];
+  files: { key: string; content: string }[];
+  envFiles: { path: string; content: string }[];
+}
+
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** key → value, in the order given; kubectl's error for a bad or repeated key. */
+function collect(kind: 'ConfigMap' | 'Secret', name: string, src: DataSources): { ok: true; data: Record<string, string> } | { ok: false; error: string } {
+  const data: Record<string, string> = {};
+  const add = (key: string, value: string): string | undefined => {
+    const problems = isConfigMapKey(key);
+    if (problems.length) return `error: "${key}" is not valid key name for a ${kind}: ${problems.join('; ')}`;
+    if (key in data)
+      return `error: cannot add key ${key}, another key by that name already exists in ${kind === 'ConfigMap' ? 'Data' : 'data'} for ${kind} "${name}"`;
+    data[key] = value;
+    return undefined;
+  };
+  for (const f of src.files) {
+    const problem = add(f.key, f.content);
+    if (problem) return { ok: false, error: problem };
+  }
+  for (const l of src.literals) {
+    const eq = l.indexOf('=');
+    if (eq <= 0) return { ok: false, error: `error: invalid literal source ${l}, expected key=value` };
+    const problem = add(l.slice(0, eq), l.slice(eq + 1));
+    if (problem) return { ok: false, error: problem };
+  }
+  for (const e of src.envFiles) {
+    const lines = e.content.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i].replace(/^\s+/, '');
+      if (!line || line.startsWith('#')) continue;
+      const eq = line.indexOf('=');
+      // A line without '=' takes its value from kubectl's own environment; the simulator has none.
+      if (eq < 0) continue;
+      const key = line.slice(0, eq);
+      if (!ENV_NAME.test(key))
+        return {
+          ok: false,
+          error: `error: "${key}" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (line ${i + 1} of ${e.path})`,
+        };
+      const problem = add(key, line.slice(eq + 1));
+      if (problem) return { ok: false, error: problem };
+    }
+  }
+  return { ok: true, data };
+}
+
+const meta = (name: string, namespace: string | undefined) => (namespace ? { name, namespace } : { name });
+
+export function configMapFrom(name: string, namespace: string | undefined, src: DataSources): Generated {
+  const c = collect('ConfigMap', name, src);
+  if (!c.ok) return c;
+  return { ok: true, obj: { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(name, namespace), data: c.data } };
+}
+
+const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+
+export function genericSecretFrom(name: string, namespace: string | undefined, src: DataSources, type?: string): Generated {
+  const c = collect('Secret', name, src);
+  if (!c.ok) return c;
+  const data = Object.fromEntries(Object.entries(c.data).map(([k, v]) => [k, base64(v)]));
+  return { ok: true, obj: { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, namespace), type: type ?? 'Opaque', data } };
+}
+
+export function tlsSecretFrom(name: string, namespace: string | undefined, cert: string, key: string): Generated {
+  const pem = (text: string, what: string) => new RegExp(`-----BEGIN [A-Z ]*${what}[A-Z ]*-----`).test(text);
+  if (!pem(cert, 'CERTIFICATE')) return { ok: false, error: 'error: failed to load key pair tls: failed to find any PEM data in certificate input' };
+  if (!pem(key, 'PRIVATE KEY')) return { ok: false, error: 'error: failed to load key pair tls: failed to find any PEM data in key input' };
+  return {
+    ok: true,
+    obj: {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: meta(name, namespace),
+      type: 'kubernetes.io/tls',
+      data: { 'tls.crt': base64(cert), 'tls.key': base64(key) },
+    },
+  };
+}
+
+export function namespaceObject(name: string): Generated {
+  return { ok: true, obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } };
+}
+
+/** The container name kubectl derives from an image: the last path part, without tag or digest, `_` → `-`. */
+export function containerNameOf(image: string): string {
+  const noDigest = image.split('@')[0];
+  const last = noDigest.slice(noDigest.lastIndexOf('/') + 1);
+  const name = last.split(':')[0].replace(/_/g, '-');
+  return isDNS1123Label(name).length ? 'app' : name;
+}
+
+export function deploymentFrom(name: string, namespace: string | undefined, images: string[], replicas: number, port?: number): Generated {
+  if (!images.length) return { ok: false, error: 'error: required flag(s) "image" not set' };
+  const labels = { app: name };
+  const containers = images.map((image, i) => {
+    const c: Record<string, unknown> = { name: containerNameOf(image), image };
+    if (port !== undefined && i === 0) c.ports = [{ containerPort: port }];
+    return c;
+  });
+  return {
+    ok: true,
+    obj: {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { ...meta(name, namespace), labels },
+      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
+    },
+  };
+}

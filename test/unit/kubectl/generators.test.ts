@@ -1,0 +1,82 @@
+// What `kubectl create configmap|secret|deployment` generate from their flags, and the errors.
+import { strict as assert } from 'node:assert';
+import { configMapFrom, containerNameOf, deploymentFrom, genericSecretFrom, tlsSecretFrom, type DataSources } from '../../../server/src/kubectl/generators';
+
+const none: DataSources = { literals: [], files: [], envFiles: [] };
+
+describe('kubectl create generators', () => {
+  // [sources, data or error]
+  const configMaps: [Partial<DataSources>, Record<string, string> | string][] = [
+    [{ literals: ['MODE=prod', 'URL=a=b'] }, { MODE: 'prod', URL: 'a=b' }],
+    [{ files: [{ key: 'app.conf', content: 'x=1\n' }] }, { 'app.conf': 'x=1\n' }],
+    [{ envFiles: [{ path: 'c.txt', content: 'A=1\n# note\n\n  B=two words\nNOVALUE\nC=\n' }] }, { A: '1', B: 'two words', C: '' }],
+    [{ literals: ['MODE'] }, 'error: invalid literal source MODE, expected key=value'],
+    [{ literals: ['A=1', 'A=2'] }, 'error: cannot add key A, another key by that name already exists in Data for ConfigMap "c"'],
+    [{ literals: ['a b=1'] }, /^error: "a b" is not valid key name for a ConfigMap: /.source],
+    [{ envFiles: [{ path: 'c.txt', content: '1A=x\n' }] }, /^error: "1A" is not a valid key name: .*\(line 1 of c\.txt\)$/.source],
+  ];
+  for (const [src, expected] of configMaps) {
+    it(`configmap from ${JSON.stringify(src)}`, () => {
+      const g = configMapFrom('c', undefined, { ...none, ...src });
+      if (typeof expected === 'string') {
+        assert.ok(!g.ok);
+        if (expected.startsWith('^')) assert.match(g.error, new RegExp(expected));
+        else assert.equal(g.error, expected);
+      } else {
+        assert.ok(g.ok);
+        assert.deepEqual(g.obj, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: expected });
+      }
+    });
+  }
+
+  it('a generic secret holds the values base64-encoded, type Opaque', () => {
+    const g = genericSecretFrom('db', 'shop', { ...none, literals: ['password=s3cr=t'] });
+    assert.deepEqual(g, {
+      ok: true,
+      obj: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', data: { password: 'czNjcj10' } },
+    });
+  });
+
+  it('a TLS secret needs PEM input', () => {
+    const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
+    const g = tlsSecretFrom('https', undefined, cert, key);
+    assert.ok(g.ok);
+    assert.equal((g.obj as { type: string }).type, 'kubernetes.io/tls');
+    assert.deepEqual(tlsSecretFrom('https', undefined, 'not pem', key), {
+      ok: false,
+      error: 'error: failed to load key pair tls: failed to find any PEM data in certificate input',
+    });
+    assert.deepEqual(tlsSecretFrom('https', undefined, cert, 'not pem'), {
+      ok: false,
+      error: 'error: failed to load key pair tls: failed to find any PEM data in key input',
+    });
+  });
+
+  // image → container name
+  const names: [string, string][] = [
+    ['nginx', 'nginx'],
+    ['nginx:1.27', 'nginx'],
+    ['registry.example.com:5000/team/my_app:v2', 'my-app'],
+    [`busybox@sha256:${'a'.repeat(64)}`, 'busybox'],
+  ];
+  for (const [image, name] of names) it(`image ${image} → container ${name}`, () => assert.equal(containerNameOf(image), name));
+
+  it('a deployment: app=<name> labels and selector, the replicas and port given', () => {
+    const g = deploymentFrom('web', undefined, ['nginx:1.27'], 2, 80);
+    assert.deepEqual(g, {
+      ok: true,
+      obj: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', labels: { app: 'web' } },
+        spec: {
+          replicas: 2,
+          selector: { matchLabels: { app: 'web' } },
+          template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
+        },
+      },
+    });
+    assert.deepEqual(deploymentFrom('web', undefined, [], 1), { ok: false, error: 'error: required flag(s) "image" not set' });
+  });
+});
