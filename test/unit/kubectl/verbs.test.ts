@@ -109,6 +109,7 @@ const SCENARIOS: [string, (pod: string) => Step[]][] = [
     (pod) => [
       [['logs', pod], 0, [/^# KubeMate: simulated log of container "web"/m, /Started: Started container web$/m]],
       [['logs', pod, '-c', 'nope'], 1, [], [/container nope is not valid/]],
+      [['logs', '-f', pod], 0, [/Started: Started container web$/m], [/^\(-f: simulated time stands still between commands/m]],
       [['logs', 'ghost'], 1, [], [/pods "ghost" not found/]],
       [['exec', pod, '--', 'sh'], 1, [], [/kubemate exec is not simulated/]],
     ],
