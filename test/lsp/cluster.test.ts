@@ -146,6 +146,24 @@ describe('LSP: simulated cluster', function () {
     await send(s, ClusterActionRequest.type, { action: 'uncordon', node: 'worker-2' });
   });
 
+  it('taint from the tree: NoExecute evicts what does not tolerate it, the node shows the taint, removing it works, a clash asks for --overwrite', async () => {
+    const before = (await send(s, ClusterViewRequest.type, {})).nodes.find((n) => n.name === 'worker-1')!;
+    const onIt = before.pods.length;
+    const tainted = await send(s, ClusterActionRequest.type, { action: 'taint', node: 'worker-1', specs: ['smoke=true:NoExecute'] });
+    assert.ok(tainted.ok, tainted.output);
+    assert.match(tainted.output, /^> kubectl taint node worker-1 smoke=true:NoExecute +#/m);
+    assert.match(tainted.output, /^node\/worker-1 tainted$/m);
+    const after = (await send(s, ClusterViewRequest.type, {})).nodes.find((n) => n.name === 'worker-1')!;
+    assert.deepEqual(after.taints, ['smoke=true:NoExecute']);
+    assert.ok(after.pods.length < onIt || onIt === 0, `${after.pods.length} of ${onIt} pods left`);
+    const clash = await send(s, ClusterActionRequest.type, { action: 'taint', node: 'worker-1', specs: ['smoke=false:NoExecute'] });
+    assert.equal(clash.ok, false);
+    assert.match(clash.message, /--overwrite is false/);
+    const removed = await send(s, ClusterActionRequest.type, { action: 'taint', node: 'worker-1', specs: ['smoke-'] });
+    assert.match(removed.output, /^node\/worker-1 untainted$/m);
+    assert.deepEqual((await send(s, ClusterViewRequest.type, {})).nodes.find((n) => n.name === 'worker-1')!.taints, []);
+  });
+
   it('describes objects, finds their source, and reveals Secret values only when asked', async () => {
     const d = await send(s, DescribeRequest.type, { target: { kind: 'Deployment', namespace: 'default', name: 'k8s-combat' } });
     assert.ok(d.found);

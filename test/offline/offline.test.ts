@@ -109,6 +109,7 @@ describe('offline: no network in a whole session', function () {
       { action: 'cordon', node: 'worker-1' },
       { action: 'uncordon', node: 'worker-1' },
       { action: 'drain', node: 'worker-2' },
+      { action: 'taint', node: 'worker-1', specs: ['smoke=true:NoExecute'] },
       { action: 'deleteObject', target: { kind: 'Service', namespace: 'default', name: 'k8s-combat' } },
       { action: 'reset' },
     ];
@@ -149,6 +150,7 @@ describe('offline: no network in a whole session', function () {
     ['cordon', ['cordon', 'worker-1', ...STATE]],
     ['uncordon', ['uncordon', 'worker-1', ...STATE]],
     ['drain', ['drain', 'worker-2', ...STATE]],
+    ['taint', ['taint', 'node', 'worker-1', 'smoke=true:NoSchedule', ...STATE]],
     ['advance', ['advance', '10m', ...STATE]],
     ['delete', ['delete', 'pod', 'POD', ...STATE]],
   ];

@@ -60,7 +60,7 @@ function nodeItem(n: NodeView, pods: Map<string, PodView>, t: Translate): TreeNo
       description: n.taints.join(', '),
       contextValue: 'info',
       look: { icon: 'shield' },
-      tooltip: t('Pods without a matching toleration are not scheduled here.'),
+      tooltip: t('Pods without a matching toleration are not scheduled here; a NoExecute taint also evicts those already running.'),
     });
   for (const key of n.pods) {
     const p = pods.get(key);

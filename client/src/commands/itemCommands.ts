@@ -129,6 +129,30 @@ async function label(s: Services, ref: ObjectRef): Promise<void> {
   }
 }
 
+async function taint(s: Services, node: string): Promise<void> {
+  const value = await vscode.window.showInputBox({
+    title: t('Taint node {0}', node),
+    prompt: t('key=value:Effect to add (NoSchedule, PreferNoSchedule or NoExecute), key- to remove (kubectl taint)'),
+    placeHolder: 'dedicated=gpu:NoSchedule',
+    validateInput: (v) =>
+      /^[A-Za-z0-9./_-]+((=[A-Za-z0-9._-]*)?:(NoSchedule|PreferNoSchedule|NoExecute)|(:(NoSchedule|PreferNoSchedule|NoExecute))?-)$/.test(v.trim())
+        ? undefined
+        : t('Write key=value:Effect (Effect: NoSchedule, PreferNoSchedule or NoExecute), or key- to remove.'),
+  });
+  if (value === undefined) return;
+  const spec = value.trim();
+  if ((await runAction(s, { action: 'taint', node, specs: [spec] })) || spec.endsWith('-')) return;
+  const overwrite = t('Overwrite');
+  if (
+    (await vscode.window.showWarningMessage(
+      t('{0} already has a taint {1} with that effect. Replace it (--overwrite)?', node, spec.split(/[=:]/)[0]),
+      overwrite,
+    )) === overwrite
+  ) {
+    await runAction(s, { action: 'taint', node, specs: [spec], overwrite: true });
+  }
+}
+
 async function drain(s: Services, node: string): Promise<void> {
   const ok = await runAction(s, { action: 'drain', node });
   if (ok) return;
@@ -220,6 +244,7 @@ export function registerItemCommands(s: Services, live: LiveObjectFs): vscode.Di
     on(COMMANDS.cordonNode, ['Node'], t('Cordon which node?'), (ref) => runAction(s, { action: 'cordon', node: ref.name })),
     on(COMMANDS.uncordonNode, ['Node'], t('Uncordon which node?'), (ref) => runAction(s, { action: 'uncordon', node: ref.name })),
     on(COMMANDS.drainNode, ['Node'], t('Drain which node?'), (ref) => drain(s, ref.name)),
+    on(COMMANDS.taintNode, ['Node'], t('Taint which node?'), (ref) => taint(s, ref.name)),
     on(COMMANDS.failReadiness, ['Pod'], t('Make which pod not ready?'), (ref) => runAction(s, { action: 'failReadiness', target: ref })),
     on(COMMANDS.recoverReadiness, ['Pod'], t('Make which pod ready again?'), (ref) => runAction(s, { action: 'recoverReadiness', target: ref })),
     on(COMMANDS.crashContainer, ['Pod'], t('Crash the container of which pod?'), (ref) => runAction(s, { action: 'fault', target: ref, fault: 'crash' })),

@@ -36,6 +36,7 @@ export const COMMANDS = {
   editObject: 'kubemate.editObject',
   cordonNode: 'kubemate.cordonNode',
   uncordonNode: 'kubemate.uncordonNode',
+  taintNode: 'kubemate.taintNode',
   drainNode: 'kubemate.drainNode',
   failReadiness: 'kubemate.failReadiness',
   recoverReadiness: 'kubemate.recoverReadiness',

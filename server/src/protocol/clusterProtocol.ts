@@ -205,6 +205,8 @@ export type ClusterAction =
   | { action: 'label'; target: ObjectRef; key: string; value: string | null; overwrite?: boolean }
   | { action: 'cordon' | 'uncordon'; node: string }
   | { action: 'drain'; node: string; force?: boolean }
+  /** kubectl taint specs: `key=value:Effect` adds, `key-` / `key:Effect-` removes. */
+  | { action: 'taint'; node: string; specs: string[]; overwrite?: boolean }
   | { action: 'failReadiness' | 'recoverReadiness'; target: ObjectRef }
   /** A learning fault on a pod's container (the first one unless `container` says): `kubemate fault`. */
   | { action: 'fault'; target: ObjectRef; fault: 'crash' | 'oom' | 'liveness' | 'unpullable'; container?: string }

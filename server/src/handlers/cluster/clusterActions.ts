@@ -14,6 +14,7 @@ import { setImageVerb } from '../../kubectl/verbs/setImage';
 import { labelVerb } from '../../kubectl/verbs/labels';
 import { isNamespaced } from '../../k8s/resources';
 import { cordonVerb, drainVerb } from '../../kubectl/verbs/nodes';
+import { taintVerb } from '../../kubectl/verbs/taint';
 import { readinessVerb } from '../../kubectl/verbs/readiness';
 import { faultVerb } from '../../kubectl/verbs/fault';
 import type { WorkspaceCluster } from './workspaceCluster';
@@ -140,6 +141,23 @@ export function runClusterAction(cluster: WorkspaceCluster, a: ClusterAction): C
             ? t('Node {0} uncordoned: it accepts new pods again.', a.node)
             : t('Node {0} drained: its pods were evicted and their controllers created replacements on other nodes.', a.node);
       return { ok: r.ok, message, output: actionOutput(`kubectl ${a.action} ${a.node}${flags}`, allLines(r)), changed: [ref] };
+    }
+    case 'taint': {
+      const r = taintVerb(sim, a.node, a.specs, a.overwrite === true);
+      const ref = { kind: 'Node', namespace: null, name: a.node };
+      if (!r.found) return notFound(ref, r);
+      const command = `kubectl taint node ${a.node} ${a.specs.join(' ')}${a.overwrite ? ' --overwrite' : ''}`;
+      const evicted = r.run ? r.run.events.filter((e) => e.reason === 'TaintManagerEviction').length : 0;
+      const message = !r.ok
+        ? outputText(r.lines)
+        : evicted
+          ? t(
+              'Node {0} taints updated: {1} pod(s) without a matching toleration were evicted (NoExecute); their controllers recreate them elsewhere.',
+              a.node,
+              evicted,
+            )
+          : t('Node {0} taints updated: pods without a matching toleration are no longer scheduled there (NoSchedule), or evicted (NoExecute).', a.node);
+      return { ok: r.ok, message, output: actionOutput(command, allLines(r)), changed: r.ok ? [ref] : [] };
     }
     case 'failReadiness':
     case 'recoverReadiness': {
