@@ -133,13 +133,16 @@ const SCENARIOS: [string, (pod: string) => Step[]][] = [
     ],
   ],
   [
-    'get -l selects by labels; a bad selector and a name with a selector are refused as kubectl refuses them',
+    'get -l selects by labels, --show-labels and -L show them; a bad selector and a name with a selector are refused as kubectl refuses them',
     () => [
       [['get', 'pods', '-l', 'app=web'], 0, [/^NAME +READY +STATUS/, /^web-\S+ +/m]],
       [['get', 'pods', '-l', 'app=nothing,tier notin (front)'], 0, [/^$/], [/^No resources found in default namespace\.$/]],
       [['get', 'deployments', '-l', 'tier=front,app'], 0, [/^web +/m]],
       [['get', 'pods', '-l', 'app in'], 1, [], [/^error: unable to parse requirement: found '', expected: '\('$/]],
       [['get', 'pods', 'web', '-l', 'app=web'], 1, [], [/^error: name cannot be provided when a selector is specified$/]],
+      [['get', 'deployments', '--show-labels'], 0, [/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE +LABELS$/m, /^web +.* app=web,tier=front$/m]],
+      [['get', 'pods', '-l', 'app=web', '-L', 'app,pod-template-hash'], 0, [/ APP +POD-TEMPLATE-HASH$/m, /^web-\S+ .* web +[a-z0-9]+$/m]],
+      [['get', 'services', 'kubernetes', '--show-labels'], 0, [/ component=apiserver,provider=kubernetes$/m]],
     ],
   ],
 ];

@@ -1,4 +1,4 @@
-// `kubemate get <type>[,<type>…] [name] [-n ns | -A] [-l selector] [-o wide|json|yaml|name]` on the simulated cluster.
+// `kubemate get <type>[,<type>…] [name] [-n ns | -A] [-l selector] [--show-labels] [-L key,…] [-o wide|json|yaml|name]` on the simulated cluster.
 import { KubectlError, type CliCommand, type CliIO } from '../cliCommand';
 import { parseSelectorString } from '../../k8s/selectorString';
 import { outputFormat, parseArgs } from '../parseArgs';
@@ -12,7 +12,7 @@ export const getCommand: CliCommand = {
   name: 'get',
   summary: "List objects of the simulated cluster in kubectl's table layout.",
   usage:
-    'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-l selector] [-o wide|json|yaml|name] [--state F]',
+    'kubemate get <pods|deployments|replicasets|statefulsets|daemonsets|jobs|cronjobs|services|endpoints|ingresses|nodes|events|all|…> [name] [-n ns | -A] [-l selector] [--show-labels] [-L key,…] [-o wide|json|yaml|name] [--state F]',
   run: (args, io) => runGet(args, io),
 };
 
@@ -23,6 +23,8 @@ async function runGet(args: string[], io: CliIO): Promise<number> {
     'all-namespaces': { type: 'boolean', short: 'A' },
     output: { type: 'string', short: 'o' },
     selector: { type: 'string', short: 'l' },
+    'show-labels': { type: 'boolean' },
+    'label-columns': { type: 'string', short: 'L', multiple: true },
   });
   const format = outputFormat(values.output, ['text', 'wide', 'json', 'yaml', 'name'] as const, 'text');
   if (!positionals.length) parseTypeArgs(positionals);
@@ -39,6 +41,8 @@ async function runGet(args: string[], io: CliIO): Promise<number> {
     namespace: namespaceOf(values),
     allNamespaces: values['all-namespaces'] === true,
     selector: selector?.ok ? selector.selector : undefined,
+    labelColumns: ((values['label-columns'] as string[] | undefined) ?? []).flatMap((v) => v.split(',')).filter(Boolean),
+    showLabels: values['show-labels'] === true,
     format,
   });
   printLines(io, r.lines);

@@ -15,6 +15,16 @@ export interface TableOptions {
   namespaceColumn: boolean;
   /** Prefix names with `kind.group/` (kubectl get all / several kinds). */
   prefix?: string;
+  /** `-L key,…`: a column per label key, headed by its last path segment in upper case. */
+  labelColumns?: string[];
+  /** `--show-labels`: a last LABELS column, `k=v,…` sorted by key or `<none>`. */
+  showLabels?: boolean;
+}
+
+/** labels.FormatLabels: sorted `k=v` pairs joined by commas, `<none>` when there are none. */
+function formatLabels(labels: Record<string, string> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  return keys.length ? keys.map((k) => `${k}=${labels?.[k]}`).join(',') : '<none>';
 }
 
 type Row = string[];
@@ -390,12 +400,26 @@ export function tableRows(kind: string, objects: KObject[], store: Store, opts: 
   const custom = COLUMNS[kind] ? undefined : customResources(store).find((r) => r.kind === kind);
   const cols = COLUMNS[kind] ?? (custom ? customColumns(custom, objects, opts.wide, store.now()) : GENERIC);
   const now = store.now();
-  const headers = [...(opts.namespaceColumn ? ['NAMESPACE'] : []), ...cols.headers, ...(opts.wide && cols.wide ? cols.wide : [])];
+  const labelColumns = opts.labelColumns ?? [];
+  const headers = [
+    ...(opts.namespaceColumn ? ['NAMESPACE'] : []),
+    ...cols.headers,
+    ...(opts.wide && cols.wide ? cols.wide : []),
+    ...labelColumns.map((k) => k.slice(k.lastIndexOf('/') + 1).toUpperCase()),
+    ...(opts.showLabels ? ['LABELS'] : []),
+  ];
   const rows = objects.map((o) => {
     const r = cols.row(o, now, store);
     if (opts.prefix) r[kind === 'Event' ? 3 : 0] = kind === 'Event' ? r[3] : `${opts.prefix}/${r[0]}`;
     const wide = opts.wide && cols.wideRow ? cols.wideRow(o, now, store) : [];
-    return [...(opts.namespaceColumn ? [o.metadata.namespace ?? ''] : []), ...r, ...wide];
+    const labels = o.metadata.labels as Record<string, string> | undefined;
+    return [
+      ...(opts.namespaceColumn ? [o.metadata.namespace ?? ''] : []),
+      ...r,
+      ...wide,
+      ...labelColumns.map((k) => labels?.[k] ?? ''),
+      ...(opts.showLabels ? [formatLabels(labels)] : []),
+    ];
   });
   return [headers, ...rows];
 }

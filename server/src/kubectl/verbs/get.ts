@@ -20,6 +20,9 @@ export interface GetQuery {
   allNamespaces: boolean;
   /** `-l`: only objects whose labels it selects. */
   selector?: LabelSelector;
+  /** `-L`: label keys shown as columns. */
+  labelColumns?: string[];
+  showLabels?: boolean;
   format: 'text' | 'wide' | 'json' | 'yaml' | 'name';
 }
 
@@ -58,6 +61,8 @@ export function getVerb(sim: Simulator, q: GetQuery): VerbResult {
           wide: q.format === 'wide',
           namespaceColumn: q.allNamespaces,
           prefix: q.prefixed ? kubectlName(f.kind, f.group) : undefined,
+          labelColumns: q.labelColumns,
+          showLabels: q.showLabels,
         }),
       ),
     );
