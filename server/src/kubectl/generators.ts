@@ -67,11 +67,12 @@ export function configMapFrom(name: string, namespace: string | undefined, src: 
 
 const base64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
+/** No type unless --type gives one: the API server defaults it to Opaque. */
 export function genericSecretFrom(name: string, namespace: string | undefined, src: DataSources, type?: string): Generated {
   const c = collect('Secret', name, src);
   if (!c.ok) return c;
   const data = Object.fromEntries(Object.entries(c.data).map(([k, v]) => [k, base64(v)]));
-  return { ok: true, obj: { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, namespace), type: type ?? 'Opaque', data } };
+  return { ok: true, obj: { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, namespace), data, ...(type ? { type } : {}) } };
 }
 
 export function tlsSecretFrom(name: string, namespace: string | undefined, cert: string, key: string): Generated {
@@ -91,7 +92,8 @@ export function tlsSecretFrom(name: string, namespace: string | undefined, cert:
 }
 
 export function namespaceObject(name: string): Generated {
-  return { ok: true, obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } };
+  // spec and status are empty structs, which Go's encoder writes (`--dry-run=client -o yaml` shows them).
+  return { ok: true, obj: { apiVersion: 'v1', kind: 'Namespace', metadata: { name }, spec: {}, status: {} } };
 }
 
 /** The container name kubectl derives from an image: the last path part, without tag or digest, `_` → `-`. */
@@ -108,6 +110,7 @@ export function deploymentFrom(name: string, namespace: string | undefined, imag
   const containers = images.map((image, i) => {
     const c: Record<string, unknown> = { name: containerNameOf(image), image };
     if (port !== undefined && i === 0) c.ports = [{ containerPort: port }];
+    c.resources = {};
     return c;
   });
   return {
@@ -116,7 +119,9 @@ export function deploymentFrom(name: string, namespace: string | undefined, imag
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { ...meta(name, namespace), labels },
-      spec: { replicas, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers } } },
+      // The empty structs (strategy, resources, status) are what kubectl's generator writes too.
+      spec: { replicas, selector: { matchLabels: labels }, strategy: {}, template: { metadata: { labels }, spec: { containers } } },
+      status: {},
     },
   };
 }

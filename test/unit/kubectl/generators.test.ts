@@ -29,11 +29,11 @@ describe('kubectl create generators', () => {
     });
   }
 
-  it('a generic secret holds the values base64-encoded, type Opaque', () => {
+  it('a generic secret holds the values base64-encoded, with no type (the API server defaults Opaque)', () => {
     const g = genericSecretFrom('db', 'shop', { ...none, literals: ['password=s3cr=t'] });
     assert.deepEqual(g, {
       ok: true,
-      obj: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, type: 'Opaque', data: { password: 'czNjcj10' } },
+      obj: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, data: { password: 'czNjcj10' } },
     });
   });
 
@@ -73,8 +73,13 @@ describe('kubectl create generators', () => {
         spec: {
           replicas: 2,
           selector: { matchLabels: { app: 'web' } },
-          template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] } },
+          strategy: {},
+          template: {
+            metadata: { labels: { app: 'web' } },
+            spec: { containers: [{ name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }], resources: {} }] },
+          },
         },
+        status: {},
       },
     });
     assert.deepEqual(deploymentFrom('web', undefined, [], 1), { ok: false, error: 'error: required flag(s) "image" not set' });

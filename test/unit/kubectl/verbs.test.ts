@@ -212,6 +212,38 @@ describe('kubectl verbs (CLI)', () => {
     const web = await run(dir, ['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2']);
     assert.match(web.out, /^deployment\.apps\/web created$/m);
     assert.equal((await run(dir, ['get', 'pods', '-l', 'app=web', '-o', 'name'])).out.split('\n').length, 2);
+    // --dry-run=client -o yaml prints the manifest kubectl 1.35 generates, and creates nothing.
+    const dry = await run(dir, ['create', 'deployment', 'rng', '--image=dockercoins/rng:v0.1', '--dry-run=client', '-o', 'yaml']);
+    assert.equal(
+      dry.out,
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  labels:',
+        '    app: rng',
+        '  name: rng',
+        'spec:',
+        '  replicas: 1',
+        '  selector:',
+        '    matchLabels:',
+        '      app: rng',
+        '  strategy: {}',
+        '  template:',
+        '    metadata:',
+        '      labels:',
+        '        app: rng',
+        '    spec:',
+        '      containers:',
+        '      - image: dockercoins/rng:v0.1',
+        '        name: rng',
+        '        resources: {}',
+        'status: {}',
+      ].join('\n'),
+    );
+    assert.equal((await run(dir, ['create', 'configmap', 'c', '--from-literal=a=b', '--dry-run=client'])).out, 'configmap/c created (client dry run)');
+    assert.equal((await run(dir, ['get', 'deployment', 'rng'])).code, 1);
+    assert.equal((await run(dir, ['get', 'configmap', 'c'])).code, 1);
     const missing = await run(dir, ['create', 'configmap', 'x', '--from-file=nope.txt']);
     assert.equal(missing.code, 1);
     assert.equal(missing.err, 'error: error reading nope.txt: no such file or directory');

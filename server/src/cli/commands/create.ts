@@ -4,7 +4,10 @@
 // generators; and `kubemate create job <name> --from=cronjob/<cronjob>` — the CronJob's "run now".
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
-import { parseArgs, type OptionSpec } from '../parseArgs';
+import { outputFormat, parseArgs, type OptionSpec } from '../parseArgs';
+import { objectsYaml } from '../../kubectl/printers/objectsYaml';
+import { kubectlName, resolveResource } from '../../k8s/resources';
+import type { KObject } from '../../cluster/types';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf } from '../typeArgs';
 import { createJobVerb } from '../../kubectl/verbs/createJob';
@@ -23,7 +26,7 @@ export const createCommand: CliCommand = {
   name: 'create',
   summary: 'Create objects from files (refused when they exist), or run a CronJob now: create a Job from its template.',
   usage:
-    'kubemate create (-f <file|dir> [-f …] [-R] [--record] [--save-config] | configmap <name> [--from-literal=k=v] [--from-file=[k=]path] [--from-env-file=path] | secret generic <name> [same --from-…] | secret tls <name> --cert=F --key=F | namespace <name> | deployment <name> --image=I [--replicas=N] [--port=P] | job <name> --from=cronjob/<name>) [-n ns] [--state F]',
+    'kubemate create (-f <file|dir> [-f …] [-R] [--record] [--save-config] | configmap <name> [--from-literal=k=v] [--from-file=[k=]path] [--from-env-file=path] | secret generic <name> [same --from-…] | secret tls <name> --cert=F --key=F | namespace <name> | deployment <name> --image=I [--replicas=N] [--port=P] [--dry-run=client -o yaml] | job <name> --from=cronjob/<name>) [-n ns] [--state F]',
   run: (args, io) => runCreate(args, io),
 };
 
@@ -43,6 +46,8 @@ const OPTIONS: OptionSpec = {
   image: { type: 'string', multiple: true },
   replicas: { type: 'string' },
   port: { type: 'string' },
+  'dry-run': { type: 'string' },
+  output: { type: 'string', short: 'o' },
 };
 
 const KINDS: Record<string, GeneratedKind> = {
@@ -171,6 +176,21 @@ function createGenerated(what: GeneratedKind, rest: string[], values: Record<str
     return 1;
   }
   if (!generated) throw new UsageError(t('Name what to create, e.g. `kubemate create configmap web-config --from-literal=MODE=prod`.'));
+  const dryRun = values['dry-run'];
+  if (dryRun !== undefined && dryRun !== 'none') {
+    // `--dry-run=client -o yaml`: the generated manifest, printed and not created — the usual way to start a file.
+    if (dryRun !== 'client' && dryRun !== 'server') throw new UsageError(t('--dry-run must be none, client or server.'));
+    const format = outputFormat(values.output, ['yaml', 'name', 'text'] as const, 'text');
+    if (!generated.ok) {
+      io.err(generated.error);
+      return 1;
+    }
+    const obj = generated.obj as KObject;
+    const kindName = kubectlName(obj.kind, resolveResource(obj.kind)?.group ?? '');
+    if (format === 'yaml') io.out(objectsYaml([obj], true));
+    else io.out(`${kindName}/${obj.metadata.name}${format === 'text' ? ` created (${dryRun} dry run)` : ''}`);
+    return 0;
+  }
   const made = generated;
   const r = withSession(
     values,
