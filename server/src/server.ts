@@ -30,7 +30,8 @@
 // - workspace/workspaceIndex podOwnersInOrder: namespace → its workloads in index order, valid for
 //   one index version (one entry per namespace); nearestNamed: kind and namespace → the names'
 //   delete index (util/nearNames), valid for one index version.
-// - handlers/diagnosticsHandler toDiagnostic: WeakMap Finding → its LSP Diagnostic; handlers/
+// - handlers/diagnosticList toDiagnostic: WeakMap Finding → its LSP Diagnostic, and per open
+//   document (ServerContext.diagnosticLists, dropped on close) its last list; handlers/
 //   messageEncoder (stdio only): WeakMap Diagnostic → its JSON, so a publish serialises only the
 //   diagnostics it has not sent before. Both live as long as the findings do.
 // - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).

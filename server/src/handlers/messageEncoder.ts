@@ -1,10 +1,12 @@
 // The bytes of each message the server writes over stdio: exactly what JSON.stringify writes (the
-// transport's default encoder), but a publishDiagnostics is put together from each Diagnostic's
-// JSON, kept for as long as the Diagnostic object lives. Diagnostics are memoised per finding
-// (handlers/diagnosticsHandler toDiagnostic) and never changed once made, so a keystroke in a
+// transport's default encoder), but a publishDiagnostics is put together from the last publish of
+// its document (the unchanged head and tail of the list, copied as bytes) and each other
+// Diagnostic's JSON, kept for as long as the Diagnostic object lives. Diagnostics are memoised per
+// finding (handlers/diagnosticList toDiagnostic) and never changed once made, so a keystroke in a
 // 1,000-document file serialises the few diagnostics it changed instead of 800 (≈ 290 KB of JSON
-// and as much heap per publish: most of a keystroke's time and garbage, issue 11). Over IPC (the
-// extension) Node serialises the message itself and this encoder is not used.
+// and as much heap per publish: most of a keystroke's time and garbage, issue 11). It holds the
+// last publish's bytes per open document (dropped by the empty publish of its close). Over IPC
+// (the extension) Node serialises the message itself and this encoder is not used.
 import { inspect } from 'node:util';
 import {
   type Connection,
@@ -38,18 +40,14 @@ function encodedOf(d: object): Encoded {
   return e;
 }
 
-/** The diagnostics of a publish that can be spliced: the message's last key is `params`, theirs `diagnostics`, every entry a plain object. */
-function splicedDiagnostics(msg: Message): object[] | undefined {
+/** A publish whose diagnostics can be written one by one: the message's last key is `params`, theirs `diagnostics`. */
+function publishOf(msg: Message): { uri: string; list: readonly unknown[] } | undefined {
   const m = msg as { method?: unknown; params?: unknown };
   if (m.method !== PUBLISH || typeof m.params !== 'object' || m.params === null) return undefined;
-  const params = m.params as { diagnostics?: unknown };
+  const params = m.params as { uri?: unknown; diagnostics?: unknown };
   const list = params.diagnostics;
-  if (!Array.isArray(list) || lastKey(msg) !== 'params' || lastKey(params) !== 'diagnostics') return undefined;
-  for (let i = 0; i < list.length; i++) {
-    const d: unknown = list[i];
-    if (typeof d !== 'object' || d === null || Array.isArray(d) || 'toJSON' in d) return undefined;
-  }
-  return list as object[];
+  if (typeof params.uri !== 'string' || !Array.isArray(list) || lastKey(msg) !== 'params' || lastKey(params) !== 'diagnostics') return undefined;
+  return { uri: params.uri, list };
 }
 
 function lastKey(o: object): string | undefined {
@@ -57,26 +55,95 @@ function lastKey(o: object): string | undefined {
   return keys[keys.length - 1];
 }
 
-/** `JSON.stringify(msg)` as UTF-8 bytes; the diagnostics of a publish from each one's memoised JSON. */
+/** An entry JSON.stringify writes as it writes the same object on its own. */
+function plainObject(d: unknown): d is object {
+  return typeof d === 'object' && d !== null && !Array.isArray(d) && !('toJSON' in d);
+}
+
+/** The last publish written for a uri: its diagnostics, its bytes, and where each diagnostic's JSON starts and ends in them. */
+interface Written {
+  list: readonly unknown[];
+  bytes: Buffer;
+  start: Uint32Array;
+  end: Uint32Array;
+}
+
+/** By uri; an empty publish (a closed document's) drops its entry. */
+const lastWritten = new Map<string, Written>();
+
+const plain = (msg: Message) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
+
+/**
+ * `JSON.stringify(msg)` as UTF-8 bytes. A publish shares a head and a tail of diagnostics (the
+ * same objects) with the last one written for its uri: their bytes are copied from it in one piece
+ * each, and the diagnostics between are written from each one's memoised JSON.
+ */
 export function encodeMessage(msg: Message): Buffer {
-  const list = splicedDiagnostics(msg);
-  if (!list || list.length === 0) return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
-  const m = msg as unknown as { params: object };
-  // The message with an empty list, then each diagnostic's JSON written between its brackets.
-  const shell = JSON.stringify({ ...m, params: { ...m.params, diagnostics: [] } }, undefined, 0);
-  if (!shell.endsWith(EMPTY_TAIL)) return Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
-  const head = shell.slice(0, shell.length - 3);
-  const tail = shell.slice(shell.length - 3);
-  const parts: Encoded[] = new Array(list.length);
-  let bytes = Buffer.byteLength(head, 'utf8') + Buffer.byteLength(tail, 'utf8') + list.length - 1;
-  for (let i = 0; i < list.length; i++) bytes += (parts[i] = encodedOf(list[i])).bytes;
-  const out = Buffer.allocUnsafe(bytes);
-  let at = out.write(head, 0, 'utf8');
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) out[at++] = 0x2c; // ','
-    at += out.write(parts[i].json, at, 'utf8');
+  const publish = publishOf(msg);
+  if (!publish) return plain(msg);
+  const { uri, list } = publish;
+  if (list.length === 0) {
+    lastWritten.delete(uri);
+    return plain(msg);
   }
-  out.write(tail, at, 'utf8');
+  const last = lastWritten.get(uri);
+  const prev = last?.list ?? [];
+  const n = list.length;
+  const m = prev.length;
+  const shorter = Math.min(n, m);
+  let headN = 0;
+  while (headN < shorter && list[headN] === prev[headN]) headN++;
+  let tailN = 0;
+  while (tailN < shorter - headN && list[n - 1 - tailN] === prev[m - 1 - tailN]) tailN++;
+  const middle: Encoded[] = new Array(n - headN - tailN);
+  for (let i = headN; i < n - tailN; i++) {
+    const d = list[i];
+    if (!plainObject(d)) return plain(msg);
+    middle[i - headN] = encodedOf(d);
+  }
+  // The message with an empty list, then the diagnostics written between its brackets.
+  const message = msg as unknown as { params: object };
+  const shell = JSON.stringify({ ...message, params: { ...message.params, diagnostics: [] } }, undefined, 0);
+  if (!shell.endsWith(EMPTY_TAIL)) return plain(msg);
+  const open = shell.slice(0, shell.length - 3);
+  const close = shell.slice(shell.length - 3);
+  // Spans copied from the last publish hold the commas between their own entries.
+  const headSpan = last && headN ? last.end[headN - 1] - last.start[0] : 0;
+  const tailSpan = last && tailN ? last.end[m - 1] - last.start[m - tailN] : 0;
+  let size = Buffer.byteLength(open, 'utf8') + headSpan + tailSpan + Buffer.byteLength(close, 'utf8');
+  size += n - 1 - Math.max(0, headN - 1) - Math.max(0, tailN - 1);
+  for (const e of middle) size += e.bytes;
+  const out = Buffer.allocUnsafe(size);
+  const start = new Uint32Array(n);
+  const end = new Uint32Array(n);
+  let at = out.write(open, 0, 'utf8');
+  if (last && headN) {
+    const base = last.start[0];
+    last.bytes.copy(out, at, base, last.end[headN - 1]);
+    for (let i = 0; i < headN; i++) {
+      start[i] = last.start[i] - base + at;
+      end[i] = last.end[i] - base + at;
+    }
+    at += headSpan;
+  }
+  for (let i = headN; i < n - tailN; i++) {
+    if (i > 0) out[at++] = 0x2c; // ','
+    start[i] = at;
+    at += out.write(middle[i - headN].json, at, 'utf8');
+    end[i] = at;
+  }
+  if (last && tailN) {
+    if (n - tailN > 0) out[at++] = 0x2c;
+    const base = last.start[m - tailN];
+    last.bytes.copy(out, at, base, last.end[m - 1]);
+    for (let j = 0; j < tailN; j++) {
+      start[n - tailN + j] = last.start[m - tailN + j] - base + at;
+      end[n - tailN + j] = last.end[m - tailN + j] - base + at;
+    }
+    at += tailSpan;
+  }
+  out.write(close, at, 'utf8');
+  lastWritten.set(uri, { list, bytes: out, start, end });
   return out;
 }
 

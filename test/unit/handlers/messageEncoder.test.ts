@@ -59,6 +59,35 @@ describe('messageEncoder', () => {
       assert.deepEqual(Buffer.from(await messageEncoder.encode(msg, { charset: 'utf-8' })), expected);
     });
 
+  it("a document's publishes one after another (head and tail copied from the last one) are the bytes of JSON.stringify", () => {
+    const a = Array.from({ length: 8 }, (_, i) => diag(i, `finding ${i} “${'é'.repeat(i)}”`));
+    const extra = diag(20, 'new one');
+    const steps: [string, unknown[]][] = [
+      ['the first publish', a],
+      ['the same list again', a],
+      ['one inserted in the middle', [...a.slice(0, 4), extra, ...a.slice(4)]],
+      ['and removed', a],
+      ['one removed at the start', a.slice(1)],
+      ['one added at the end', [...a.slice(1), extra]],
+      ['one replaced at the start', [extra, ...a.slice(1)]],
+      ['head and tail only', [a[0], a[7]]],
+      ['reversed', [...a].reverse()],
+      ['one', [a[3]]],
+      ['everything new', [diag(1), diag(2)]],
+      ['a copy equal by value', a.map((d) => ({ ...d }))],
+      ['a longer list around the last', [extra, ...a, extra]],
+      ['empty (the document closed)', []],
+      ['after the close', a],
+    ];
+    for (const [what, list] of steps) {
+      const msg = publish(list);
+      assert.deepEqual(encodeMessage(msg), Buffer.from(JSON.stringify(msg), 'utf8'), what);
+      // Another document's publish between two of this one's.
+      const other = publish(list.slice(0, 2), { uri: 'file:///ws/other.yaml', version: 1 });
+      assert.deepEqual(encodeMessage(other), Buffer.from(JSON.stringify(other), 'utf8'), `${what} (the other document)`);
+    }
+  });
+
   it('another charset is encoded as the default encoder does', async () => {
     const msg = publish([diag(1, 'plain ascii')]);
     assert.deepEqual(Buffer.from(await messageEncoder.encode(msg, { charset: 'ascii' })), Buffer.from(JSON.stringify(msg), 'ascii'));
