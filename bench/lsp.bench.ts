@@ -1,5 +1,7 @@
 // `npm run bench` — language server speed through LSP over stdio, and the same measurements
 // against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
+// BENCH_SERVER=<another build's dist/server.js> measures that server instead (A/B against an older
+// commit, run alternately with this one); BENCH_PEER=off skips yaml-language-server.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +16,7 @@ const YAMLLS = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-l
 const POSITIONS = 200;
 const EDITS = 200;
 const ONE_DOC_RUNS = 5;
+const SERVER = process.env.BENCH_SERVER ? resolve(process.env.BENCH_SERVER) : join(ROOT, 'dist', 'server.js');
 
 interface Result {
   name: string;
@@ -189,9 +192,12 @@ async function main(): Promise<void> {
     `LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits`,
   );
   const results: Result[] = [];
-  results.push(await measure('kubemate', () => ({ command: [process.execPath, join(ROOT, 'dist', 'server.js'), '--stdio'] }), oneDoc, big, 60000, 'request'));
+  console.log(`  kubemate: ${SERVER}`);
+  results.push(await measure('kubemate', () => ({ command: [process.execPath, SERVER, '--stdio'] }), oneDoc, big, 60000, 'request'));
 
-  if (PEER && existsSync(YAMLLS)) {
+  if (process.env.BENCH_PEER === 'off') {
+    console.log('  yaml-language-server comparison skipped: BENCH_PEER=off');
+  } else if (PEER && existsSync(YAMLLS)) {
     const yamlSettings = (schemas: Record<string, unknown>, extra: object = {}) => ({
       validate: true,
       hover: true,

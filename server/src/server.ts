@@ -30,6 +30,10 @@
 // - workspace/workspaceIndex podOwnersInOrder: namespace → its workloads in index order, valid for
 //   one index version (one entry per namespace); nearestNamed: kind and namespace → the names'
 //   delete index (util/nearNames), valid for one index version.
+// - handlers/diagnosticList toDiagnostic: WeakMap Finding → its LSP Diagnostic, and per open
+//   document (ServerContext.diagnosticLists, dropped on close) its last list; handlers/
+//   messageEncoder (stdio only): WeakMap Diagnostic → its JSON, so a publish serialises only the
+//   diagnostics it has not sent before. Both live as long as the findings do.
 // - util/memo MemoSlot.keys: inputs → key string, one per distinct inputs (languages × configs).
 // The ChunkCache is the only one that needs an LRU: each other is bounded by what is open or by the
 // number of settings seen. `npm run soak` (20,000 edits) checks that the heap stays flat.
@@ -59,6 +63,7 @@ import type { InitializationOptions } from './protocol/clusterProtocol';
 import { validateFile } from './features/diagnostics/validateFile';
 import { parseFile } from './yaml/parsedFile';
 import type { DocumentCache } from './yaml/documentCache';
+import { stdioConnection } from './handlers/messageEncoder';
 
 const WARM_UP =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
@@ -148,7 +153,12 @@ function profileIfAsked(): void {
     });
 }
 
+/** The transport the command line names (createConnection reads the same: the first of these). */
+function transportArg(): string | undefined {
+  return process.argv.slice(2).find((a) => /^--(node-ipc|stdio|socket|pipe)\b/.test(a));
+}
+
 if (require.main === module) {
   profileIfAsked();
-  startServer(createConnection(ProposedFeatures.all));
+  startServer(transportArg() === '--stdio' ? stdioConnection() : createConnection(ProposedFeatures.all));
 }

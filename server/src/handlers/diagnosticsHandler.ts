@@ -1,7 +1,7 @@
 // Diagnostics of open YAML documents: the one pipeline (pipeline/fileDiagnostics) on the
 // document's parse and the workspace index, turned into LSP Diagnostics. The index is synced by
 // workspaceHandler when the document changes; computing diagnostics only reads it.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticsInputs, fileDiagnostics } from '../pipeline/fileDiagnostics';
 import { FileDiagnosticsMemo, fileDiagnosticsMemo } from '../pipeline/documentRuns';
@@ -9,13 +9,7 @@ import type { ParsedFile } from '../yaml/parsedFile';
 import type { Finding } from '../findings/finding';
 import { canonicalUri, uriToPath } from './workspaceScan';
 import type { ServerContext } from './serverContext';
-
-const SEVERITY = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-} as const;
+import { DiagnosticList, toDiagnostic } from './diagnosticList';
 
 export function registerDiagnostics(ctx: ServerContext): void {
   ctx.documents.onDidOpen((e) => ctx.publisher.schedule(e.document.uri));
@@ -23,6 +17,7 @@ export function registerDiagnostics(ctx: ServerContext): void {
   ctx.documents.onDidClose((e) => {
     ctx.cache.delete(e.document.uri);
     ctx.diagnosticsMemos.delete(e.document.uri);
+    ctx.diagnosticLists.delete(e.document.uri);
     ctx.publisher.clear(e.document.uri);
   });
 }
@@ -34,13 +29,14 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
     const opening = ctx.cache.pendingParse(doc.uri, doc.version);
     if (opening) return perDocumentDiagnostics(ctx, canonicalUri(doc.uri), opening.partial()).map(toDiagnostic);
     const w = ctx.workspace;
-    return findings(
+    const found = findings(
       ctx,
       canonicalUri(doc.uri),
       ctx.parsed(doc),
       w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
       memoOf(ctx, doc.uri),
-    ).map(toDiagnostic);
+    );
+    return listOf(ctx, doc.uri).convert(found);
   });
 }
 
@@ -73,24 +69,8 @@ function memoOf(ctx: ServerContext, uri: string): FileDiagnosticsMemo {
   return m;
 }
 
-/** One Diagnostic per Finding object: memoised findings give the same Diagnostic, so the publisher compares by identity. */
-const converted = new WeakMap<Finding, Diagnostic>();
-
-export function toDiagnostic(d: Finding): Diagnostic {
-  let hit = converted.get(d);
-  if (!hit) converted.set(d, (hit = convert(d)));
-  return hit;
-}
-
-function convert(d: Finding): Diagnostic {
-  return {
-    range: d.range,
-    severity: SEVERITY[d.severity],
-    code: d.code,
-    source: 'kubemate',
-    message: d.message,
-    ...(d.data ? { data: d.data } : {}),
-    // Cross-resource diagnostics link to the other documents involved.
-    ...(d.related?.length ? { relatedInformation: d.related } : {}),
-  };
+function listOf(ctx: ServerContext, uri: string): DiagnosticList {
+  let l = ctx.diagnosticLists.get(uri);
+  if (!l) ctx.diagnosticLists.set(uri, (l = new DiagnosticList()));
+  return l;
 }

@@ -19,6 +19,7 @@ import { LensRefresher } from './lensRefresher';
 import { lspDiagnostics } from './diagnosticsHandler';
 import { workspaceSchema } from '../pipeline/workspaceSchema';
 import type { FileDiagnosticsMemo } from '../pipeline/documentRuns';
+import type { DiagnosticList } from './diagnosticList';
 import type { LoadedConfig } from '../kubectl/projectConfigFile';
 import { EMPTY_PROJECT_CONFIG, ignoreMatcher } from '../workspace/projectConfig';
 import { dirname, relative } from 'node:path';
@@ -36,6 +37,8 @@ export class ServerContext {
   readonly publisher: DiagnosticsPublisher;
   /** Per open document: the findings of its previous version, by document (pipeline/documentRuns; dropped on close). */
   readonly diagnosticsMemos = new Map<string, FileDiagnosticsMemo>();
+  /** Per open document: its last diagnostics as LSP Diagnostics (handlers/diagnosticList; dropped on close). */
+  readonly diagnosticLists = new Map<string, DiagnosticList>();
   readonly lenses: LensRefresher;
   /**
    * Files being opened progressively (handlers/progressiveOpen) → settles when the open ends.

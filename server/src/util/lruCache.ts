@@ -1,6 +1,8 @@
 // A least-recently-used cache bounded by entry count and, optionally, by a total weight (e.g. the
 // characters of the texts it keys on): a read moves the entry to the young end, an insert beyond
-// a bound evicts from the old end. A Map keeps insertion order, so delete + set is "touch".
+// a bound evicts from the old end. A Map keeps insertion order, so delete + set is "touch" — under
+// the key the entry was stored with: a key equal to it but another object (a string sliced from a
+// file's newer text) must not become the map's key, or it would keep what it points into alive.
 
 export interface LruOptions<K, V> {
   /** At most this many entries. */
@@ -11,7 +13,7 @@ export interface LruOptions<K, V> {
 }
 
 export class LruCache<K, V> {
-  private map = new Map<K, { value: V; weight: number }>();
+  private map = new Map<K, { key: K; value: V; weight: number }>();
   private total = 0;
   private readonly maxWeight: number;
   private readonly weigh: (key: K, value: V) => number;
@@ -39,7 +41,7 @@ export class LruCache<K, V> {
     const e = this.map.get(key);
     if (!e) return undefined;
     this.map.delete(key);
-    this.map.set(key, e);
+    this.map.set(e.key, e);
     return e.value;
   }
 
@@ -48,7 +50,7 @@ export class LruCache<K, V> {
     this.delete(key);
     const weight = this.weigh(key, value);
     if (weight > this.maxWeight || this.opts.maxEntries <= 0) return;
-    this.map.set(key, { value, weight });
+    this.map.set(key, { key, value, weight });
     this.total += weight;
     for (const [k, e] of this.map) {
       if (this.map.size <= this.opts.maxEntries && this.total <= this.maxWeight) break;

@@ -35,12 +35,16 @@ export class ChunkCache {
     this.lru = new LruCache({ maxEntries, maxWeight: maxChars, weigh: (text) => text.length });
   }
 
-  /** The parsed chunk for `text`: from `known` (the previous version's chunks), the cache, or parsed now. */
+  /**
+   * The parsed chunk for `text`: from `known` (the previous version's chunks), the cache, or parsed
+   * now — from a copy of the text: `text` is a slice of the whole file's text and would keep that
+   * alive (V8 slices point into their parent), a file's text per edited document (issue 11).
+   */
   get(text: string, known?: ReadonlyMap<string, ParsedChunk>): ParsedChunk {
     let c = this.lru.get(text);
     if (c) return c;
-    c = known?.get(text) ?? parseChunk(text);
-    this.lru.set(text, c);
+    c = known?.get(text) ?? parseChunk(ownCopy(text));
+    this.lru.set(c.text, c);
     return c;
   }
 
@@ -48,6 +52,11 @@ export class ChunkCache {
   get held(): { entries: number; chars: number } {
     return { entries: this.lru.size, chars: this.lru.weight };
   }
+}
+
+/** A string of its own, not a slice of a larger one (concatenation then slicing makes V8 copy it). */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
 
 /** A cache without bounds, for a run that keeps every file it parses anyway (`kubemate check`). */
