@@ -11,6 +11,7 @@ import { sharedCondition } from '../sharedStatus';
 import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
 import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
 import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
+import { ServiceSelectors } from './serviceSelectors';
 
 const COMPONENT = 'default-scheduler';
 
@@ -105,31 +106,17 @@ interface SpreadSelector {
   matches: LabelsMatcher;
   pairs: [string, string][];
 }
-interface PreparedService {
-  matches: LabelsMatcher;
-  pairs: [string, string][];
-}
 
 /**
- * Per store: the Services of each namespace with their selectors prepared, and the default spread
+ * Per store: the Services with their selectors prepared and indexed, and the default spread
  * selector per (owner, labels) — the pods of one ReplicaSet share both. Rebuilt when Services change.
  */
-const selectorCaches = new WeakMap<object, { key: number; byNs: Map<string, PreparedService[]>; selectors: Map<string, SpreadSelector | undefined> }>();
+const selectorCaches = new WeakMap<object, { key: number; services: ServiceSelectors; selectors: Map<string, SpreadSelector | undefined> }>();
 function selectorCache(ctx: ControllerContext) {
   const key = ctx.store.kindVersion('Service');
   let c = selectorCaches.get(ctx.store);
   if (!c || c.key !== key) {
-    const byNs = new Map<string, PreparedService[]>();
-    for (const svc of ctx.store.list('Service')) {
-      const sel = svc.spec?.selector as Record<string, string> | undefined;
-      if (!sel || Object.keys(sel).length === 0) continue;
-      const n = svc.metadata.namespace ?? 'default';
-      const entry = { matches: mapSelectorMatcher(sel), pairs: Object.entries(sel).map(([k, v]) => [k, String(v)] as [string, string]) };
-      const l = byNs.get(n);
-      if (l) l.push(entry);
-      else byNs.set(n, [entry]);
-    }
-    c = { key, byNs, selectors: new Map() };
+    c = { key, services: new ServiceSelectors(ctx.store.list('Service')), selectors: new Map() };
     selectorCaches.set(ctx.store, c);
   }
   return c;
@@ -152,8 +139,7 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   if (cache.selectors.has(key)) return cache.selectors.get(key);
   const parts: LabelsMatcher[] = [];
   const pairs: [string, string][] = [];
-  for (const svc of cache.byNs.get(ns) ?? []) {
-    if (!svc.matches(pod.metadata.labels)) continue;
+  for (const svc of cache.services.selecting(ns, pod.metadata.labels)) {
     parts.push(svc.matches);
     pairs.push(...svc.pairs);
   }
