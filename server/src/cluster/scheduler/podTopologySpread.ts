@@ -70,9 +70,16 @@ function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
   return true;
 }
 
+/** The last namespace's index keys per constraint: the system default constraints are shared by a workload's pods. */
+const keysOf = new WeakMap<SpreadConstraint, { namespace: string; keys: string[] }>();
+
 /** The label index keys of a constraint's required pairs in a namespace (built once per pod, read per node). */
 function indexKeys(c: SpreadConstraint, namespace: string): string[] {
-  return c.pairs.map(([k, v]) => labelIndexKey(namespace, k, v));
+  const known = keysOf.get(c);
+  if (known && known.namespace === namespace) return known.keys;
+  const keys = c.pairs.map(([k, v]) => labelIndexKey(namespace, k, v));
+  keysOf.set(c, { namespace, keys });
+  return keys;
 }
 
 /** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. `keys`: indexKeys(c, namespace). */
@@ -225,10 +232,19 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
 }
 
 /** upstream: podtopologyspread systemDefaultConstraints, with the selector DefaultSelector built. */
-export function systemDefaultConstraints(
-  sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined,
-): SpreadConstraint[] {
+export function systemDefaultConstraints(sel: DefaultSelector | undefined): SpreadConstraint[] {
   if (!sel) return [];
+  let made = defaultsOf.get(sel);
+  if (!made) defaultsOf.set(sel, (made = buildSystemDefaults(sel)));
+  return made;
+}
+
+type DefaultSelector = { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] };
+
+/** Built once per selector object (the scheduler keeps one per workload); callers never modify them. */
+const defaultsOf = new WeakMap<DefaultSelector, SpreadConstraint[]>();
+
+function buildSystemDefaults(sel: DefaultSelector): SpreadConstraint[] {
   const selector = sel.matches;
   return [
     { maxSkew: 3, topologyKey: HOSTNAME, selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },

@@ -98,7 +98,8 @@ export function scheduleAll(ctx: ControllerContext): void {
   // Preemption is only worth trying for a pod that outranks some bound pod.
   let lowest = Infinity;
   for (const info of nodeInfos) for (const p of info.pods) lowest = Math.min(lowest, priorityOf(p));
-  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest);
+  const nsLabels = namespaceLabels(ctx);
+  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest, nsLabels);
 }
 
 type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
@@ -159,7 +160,7 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   return result;
 }
 
-function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
+function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false, nsLabels = namespaceLabels(ctx)): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];
@@ -168,7 +169,6 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPre
   // Requests are the same on every node: computed once per pod.
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  const nsLabels = namespaceLabels(ctx);
   let sctx: ScoreContext | undefined;
   if (!preFilter) {
     const state: CycleState = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };
