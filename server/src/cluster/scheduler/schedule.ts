@@ -112,8 +112,15 @@ interface SpreadSelector {
  * Per store: the Services with their selectors prepared and indexed, and the default spread
  * selector per (owner, labels) — the pods of one ReplicaSet share both. Rebuilt when Services change.
  */
-const selectorCaches = new WeakMap<object, { key: number; services: ServiceSelectors; selectors: Map<string, SpreadSelector | undefined> }>();
-function selectorCache(ctx: ControllerContext) {
+interface SelectorCache {
+  key: number;
+  services: ServiceSelectors;
+  selectors: Map<string, SpreadSelector | undefined>;
+  /** The previous pod's inputs and answer: pods of one workload are scheduled one after another. */
+  last?: { ns: string; owner: string; labels: Record<string, string> | undefined; result: SpreadSelector | undefined };
+}
+const selectorCaches = new WeakMap<object, SelectorCache>();
+function selectorCache(ctx: ControllerContext): SelectorCache {
   const key = ctx.store.kindVersion('Service');
   let c = selectorCaches.get(ctx.store);
   if (!c || c.key !== key) {
@@ -135,9 +142,17 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   const cache = selectorCache(ctx);
   const ns = pod.metadata.namespace ?? 'default';
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-  let key = `${ns}\u0000${owner ? `${owner.kind}/${owner.name}` : ''}`;
-  for (const k in pod.metadata.labels) key += `\u0000${k}=${pod.metadata.labels[k]}`;
-  if (cache.selectors.has(key)) return cache.selectors.get(key);
+  const ownerId = owner ? `${owner.kind}/${owner.name}` : '';
+  const labels = pod.metadata.labels;
+  const last = cache.last;
+  if (last && last.ns === ns && last.owner === ownerId && sameLabels(last.labels, labels)) return last.result;
+  let key = `${ns}\u0000${ownerId}`;
+  for (const k in labels) key += `\u0000${k}=${labels[k]}`;
+  if (cache.selectors.has(key)) {
+    const known = cache.selectors.get(key);
+    cache.last = { ns, owner: ownerId, labels, result: known };
+    return known;
+  }
   const parts: LabelsMatcher[] = [];
   const pairs: [string, string][] = [];
   for (const svc of cache.services.selecting(ns, pod.metadata.labels)) {
@@ -157,7 +172,21 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   }
   const result = parts.length ? { matches: (labels: Record<string, string> | undefined) => parts.every((m) => m(labels)), pairs } : undefined;
   cache.selectors.set(key, result);
+  cache.last = { ns, owner: ownerId, labels, result };
   return result;
+}
+
+/** The same label pairs (values compared as they are: a difference only means a lookup by key). */
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
 }
 
 function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false, nsLabels = namespaceLabels(ctx)): void {
