@@ -2,7 +2,7 @@
 // preferred score, upstream normalisation, preemption's choice of node.
 import * as assert from 'node:assert/strict';
 import { addPod, newNodeInfo, NodeInfo } from '../../../server/src/cluster/scheduler/nodeInfo';
-import { defaultNormalizeScore, nodeAffinityScore } from '../../../server/src/cluster/scheduler/score';
+import { defaultNormalizeScore, nodeAffinityScore, selectHost } from '../../../server/src/cluster/scheduler/score';
 import { topologySpreadFilter, topologySpreadPreFilter, topologySpreadScores } from '../../../server/src/cluster/scheduler/podTopologySpread';
 import { interPodAffinityScores } from '../../../server/src/cluster/scheduler/interPodAffinity';
 import { pickCandidate } from '../../../server/src/cluster/scheduler/preemption';
@@ -135,6 +135,34 @@ describe('cluster/scheduler plugins', () => {
   ];
   for (const [input, reverse, want] of normalize)
     it(`DefaultNormalizeScore(${input}, reverse=${reverse}) → ${want}`, () => assert.deepEqual(defaultNormalizeScore(input, reverse), want));
+
+  // selectHost over two equally loaded nodes: [PreferNoSchedule taints of a, of b, b's labels, pod spec, chosen node].
+  const taint = (key: string) => ({ key, effect: 'PreferNoSchedule' });
+  const prefersSsd = {
+    affinity: {
+      nodeAffinity: {
+        preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 5, preference: { matchExpressions: [{ key: 'disk', operator: 'In', values: ['ssd'] }] } }],
+      },
+    },
+  };
+  const hostTable: [string, string[], string[], Record<string, string>, Record<string, unknown>, string][] = [
+    ['nothing to prefer: the first node in name order', [], [], {}, {}, 'a'],
+    ['a PreferNoSchedule taint on a', ['x'], [], {}, {}, 'b'],
+    ['a tolerated PreferNoSchedule taint on a', ['x'], [], {}, { tolerations: [{ key: 'x', operator: 'Exists' }] }, 'a'],
+    ['fewer intolerable taints wins: 1 on a, 2 on b', ['x'], ['x', 'y'], {}, {}, 'a'],
+    ['a taint on the second node only', [], ['x'], {}, {}, 'a'],
+    ['preferred node affinity for b', [], [], { disk: 'ssd' }, prefersSsd, 'b'],
+    ['preferred node affinity against one taint on b', [], ['x'], { disk: 'ssd' }, prefersSsd, 'a'],
+  ];
+  for (const [title, onA, onB, labelsB, spec, want] of hostTable)
+    it(`selectHost: ${title} → ${want}`, () => {
+      const a = node('a');
+      const b = node('b', labelsB);
+      if (onA.length) a.spec = { taints: onA.map(taint) };
+      if (onB.length) b.spec = { taints: onB.map(taint) };
+      const infos = [newNodeInfo(a), newNodeInfo(b)];
+      assert.equal(selectHost(pod({ app: 'web' }, spec), infos)?.node.metadata.name, want);
+    });
 
   it('preemption picks the node whose most important victim has the lowest priority, then fewer victims', () => {
     const a = newNodeInfo(node('a'));

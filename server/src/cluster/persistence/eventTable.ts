@@ -30,17 +30,45 @@ export function packEvents(events: readonly (EventFields | KEvent)[]): EventTabl
     }
     return i;
   };
+  // Columns that repeat the row before's text (kind, type, component, timestamps…) reuse its index
+  // without a table lookup: the same string has the same index.
+  const lastText: (string | undefined)[] = new Array(TEXT.length).fill(undefined);
+  const lastIndex: number[] = new Array(TEXT.length).fill(-1);
+  const col = (c: number, s: string | undefined): number => {
+    if (s === lastText[c]) return lastIndex[c];
+    lastText[c] = s;
+    return (lastIndex[c] = at(s));
+  };
   let seq = 0;
   let rv = 0;
-  const rows = events.map((e): number[] | KEvent => {
-    if ('metadata' in e) return e;
-    const row = [e.seq - seq, e.rv - rv];
+  const rows: (number[] | KEvent)[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if ('metadata' in e) {
+      rows[i] = e;
+      continue;
+    }
+    // The fields in TEXT order, left to right: the table keeps each string's first appearance.
+    rows[i] = [
+      e.seq - seq,
+      e.rv - rv,
+      col(0, e.kind),
+      col(1, e.ns),
+      col(2, e.name),
+      col(3, e.uid),
+      col(4, e.apiVersion),
+      col(5, e.type),
+      col(6, e.reason),
+      col(7, e.message),
+      col(8, e.component),
+      col(9, e.host),
+      col(10, e.first),
+      col(11, e.last),
+      e.count,
+    ];
     seq = e.seq;
     rv = e.rv;
-    for (const k of TEXT) row.push(at(e[k]));
-    row.push(e.count);
-    return row;
-  });
+  }
   return { strings, rows };
 }
 

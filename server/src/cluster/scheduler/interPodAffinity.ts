@@ -167,7 +167,10 @@ export function interPodAffinityScores(pod: Pod, feasible: NodeInfo[], all: Node
   const prefAnti = preferredTerms(pod, 'podAntiAffinity');
   const topologyScore = new Map<string, number>();
   let any = false;
+  const incoming = prefAff.length > 0 || prefAnti.length > 0;
   for (const info of all) {
+    // Nothing to count on a node when neither the pod nor the node's pods have terms.
+    if (!incoming && info.podsWithAffinity.length === 0) continue;
     const labels: Record<string, string> = info.node.metadata.labels ?? {};
     const add = (t: AffinityTerm, sign: number) => {
       const v = labels[t.topologyKey];
@@ -175,7 +178,7 @@ export function interPodAffinityScores(pod: Pod, feasible: NodeInfo[], all: Node
       bump(topologyScore, pairKey(t.topologyKey, v), sign * t.weight);
       any = true;
     };
-    if (prefAff.length || prefAnti.length) {
+    if (incoming) {
       for (const existing of info.pods) {
         for (const t of prefAff) if (t.matches(existing, nsLabels)) add(t, 1);
         for (const t of prefAnti) if (t.matches(existing, nsLabels)) add(t, -1);

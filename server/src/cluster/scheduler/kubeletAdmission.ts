@@ -5,7 +5,7 @@
 // PredicateFailureError); pkg/kubelet/kubelet.go rejectPod ("Pod was rejected: …").
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod } from '../types';
-import { addPod, newNodeInfo, NodeInfo, podRequests } from './nodeInfo';
+import { addPodResources, newNodeInfo, NodeInfo, podRequests } from './nodeInfo';
 import { nodeAffinity, nodePorts } from './filters';
 
 interface Rejection {
@@ -30,9 +30,8 @@ function insufficient(resource: string, requested: number, used: number, capacit
  * upstream: generalFilter — noderesources.Fits (pod count first, then each requested resource),
  * then NodeAffinity and NodePorts; only the first failure is reported.
  */
-function kubeletAdmit(pod: Pod, info: NodeInfo): Rejection | undefined {
+function kubeletAdmit(pod: Pod, info: NodeInfo, req: Record<string, number>): Rejection | undefined {
   if (info.requested.pods + 1 > info.allocatable.pods) return insufficient('pods', 1, info.requested.pods, info.allocatable.pods);
-  const req = podRequests(pod);
   for (const name in req) {
     const want = req[name];
     if (!(want > 0)) continue;
@@ -51,7 +50,7 @@ function kubeletAdmit(pod: Pod, info: NodeInfo): Rejection | undefined {
   return undefined;
 }
 
-/** The nodes' admitted pods for one kubelet pass, built when the first new pod arrives. */
+/** The nodes' admitted pods for one kubelet pass (their requests and host ports), built when the first new pod arrives. */
 export type AdmissionCache = Map<string, NodeInfo>;
 
 /**
@@ -72,14 +71,15 @@ export function rejectAtAdmission(ctx: ControllerContext, pod: Pod, node: KObjec
         if (!n) continue;
         cache.infos.set(p.spec.nodeName, (info = newNodeInfo(n)));
       }
-      addPod(info, p);
+      addPodResources(info, p);
     }
   }
   let info = cache.infos.get(node.metadata.name);
   if (!info) cache.infos.set(node.metadata.name, (info = newNodeInfo(node)));
-  const r = kubeletAdmit(pod, info);
+  const req = podRequests(pod);
+  const r = kubeletAdmit(pod, info, req);
   if (!r) {
-    addPod(info, pod);
+    addPodResources(info, pod, req);
     return false;
   }
   pod.status = { ...pod.status, phase: 'Failed', reason: r.reason, message: `Pod was rejected: ${r.message}`, startTime: ctx.store.timestamp() }; // l10n-exempt: the kubelet's own words

@@ -135,3 +135,13 @@ export function addPod(
   info.nonZeroRequested.memory += nz.memory;
   for (const p of podHostPorts(pod)) info.usedPorts.add(p);
 }
+
+/**
+ * What the kubelet's admission reads of a pod placed on the node: requests, the pod count and host
+ * ports — addPod without the pod lists and label index the scheduler's plugins need.
+ */
+export function addPodResources(info: NodeInfo, pod: Pod, r: Record<string, number> = podRequests(pod)): void {
+  for (const k in r) info.requested[k] = (info.requested[k] ?? 0) + r[k];
+  info.requested.pods += 1;
+  for (const p of podHostPorts(pod)) info.usedPorts.add(p);
+}

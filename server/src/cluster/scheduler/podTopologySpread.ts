@@ -70,9 +70,16 @@ function includesNode(c: SpreadConstraint, pod: Pod, info: NodeInfo): boolean {
   return true;
 }
 
+/** The last namespace's index keys per constraint: the system default constraints are shared by a workload's pods. */
+const keysOf = new WeakMap<SpreadConstraint, { namespace: string; keys: string[] }>();
+
 /** The label index keys of a constraint's required pairs in a namespace (built once per pod, read per node). */
 function indexKeys(c: SpreadConstraint, namespace: string): string[] {
-  return c.pairs.map(([k, v]) => labelIndexKey(namespace, k, v));
+  const known = keysOf.get(c);
+  if (known && known.namespace === namespace) return known.keys;
+  const keys = c.pairs.map(([k, v]) => labelIndexKey(namespace, k, v));
+  keysOf.set(c, { namespace, keys });
+  return keys;
 }
 
 /** upstream: countPodsMatchSelector — same namespace, not terminating, selector matches. `keys`: indexKeys(c, namespace). */
@@ -154,49 +161,90 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
   if (!constraints.length) return undefined;
   const requireAll = declared;
   const ns = pod.metadata.namespace ?? 'default';
-  const ignored = feasible.map((info) => requireAll && !hasKeys(info, constraints));
-  const pairs = constraints.map(() => new Map<string, number>());
-  const keys = constraints.map((c) => indexKeys(c, ns));
-  const considered = ignored.filter((x) => !x).length;
-  const weights = constraints.map((c, i) => {
-    if (c.topologyKey === HOSTNAME) return normalizingWeight(considered);
-    feasible.forEach((info, n) => {
-      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+  const nc = constraints.length;
+  // Plain loops over the nodes: this runs for every pod on every feasible node.
+  const ignored: boolean[] = new Array(feasible.length);
+  let considered = 0;
+  for (let n = 0; n < feasible.length; n++) {
+    ignored[n] = requireAll && !hasKeys(feasible[n], constraints);
+    if (!ignored[n]) considered++;
+  }
+  const pairs: Map<string, number>[] = new Array(nc);
+  const keys: string[][] = new Array(nc);
+  const weights: number[] = new Array(nc);
+  for (let i = 0; i < nc; i++) {
+    const c = constraints[i];
+    pairs[i] = new Map();
+    keys[i] = indexKeys(c, ns);
+    if (c.topologyKey === HOSTNAME) {
+      weights[i] = normalizingWeight(considered);
+      continue;
+    }
+    for (let n = 0; n < feasible.length; n++) {
+      const v = (feasible[n].node.metadata.labels ?? {})[c.topologyKey];
       if (!ignored[n] && v !== undefined) pairs[i].set(v, 0);
-    });
-    return normalizingWeight(pairs[i].size);
-  });
+    }
+    weights[i] = normalizingWeight(pairs[i].size);
+  }
   for (const info of all) {
     if (requireAll && !hasKeys(info, constraints)) continue;
-    constraints.forEach((c, i) => {
-      if (c.topologyKey === HOSTNAME || !includesNode(c, pod, info)) return;
-      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
-      if (v === undefined || !pairs[i].has(v)) return;
+    const labels = info.node.metadata.labels ?? {};
+    for (let i = 0; i < nc; i++) {
+      const c = constraints[i];
+      if (c.topologyKey === HOSTNAME) continue;
+      // The node's domain first (a map read), the inclusion policies (the pod's node affinity) only for a counted domain.
+      const v = labels[c.topologyKey];
+      if (v === undefined || !pairs[i].has(v) || !includesNode(c, pod, info)) continue;
       pairs[i].set(v, (pairs[i].get(v) ?? 0) + countMatching(info, c, ns, keys[i]));
-    });
+    }
   }
-  const raw = feasible.map((info, n) => {
-    if (ignored[n]) return 0;
+  const raw: number[] = new Array(feasible.length);
+  let min = Infinity;
+  let max = -Infinity;
+  let nan = false;
+  for (let n = 0; n < feasible.length; n++) {
+    if (ignored[n]) {
+      raw[n] = 0;
+      continue;
+    }
+    const info = feasible[n];
+    const labels = info.node.metadata.labels ?? {};
     let s = 0;
-    constraints.forEach((c, i) => {
-      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
-      if (v === undefined) return;
+    for (let i = 0; i < nc; i++) {
+      const c = constraints[i];
+      const v = labels[c.topologyKey];
+      if (v === undefined) continue;
       const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns, keys[i]) : (pairs[i].get(v) ?? 0);
       s += cnt * weights[i] + (c.maxSkew - 1);
-    });
-    return Math.round(s);
-  });
-  const live = raw.filter((_, n) => !ignored[n]);
-  const min = live.length ? Math.min(...live) : 0;
-  const max = live.length ? Math.max(...live) : 0;
-  return raw.map((s, n) => (ignored[n] ? 0 : max === 0 ? 100 : Math.floor((100 * (max + min - s)) / max)));
+    }
+    const r = Math.round(s);
+    raw[n] = r;
+    if (r < min) min = r;
+    if (r > max) max = r;
+    if (Number.isNaN(r)) nan = true;
+  }
+  // As Math.min/Math.max over the considered nodes: 0 when there are none, NaN when one is NaN.
+  if (considered === 0) min = max = 0;
+  else if (nan) min = max = NaN;
+  const out: number[] = new Array(feasible.length);
+  for (let n = 0; n < feasible.length; n++) out[n] = ignored[n] ? 0 : max === 0 ? 100 : Math.floor((100 * (max + min - raw[n])) / max);
+  return out;
 }
 
 /** upstream: podtopologyspread systemDefaultConstraints, with the selector DefaultSelector built. */
-export function systemDefaultConstraints(
-  sel: { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] } | undefined,
-): SpreadConstraint[] {
+export function systemDefaultConstraints(sel: DefaultSelector | undefined): SpreadConstraint[] {
   if (!sel) return [];
+  let made = defaultsOf.get(sel);
+  if (!made) defaultsOf.set(sel, (made = buildSystemDefaults(sel)));
+  return made;
+}
+
+type DefaultSelector = { matches: (labels: Record<string, string> | undefined) => boolean; pairs: [string, string][] };
+
+/** Built once per selector object (the scheduler keeps one per workload); callers never modify them. */
+const defaultsOf = new WeakMap<DefaultSelector, SpreadConstraint[]>();
+
+function buildSystemDefaults(sel: DefaultSelector): SpreadConstraint[] {
   const selector = sel.matches;
   return [
     { maxSkew: 3, topologyKey: HOSTNAME, selector, pairs: sel.pairs, honourAffinity: true, honourTaints: false },

@@ -11,6 +11,7 @@ import { sharedCondition } from '../sharedStatus';
 import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
 import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
 import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
+import { ServiceSelectors } from './serviceSelectors';
 
 const COMPONENT = 'default-scheduler';
 
@@ -97,7 +98,8 @@ export function scheduleAll(ctx: ControllerContext): void {
   // Preemption is only worth trying for a pod that outranks some bound pod.
   let lowest = Infinity;
   for (const info of nodeInfos) for (const p of info.pods) lowest = Math.min(lowest, priorityOf(p));
-  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest);
+  const nsLabels = namespaceLabels(ctx);
+  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest, nsLabels);
 }
 
 type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
@@ -105,31 +107,24 @@ interface SpreadSelector {
   matches: LabelsMatcher;
   pairs: [string, string][];
 }
-interface PreparedService {
-  matches: LabelsMatcher;
-  pairs: [string, string][];
-}
 
 /**
- * Per store: the Services of each namespace with their selectors prepared, and the default spread
+ * Per store: the Services with their selectors prepared and indexed, and the default spread
  * selector per (owner, labels) — the pods of one ReplicaSet share both. Rebuilt when Services change.
  */
-const selectorCaches = new WeakMap<object, { key: number; byNs: Map<string, PreparedService[]>; selectors: Map<string, SpreadSelector | undefined> }>();
-function selectorCache(ctx: ControllerContext) {
+interface SelectorCache {
+  key: number;
+  services: ServiceSelectors;
+  selectors: Map<string, SpreadSelector | undefined>;
+  /** The previous pod's inputs and answer: pods of one workload are scheduled one after another. */
+  last?: { ns: string; owner: string; labels: Record<string, string> | undefined; result: SpreadSelector | undefined };
+}
+const selectorCaches = new WeakMap<object, SelectorCache>();
+function selectorCache(ctx: ControllerContext): SelectorCache {
   const key = ctx.store.kindVersion('Service');
   let c = selectorCaches.get(ctx.store);
   if (!c || c.key !== key) {
-    const byNs = new Map<string, PreparedService[]>();
-    for (const svc of ctx.store.list('Service')) {
-      const sel = svc.spec?.selector as Record<string, string> | undefined;
-      if (!sel || Object.keys(sel).length === 0) continue;
-      const n = svc.metadata.namespace ?? 'default';
-      const entry = { matches: mapSelectorMatcher(sel), pairs: Object.entries(sel).map(([k, v]) => [k, String(v)] as [string, string]) };
-      const l = byNs.get(n);
-      if (l) l.push(entry);
-      else byNs.set(n, [entry]);
-    }
-    c = { key, byNs, selectors: new Map() };
+    c = { key, services: new ServiceSelectors(ctx.store.list('Service')), selectors: new Map() };
     selectorCaches.set(ctx.store, c);
   }
   return c;
@@ -147,13 +142,20 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   const cache = selectorCache(ctx);
   const ns = pod.metadata.namespace ?? 'default';
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
-  let key = `${ns}\u0000${owner ? `${owner.kind}/${owner.name}` : ''}`;
-  for (const k in pod.metadata.labels) key += `\u0000${k}=${pod.metadata.labels[k]}`;
-  if (cache.selectors.has(key)) return cache.selectors.get(key);
+  const ownerId = owner ? `${owner.kind}/${owner.name}` : '';
+  const labels = pod.metadata.labels;
+  const last = cache.last;
+  if (last && last.ns === ns && last.owner === ownerId && sameLabels(last.labels, labels)) return last.result;
+  let key = `${ns}\u0000${ownerId}`;
+  for (const k in labels) key += `\u0000${k}=${labels[k]}`;
+  if (cache.selectors.has(key)) {
+    const known = cache.selectors.get(key);
+    cache.last = { ns, owner: ownerId, labels, result: known };
+    return known;
+  }
   const parts: LabelsMatcher[] = [];
   const pairs: [string, string][] = [];
-  for (const svc of cache.byNs.get(ns) ?? []) {
-    if (!svc.matches(pod.metadata.labels)) continue;
+  for (const svc of cache.services.selecting(ns, pod.metadata.labels)) {
     parts.push(svc.matches);
     pairs.push(...svc.pairs);
   }
@@ -170,10 +172,24 @@ function defaultSpreadSelector(ctx: ControllerContext, pod: Pod): SpreadSelector
   }
   const result = parts.length ? { matches: (labels: Record<string, string> | undefined) => parts.every((m) => m(labels)), pairs } : undefined;
   cache.selectors.set(key, result);
+  cache.last = { ns, owner: ownerId, labels, result };
   return result;
 }
 
-function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false): void {
+/** The same label pairs (values compared as they are: a difference only means a lookup by key). */
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false, nsLabels = namespaceLabels(ctx)): void {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
   const feasible: NodeInfo[] = [];
@@ -182,7 +198,6 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPre
   // Requests are the same on every node: computed once per pod.
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
-  const nsLabels = namespaceLabels(ctx);
   let sctx: ScoreContext | undefined;
   if (!preFilter) {
     const state: CycleState = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };

@@ -82,25 +82,38 @@ export interface ScoreContext {
  * TaintToleration 3). upstream: pkg/scheduler/apis/config/v1 getDefaultPlugins; schedule_one.go prioritizeNodes.
  */
 function scoreNodes(pod: Pod, feasible: NodeInfo[], nz: { cpu: number; memory: number } = nonZeroRequests(pod), sctx?: ScoreContext): number[] {
-  const taint = defaultNormalizeScore(
-    feasible.map((n) => intolerablePreferNoSchedule(pod, n)),
-    true,
-  );
-  const affinity = defaultNormalizeScore(
-    feasible.map((n) => nodeAffinityScore(pod, n)),
-    false,
-  );
+  // TaintToleration and NodeAffinity raw scores are mostly all 0 (no PreferNoSchedule taint, no
+  // preferred terms): normalised, that is 100 (reversed) and 0 for every node, without the arrays.
+  const n = feasible.length;
+  let taint: number[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = intolerablePreferNoSchedule(pod, feasible[i]);
+    if (v !== 0 && !taint) taint = new Array(n).fill(0);
+    if (taint) taint[i] = v;
+  }
+  const taintScores = taint ? defaultNormalizeScore(taint, true) : undefined;
+  const prefs = pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;
+  const affinity =
+    Array.isArray(prefs) && prefs.length
+      ? defaultNormalizeScore(
+          feasible.map((info) => nodeAffinityScore(pod, info)),
+          false,
+        )
+      : undefined;
   const spread = topologySpreadScores(pod, feasible, sctx?.all ?? feasible, sctx?.defaults ?? []);
   const podAffinity = interPodAffinityScores(pod, feasible, sctx?.all ?? feasible, sctx?.nsLabels ?? (() => undefined));
-  return feasible.map(
-    (n, i) =>
-      leastAllocatedScore(pod, n, nz) +
-      balancedAllocationScore(pod, n, nz) +
-      2 * affinity[i] +
+  const out: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const info = feasible[i];
+    out[i] =
+      leastAllocatedScore(pod, info, nz) +
+      balancedAllocationScore(pod, info, nz) +
+      2 * (affinity?.[i] ?? 0) +
       2 * (spread?.[i] ?? 0) +
       2 * (podAffinity?.[i] ?? 0) +
-      3 * taint[i],
-  );
+      3 * (taintScores?.[i] ?? 100);
+  }
+  return out;
 }
 
 /** Picks the best node among `feasible` (first in name order on a tie); undefined when the list is empty. */
