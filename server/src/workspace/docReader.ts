@@ -1,7 +1,8 @@
 // Plain values and their ranges in one parsed YAML document: extraction reads values from the
 // plain object (what the API server would see) and asks the AST only where a range is needed.
+import { isMap, isScalar, isSeq, Node } from 'yaml';
 import type { ParsedChunk } from '../yaml/parsedChunk';
-import { deepestAlong, nodeAtPath } from '../yaml/nodeAtPath';
+import { deepestAlong, PathNodes } from '../yaml/nodeAtPath';
 import type { PathSegment } from '../yaml/locate';
 import type { Range } from './indexedObject';
 
@@ -13,7 +14,7 @@ export class DocReader {
 
   /** The range of the value at `path` (or its key with part 'key'); falls back to the deepest node that exists. */
   range(path: PathSegment[], part: 'value' | 'key' = 'value'): Range {
-    const nodes = nodeAtPath(this.chunk.doc.contents, path) ?? deepestAlong(this.chunk.doc.contents, path).nodes;
+    const nodes = this.nodes(path) ?? deepestAlong(this.chunk.doc.contents, path).nodes;
     const node = part === 'key' ? (nodes.key ?? nodes.value) : (nodes.value ?? nodes.key);
     const r = node?.range;
     if (!r) return this.offsets(0, 0);
@@ -22,14 +23,14 @@ export class DocReader {
 
   /** The range of a key, when it is written. */
   keyRange(path: PathSegment[]): Range | undefined {
-    const nodes = nodeAtPath(this.chunk.doc.contents, path);
+    const nodes = this.nodes(path);
     const r = nodes?.key?.range;
     return r ? this.offsets(r[0], r[1]) : undefined;
   }
 
   /** From the key to the end of its value (a whole `labels:` block), when the key is written. */
   blockRange(path: PathSegment[]): Range | undefined {
-    const nodes = nodeAtPath(this.chunk.doc.contents, path);
+    const nodes = this.nodes(path);
     const k = nodes?.key?.range;
     if (!k) return undefined;
     const v = nodes?.value?.range;
@@ -38,7 +39,44 @@ export class DocReader {
 
   /** Does the value at `path` exist in the document? */
   has(path: PathSegment[]): boolean {
-    return nodeAtPath(this.chunk.doc.contents, path) !== undefined;
+    return this.nodes(path) !== undefined;
+  }
+
+  /** The range of the value at `path` when it exists (has() then range(), with one lookup). */
+  rangeIfPresent(path: PathSegment[]): Range | undefined {
+    return this.nodes(path) ? this.range(path) : undefined;
+  }
+
+  /**
+   * yaml/nodeAtPath's answer (the key and value nodes at `path`), found without an object per
+   * step: extraction asks a few dozen paths per document, most of them deep.
+   */
+  private nodes(path: PathSegment[]): PathNodes | undefined {
+    let key: Node | undefined;
+    let value = this.chunk.doc.contents as Node | null | undefined;
+    let pair: PathNodes['pair'];
+    for (const seg of path) {
+      if (isMap(value)) {
+        const want = String(seg);
+        pair = undefined;
+        for (const p of value.items) {
+          if (isScalar(p.key) && String(p.key.value) === want) {
+            pair = p;
+            break;
+          }
+        }
+        if (!pair) return undefined;
+        key = pair.key as Node;
+        value = (pair.value ?? undefined) as Node | undefined;
+      } else if (isSeq(value) && typeof seg === 'number') {
+        const item = value.items[seg] as Node | undefined;
+        if (!item) return undefined;
+        key = undefined;
+        pair = undefined;
+        value = item;
+      } else return undefined;
+    }
+    return { key, value: value ?? undefined, pair };
   }
 
   offsets(start: number, end: number): Range {

@@ -81,7 +81,7 @@ function objectAt(r: DocReader, o: unknown, at: PathSegment[]): ExtractedObject 
       containers: facts.containers,
       spec: obj(podSpec) ?? {},
       replicas: replicas?.value,
-      replicasRange: replicas?.path && r.has([...at, ...replicas.path]) ? r.range([...at, ...replicas.path]) : undefined,
+      replicasRange: replicas?.path ? r.rangeIfPresent([...at, ...replicas.path]) : undefined,
     };
   }
   if (spec) kindSpecific(r, x, spec, [...at, 'spec']);

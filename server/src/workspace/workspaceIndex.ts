@@ -339,7 +339,14 @@ export class WorkspaceIndex {
  * position is the file, the document's line and the ranges other objects' findings link to
  * (relatedInformation): a line inserted above a label moves them.
  */
-function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<string> {
+export function changedKeys(removed: IndexedObject[], added: IndexedObject[]): Set<string> {
+  // Only one side (a file opened, closed or emptied): every key it provides changed, and no
+  // position needs to be written out to tell (the count below would be non-zero for each).
+  if (!removed.length || !added.length) {
+    const out = new Set<string>();
+    for (const o of removed.length ? removed : added) for (const [k] of o.provides) out.add(k);
+    return out;
+  }
   const count = new Map<string, number>();
   const bump = (list: IndexedObject[], by: number) => {
     for (const o of list)

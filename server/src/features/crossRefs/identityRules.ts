@@ -27,6 +27,7 @@ function fileName(uri: string): string {
 export function duplicateRule(index: WorkspaceIndex, o: IndexedObject): Finding[] {
   if (!o.name || o.generated) return [];
   const others = index.sameIdentity(o).filter((x) => x !== o && !x.generated);
+  if (!others.length) return [];
   const sameFile = others.filter((x) => x.uri === o.uri);
   const sameDir = others.filter((x) => x.uri !== o.uri && dirOf(x.uri) === dirOf(o.uri));
   const what = o.namespace ? t('{0} in namespace {1}', objectLabel(o), o.namespace) : objectLabel(o);

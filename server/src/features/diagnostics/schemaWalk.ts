@@ -20,9 +20,12 @@ export interface WalkResult {
 }
 
 const rangeOf = (n: Node): [number, number] => [n.range![0], n.range![1]];
+const ANY: FieldType = { kind: 'any' };
 
 export function schemaWalk(schema: Schema, rootType: string, root: unknown): WalkResult {
   const out: WalkResult = { diagnostics: [], reported: new Set() };
+  // One path for the whole walk, extended and shortened as it goes down and up: it is only
+  // read when a finding is reported (most nodes have none).
   walk(schema, { kind: 'ref', ref: rootType }, root as Node, [], undefined, out);
   return out;
 }
@@ -32,39 +35,75 @@ function report(out: WalkResult, path: PathSegment[], d: DocumentFinding): void 
   out.reported.add(path.join('/'));
 }
 
+const fieldNameOf = (path: PathSegment[]): string => String(path[path.length - 1] ?? '');
+
+/** The required fields of an object type, in declaration order (once per type, not per object). */
+const requiredFields = new WeakMap<Record<string, FieldType>, string[]>();
+function requiredOf(fields: Record<string, FieldType>): string[] {
+  let hit = requiredFields.get(fields);
+  if (!hit) {
+    hit = [];
+    for (const name in fields) if (fields[name].required) hit.push(name);
+    requiredFields.set(fields, hit);
+  }
+  return hit;
+}
+
 function walk(schema: Schema, type: FieldType, node: Node | null | undefined, path: PathSegment[], ownerKey: Node | undefined, out: WalkResult): void {
   if (!node || type.kind === 'any' || isAlias(node)) return;
   if (isScalar(node) && node.value === null) return; // null is accepted for every field, as the API server does
-  const [start, end] = rangeOf(node);
-  const fieldName = String(path[path.length - 1] ?? '');
   switch (type.kind) {
     case 'ref': {
       const fields = schema.fieldsOf(type);
       if (!fields) return;
       if (!isMap(node)) {
-        report(out, path, diag('wrong-type', t('Expected an object ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        const [start, end] = rangeOf(node);
+        report(
+          out,
+          path,
+          diag('wrong-type', t('Expected an object ({0}) for "{1}", got {2}.', typeLabel(type), fieldNameOf(path), describeNode(node)), start, end),
+        );
         return;
       }
       checkObject(schema, type.ref!, fields, node, path, ownerKey, out);
       return;
     }
-    case 'array':
+    case 'array': {
       if (!isSeq(node)) {
-        report(out, path, diag('wrong-type', t('Expected a list ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        const [start, end] = rangeOf(node);
+        report(
+          out,
+          path,
+          diag('wrong-type', t('Expected a list ({0}) for "{1}", got {2}.', typeLabel(type), fieldNameOf(path), describeNode(node)), start, end),
+        );
         return;
       }
-      node.items.forEach((item, i) => walk(schema, type.items ?? { kind: 'any' }, item as Node, [...path, i], undefined, out));
+      const items = type.items ?? ANY;
+      for (let i = 0; i < node.items.length; i++) {
+        path.push(i);
+        walk(schema, items, node.items[i] as Node, path, undefined, out);
+        path.pop();
+      }
       return;
-    case 'map':
+    }
+    case 'map': {
       if (!isMap(node)) {
-        report(out, path, diag('wrong-type', t('Expected a map ({0}) for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
+        const [start, end] = rangeOf(node);
+        report(
+          out,
+          path,
+          diag('wrong-type', t('Expected a map ({0}) for "{1}", got {2}.', typeLabel(type), fieldNameOf(path), describeNode(node)), start, end),
+        );
         return;
       }
+      const values = type.values ?? ANY;
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : '';
-        walk(schema, type.values ?? { kind: 'any' }, pair.value as Node, [...path, key], pair.key as Node, out);
+        path.push(isScalar(pair.key) ? String(pair.key.value) : '');
+        walk(schema, values, pair.value as Node, path, pair.key as Node, out);
+        path.pop();
       }
       return;
+    }
     default:
       checkScalar(type, node, path, out);
   }
@@ -73,58 +112,63 @@ function walk(schema: Schema, type: FieldType, node: Node | null | undefined, pa
 function checkObject(
   schema: Schema,
   typeKey: string,
-  fields: Record<string, import('../../schema/schemaTypes').FieldType>,
+  fields: Record<string, FieldType>,
   node: YAMLMap,
   path: PathSegment[],
   ownerKey: Node | undefined,
   out: WalkResult,
 ): void {
-  const present = new Set<string>();
+  const required = requiredOf(fields);
+  const present = required.length ? new Set<string>() : undefined;
   for (const pair of node.items) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
-    present.add(key);
+    present?.add(key);
     const f = fields[key];
-    if (!f) {
-      if (key === '<<' || schema.isOpen(typeKey)) continue; // YAML merge key; a type that keeps unknown fields
+    path.push(key);
+    if (f) walk(schema, f, pair.value as Node, path, pair.key as Node, out);
+    else if (key !== '<<' && !schema.isOpen(typeKey)) {
+      // Not a YAML merge key, nor a type that keeps unknown fields.
       const suggestion = didYouMean(key, Object.keys(fields));
       const owner = typeKey.split('.').pop();
       const msg = suggestion
         ? t('Unknown field "{0}" in {1}. Did you mean "{2}"?', key, owner ?? '', suggestion)
         : t('Unknown field "{0}" in {1}.', key, owner ?? '');
       const [s, e] = rangeOf(pair.key as Node);
-      report(out, [...path, key], diag('unknown-field', msg, s, e, suggestion ? { replacement: suggestion } : undefined));
-      continue;
+      report(out, path, diag('unknown-field', msg, s, e, suggestion ? { replacement: suggestion } : undefined));
     }
-    walk(schema, f, pair.value as Node, [...path, key], pair.key as Node, out);
+    path.pop();
   }
-  const missing = Object.entries(fields).filter(
-    ([name, f]) => f.required && !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')),
-  );
+  if (!present) return;
+  const missing = required.filter((name) => !present.has(name) && !(path.length === 0 && (name === 'apiVersion' || name === 'kind')));
   if (missing.length) {
     // Point at the key that owns this object (`spec:`), or at the first key of a list item.
     const firstKey = node.items[0]?.key as Node | undefined;
     const anchor = ownerKey ?? firstKey;
     const [s, e] = anchor?.range ? rangeOf(anchor) : [node.range![0], node.range![0] + 1];
     const owner = typeKey.split('.').pop() ?? '';
-    for (const [name] of missing) {
-      report(out, [...path, name], diag('missing-required', t('Missing required field "{0}" in {1}.', name, owner), s, e, { field: name }));
+    for (const name of missing) {
+      path.push(name);
+      report(out, path, diag('missing-required', t('Missing required field "{0}" in {1}.', name, owner), s, e, { field: name }));
+      path.pop();
     }
   }
 }
 
-function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: WalkResult): void {
+function wrongType(out: WalkResult, path: PathSegment[], type: FieldType, node: Node): void {
   const [start, end] = rangeOf(node);
-  const fieldName = String(path[path.length - 1] ?? '');
-  if (!isScalar(node)) {
-    report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
-    return;
-  }
+  report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldNameOf(path), describeNode(node)), start, end));
+}
+
+function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: WalkResult): void {
+  if (!isScalar(node)) return wrongType(out, path, type, node);
+  const start = node.range![0];
+  const end = node.range![1];
+  const fieldName = fieldNameOf(path);
   const v = node.value;
-  const wrong = () => report(out, path, diag('wrong-type', t('Expected {0} for "{1}", got {2}.', typeLabel(type), fieldName, describeNode(node)), start, end));
   switch (type.kind) {
     case 'string':
-      if (typeof v !== 'string') return wrong();
+      if (typeof v !== 'string') return wrongType(out, path, type, node);
       if (type.enum && !type.enum.includes(v)) {
         const suggestion = didYouMean(v, type.enum);
         const msg = suggestion
@@ -136,20 +180,20 @@ function checkScalar(type: FieldType, node: Node, path: PathSegment[], out: Walk
       }
       return;
     case 'integer':
-      if (typeof v !== 'number' || !Number.isInteger(v)) return wrong();
+      if (typeof v !== 'number' || !Number.isInteger(v)) return wrongType(out, path, type, node);
       return;
     case 'number':
-      if (typeof v !== 'number') return wrong();
+      if (typeof v !== 'number') return wrongType(out, path, type, node);
       return;
     case 'boolean':
-      if (typeof v !== 'boolean') return wrong();
+      if (typeof v !== 'boolean') return wrongType(out, path, type, node);
       return;
     case 'int-or-string':
-      if (typeof v === 'number' && !Number.isInteger(v)) return wrong();
-      if (typeof v !== 'number' && typeof v !== 'string') return wrong();
+      if (typeof v === 'number' && !Number.isInteger(v)) return wrongType(out, path, type, node);
+      if (typeof v !== 'number' && typeof v !== 'string') return wrongType(out, path, type, node);
       return;
     case 'quantity':
-      if (typeof v !== 'number' && typeof v !== 'string') return wrong();
+      if (typeof v !== 'number' && typeof v !== 'string') return wrongType(out, path, type, node);
       if (!isValidQuantity(v)) {
         report(
           out,

@@ -19,6 +19,8 @@ export interface LintConfig {
   id: number;
   /** The rules that ask the workspace index (never memoised on a document). */
   workspaceRules: LintConfig['rules'];
+  /** The other rules: a document's findings of these are memoised on it. */
+  documentRules: LintConfig['rules'];
 }
 
 const LEVELS = new Set<string>(['off', 'error', 'warning', 'information', 'hint']);
@@ -54,7 +56,13 @@ export function lintConfig(settings: LintSettings = DEFAULT_LINT_SETTINGS): Lint
   const signature = rules.map((r) => `${r.rule.id}=${r.severity}`).join(',');
   let id = signatureIds.get(signature);
   if (id === undefined) signatureIds.set(signature, (id = signatureIds.size));
-  const config: LintConfig = { rules, signature, id, workspaceRules: rules.filter((r) => r.rule.workspace) };
+  const config: LintConfig = {
+    rules,
+    signature,
+    id,
+    workspaceRules: rules.filter((r) => r.rule.workspace),
+    documentRules: rules.filter((r) => !r.rule.workspace),
+  };
   configs.set(settings, config);
   return config;
 }

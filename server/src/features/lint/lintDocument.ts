@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq, Node, YAMLMap } from 'yaml';
 import { chunkValue, ParsedChunk } from '../../yaml/parsedChunk';
 import { isObj } from '../../k8s/objectAccess';
-import type { LintEnv, DocumentFinding, LintRule, Severity } from './lintRule';
+import type { LintEnv, DocumentFinding, Severity } from './lintRule';
 import type { LintConfig } from './lintConfig';
 import { Manifest, Path } from './manifest';
 import { MemoSlot } from '../../util/memo';
@@ -51,21 +51,40 @@ function push(out: Manifest[], node: YAMLMap, value: Record<string, unknown>, ba
   if (kind && apiVersion) out.push(new Manifest(node as Node, value, kind, apiVersion, basePath));
 }
 
-function run(manifests: Manifest[], rules: { rule: LintRule; severity: Severity }[], env: LintEnv): DocumentFinding[] {
+type RuleRun = LintConfig['rules'][number];
+
+/** Most rules look at a few kinds: the rules of a list for one kind, in list order, once per list and kind. */
+const rulesByKind = new WeakMap<readonly RuleRun[], Map<string, RuleRun[]>>();
+/** Kinds remembered per list (a file may name any number of made-up kinds). */
+const MAX_KINDS = 500;
+
+export function rulesForKind(rules: readonly RuleRun[], kind: string): RuleRun[] {
+  let byKind = rulesByKind.get(rules);
+  if (!byKind) rulesByKind.set(rules, (byKind = new Map()));
+  let hit = byKind.get(kind);
+  if (!hit) {
+    hit = rules.filter(({ rule }) => !rule.kinds || rule.kinds.includes(kind));
+    if (byKind.size < MAX_KINDS) byKind.set(kind, hit);
+  }
+  return hit;
+}
+
+function run(manifests: Manifest[], rules: readonly RuleRun[], env: LintEnv): DocumentFinding[] {
   const out: DocumentFinding[] = [];
   for (const m of manifests) {
-    for (const { rule, severity } of rules) {
-      if (rule.kinds && !rule.kinds.includes(m.kind)) continue;
-      rule.check(
-        m,
-        {
-          at(path, which, message, data) {
-            const [start, end] = m.range(path, which);
-            out.push({ code: rule.id, severity, message, start, end, ...(data ? { data } : {}) });
-          },
-        },
-        env,
-      );
+    // One reporter per manifest, told which rule is running.
+    let code = '';
+    let severity: Severity = 'warning';
+    const report = {
+      at(path: Path, which: 'key' | 'value', message: string, data?: DocumentFinding['data']) {
+        const [start, end] = m.range(path, which);
+        out.push({ code, severity, message, start, end, ...(data ? { data } : {}) });
+      },
+    };
+    for (const r of rulesForKind(rules, m.kind)) {
+      code = r.rule.id;
+      severity = r.severity;
+      r.rule.check(m, report, env);
     }
   }
   // Position order reads best in the CLI and the Problems panel (sort is stable).
@@ -76,13 +95,7 @@ export function lintDocument(chunk: ParsedChunk, config: LintConfig, env: LintEn
   if (config.rules.length === 0) return [];
   const manifests = manifestsOf(chunk);
   if (manifests.length === 0) return [];
-  const local = FINDINGS.get(chunk.cache, [config.id, language()], () =>
-    run(
-      manifests,
-      config.rules.filter((r) => !r.rule.workspace),
-      env,
-    ),
-  );
+  const local = FINDINGS.get(chunk.cache, [config.id, language()], () => run(manifests, config.documentRules, env));
   const workspaceRules = env.pdbSelects ? config.workspaceRules : [];
   const more = workspaceRules.length ? run(manifests, workspaceRules, env) : [];
   // The cached array itself when nothing is added, so callers can tell the result is unchanged.

@@ -18,9 +18,12 @@ export interface ContainerAt {
 
 /** API groups whose kinds KubeMate lints; a `Deployment` of some other group is a custom resource. */
 const LINTED_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'policy', 'networking.k8s.io']);
+/** A Pod's own spec and metadata (shared, like TEMPLATE_PATH's paths: read, never changed). */
+const POD_PATH: Path = [];
 
 export class Manifest {
   private containerCache?: ContainerAt[];
+  private appContainerCache?: ContainerAt[];
 
   constructor(
     readonly root: Node,
@@ -31,8 +34,11 @@ export class Manifest {
     readonly basePath: Path,
   ) {}
 
+  private builtInCache?: boolean;
+
   get builtIn(): boolean {
-    return LINTED_GROUPS.has(splitApiVersion(this.apiVersion).group);
+    this.builtInCache ??= LINTED_GROUPS.has(splitApiVersion(this.apiVersion).group);
+    return this.builtInCache;
   }
 
   get name(): string {
@@ -63,7 +69,7 @@ export class Manifest {
   /** Where the pod template's metadata and spec live for this kind (Pod: the object itself). */
   podPath(): Path | undefined {
     if (!this.builtIn) return undefined;
-    if (this.kind === 'Pod') return [];
+    if (this.kind === 'Pod') return POD_PATH;
     return TEMPLATE_PATH[this.kind];
   }
 
@@ -87,7 +93,9 @@ export class Manifest {
       }
       this.containerCache = out;
     }
-    return includeInit ? this.containerCache : this.containerCache.filter((c) => !c.init);
+    if (includeInit) return this.containerCache;
+    this.appContainerCache ??= this.containerCache.filter((c) => !c.init);
+    return this.appContainerCache;
   }
 
   /** A container is named by its `name` value; without one, by its first key. */

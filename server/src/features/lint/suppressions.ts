@@ -95,8 +95,18 @@ export function suppressed(text: string, line: number, code: string): boolean {
   return isSuppressed(memo.s, line, code);
 }
 
+/**
+ * Does the text hold a disable comment at all? Asked once per text: a large file opened
+ * progressively is checked a slice at a time, each slice with the whole file's text.
+ */
+let scanned: { text: string; mentions: boolean } | undefined;
+function mentionsDisable(text: string): boolean {
+  if (scanned?.text !== text) scanned = { text, mentions: text.includes('kubemate-disable') };
+  return scanned.mentions;
+}
+
 /** Drops the suppressed diagnostics (any feature's, placed by their start line). */
 export function filterSuppressed<T extends { code: string; range: { start: { line: number } } }>(text: string, diagnostics: T[]): T[] {
-  if (!text.includes('kubemate-disable')) return diagnostics;
+  if (!diagnostics.length || !mentionsDisable(text)) return diagnostics;
   return diagnostics.filter((d) => !suppressed(text, d.range.start.line, d.code));
 }
