@@ -2,16 +2,16 @@
 // package's own nodes (Document, YAMLMap, YAMLSeq, Pair, Scalar) with the same values, ranges,
 // sources, types and formats `parseDocument` gives, and the plain value (`toJS`) in the same pass.
 // Whatever it does not reproduce exactly — flow collections over several lines, anchors,
-// aliases, tags, directives, tabs, CR, multi-line plain or quoted scalars, escapes, quoted keys,
-// odd indentation, comment lines that are not at the indent of the next content line, any
-// syntax error, duplicate keys, templates — makes it return undefined, and the caller parses the
-// text with `yaml.parseDocument` unchanged. test/unit/yaml/fastParse.test.ts compares both.
+// aliases, tags, directives, tabs, CR, multi-line plain or quoted scalars, escapes, block keys
+// that are quoted, odd indentation, comment lines yaml would give to a scalar or an empty value,
+// any syntax error, duplicate keys, templates — makes it return undefined, and the caller parses
+// the text with `yaml.parseDocument` unchanged. test/unit/yaml/fastParse.test.ts compares both.
 //
 // Comments and blank lines are not attached (`comment`, `commentBefore`, `spaceBefore` stay unset
 // on every node and the document): nothing in server/src reads them from a parsed chunk (the one
 // reader, kubectl/verbs/edit.ts, parses its text on its own), and `doc.toString()` still works,
-// printing the document without its comments. Ranges are unaffected: the comment lines accepted
-// here are exactly those that do not change any node's range.
+// printing the document without its comments. Ranges are kept: where yaml's parser lets comment
+// lines after a collection's last item extend its range, this does the same (takeComment).
 import { Composer, Document, type DocumentOptions, type LineCounter, Pair, type ParseOptions, Scalar, type SchemaOptions, YAMLMap, YAMLSeq } from 'yaml';
 
 export type FastParseOptions = ParseOptions & DocumentOptions & SchemaOptions & { lineCounter: LineCounter };
@@ -390,13 +390,11 @@ class BlockParser {
     const { text } = this;
     const lineEnd = this.lineEnd(pos);
     const c = text.charCodeAt(pos);
-    let valueEnd: number;
     let node: Scalar;
     let value: unknown;
     if (c === 34 || c === 39) {
       node = this.quoted(pos, lineEnd);
-      valueEnd = node.range![1];
-      node.range![2] = this.lineTail(valueEnd, lineEnd);
+      node.range![2] = this.lineTail(node.range![1], lineEnd);
       value = node.value;
     } else if (c === 124 || c === 62) {
       return this.blockScalar(pos, lineEnd, indent);
@@ -416,7 +414,6 @@ class BlockParser {
       }
       while (text.charCodeAt(end - 1) === SPACE) end--;
       if (text.charCodeAt(end - 1) === COLON) throw BAIL;
-      valueEnd = end;
       node = this.plain(text.slice(pos, end), pos, end, this.lineTail(end, lineEnd), false);
       value = node.value;
     }

@@ -38,7 +38,7 @@ describe('fastParse', () => {
     ['core schema scalars', 'a: ~\nb: null\nc: True\nd: 0x1F\ne: 0o17\nf: -12\ng: 1.50\nh: 1e3\ni: .inf\nj: .NaN\nk: 010\nl: yes\nm: 1_000\nn: +1\no: .5\n'],
     ['comment lines that end a nested map or sequence', 'a:\n  b: 1\n  # t\n\nc:\n- 1\n# u\nd:\n  - x\n  # v\n'],
     ['quoted scalars and comments', "# top\na: \"x: y # z\"  # trailing\n\n# about b\nb: 'it''s'\nc: a#b\n"],
-    ['empty values', 'a:\nb:   \nc:\n  d:\n- x\n'.replace('- x\n', 'e: []\n')],
+    ['empty values', 'a:\nb:   \nc:\n  d:\ne: []\n'],
     ['block scalars', 'data:\n  a: |\n    line 1\n\n      more\n  b: |-\n    x\n  c: >\n    folded\n    text\n\n    para\n  d: >-\n    x\n'],
     ['a document marker and trailing blank lines', '---\na: 1\n\n\n'],
     ['a root sequence', '- a\n- b: 1\n  c: [1, 2.5, "x"]\n-\n'],
