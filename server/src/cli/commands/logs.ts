@@ -14,19 +14,21 @@ const podArg = (a: string | undefined) => nameOfKind(a, 'Pod');
 export const logsCommand: CliCommand = {
   name: 'logs',
   summary: 'Show a simulated log of a container: the lifecycle events the kubelet recorded (no program runs here).',
-  usage: 'kubemate logs <pod> [-c container] [-f] [-n ns] [--state F]',
+  usage: 'kubemate logs <pod> [-c container] [-p|--previous] [-f] [-n ns] [--state F]',
   run: async (args: string[], io: CliIO) => {
     const { values, positionals } = parseArgs(args, {
       ...SESSION_OPTIONS,
       container: { type: 'string', short: 'c' },
       namespace: { type: 'string', short: 'n' },
       follow: { type: 'boolean', short: 'f' },
+      previous: { type: 'boolean', short: 'p' },
     });
     const pod = podArg(positionals[0]);
     if (!pod) throw new UsageError(t('Name the pod, e.g. `kubemate logs web-abc12`.'));
     const session = openSession(values, io);
     if (typeof session === 'number') return session;
-    const code = printVerb(io, logsVerb(session.sim, namespaceOf(values), pod, typeof values.container === 'string' ? values.container : undefined));
+    const container = typeof values.container === 'string' ? values.container : undefined;
+    const code = printVerb(io, logsVerb(session.sim, namespaceOf(values), pod, container, values.previous === true));
     // kubectl logs -f waits for more; simulated time only moves on `advance`, so the log ends here.
     if (values.follow === true && code === 0)
       io.err(

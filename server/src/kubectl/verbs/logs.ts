@@ -1,4 +1,4 @@
-// `kubectl logs <pod> [-c container]` and `kubectl exec`. No program runs in the simulated
+// `kubectl logs <pod> [-c container] [-p]` and `kubectl exec`. No program runs in the simulated
 // cluster, so `logs` prints a simulated log — clearly marked — of the container's lifecycle as the
 // kubelet recorded it (pull, create, start, back-off, exit); `exec` says it is not simulated.
 // upstream wording: kubectl pkg/cmd/logs (the "Defaulted container" note, "is waiting to start"),
@@ -9,7 +9,8 @@ import type { KEvent } from '../../cluster/events';
 import { err, failed, notFound, out, VerbResult } from '../verbResult';
 import { t } from '../../util/l10n';
 
-export function logsVerb(sim: Simulator, namespace: string, podName: string, container?: string): VerbResult {
+/** `previous`: the container's last terminated instance (`--previous`), up to its exit. */
+export function logsVerb(sim: Simulator, namespace: string, podName: string, container?: string, previous = false): VerbResult {
   const pod = sim.get('Pod', namespace, podName) as Pod | undefined;
   if (!pod) return notFound('Pod', podName, '');
   const names = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => c.name);
@@ -22,6 +23,8 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
   if (!name || !names.includes(name)) return failed(`error: container ${name} is not valid for pod ${podName}`);
   const statuses: ContainerStatus[] = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   const st = statuses.find((s) => s.name === name);
+  const last = st?.lastState?.terminated;
+  if (previous && !last) return failed(`Error from server (BadRequest): previous terminated container "${name}" in pod "${podName}" not found`);
   if (!st || (st.state?.waiting && !st.lastState?.terminated && !st.restartCount)) {
     const reason = st?.state?.waiting?.reason ?? 'ContainerCreating';
     return {
@@ -30,9 +33,13 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
     };
   }
   // The kubelet's events name the container in their fieldPath (spec.containers{name}) or message.
+  // --previous: what the kubelet recorded up to the previous instance's exit (events repeated
+  // across restarts are one line with a count, so a repeated event shows its first time).
+  const until = previous ? (last?.finishedAt ?? '') : undefined;
   const events = sim.store
     .list<KEvent>('Event', namespace)
     .filter((e) => e.involvedObject.uid === pod.metadata.uid && e.source.component === 'kubelet')
+    .filter((e) => until === undefined || e.firstTimestamp <= until)
     .filter((e) => !e.involvedObject.fieldPath || e.involvedObject.fieldPath.includes(`{${name}}`))
     .filter((e) => names.length === 1 || e.message.includes(name!))
     .sort((a, b) => (a.firstTimestamp < b.firstTimestamp ? -1 : a.firstTimestamp > b.firstTimestamp ? 1 : 0));
@@ -46,6 +53,12 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
   );
   for (const e of events)
     lines.push(...out(`${e.firstTimestamp} ${e.type === 'Warning' ? 'WARN ' : 'INFO '} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`));
+  if (previous && last) {
+    lines.push(
+      ...out(`${last.finishedAt ?? ''} ${last.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', last.exitCode ?? 0, last.reason ?? '')}`),
+    );
+    return { ok: true, found: true, lines, changed: [], deleted: [] };
+  }
   if (st.state?.running)
     lines.push(
       ...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt ?? '', st.restartCount ?? 0)}`),
