@@ -5,7 +5,7 @@
 // upstream: kubectl pkg/cmd/util/editor/editoptions.go (editHeader, manualStrip, the "edited",
 // "Edit cancelled, no changes made." and "… was not valid" words; the patch original → edited is
 // applied to the live object, which threeWayMerge does with the shown text as "last").
-import { Document, parseDocument, Scalar, visit } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Simulator } from '../../cluster/simulator';
 import type { KObject } from '../../cluster/types';
 import { clone } from '../../cluster/types';
@@ -18,6 +18,7 @@ import { validateObject } from '../../k8s/apiValidation';
 import { type FieldError, formatFieldError } from '../../k8s/fieldError';
 import { kubectlName, resourceName } from '../../k8s/resources';
 import { stateLines } from '../printers/clusterText';
+import { objectsYaml } from '../printers/objectsYaml';
 import { err, groupOf, notFound, out, type VerbResult } from '../verbResult';
 
 const HEADER = [
@@ -33,28 +34,6 @@ export interface EditResult extends VerbResult {
    * or — when the edit was refused — the user's own text under the header listing why.
    */
   text: string;
-}
-
-/** Go's YAML printer writes map keys in sorted order; so does kubectl's `-o yaml` of an object. */
-function sortedKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortedKeys);
-  if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(
-    Object.keys(v)
-      .sort()
-      .map((k) => [k, sortedKeys((v as Record<string, unknown>)[k])]),
-  );
-}
-
-/** As go-yaml prints: list items level with their key, strings that read as timestamps quoted. */
-function objectYaml(o: KObject): string {
-  const doc = new Document(sortedKeys(o));
-  visit(doc, {
-    Scalar(_, node: Scalar) {
-      if (typeof node.value === 'string' && /^\d{4}-\d\d-\d\d([Tt ]|$)/.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  return doc.toString({ lineWidth: 0, indentSeq: false });
 }
 
 /** kubectl's manualStrip: drops every line that starts with `#`. */
@@ -74,7 +53,7 @@ export function editText(
 ): { found: boolean; text: string; lines: VerbResult['lines'] } {
   const obj = sim.get(kind, namespace ?? '', name);
   if (!obj) return { found: false, text: '', lines: notFound(kind, name).lines };
-  return { found: true, text: `${HEADER.join('\n')}\n${objectYaml(obj)}`, lines: [] };
+  return { found: true, text: `${HEADER.join('\n')}\n${objectsYaml([obj], true)}\n`, lines: [] };
 }
 
 /** The user's text again under the header and the reasons it was refused. */
