@@ -3,17 +3,15 @@
 // (`kubectl create --filename=ublog.yaml --record=true`). KubeMate's own options (--state,
 // --cluster, --reset) are not kubectl's and are left out.
 // upstream: kubectl pkg/cmd/util/helpers.go parseCommandArguments (RecordFlags).
-import { parseArgs } from 'node:util';
-import type { OptionSpec } from './parseArgs';
+import type { ArgToken } from './parseArgs';
 import { SESSION_OPTIONS } from './commands/clusterSession';
 
-export function changeCause(command: string, args: string[], options: OptionSpec): string {
-  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+export function changeCause(command: string, tokens: ArgToken[]): string {
   const words: string[] = [];
   let flags = '';
   for (const tok of tokens) {
     if (tok.kind === 'positional') words.push(tok.value);
-    else if (tok.kind === 'option' && !(tok.name in SESSION_OPTIONS)) flags += ` --${tok.name}=${tok.value ?? 'true'}`;
+    else if (!(tok.name in SESSION_OPTIONS)) flags += ` --${tok.name}=${tok.value ?? 'true'}`;
   }
   return `kubectl ${command}${words.length ? ` ${words.join(' ')}` : ''}${flags}`;
 }

@@ -6,15 +6,25 @@ import { t } from '../util/l10n';
 
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
+/** One argument as given, in order: an option by its long name, or a positional. */
+export type ArgToken = { kind: 'option'; name: string; value?: string } | { kind: 'positional'; value: string };
+
 export interface ParsedArgs {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
+  /** The options and positionals in the order written (what `--record`'s change cause lists). */
+  tokens: ArgToken[];
 }
 
 export function parseArgs(args: string[], options: OptionSpec): ParsedArgs {
   try {
-    const { positionals, values } = nodeParseArgs({ args, options, allowPositionals: true, strict: true });
-    return { positionals, values: values as ParsedArgs['values'] };
+    const parsed = nodeParseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+    const tokens: ArgToken[] = [];
+    for (const tok of parsed.tokens) {
+      if (tok.kind === 'option') tokens.push({ kind: 'option', name: tok.name, value: tok.value });
+      else if (tok.kind === 'positional') tokens.push({ kind: 'positional', value: tok.value });
+    }
+    return { positionals: parsed.positionals, values: parsed.values as ParsedArgs['values'], tokens };
   } catch (e) {
     const raw = e instanceof Error ? e.message : String(e);
     const unknown = /Unknown option '([^']+)'/.exec(raw);

@@ -4,9 +4,10 @@
 // generators; and `kubemate create job <name> --from=cronjob/<cronjob>` — the CronJob's "run now".
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
-import { outputFormat, parseArgs, type OptionSpec } from '../parseArgs';
+import { outputFormat, parseArgs, type OptionSpec, type ParsedArgs } from '../parseArgs';
 import { objectsYaml } from '../../kubectl/printers/objectsYaml';
-import { kubectlName, resolveResource } from '../../k8s/resources';
+import { kubectlName } from '../../k8s/resources';
+import { groupOf } from '../../kubectl/verbResult';
 import type { KObject } from '../../cluster/types';
 import { withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf } from '../typeArgs';
@@ -125,9 +126,10 @@ function generate(what: GeneratedKind, rest: string[], values: Record<string, un
 }
 
 async function runCreate(args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs(args, OPTIONS);
+  const parsed = parseArgs(args, OPTIONS);
+  const { values, positionals } = parsed;
   const paths = (values.filename as string[] | undefined) ?? [];
-  if (paths.length) return createFromFiles(args, paths, values, positionals, io);
+  if (paths.length) return createFromFiles(parsed, paths, io);
   const generatedKind = KINDS[positionals[0] ?? ''];
   if (generatedKind) return createGenerated(generatedKind, positionals.slice(1), values, io);
   const [what, name] = positionals;
@@ -143,7 +145,7 @@ async function runCreate(args: string[], io: CliIO): Promise<number> {
   return typeof r === 'number' ? r : printVerb(io, r);
 }
 
-function createFromFiles(args: string[], paths: string[], values: Record<string, unknown>, positionals: string[], io: CliIO): number {
+function createFromFiles({ values, positionals, tokens }: ParsedArgs, paths: string[], io: CliIO): number {
   if (positionals.length) throw new UsageError(t('Unexpected argument: {0}. Give files with -f.', positionals[0]));
   const read = readFiles(paths, values.recursive === true, io);
   if (!read.objects.length) {
@@ -152,7 +154,7 @@ function createFromFiles(args: string[], paths: string[], values: Record<string,
   }
   const inputs = read.objects.map((o) => ({ obj: o.obj, source: { file: o.file, line: o.line } }));
   const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
-  const create = { changeCause: values.record === true ? changeCause('create', args, OPTIONS) : undefined, saveConfig: values['save-config'] === true };
+  const create = { changeCause: values.record === true ? changeCause('create', tokens) : undefined, saveConfig: values['save-config'] === true };
   const r = withSession(
     values,
     io,
@@ -186,7 +188,7 @@ function createGenerated(what: GeneratedKind, rest: string[], values: Record<str
       return 1;
     }
     const obj = generated.obj as KObject;
-    const kindName = kubectlName(obj.kind, resolveResource(obj.kind)?.group ?? '');
+    const kindName = kubectlName(obj.kind, groupOf(obj.kind));
     if (format === 'yaml') io.out(objectsYaml([obj], true));
     else io.out(`${kindName}/${obj.metadata.name}${format === 'text' ? ` created (${dryRun} dry run)` : ''}`);
     return 0;

@@ -18,7 +18,7 @@ export const setCommand: CliCommand = {
 
 async function runSet(args: string[], io: CliIO): Promise<number> {
   const options: OptionSpec = { ...SESSION_OPTIONS, record: { type: 'boolean' }, namespace: { type: 'string', short: 'n' } };
-  const { values, positionals } = parseArgs(args, options);
+  const { values, positionals, tokens } = parseArgs(args, options);
   const [what, ...rest] = positionals;
   if (what !== 'image') throw new UsageError(t('Only `set image <kind>/<name> <container>=<image>` is supported.'));
   const target = rest.filter((a) => !a.includes('='));
@@ -32,7 +32,7 @@ async function runSet(args: string[], io: CliIO): Promise<number> {
     if (!c || !image) throw new UsageError(t('Name the object and at least one container=image, e.g. `kubemate set image deployment/web web=nginx:1.27`.'));
     images[c] = image;
   }
-  const record = values.record === true ? changeCause('set', args, options) : undefined;
+  const record = values.record === true ? changeCause('set', tokens) : undefined;
   const r = withSession(
     values,
     io,

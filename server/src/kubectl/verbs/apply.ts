@@ -23,7 +23,7 @@ export interface ApplyVerbOptions {
 }
 
 export function applyVerb(sim: Simulator, inputs: ApplyInput[], opts: ApplyVerbOptions = {}): ApplyVerbResult {
-  if (!inputs.length) return { ok: false, found: true, lines: err(opts.create ? NO_OBJECTS_TO_CREATE : NO_OBJECTS), changed: [], deleted: [] };
+  if (!inputs.length) return { ok: false, found: true, lines: err(NO_OBJECTS), changed: [], deleted: [] };
   const result = sim.apply(inputs, { namespace: opts.namespace, create: opts.create });
   const lines = [...err(...result.warnings), ...out(...result.applied.filter((a) => a.action !== 'error').map((a) => a.message))];
   if (result.failures.length === 1) lines.push(...err(result.failures[0].message));

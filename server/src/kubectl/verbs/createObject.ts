@@ -3,14 +3,14 @@
 // generator's own words when it already exists. upstream: kubectl pkg/cmd/create.
 import type { Simulator } from '../../cluster/simulator';
 import type { Generated } from '../generators';
-import { resolveResource, resourceName } from '../../k8s/resources';
-import { failed, VerbResult } from '../verbResult';
+import { resourceName } from '../../k8s/resources';
+import { failed, groupOf, VerbResult } from '../verbResult';
 import { applyVerb } from './apply';
 
 export type GeneratedKind = 'configmap' | 'secret' | 'namespace' | 'deployment';
 
 function alreadyExists(what: GeneratedKind, kind: string, name: string): string {
-  const exists = `${resourceName(kind, resolveResource(kind)?.group ?? '')} "${name}" already exists`;
+  const exists = `${resourceName(kind, groupOf(kind))} "${name}" already exists`;
   if (what === 'namespace') return `Error from server (AlreadyExists): ${exists}`;
   // create_secret.go formats "failed to create secret %v", without a colon.
   if (what === 'secret') return `error: failed to create secret ${exists}`;

@@ -53,17 +53,12 @@ export function logsVerb(sim: Simulator, namespace: string, podName: string, con
   );
   for (const e of events)
     lines.push(...out(`${e.firstTimestamp} ${e.type === 'Warning' ? 'WARN ' : 'INFO '} ${e.reason}: ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`));
-  if (previous && last) {
-    lines.push(
-      ...out(`${last.finishedAt ?? ''} ${last.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', last.exitCode ?? 0, last.reason ?? '')}`),
-    );
-    return { ok: true, found: true, lines, changed: [], deleted: [] };
-  }
-  if (st.state?.running)
+  // The current instance ends with its state; a previous one with its exit.
+  if (!previous && st.state?.running)
     lines.push(
       ...out(`${st.state.running.startedAt} INFO  ${t('running (started {0}; restarts: {1})', st.state.running.startedAt ?? '', st.restartCount ?? 0)}`),
     );
-  const term = st.state?.terminated ?? st.lastState?.terminated;
+  const term = previous ? last : (st.state?.terminated ?? st.lastState?.terminated);
   if (term)
     lines.push(
       ...out(`${term.finishedAt ?? ''} ${term.exitCode ? 'WARN ' : 'INFO '} ${t('exited with code {0} ({1})', term.exitCode ?? 0, term.reason ?? '')}`),
