@@ -6,13 +6,13 @@ import type { KObject, Pod } from './types';
 import { admitPod, applyDefaults, generateJobSelector } from './defaults';
 import { clone } from './types';
 import { resolvePriority } from './priorityAdmission';
-import { beginTermination } from './runtime/gracefulTermination';
+import { beginTermination, gracePeriodSeconds } from './runtime/gracefulTermination';
 
 export class ApiServer {
-  /** `holdSeconds`: how long a pod being deleted keeps running (0: removed at once). */
+  /** `holdSeconds`: how long a pod being deleted with `grace` seconds keeps running (0: removed at once). */
   constructor(
     private store: Store,
-    private holdSeconds: (pod: Pod) => number = () => 0,
+    private holdSeconds: (pod: Pod, grace: number) => number = () => 0,
   ) {}
 
   create<T extends KObject>(obj: T): T {
@@ -38,16 +38,20 @@ export class ApiServer {
   /**
    * Deletes an object. Dependents are removed right away rather than by a later GC pass
    * (background propagation, compressed to one step). A Namespace takes its contents with it.
+   * `gracePeriodSeconds` is the DeleteOptions field (`kubectl delete --grace-period`, `--now`,
+   * `--force`): it replaces the pod's terminationGracePeriodSeconds for the object named, not for
+   * its dependents; 0 removes a pod at once, even one already terminating (a force delete).
    */
-  remove(obj: KObject): KObject[] {
+  remove(obj: KObject, opts: { gracePeriodSeconds?: number } = {}): KObject[] {
     const removed: KObject[] = [];
-    const visit = (o: KObject) => {
-      if (o.kind === 'Pod') {
+    const visit = (o: KObject, grace?: number) => {
+      if (o.kind === 'Pod' && grace !== 0) {
         const live = this.store.get<Pod>('Pod', o.metadata.namespace, o.metadata.name);
         // upstream graceful delete: a pod already terminating stays as it is.
         if (live?.metadata.deletionTimestamp) return;
-        if (live && this.holdSeconds(live) > 0) {
-          beginTermination(live, this.store.now(), (ms) => this.store.timestamp(ms));
+        const seconds = live ? (grace ?? gracePeriodSeconds(live)) : 0;
+        if (live && this.holdSeconds(live, seconds) > 0) {
+          beginTermination(live, this.store.now(), (ms) => this.store.timestamp(ms), seconds);
           this.store.update(live);
           removed.push(live);
           return;
@@ -61,7 +65,7 @@ export class ApiServer {
         for (const kind of this.store.kinds()) for (const x of this.store.list(kind, o.metadata.name)) visit(x);
       }
     };
-    visit(obj);
+    visit(obj, opts.gracePeriodSeconds);
     return removed;
   }
 

@@ -112,7 +112,7 @@ export class Simulator {
     this.store = store;
     this.events = new EventRecorder(store);
     this.timeline = new RolloutTimeline(store);
-    this.api = new ApiServer(store, (pod) => terminationHoldSeconds(pod, this.kubelet.simulation));
+    this.api = new ApiServer(store, (pod, grace) => terminationHoldSeconds(pod, this.kubelet.simulation, grace));
     this.kubelet = kubelet;
     this.maxRounds = maxRounds;
     this.ctx = {
@@ -254,11 +254,16 @@ export class Simulator {
     return { ...outcome, ...this.runUntilStable(rv) };
   }
 
-  /** Removes an object and what it owns; the controllers then react (e.g. a ReplicaSet replaces a deleted pod). */
-  delete(kind: string, namespace: string | undefined, name: string): ActionResult & { found: boolean } {
+  /**
+   * Removes an object and what it owns; the controllers then react (e.g. a ReplicaSet replaces a
+   * deleted pod). `gracePeriodSeconds` is kubectl's `--grace-period` (0 with `--force`).
+   */
+  delete(kind: string, namespace: string | undefined, name: string, opts: { gracePeriodSeconds?: number } = {}): ActionResult & { found: boolean } {
     const rv = this.begin();
     const obj = this.store.get(kind, namespace, name);
-    if (obj) this.api.remove(obj);
+    if (obj) this.api.remove(obj, opts);
+    // A force-deleted pod the kubelet was stopping: nothing is left to stop.
+    if (opts.gracePeriodSeconds === 0 && this.kubelet.stopping) this.kubelet.stopping = this.kubelet.stopping.filter((uid) => this.store.getByUid(uid));
     return { ok: !!obj, found: !!obj, lines: [], ...this.settleDeletions(rv) };
   }
 

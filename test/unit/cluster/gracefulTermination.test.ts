@@ -108,3 +108,90 @@ describe('cluster/graceful termination', () => {
     assert.notEqual(sim.get('Pod', 'default', 'db-2')?.metadata.uid, uid);
   });
 });
+
+describe('cluster/delete with a grace period (kubectl delete --grace-period, --now, --force)', () => {
+  const podOf = (image: string) => ({
+    obj: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default' }, spec: { containers: [{ name: 'app', image }] } },
+    source: { file: 't.yaml', line: 1 },
+  });
+  /** When (simulated ms) the store removes pod `p`. */
+  function watchRemoval(sim: Simulator): () => number | undefined {
+    let goneMs: number | undefined;
+    const del = sim.store.delete.bind(sim.store);
+    sim.store.delete = ((kind: string, ns: string | undefined, name: string) => {
+      if (kind === 'Pod' && name.startsWith('p') && goneMs === undefined) goneMs = sim.now();
+      return del(kind, ns, name);
+    }) as typeof sim.store.delete;
+    return () => goneMs;
+  }
+  /** Deletes a running pod with `grace` as kubectl does (it waits until the pod is gone): seconds until the pod was removed. */
+  function deletedWith(image: string, grace: number | undefined): number {
+    const sim = Simulator.create({ simulation });
+    sim.apply([podOf(image)]);
+    const gone = watchRemoval(sim);
+    const startMs = sim.now() + 1000; // every action begins with a 1 s round
+    sim.delete('Pod', 'default', 'p', { gracePeriodSeconds: grace });
+    assert.equal(sim.get('Pod', 'default', 'p'), undefined);
+    return ((gone() ?? Number.NaN) - startMs) / 1000;
+  }
+  // image, grace period sent → seconds until the pod is removed
+  const table: [string, number | undefined, number][] = [
+    ['web:stop20', undefined, 20],
+    ['web:stop90', undefined, 30],
+    ['web:stop20', 5, 5],
+    ['web:stop20', 1, 1],
+    ['web:stop90', 60, 60],
+    ['web:stop20', 0, 0],
+    ['nginx:1.25', 60, 0],
+  ];
+  for (const [image, grace, seconds] of table)
+    it(`${image}, grace ${grace ?? 'default'} → gone after ${seconds} s`, () => assert.equal(deletedWith(image, grace), seconds));
+
+  it('a force delete (grace 0) removes a pod already terminating, and the kubelet forgets it', () => {
+    const sim = Simulator.create({ simulation });
+    sim.apply([podOf('web:stop90')]);
+    // a delete that does not wait (scale-down and rollouts remove pods this way)
+    sim.mutate((_store, api) => {
+      api.remove(sim.get('Pod', 'default', 'p')!);
+      return { ok: true, lines: [] };
+    });
+    assert.equal(podColumns(sim.get('Pod', 'default', 'p') as Pod).status, 'Terminating');
+    assert.ok(sim.serialize().kubelet.stopping?.length, 'the kubelet is stopping it');
+    const gone = watchRemoval(sim);
+    const startMs = sim.now() + 1000; // every action begins with a 1 s round
+    const r = sim.delete('Pod', 'default', 'p', { gracePeriodSeconds: 0 });
+    assert.ok(r.found);
+    assert.equal(sim.get('Pod', 'default', 'p'), undefined);
+    assert.equal(gone(), startMs, 'removed at once, not when the 30 s grace period ends');
+    assert.deepEqual(sim.serialize().kubelet.stopping, [], 'nothing left for the kubelet to stop');
+  });
+
+  it("the grace period is the named object's: a Deployment deleted with grace 0 leaves its pods their own", () => {
+    const sim = Simulator.create({ simulation });
+    const deploy = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: {
+        replicas: 2,
+        selector: { matchLabels: { app: 'web' } },
+        template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web', image: 'web:stop20' }] } },
+      },
+    };
+    sim.apply([{ obj: deploy, source: { file: 't.yaml', line: 1 } }]);
+    const names = sim.store.list<Pod>('Pod', 'default').map((p) => p.metadata.name);
+    const gone = new Map<string, number>();
+    const del = sim.store.delete.bind(sim.store);
+    sim.store.delete = ((kind: string, ns: string | undefined, name: string) => {
+      if (kind === 'Pod') gone.set(name, sim.now());
+      return del(kind, ns, name);
+    }) as typeof sim.store.delete;
+    const startMs = sim.now() + 1000; // every action begins with a 1 s round
+    sim.delete('Deployment', 'default', 'web', { gracePeriodSeconds: 0 });
+    assert.deepEqual(sim.store.list<Pod>('Pod', 'default'), []);
+    assert.deepEqual(
+      names.map((n) => ((gone.get(n) ?? Number.NaN) - startMs) / 1000),
+      [20, 20],
+    );
+  });
+});

@@ -23,8 +23,8 @@ function stopSeconds(c: Container, profile: readonly ImageBehaviour[] | undefine
   return sleep + (behaviourFor(profile, c.image)?.terminationSeconds ?? 0);
 }
 
-/** Seconds a pod being deleted keeps running (0: its processes exit at once, the pod goes right away). */
-export function terminationHoldSeconds(pod: Pod, profile: readonly ImageBehaviour[] | undefined): number {
+/** Seconds a pod deleted with `grace` keeps running (0: its processes exit at once, the pod goes right away). */
+export function terminationHoldSeconds(pod: Pod, profile: readonly ImageBehaviour[] | undefined, grace = gracePeriodSeconds(pod)): number {
   if (!pod.spec?.nodeName || !pod.status?.podIP) return 0;
   const phase = pod.status.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return 0;
@@ -33,16 +33,15 @@ export function terminationHoldSeconds(pod: Pod, profile: readonly ImageBehaviou
     if (!pod.status.containerStatuses?.some((s) => s.name === c.name && s.state.running)) continue;
     hold = Math.max(hold, stopSeconds(c, profile));
   }
-  return Math.min(hold, gracePeriodSeconds(pod));
+  return Math.min(hold, grace);
 }
 
 export function gracePeriodSeconds(pod: Pod): number {
   return pod.metadata.deletionGracePeriodSeconds ?? (pod.spec.terminationGracePeriodSeconds as number | undefined) ?? DEFAULT_GRACE_SECONDS;
 }
 
-/** Marks the pod as being deleted at `nowMs` (the API server's graceful delete). */
-export function beginTermination(pod: Pod, nowMs: number, timestamp: (ms: number) => string): void {
-  const grace = gracePeriodSeconds(pod);
+/** Marks the pod as being deleted at `nowMs` with `grace` seconds (the API server's graceful delete). */
+export function beginTermination(pod: Pod, nowMs: number, timestamp: (ms: number) => string, grace = gracePeriodSeconds(pod)): void {
   pod.metadata.deletionGracePeriodSeconds = grace;
   pod.metadata.deletionTimestamp = timestamp(nowMs + grace * 1000);
 }

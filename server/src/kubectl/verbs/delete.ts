@@ -1,6 +1,7 @@
 // `kubectl delete <kind> <name>` / `delete -f`: one line per object in kubectl 1.34+'s wording,
 // then the state of the namespaces involved (controllers replace what they own, e.g. a pod).
-// upstream: kubectl pkg/cmd/delete (printDeletion).
+// `--grace-period`/`--now`/`--force` become the DeleteOptions' grace period; 0 prints
+// `force deleted` after kubectl's warning. upstream: kubectl pkg/cmd/delete (Validate, PrintObj).
 import type { Simulator } from '../../cluster/simulator';
 import type { Pod } from '../../cluster/types';
 import type { RunResult } from '../../cluster/simulator';
@@ -17,8 +18,20 @@ export interface DeleteTarget {
   name: string;
 }
 
-export function deleteVerb(sim: Simulator, targets: DeleteTarget[]): VerbResult {
-  const lines: OutputLine[] = [];
+export interface DeleteOptions {
+  /** kubectl's resolved grace period: undefined = each pod's own; 0 = force. */
+  gracePeriodSeconds?: number;
+  /** `-o name`: `pod/web-1` per object instead of the sentence. */
+  names?: boolean;
+}
+
+/** What kubectl prints before a force delete (its WarningPrinter adds the "Warning: " prefix). */
+export const FORCE_WARNING =
+  'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.';
+
+export function deleteVerb(sim: Simulator, targets: DeleteTarget[], opts: DeleteOptions = {}): VerbResult {
+  const lines: OutputLine[] = opts.gracePeriodSeconds === 0 ? err(FORCE_WARNING) : [];
+  const operation = opts.gracePeriodSeconds === 0 ? 'force deleted' : 'deleted';
   const runs: RunResult[] = [];
   const namespaces = new Set<string>();
   const deleted: ObjectRef[] = [];
@@ -26,7 +39,7 @@ export function deleteVerb(sim: Simulator, targets: DeleteTarget[]): VerbResult 
   let ok = true;
   for (const tg of targets) {
     const group = tg.group ?? groupOf(tg.kind);
-    const r = sim.delete(tg.kind, tg.namespace, tg.name);
+    const r = sim.delete(tg.kind, tg.namespace, tg.name, { gracePeriodSeconds: opts.gracePeriodSeconds });
     runs.push(r);
     if (!r.found) {
       lines.push(...err(notFoundLine(tg.kind, tg.name, group)));
@@ -36,7 +49,8 @@ export function deleteVerb(sim: Simulator, targets: DeleteTarget[]): VerbResult 
     if (tg.namespace) namespaces.add(tg.namespace);
     deleted.push({ kind: tg.kind, namespace: tg.namespace ?? null, name: tg.name });
     const name = kubectlName(tg.kind, group);
-    lines.push(...out(tg.namespace ? `${name} "${tg.name}" deleted from ${tg.namespace} namespace` : `${name} "${tg.name}" deleted`));
+    if (opts.names) lines.push(...out(`${name}/${tg.name}`));
+    else lines.push(...out(tg.namespace ? `${name} "${tg.name}" ${operation} from ${tg.namespace} namespace` : `${name} "${tg.name}" ${operation}`));
   }
   const run = mergeRuns(runs);
   // What the controllers created in reply (a ReplicaSet's replacement pod).
