@@ -18,6 +18,7 @@ import { deepEqual } from './controllerUtils';
 import { allocateService, ServiceAllocations } from './controllers/service';
 import { LAST_APPLIED_ANNOTATION } from './controllers/deployment/deploymentUtil';
 import { foldStringData } from '../k8s/foldStringData';
+import { tracksGeneration } from '../k8s/generation';
 import { t } from '../util/l10n';
 
 export interface ApplyInput {
@@ -271,7 +272,7 @@ export function applyDocuments(store: Store, api: ApiServer, inputs: ApplyInput[
       entry.message = `${prefix}/${name} unchanged`;
       continue;
     }
-    if (!deepEqual(merged.spec, existing.spec)) merged.metadata.generation = (existing.metadata.generation ?? 1) + 1;
+    if (tracksGeneration(kind) && !deepEqual(merged.spec, existing.spec)) merged.metadata.generation = (existing.metadata.generation ?? 1) + 1;
     store.replace(merged);
     if (kind === 'Service') {
       allocations?.remove(existing);

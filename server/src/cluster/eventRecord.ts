@@ -105,7 +105,7 @@ export function materialise(r: EventRecord): KEvent {
   const e: KEvent = {
     apiVersion: 'v1',
     kind: 'Event',
-    metadata: { name: recordName(r), namespace: r.ns ?? 'default', creationTimestamp: r.first, generation: 1, resourceVersion: String(r.rv) },
+    metadata: { name: recordName(r), namespace: r.ns ?? 'default', creationTimestamp: r.first, resourceVersion: String(r.rv) },
     involvedObject: { kind: r.kind, namespace: r.ns, name: r.name, uid: r.uid, apiVersion: r.apiVersion },
     reason: r.reason,
     message: r.message,

@@ -5,6 +5,7 @@ import { SeededIds } from '../util/seededIds';
 import { KObject, OwnerReference, objectKey, isClusterScoped, controllerOf } from './types';
 import { randomSuffix, generatedName, uidFrom } from './naming';
 import { EventLog } from './eventLog';
+import { tracksGeneration } from '../k8s/generation';
 import { EventFields, EventRecord, eventFields, newEventRecord, recordFromEvent, recordFromFields } from './eventRecord';
 import type { KEvent } from './events';
 
@@ -119,7 +120,8 @@ export class Store {
   }
 
   /**
-   * Stores a new object: fills uid, resourceVersion, creationTimestamp, generation and — for
+   * Stores a new object: fills uid, resourceVersion, creationTimestamp, generation (for the kinds
+   * that keep one, k8s/generation.ts) and — for
    * `metadata.generateName` — a name with a 5-character suffix, retrying on collisions as the
    * API server does (upstream: apiserver pkg/storage/names/generate.go, registry store.go).
    */
@@ -147,7 +149,7 @@ export class Store {
     // Events are many and never owners: they get no uid (saves most of the id draws).
     if (obj.kind !== 'Event') meta.uid ??= this.newUid();
     meta.creationTimestamp ??= this.timestamp();
-    meta.generation ??= 1;
+    if (tracksGeneration(obj.kind)) meta.generation ??= 1;
     meta.resourceVersion = String(++this.rv);
     let m = this.byKind.get(obj.kind);
     if (!m) this.byKind.set(obj.kind, (m = new Map()));
@@ -203,9 +205,9 @@ export class Store {
     return obj;
   }
 
-  /** Records a spec change: generation +1 as the registry strategies do, then a normal update. */
+  /** Records a spec change: generation +1 as the registry strategies do (kinds that keep one), then a normal update. */
   updateSpec<T extends KObject>(obj: T): T {
-    obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+    if (tracksGeneration(obj.kind)) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
     return this.update(obj);
   }
 

@@ -43,6 +43,8 @@ export function gracePeriodSeconds(pod: Pod): number {
 /** Marks the pod as being deleted at `nowMs` with `grace` seconds (the API server's graceful delete). */
 export function beginTermination(pod: Pod, nowMs: number, timestamp: (ms: number) => string, grace = gracePeriodSeconds(pod)): void {
   pod.metadata.deletionGracePeriodSeconds = grace;
+  // The first graceful delete also counts as a change: generation + 1 (apiserver rest.BeforeDelete).
+  if (pod.metadata.generation) pod.metadata.generation++;
   pod.metadata.deletionTimestamp = timestamp(nowMs + grace * 1000);
 }
 

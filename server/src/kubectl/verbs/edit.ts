@@ -17,6 +17,7 @@ import { deepEqual } from '../../cluster/controllerUtils';
 import { validateObject } from '../../k8s/apiValidation';
 import { type FieldError, formatFieldError } from '../../k8s/fieldError';
 import { kubectlName, resourceName } from '../../k8s/resources';
+import { tracksGeneration } from '../../k8s/generation';
 import { stateLines } from '../printers/clusterText';
 import { objectsYaml } from '../printers/objectsYaml';
 import { err, groupOf, notFound, out, type VerbResult } from '../verbResult';
@@ -112,7 +113,7 @@ export function applyEdit(sim: Simulator, kind: string, namespace: string | unde
   if (errors.length) return refused(edited, `error: ${what} "${name}" is invalid`, `${what} "${name}" was not valid`, errors.map(formatFieldError));
   if (deepEqual(merged, live)) return cancelled('Edit cancelled, no changes made.');
   const r = sim.mutate((store) => {
-    if (!deepEqual(merged.spec, live.spec)) merged.metadata.generation = (live.metadata.generation ?? 1) + 1;
+    if (tracksGeneration(kind) && !deepEqual(merged.spec, live.spec)) merged.metadata.generation = (live.metadata.generation ?? 1) + 1;
     store.replace(merged);
     return { ok: true, lines: [] };
   });
