@@ -6,6 +6,7 @@ import type { Store } from './store';
 import type { ApiServer } from './apiServer';
 import type { KObject, Pod } from './types';
 import { evict } from './eviction';
+import { markDisruptionTarget } from './podConditions';
 import { t } from '../util/l10n';
 
 export interface DrainOptions {
@@ -87,6 +88,9 @@ export function drainNode(host: DrainHost, node: KObject, opts: DrainOptions): {
       }
       const r = evict(store, cur);
       if (r.ok) {
+        // upstream: the Eviction subresource marks the pod, then deletes it.
+        markDisruptionTarget(cur, 'EvictionByEvictionAPI', 'Eviction API: evicting', store.timestamp());
+        store.update(cur);
         api.remove(cur);
         lines.push(`pod/${p.metadata.name} evicted`);
       } else if (r.code === 429) {

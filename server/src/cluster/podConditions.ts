@@ -1,7 +1,7 @@
 // The kubelet's pod conditions: set one (new object only when status or reason change) and keep
 // them in the order the API shows them. Runs a few times per pod start, so both build at most one
 // array and no intermediate copies.
-import type { PodCondition } from './types';
+import type { Pod, PodCondition } from './types';
 import { sharedCondition } from './sharedStatus';
 
 /** The order the API shows pod conditions in (rank below). */
@@ -56,4 +56,16 @@ export function orderPodConditions(conds: PodCondition[]): PodCondition[] {
 export function podConditionsOrdered(conds: PodCondition[]): boolean {
   for (let i = 1; i < conds.length; i++) if (rank(conds[i - 1]) > rank(conds[i])) return false;
   return true;
+}
+
+/**
+ * The DisruptionTarget condition a pod gets just before a disruption deletes it (a NoExecute
+ * taint, an eviction, a preemption), so that a pod still terminating shows why it goes. Shown first,
+ * as orderPodConditions puts types the kubelet does not own. upstream: PodDisruptionConditions (GA
+ * 1.31) — tainteviction, registry/core/pod/storage/eviction.go, scheduler preemption prepareCandidate.
+ */
+export function markDisruptionTarget(pod: Pod, reason: string, message: string, now: string): void {
+  const rest: PodCondition[] = [];
+  for (const c of pod.status.conditions ?? []) if (c.type !== 'DisruptionTarget') rest.push(c);
+  pod.status.conditions = [{ type: 'DisruptionTarget', status: 'True', reason, message, lastTransitionTime: now }, ...rest];
 }

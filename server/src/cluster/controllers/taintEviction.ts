@@ -8,6 +8,7 @@
 import type { ControllerContext } from '../controllerContext';
 import type { KObject, Pod, Taint, Toleration } from '../types';
 import { toleratesTaint } from '../nodeMatching';
+import { markDisruptionTarget } from '../podConditions';
 
 const COMPONENT = 'taint-eviction-controller';
 
@@ -65,6 +66,8 @@ export function syncTaintEviction(ctx: ControllerContext): void {
     }
     const name = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
     ctx.events.event(pod as KObject, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${name}`, COMPONENT);
+    markDisruptionTarget(pod, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint', ctx.store.timestamp());
+    ctx.store.update(pod);
     ctx.remove(pod as KObject);
   }
 }

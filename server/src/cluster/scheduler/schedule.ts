@@ -8,6 +8,7 @@ import { CycleState, FilterResult, runFiltersWith } from './filters';
 import { Candidate, findPreemption, priorityOf } from './preemption';
 import { ScoreContext, selectHost } from './score';
 import { sharedCondition } from '../sharedStatus';
+import { markDisruptionTarget } from '../podConditions';
 import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
 import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
 import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
@@ -241,6 +242,9 @@ function preemptOn(ctx: ControllerContext, pod: Pod, c: Candidate): void {
   const nodeName = c.node.node.metadata.name;
   for (const v of c.victims) {
     ctx.events.event(v, 'Normal', 'Preempted', `Preempted by pod ${pod.metadata.uid} on node ${nodeName}`, COMPONENT);
+    const scheduler = typeof pod.spec.schedulerName === 'string' ? pod.spec.schedulerName : 'default-scheduler';
+    markDisruptionTarget(v, 'PreemptionByScheduler', `${scheduler}: preempting to accommodate a higher priority pod`, ctx.store.timestamp());
+    ctx.store.update(v);
     ctx.remove(v);
   }
   const fresh = newNodeInfo(c.node.node);
