@@ -2,6 +2,7 @@
 // File contents arrive already read (the CLI reads them); these functions only build and check.
 // upstream: kubectl pkg/cmd/create (create_configmap.go, create_secret.go, create_secret_tls.go,
 // create_namespace.go, create_deployment.go) and pkg/util/hash-free parts of pkg/cmd/util/env_file.go.
+import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { isConfigMapKey, isDNS1123Label } from '../k8s/nameFormats';
 
 export type Generated = { ok: true; obj: Record<string, unknown> } | { ok: false; error: string };
@@ -75,10 +76,29 @@ export function genericSecretFrom(name: string, namespace: string | undefined, s
   return { ok: true, obj: { apiVersion: 'v1', kind: 'Secret', metadata: meta(name, namespace), data, ...(type ? { type } : {}) } };
 }
 
-export function tlsSecretFrom(name: string, namespace: string | undefined, cert: string, key: string): Generated {
+/** Go's tls.X509KeyPair checks, in its order and words: PEM blocks, then the certificate and key parse, then that they belong together. */
+function keyPairError(cert: string, key: string): string | undefined {
   const pem = (text: string, what: string) => new RegExp(`-----BEGIN [A-Z ]*${what}[A-Z ]*-----`).test(text);
-  if (!pem(cert, 'CERTIFICATE')) return { ok: false, error: 'error: failed to load key pair tls: failed to find any PEM data in certificate input' };
-  if (!pem(key, 'PRIVATE KEY')) return { ok: false, error: 'error: failed to load key pair tls: failed to find any PEM data in key input' };
+  if (!pem(cert, 'CERTIFICATE')) return 'tls: failed to find any PEM data in certificate input';
+  if (!pem(key, 'PRIVATE KEY')) return 'tls: failed to find any PEM data in key input';
+  let x509: X509Certificate;
+  try {
+    x509 = new X509Certificate(cert);
+  } catch {
+    return 'x509: malformed certificate';
+  }
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(key);
+  } catch {
+    return 'tls: failed to parse private key';
+  }
+  return x509.checkPrivateKey(privateKey) ? undefined : 'tls: private key does not match public key';
+}
+
+export function tlsSecretFrom(name: string, namespace: string | undefined, cert: string, key: string): Generated {
+  const problem = keyPairError(cert, key);
+  if (problem) return { ok: false, error: `error: failed to load key pair ${problem}` };
   return {
     ok: true,
     obj: {

@@ -1,5 +1,7 @@
 // What `kubectl create configmap|secret|deployment` generate from their flags, and the errors.
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { configMapFrom, containerNameOf, deploymentFrom, genericSecretFrom, tlsSecretFrom, type DataSources } from '../../../server/src/kubectl/generators';
 
 const none: DataSources = { literals: [], files: [], envFiles: [] };
@@ -37,20 +39,35 @@ describe('kubectl create generators', () => {
     });
   });
 
-  it('a TLS secret needs PEM input', () => {
-    const cert = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-    const key = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
-    const g = tlsSecretFrom('https', undefined, cert, key);
-    assert.ok(g.ok);
-    assert.equal((g.obj as { type: string }).type, 'kubernetes.io/tls');
-    assert.deepEqual(tlsSecretFrom('https', undefined, 'not pem', key), {
-      ok: false,
-      error: 'error: failed to load key pair tls: failed to find any PEM data in certificate input',
-    });
-    assert.deepEqual(tlsSecretFrom('https', undefined, cert, 'not pem'), {
-      ok: false,
-      error: 'error: failed to load key pair tls: failed to find any PEM data in key input',
-    });
+  describe("a TLS secret: the checks of Go's tls.X509KeyPair", () => {
+    const fixture = (f: string) => readFileSync(join('test/fixtures/tls', f), 'utf8');
+    const cert = fixture('web.crt');
+    const key = fixture('web.key');
+    const otherKey = fixture('other.key');
+    const pemOnly = (what: string) => `-----BEGIN ${what}-----\nMIIB\n-----END ${what}-----\n`;
+    // certificate, key → the error kubectl prints (undefined: the Secret is made)
+    const table: [string, string, string, string | undefined][] = [
+      ['a certificate and its own key', cert, key, undefined],
+      ['no PEM in the certificate', 'not pem', key, 'error: failed to load key pair tls: failed to find any PEM data in certificate input'],
+      ['no PEM in the key', cert, 'not pem', 'error: failed to load key pair tls: failed to find any PEM data in key input'],
+      ['a PEM block that is no certificate', pemOnly('CERTIFICATE'), key, 'error: failed to load key pair x509: malformed certificate'],
+      ['a PEM block that is no key', cert, pemOnly('PRIVATE KEY'), 'error: failed to load key pair tls: failed to parse private key'],
+      ["another key than the certificate's", cert, otherKey, 'error: failed to load key pair tls: private key does not match public key'],
+    ];
+    for (const [what, c, k, error] of table) {
+      it(`${what} → ${error ?? 'kubernetes.io/tls Secret'}`, () => {
+        const g = tlsSecretFrom('https', undefined, c, k);
+        if (error) assert.deepEqual(g, { ok: false, error });
+        else {
+          assert.ok(g.ok);
+          assert.equal((g.obj as { type: string }).type, 'kubernetes.io/tls');
+          assert.deepEqual((g.obj as { data: Record<string, string> }).data, {
+            'tls.crt': Buffer.from(cert).toString('base64'),
+            'tls.key': Buffer.from(key).toString('base64'),
+          });
+        }
+      });
+    }
   });
 
   // image → container name
