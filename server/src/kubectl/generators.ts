@@ -12,6 +12,8 @@ export interface DataSources {
   literals: string[];
   files: { key: string; content: string }[];
   envFiles: { path: string; content: string }[];
+  /** Where an env-file line without `=` takes its value (kubectl: its own environment; unset → ""). */
+  environment?: (key: string) => string | undefined;
 }
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
@@ -40,18 +42,18 @@ function collect(kind: 'ConfigMap' | 'Secret', name: string, src: DataSources): 
   for (const e of src.envFiles) {
     const lines = e.content.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].replace(/^\s+/, '');
+      // kubectl trims a UTF-8 byte order mark from the first line only, then leading white space
+      // (Go's unicode.IsSpace: JavaScript's \s without U+FEFF).
+      const line = (i === 0 ? lines[i].replace(/^\uFEFF/, '') : lines[i]).replace(/^[^\S\uFEFF]+/, '');
       if (!line || line.startsWith('#')) continue;
       const eq = line.indexOf('=');
-      // A line without '=' takes its value from kubectl's own environment; the simulator has none.
-      if (eq < 0) continue;
-      const key = line.slice(0, eq);
+      const key = eq < 0 ? line : line.slice(0, eq);
       if (!ENV_NAME.test(key))
         return {
           ok: false,
           error: `error: "${key}" is not a valid key name: a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (line ${i + 1} of ${e.path})`,
         };
-      const problem = add(key, line.slice(eq + 1));
+      const problem = add(key, eq < 0 ? (src.environment?.(key) ?? '') : line.slice(eq + 1));
       if (problem) return { ok: false, error: problem };
     }
   }

@@ -11,14 +11,21 @@ describe('kubectl create generators', () => {
   const configMaps: [Partial<DataSources>, Record<string, string> | string][] = [
     [{ literals: ['MODE=prod', 'URL=a=b'] }, { MODE: 'prod', URL: 'a=b' }],
     [{ files: [{ key: 'app.conf', content: 'x=1\n' }] }, { 'app.conf': 'x=1\n' }],
-    [{ envFiles: [{ path: 'c.txt', content: 'A=1\n# note\n\n  B=two words\nNOVALUE\nC=\n' }] }, { A: '1', B: 'two words', C: '' }],
+    [{ envFiles: [{ path: 'c.txt', content: 'A=1\n# note\n\n  B=two words\nNOVALUE\nC=\n' }] }, { A: '1', B: 'two words', NOVALUE: '', C: '' }],
+    // a line without `=` takes its value from kubectl's environment (unset: empty)
+    [
+      { envFiles: [{ path: 'c.txt', content: 'HOME_DIR\nUNSET\n' }], environment: (k) => (k === 'HOME_DIR' ? '/home/dev' : undefined) },
+      { HOME_DIR: '/home/dev', UNSET: '' },
+    ],
+    [{ envFiles: [{ path: 'c.txt', content: '\uFEFFA=1\n\uFEFFB=2\n' }] }, /^error: "\uFEFFB" is not a valid key name: .*\(line 2 of c\.txt\)$/.source],
+    [{ envFiles: [{ path: 'c.txt', content: '\uFEFFA=1\n' }] }, { A: '1' }],
     [{ literals: ['MODE'] }, 'error: invalid literal source MODE, expected key=value'],
     [{ literals: ['A=1', 'A=2'] }, 'error: cannot add key A, another key by that name already exists in Data for ConfigMap "c"'],
     [{ literals: ['a b=1'] }, /^error: "a b" is not valid key name for a ConfigMap: /.source],
     [{ envFiles: [{ path: 'c.txt', content: '1A=x\n' }] }, /^error: "1A" is not a valid key name: .*\(line 1 of c\.txt\)$/.source],
   ];
   for (const [src, expected] of configMaps) {
-    it(`configmap from ${JSON.stringify(src)}`, () => {
+    it(`configmap from ${JSON.stringify(src)}${src.environment ? ' with an environment' : ''}`, () => {
       const g = configMapFrom('c', undefined, { ...none, ...src });
       if (typeof expected === 'string') {
         assert.ok(!g.ok);

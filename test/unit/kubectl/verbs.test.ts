@@ -197,12 +197,13 @@ describe('kubectl verbs (CLI)', () => {
 
   it('create configmap / secret / namespace / deployment: the generated objects, their AlreadyExists words, unreadable files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kubemate-generate-'));
-    writeFileSync(join(dir, 'configmap.txt'), 'MYSQL_HOST=mysql\n# port\nMYSQL_PORT=3306\n');
+    // LANG without `=`: kubectl takes its value from its own environment (here the test's LANG)
+    writeFileSync(join(dir, 'configmap.txt'), 'MYSQL_HOST=mysql\n# port\nMYSQL_PORT=3306\nLANG\n');
     assert.match((await run(dir, ['create', 'namespace', 'uit'])).out, /^namespace\/uit created$/m);
     assert.match((await run(dir, ['-n', 'uit', 'create', 'configmap', 'ublog', '--from-env-file=configmap.txt'])).out, /^configmap\/ublog created$/m);
     assert.match(
       (await run(dir, ['-n', 'uit', 'get', 'cm', 'ublog', '-o', 'yaml'])).out,
-      /^apiVersion: v1\ndata:\n  MYSQL_HOST: mysql\n  MYSQL_PORT: "3306"\nkind: ConfigMap\n/,
+      /^apiVersion: v1\ndata:\n  LANG: en_US.UTF-8\n  MYSQL_HOST: mysql\n  MYSQL_PORT: "3306"\nkind: ConfigMap\n/,
     );
     const again = await run(dir, ['-n', 'uit', 'create', 'cm', 'ublog', '--from-literal=a=b']);
     assert.equal(again.code, 1);

@@ -28,7 +28,7 @@ export const createCommand: CliCommand = {
   summary: 'Create objects from files (refused when they exist), or run a CronJob now: create a Job from its template.',
   usage:
     'kubemate create (-f <file|dir> [-f …] [-R] [--record] [--save-config] | configmap <name> [--from-literal=k=v] [--from-file=[k=]path] [--from-env-file=path] | secret generic <name> [same --from-…] | secret tls <name> --cert=F --key=F | namespace <name> | deployment <name> --image=I [--replicas=N] [--port=P] [--dry-run=client -o yaml] | job <name> --from=cronjob/<name>) [-n ns] [--state F]',
-  run: (args, io) => runCreate(args, io),
+  run: (args, io, opts) => runCreate(args, io, opts.env ?? {}),
 };
 
 const OPTIONS: OptionSpec = {
@@ -77,7 +77,7 @@ function list(values: Record<string, unknown>, key: string): string[] {
 }
 
 /** --from-file=[key=]path: a file under its own name or the key given; a folder gives each regular file in it. */
-function dataSources(values: Record<string, unknown>, io: CliIO): DataSources {
+function dataSources(values: Record<string, unknown>, io: CliIO, env: NodeJS.ProcessEnv): DataSources {
   const files: DataSources['files'] = [];
   for (const spec of list(values, 'from-file')) {
     const eq = spec.indexOf('=');
@@ -96,10 +96,19 @@ function dataSources(values: Record<string, unknown>, io: CliIO): DataSources {
     literals: list(values, 'from-literal'),
     files,
     envFiles: list(values, 'from-env-file').map((path) => ({ path, content: read(io, path) })),
+    // kubectl reads an env-file line without `=` from its own environment
+    environment: (key) => env[key],
   };
 }
 
-function generate(what: GeneratedKind, rest: string[], values: Record<string, unknown>, io: CliIO, namespace: string | undefined): Generated | undefined {
+function generate(
+  what: GeneratedKind,
+  rest: string[],
+  values: Record<string, unknown>,
+  io: CliIO,
+  namespace: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Generated | undefined {
   if (what === 'secret') {
     const [type, name] = rest;
     if (!name || (type !== 'generic' && type !== 'tls')) return undefined;
@@ -107,11 +116,11 @@ function generate(what: GeneratedKind, rest: string[], values: Record<string, un
       if (typeof values.cert !== 'string' || typeof values.key !== 'string') return { ok: false, error: 'error: key and cert must be specified' };
       return tlsSecretFrom(name, namespace, read(io, values.cert), read(io, values.key));
     }
-    return genericSecretFrom(name, namespace, dataSources(values, io));
+    return genericSecretFrom(name, namespace, dataSources(values, io, env));
   }
   const [name] = rest;
   if (!name) return undefined;
-  if (what === 'configmap') return configMapFrom(name, namespace, dataSources(values, io));
+  if (what === 'configmap') return configMapFrom(name, namespace, dataSources(values, io, env));
   if (what === 'namespace') return namespaceObject(name);
   const replicas = values.replicas === undefined ? 1 : Number(values.replicas);
   const port = values.port === undefined ? undefined : Number(values.port);
@@ -125,13 +134,13 @@ function generate(what: GeneratedKind, rest: string[], values: Record<string, un
   return deploymentFrom(name, namespace, list(values, 'image'), replicas, port);
 }
 
-async function runCreate(args: string[], io: CliIO): Promise<number> {
+async function runCreate(args: string[], io: CliIO, env: NodeJS.ProcessEnv): Promise<number> {
   const parsed = parseArgs(args, OPTIONS);
   const { values, positionals } = parsed;
   const paths = (values.filename as string[] | undefined) ?? [];
   if (paths.length) return createFromFiles(parsed, paths, io);
   const generatedKind = KINDS[positionals[0] ?? ''];
-  if (generatedKind) return createGenerated(generatedKind, positionals.slice(1), values, io);
+  if (generatedKind) return createGenerated(generatedKind, positionals.slice(1), values, io, env);
   const [what, name] = positionals;
   const from = typeof values.from === 'string' ? values.from : '';
   const m = /^(cronjob|cronjobs|cj|cronjob\.batch)\/(.+)$/.exec(from);
@@ -167,11 +176,11 @@ function createFromFiles({ values, positionals, tokens }: ParsedArgs, paths: str
   return r.ok && !read.problems.length ? 0 : 1;
 }
 
-function createGenerated(what: GeneratedKind, rest: string[], values: Record<string, unknown>, io: CliIO): number {
+function createGenerated(what: GeneratedKind, rest: string[], values: Record<string, unknown>, io: CliIO, env: NodeJS.ProcessEnv): number {
   const namespace = typeof values.namespace === 'string' ? values.namespace : undefined;
   let generated: Generated | undefined;
   try {
-    generated = generate(what, rest, values, io, namespace);
+    generated = generate(what, rest, values, io, namespace, env);
   } catch (e) {
     if (!(e instanceof UnreadableFile)) throw e;
     io.err(e.message);
