@@ -114,7 +114,7 @@ describe('topology webview: manifest text never runs as script (headless Chromiu
   for (const payload of PAYLOADS) {
     it(`names like ${payload}: no dialog, sentinel untouched, no request; the text is shown as typed`, async () => {
       const view = hostile(clusterWith(TUTORIAL, MISSING.replace('PAYLOAD', payload.replace(/"/g, '\\"'))).view(), payload);
-      const topo = buildTopology(view, { groupBy: 'owner' });
+      const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
       assert.ok(
         topo.boxes.length >= 8 && topo.boxes.every((b) => b.label.startsWith(payload) || b.label.includes(payload.slice(0, 10))),
         'every box carries the payload',
@@ -130,7 +130,7 @@ describe('topology webview: manifest text never runs as script (headless Chromiu
   for (const payload of PAYLOADS) {
     it(`a request trace whose names and messages are ${payload}: nothing runs, the hops are shown as text`, async () => {
       const view = hostile(clusterWith(TUTORIAL).view(), payload);
-      const topo = buildTopology(view, { groupBy: 'owner' });
+      const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
       const pod = topo.boxes.find((b) => b.kind === 'Pod')!;
       const svc = topo.boxes.find((b) => b.kind === 'Service')!;
       const trace: RequestTrace = {

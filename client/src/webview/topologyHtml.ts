@@ -14,7 +14,7 @@ function clip(s: string, max: number): string {
   return s.length > max ? s.slice(0, max - 1) + '…' : s;
 }
 
-const KIND_MARK: Record<string, string> = { Ingress: 'ING', Service: 'SVC', Pod: 'POD', ConfigMap: 'CM', Secret: 'SEC' };
+const KIND_MARK: Record<string, string> = { Ingress: 'ING', HTTPRoute: 'HTTP', Service: 'SVC', Pod: 'POD', ConfigMap: 'CM', Secret: 'SEC' };
 
 function boxSvg(b: Box, marks?: RequestMarks): string {
   const on = marks?.path.has(b.id) ? ' onPath' : '';
@@ -58,7 +58,8 @@ export function topologySvg(topo: Topology, t: Translate, marks?: RequestMarks):
         `<g class="group"><rect x="${g.x}" y="${g.y}" width="${g.w}" height="${g.h}" rx="8"/><text x="${g.x + 10}" y="${g.y + 15}">${escapeXml(clip(g.label, 30))}</text></g>`,
     )
     .join('');
-  const heads = [t('Ingress'), t('Service'), t('Pods'), t('ConfigMap / Secret')]
+  const routing = topo.boxes.some((b) => b.kind === 'HTTPRoute') ? t('Ingress / HTTPRoute') : t('Ingress');
+  const heads = [routing, t('Service'), t('Pods'), t('ConfigMap / Secret')]
     .map((h, i) => `<text class="head" x="${[20, 260, 500, 780][i]}" y="20">${escapeXml(h)}</text>`)
     .join('');
   return (

@@ -1,10 +1,10 @@
-// The topology picture as data: Ingress → Service → Pods (grouped by ReplicaSet/owner or by node)
-// → the ConfigMaps/Secrets they read, with status and a fixed column layout. For the active file
+// The topology picture as data: Ingress or HTTPRoute (Gateway API) → Service → Pods (grouped by
+// ReplicaSet/owner or by node) → the ConfigMaps/Secrets they read, with status and a fixed column layout. For the active file
 // it starts from the objects applied from that file and follows what they lead to.
 // Pure (no `vscode` import): tested in test/unit/client.
-import type { ClusterView, ObjectRef, PodView, SourceLocation } from '../../../server/src/protocol/clusterView';
+import type { ClusterView, HTTPRouteView, IngressView, ObjectRef, PodView, SourceLocation } from '../../../server/src/protocol/clusterView';
 import { objectId } from '../../../server/src/protocol/clusterProtocol';
-import { podLook, GREEN, RED, YELLOW } from '../clusterView/statusLook';
+import { podLook, GREEN, RED, YELLOW, type Translate } from '../clusterView/statusLook';
 
 type BoxStatus = 'ok' | 'warn' | 'error' | 'idle';
 
@@ -49,6 +49,8 @@ export interface TopologyOptions {
   /** Only what the objects applied from this URI lead to; the whole cluster when absent. */
   fileUri?: string;
   groupBy: 'owner' | 'node';
+  /** Localises the few words of the sub-lines (key counts, "missing"). */
+  t: Translate;
 }
 
 const BOX_W = 190;
@@ -62,6 +64,24 @@ const TOP = 36;
 function podStatus(p: PodView): BoxStatus {
   const c = podLook(p).color;
   return c === GREEN ? 'ok' : c === YELLOW ? 'warn' : c === RED ? 'error' : 'idle';
+}
+
+function ingressBox(ing: IngressView, y: number): Box {
+  const ref = { kind: 'Ingress', namespace: ing.namespace, name: ing.name };
+  const hosts = [...new Set(ing.routes.map((r) => `${r.host}${r.path === '(default)' ? '' : r.path}`))].join(' ');
+  const status: BoxStatus = ing.routes.some((r) => r.problem) ? 'error' : 'ok';
+  return { id: objectId(ref), kind: 'Ingress', label: ing.name, sub: hosts, status, x: COLS[0], y, w: BOX_W, h: BOX_H, ref, source: ing.source };
+}
+
+/** An HTTPRoute: refused by its Gateway or with unresolved backends → error; no controller status yet → idle. */
+function routeBox(route: HTTPRouteView, y: number): Box {
+  const ref = { kind: 'HTTPRoute', namespace: route.namespace, name: route.name };
+  const gateways = route.parents.map((p) => p.gateway).join(',');
+  const conditions = [...route.parents.map((p) => p.accepted), route.resolvedRefs];
+  const problem = route.rules.some((rule) => rule.backends.some((b) => b.problem));
+  const status: BoxStatus = conditions.some((c) => c?.status === 'False') ? 'error' : conditions.every((c) => c === null) ? 'idle' : problem ? 'warn' : 'ok';
+  const sub = [gateways && `⇐ ${gateways}`, route.hostnames.join(' ')].filter(Boolean).join(' · ');
+  return { id: objectId(ref), kind: 'HTTPRoute', label: route.name, sub, status, x: COLS[0], y, w: BOX_W, h: BOX_H, ref, source: route.source };
 }
 
 export function buildTopology(view: ClusterView, opts: TopologyOptions): Topology {
@@ -89,6 +109,10 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
   const svcKeys = new Set(shownServices.map((s) => `${s.namespace}/${s.name}`));
   const ingresses = view.ingresses.filter(
     (i) => !system.has(i.namespace) && (fromFile(i.source) || i.routes.some((r) => r.service && svcKeys.has(`${i.namespace}/${r.service}`))),
+  );
+  const backendsOf = (r: HTTPRouteView) => r.rules.flatMap((rule) => rule.backends);
+  const httpRoutes = (view.httpRoutes ?? []).filter(
+    (r) => !system.has(r.namespace) && (fromFile(r.source) || backendsOf(r).some((b) => svcKeys.has(`${b.namespace}/${b.service}`))),
   );
 
   const boxes: Box[] = [];
@@ -165,28 +189,27 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
           edges.push({ from: objectId(ref), to: objectId({ kind: 'Pod', namespace: s.namespace, name: e.pod }), kind: e.ready ? 'endpoint' : 'notReady' });
     },
   );
+  // Column 1: Ingresses and HTTPRoutes (Gateway API, their Gateways in the sub-line), placed together.
+  const backendKeys = (r: HTTPRouteView) => backendsOf(r).map((b) => `${b.namespace}/${b.service}`);
+  const routers: ({ ingress: IngressView } | { route: HTTPRouteView })[] = [
+    ...ingresses.map((ingress) => ({ ingress })),
+    ...httpRoutes.map((route) => ({ route })),
+  ];
   place(
-    ingresses,
-    (i) => i.routes.map((r) => svcY.get(`${i.namespace}/${r.service}`)).filter((v): v is number => v !== undefined),
-    (ing, iy) => {
-      const ref = { kind: 'Ingress', namespace: ing.namespace, name: ing.name };
-      const hosts = [...new Set(ing.routes.map((r) => `${r.host}${r.path === '(default)' ? '' : r.path}`))].join(' ');
-      boxes.push({
-        id: objectId(ref),
-        kind: 'Ingress',
-        label: ing.name,
-        sub: hosts,
-        status: ing.routes.some((r) => r.problem) ? 'error' : 'ok',
-        x: COLS[0],
-        y: iy,
-        w: BOX_W,
-        h: BOX_H,
-        ref,
-        source: ing.source,
-      });
-      for (const r of ing.routes)
-        if (r.service && svcKeys.has(`${ing.namespace}/${r.service}`))
-          edges.push({ from: objectId(ref), to: objectId({ kind: 'Service', namespace: ing.namespace, name: r.service }), kind: 'route' });
+    routers,
+    (x) =>
+      ('ingress' in x ? x.ingress.routes.map((r) => `${x.ingress.namespace}/${r.service}`) : backendKeys(x.route))
+        .map((k) => svcY.get(k))
+        .filter((v): v is number => v !== undefined),
+    (x, ry) => {
+      const box = 'ingress' in x ? ingressBox(x.ingress, ry) : routeBox(x.route, ry);
+      boxes.push(box);
+      const targets = 'ingress' in x ? x.ingress.routes.flatMap((r) => (r.service ? [`${x.ingress.namespace}/${r.service}`] : [])) : backendKeys(x.route);
+      for (const key of new Set(targets)) {
+        if (!svcKeys.has(key)) continue;
+        const [namespace, name] = key.split('/');
+        edges.push({ from: box.id, to: objectId({ kind: 'Service', namespace, name }), kind: 'route' });
+      }
     },
   );
 
@@ -221,7 +244,7 @@ export function buildTopology(view: ClusterView, opts: TopologyOptions): Topolog
         id,
         kind: c.ref.kind,
         label: c.ref.name,
-        sub: found ? `${c.ref.kind} · ${found.keys.length} keys` : `${c.ref.kind} · missing`,
+        sub: `${c.ref.kind} · ${found ? (found.keys.length === 1 ? opts.t('1 key') : opts.t('{0} keys', found.keys.length)) : opts.t('missing')}`,
         status: found ? (c.readers.length ? 'ok' : 'idle') : 'error',
         x: COLS[3],
         y: cy,

@@ -99,7 +99,7 @@ export class TopologyPanel implements vscode.Disposable {
   private body(): string {
     const view = this.s.state.view;
     if (!view) return '';
-    this.topology = buildTopology(view, { fileUri: this.scope === 'file' ? this.fileUri : undefined, groupBy: this.groupBy });
+    this.topology = buildTopology(view, { fileUri: this.scope === 'file' ? this.fileUri : undefined, groupBy: this.groupBy, t });
     this.lastBody = this.trace ? requestPicture(this.topology, this.trace, t) : topologySvg(this.topology, t);
     return this.lastBody;
   }

@@ -13,7 +13,7 @@ const TUTORIAL = readFileSync('test/fixtures/cluster/tutorial.yaml', 'utf8');
 
 describe('client: a request drawn over the topology', () => {
   const cluster = clusterWith(TUTORIAL);
-  const topo = buildTopology(cluster.view(), { groupBy: 'owner' });
+  const topo = buildTopology(cluster.view(), { groupBy: 'owner', t: fmt });
   const pods = topo.boxes.filter((b) => b.kind === 'Pod').map((b) => b.id);
   const trace = (target: string, opts: { fromOutside?: boolean; count?: number } = {}): RequestTrace => {
     const r = traceOf(cluster.sim, target, { fromOutside: opts.fromOutside ?? false, namespace: 'default', count: opts.count ?? 1 });

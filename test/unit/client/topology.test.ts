@@ -27,11 +27,56 @@ spec:
                 name: nowhere
 `;
 
+// Gateway API: the example (a Gateway, an HTTPRoute splitting /api 90/10 over two Services) and a
+// route the gateway controller does not accept (its parent has no `https` listener).
+const GATEWAY_CRDS = readFileSync('examples/gateway-api/00-crds.yaml', 'utf8');
+const GATEWAY_APP = readFileSync('examples/gateway-api/10-app.yaml', 'utf8');
+const LOST_ROUTE = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: lost
+spec:
+  parentRefs:
+    - name: web
+      sectionName: https
+  rules:
+    - backendRefs:
+        - name: api
+          port: 80
+`;
+
+describe('client: topology of Gateway API routes', () => {
+  const view = clusterWith(GATEWAY_CRDS, GATEWAY_APP, LOST_ROUTE).view();
+
+  it('draws each HTTPRoute in the first column with its Gateway, routed to its backend Services', () => {
+    const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
+    const routes = topo.boxes.filter((b) => b.kind === 'HTTPRoute').map((b) => `${b.label} · ${b.sub} · ${b.status} · x=${b.x}`);
+    assert.deepEqual(routes.sort(), ['lost · ⇐ web · error · x=20', 'shop · ⇐ web · shop.example.com · ok · x=20']);
+    const routed = topo.edges.filter((e) => e.kind === 'route').map((e) => `${e.from} → ${e.to}`);
+    assert.deepEqual(routed.sort(), [
+      'HTTPRoute/default/lost → Service/default/api',
+      'HTTPRoute/default/shop → Service/default/api',
+      'HTTPRoute/default/shop → Service/default/api-canary',
+    ]);
+    const first = topo.boxes.filter((b) => b.x === 20).sort((a, b) => a.y - b.y);
+    for (let i = 1; i < first.length; i++) assert.ok(first[i].y >= first[i - 1].y + first[i - 1].h, 'boxes of the first column do not overlap');
+    assert.ok(topologySvg(topo, fmt).includes('data-id="HTTPRoute/default/shop"'));
+  });
+
+  it('for the active file: the routes it applied and the Services they lead to', () => {
+    const topo = buildTopology(view, { fileUri: 'file:///ws/2.yaml', groupBy: 'owner', t: fmt });
+    assert.deepEqual(
+      topo.boxes.filter((b) => b.kind === 'HTTPRoute').map((b) => b.label),
+      ['lost'],
+    );
+  });
+});
+
 describe('client: topology', () => {
   const view = clusterWith(TUTORIAL, MISSING).view();
 
   it('draws Ingress → Service → Pods → ConfigMap/Secret for the whole cluster', () => {
-    const topo = buildTopology(view, { groupBy: 'owner' });
+    const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
     const kinds = (k: string) => topo.boxes.filter((b) => b.kind === k).map((b) => b.label);
     assert.deepEqual(kinds('Ingress'), ['k8s-combat']);
     assert.deepEqual(kinds('Service'), ['k8s-combat']);
@@ -51,7 +96,7 @@ describe('client: topology', () => {
   });
 
   it('for the active file: only what that file applied and what it leads to', () => {
-    const topo = buildTopology(view, { fileUri: 'file:///ws/1.yaml', groupBy: 'owner' });
+    const topo = buildTopology(view, { fileUri: 'file:///ws/1.yaml', groupBy: 'owner', t: fmt });
     assert.deepEqual(
       topo.boxes.map((b) => `${b.kind}/${b.label}`).filter((x) => !x.startsWith('Pod/')),
       ['ConfigMap/nowhere'],
@@ -60,7 +105,7 @@ describe('client: topology', () => {
   });
 
   it('groups pods by node on request', () => {
-    const topo = buildTopology(view, { groupBy: 'node' });
+    const topo = buildTopology(view, { groupBy: 'node', t: fmt });
     assert.ok(
       topo.groups.every((g) => /^worker-\d$/.test(g.label)),
       topo.groups.map((g) => g.label).join(),
@@ -68,7 +113,7 @@ describe('client: topology', () => {
   });
 
   it('keeps boxes apart and inside the picture', () => {
-    const topo = buildTopology(view, { groupBy: 'owner' });
+    const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
     for (const a of topo.boxes) {
       assert.ok(a.x + a.w <= topo.width && a.y + a.h <= topo.height);
       for (const b of topo.boxes)
@@ -78,7 +123,7 @@ describe('client: topology', () => {
 
   it('escapes text in the SVG and says so when there is nothing to draw', () => {
     assert.equal(escapeXml(`<a href="x">&'`), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;');
-    const topo = buildTopology(view, { groupBy: 'owner' });
+    const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
     topo.boxes[0].label = '<img src=x onerror=alert(1)>';
     const svg = topologySvg(topo, fmt);
     assert.ok(!svg.includes('<img'));
