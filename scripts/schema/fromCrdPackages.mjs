@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative, dirname, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { docOf, listDts, SPECIAL as BUILT_IN_SPECIAL } from './fromKubernetesModels.mjs';
+import { typeOfNode } from './typeOfNode.mjs';
 
 const require = createRequire(join(process.cwd(), 'package.json'));
 
@@ -105,38 +106,16 @@ export function fromCrdPackages(packageNames, builtInTypes) {
   }
 
   function typeOf(node, key, local) {
-    if (!node) return { kind: 'any' };
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword:
-        return { kind: 'string' };
-      case ts.SyntaxKind.NumberKeyword:
-        return { kind: 'number' };
-      case ts.SyntaxKind.BooleanKeyword:
-        return { kind: 'boolean' };
-    }
-    if (ts.isParenthesizedTypeNode(node)) return typeOf(node.type, key, local);
-    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return { kind: 'string', enum: [node.literal.text] };
-    if (ts.isUnionTypeNode(node)) {
-      const lits = node.types.filter((x) => ts.isLiteralTypeNode(x) && ts.isStringLiteral(x.literal)).map((x) => x.literal.text);
-      if (lits.length === node.types.length) return { kind: 'string', enum: lits };
-      const kindsIn = new Set(node.types.map((x) => x.kind));
-      if (kindsIn.size === 2 && kindsIn.has(ts.SyntaxKind.NumberKeyword) && kindsIn.has(ts.SyntaxKind.StringKeyword)) return { kind: 'int-or-string' };
-      return { kind: 'any' };
-    }
-    if (ts.isArrayTypeNode(node)) return { kind: 'array', items: typeOf(node.elementType, key + 'Item', local) };
-    if (ts.isTypeReferenceNode(node)) {
-      const name = node.typeName.getText();
-      if (name === 'Array' && node.typeArguments?.length === 1) return { kind: 'array', items: typeOf(node.typeArguments[0], key + 'Item', local) };
-      return refTo(name, local);
-    }
-    if (ts.isTypeLiteralNode(node)) {
-      const index = node.members.find(ts.isIndexSignatureDeclaration);
-      if (index) return node.members.length === 1 ? { kind: 'map', values: typeOf(index.type, key + 'Value', local) } : { kind: 'any' };
-      if (!node.members.some(ts.isPropertySignature)) return { kind: 'any' };
-      objectOf(key, node.members, undefined, local);
-      return { kind: 'ref', ref: key };
-    }
-    return { kind: 'any' };
+    return typeOfNode(node, {
+      ref: (name) => refTo(name, local),
+      // An inline object with properties becomes a type of its own, named after the field.
+      object(literal) {
+        if (!literal.members.some(ts.isPropertySignature)) return { kind: 'any' };
+        objectOf(key, literal.members, undefined, local);
+        return { kind: 'ref', ref: key };
+      },
+      inner: (n, role) => typeOf(n, key + role, local),
+    });
   }
 
   /** An interface's own members and those of the interfaces it extends (HTTPRouteSpec extends CommonRouteSpec). */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
+import { typeOfNode } from './typeOfNode.mjs';
 
 const require = createRequire(import.meta.url);
 const modelsRoot = dirname(require.resolve('kubernetes-models/package.json'));
@@ -82,42 +83,14 @@ export async function fromKubernetesModels() {
   }
 
   function typeOf(node) {
-    if (!node) return { kind: 'any' };
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword:
-        return { kind: 'string' };
-      case ts.SyntaxKind.NumberKeyword:
-        return { kind: 'number' };
-      case ts.SyntaxKind.BooleanKeyword:
-        return { kind: 'boolean' };
-      case ts.SyntaxKind.AnyKeyword:
-      case ts.SyntaxKind.UnknownKeyword:
-      case ts.SyntaxKind.ObjectKeyword:
-        return { kind: 'any' };
-    }
-    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return { kind: 'string', enum: [node.literal.text] };
-    if (ts.isUnionTypeNode(node)) {
-      const lits = node.types.filter((x) => ts.isLiteralTypeNode(x) && ts.isStringLiteral(x.literal)).map((x) => x.literal.text);
-      if (lits.length === node.types.length) return { kind: 'string', enum: lits };
-      const kinds = new Set(node.types.map((x) => x.kind));
-      if (kinds.has(ts.SyntaxKind.NumberKeyword) && kinds.has(ts.SyntaxKind.StringKeyword)) return { kind: 'int-or-string' };
-      return { kind: 'any' };
-    }
-    if (ts.isArrayTypeNode(node)) return { kind: 'array', items: typeOf(node.elementType) };
-    if (ts.isTypeReferenceNode(node)) {
-      const name = node.typeName.getText();
-      if (name === 'Array' && node.typeArguments?.length === 1) return { kind: 'array', items: typeOf(node.typeArguments[0]) };
-      if (SPECIAL[name]) return { ...SPECIAL[name] };
-      const key = aliasToKey.get(name) ?? aliasToKey.get('IIoK8s' + name.replace(/^I/, ''));
-      if (key) return { kind: 'ref', ref: key };
-      return { kind: 'any' }; // local aliases such as JSON / JSONSchemaPropsOrArray
-    }
-    if (ts.isTypeLiteralNode(node)) {
-      const index = node.members.find(ts.isIndexSignatureDeclaration);
-      if (index) return { kind: 'map', values: typeOf(index.type) };
-      return { kind: 'any' };
-    }
-    return { kind: 'any' };
+    return typeOfNode(node, {
+      ref(name) {
+        if (SPECIAL[name]) return { ...SPECIAL[name] };
+        const key = aliasToKey.get(name) ?? aliasToKey.get('IIoK8s' + name.replace(/^I/, ''));
+        return key ? { kind: 'ref', ref: key } : { kind: 'any' }; // local aliases such as JSON / JSONSchemaPropsOrArray
+      },
+      inner: (n) => typeOf(n),
+    });
   }
 
   /** The validator module of a definition, used to tell integer fields from number fields. */
