@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
 import { explainReason, findReason, reasonKeyOf, reasonNames } from '../../../server/src/schema/reasons';
 
 describe('reason explainer (schema/reasons)', () => {
@@ -32,6 +33,32 @@ describe('reason explainer (schema/reasons)', () => {
     'Conflict',
     'BadRequest',
     'NoKindMatch',
+    // what the disruptions, the CronJob, PDB, HPA and PVC controllers and kubelet admission write
+    'Failed',
+    'InspectFailed',
+    'TaintManagerEviction',
+    'DeletionByTaintManager',
+    'EvictionByEvictionAPI',
+    'PreemptionByScheduler',
+    'NoPods',
+    'CalculateExpectedPodCountFailed',
+    'SufficientPods',
+    'InsufficientPods',
+    'ProvisioningSucceeded',
+    'SuccessfulRescale',
+    'FailedGetScale',
+    'FailedGetResourceMetric',
+    'SawCompletedJob',
+    'JobAlreadyActive',
+    'MissingJob',
+    'MissSchedule',
+    'UnparseableSchedule',
+    'UnknownTimeZone',
+    'OutOfcpu',
+    'OutOfmemory',
+    'NodeNotSchedulable',
+    'FailedToRetrieveImagePullSecret',
+    'ContainersNotReady',
   ];
   for (const reason of required) {
     it(`${reason}: explained in Chinese and English`, () => {
@@ -45,6 +72,14 @@ describe('reason explainer (schema/reasons)', () => {
       assert.equal(zh.where, en.where);
     });
   }
+  it('every reason the simulator writes in the golden scenarios (events, conditions, states) is explained', () => {
+    const seen = new Set<string>();
+    for (const f of readdirSync('test/golden').filter((n) => n.endsWith('.output.json')))
+      for (const m of readFileSync(`test/golden/${f}`, 'utf8').matchAll(/"reason": *"([A-Za-z]+)"/g)) seen.add(m[1]);
+    assert.ok(seen.size > 30, `only ${seen.size} reasons in the goldens`);
+    assert.deepEqual([...seen].filter((r) => !explainReason(r, 'en')).sort(), []);
+  });
+
   const keys: [string, string][] = [
     ['Init:CrashLoopBackOff', 'CrashLoopBackOff'],
     ['Init:0/2', 'PodInitializing'],
