@@ -30,6 +30,13 @@ describe('cli Gateway API example', () => {
       [['get', 'gtw'], /^NAME +CLASS +ADDRESS +PROGRAMMED +AGE\nweb +kubemate +172\.18\.255\.200 +True /],
       [['get', 'gateways,httproutes'], /httproute\.gateway\.networking\.k8s\.io\/shop +\["shop\.example\.com"\]/],
       [['describe', 'httproute', 'shop'], /Controller Name: +kubemate\.dev\/gateway-controller/],
+      // label and annotate resolve custom kinds too (a cluster-scoped one without -n), scale and rollout name them
+      [['label', 'httproute', 'shop', 'env=prod'], /^httproute\.gateway\.networking\.k8s\.io\/shop labeled$/m],
+      [['get', 'httproute', 'shop', '--show-labels'], /shop .* env=prod$/m],
+      [['annotate', 'gateway', 'web', 'team=shop'], /^gateway\.gateway\.networking\.k8s\.io\/web annotated$/m],
+      [['label', 'gatewayclass', 'kubemate', 'tier=edge', '-n', 'other'], /^gatewayclass\.gateway\.networking\.k8s\.io\/kubemate labeled$/m],
+      [['scale', 'httproute/shop', '--replicas=2'], /^error: cannot scale httproutes\.gateway\.networking\.k8s\.io$/m],
+      [['rollout', 'status', 'httproute/shop'], /KubeMate simulates rollouts of Deployments only/],
       [['request', 'shop.example.com/health', '--from-outside'], /Answered by pod default\/api-/],
       [['request', 'http://172.18.255.200/api', '-H', 'Host: shop.example.com', '-X', 'GET'], /HTTPRoute +default\/shop/],
       [['delete', 'httproute', 'shop'], /httproute\.gateway\.networking\.k8s\.io "shop" deleted from default namespace/],

@@ -15,6 +15,7 @@ import { displayPath } from '../../kubectl/readManifests';
 import type { CliIO } from '../cliCommand';
 import type { OptionSpec } from '../parseArgs';
 import { t } from '../../util/l10n';
+import { resolveCustomResource, type CustomResourceInfo } from '../../cluster/customResources';
 
 export const SESSION_OPTIONS: OptionSpec = {
   state: { type: 'string' },
@@ -85,4 +86,14 @@ export function withSession<R>(values: Record<string, unknown>, io: CliIO, verb:
     io.err(`${t('error:')} ${stateErrorText(e, String(values.state))}`);
     return 1;
   }
+}
+
+/**
+ * A resource type the built-in table does not know, looked up among the CustomResourceDefinitions
+ * of the cluster the command would open (read only, nothing printed): what `<type>` means to
+ * label, annotate, scale and rollout before their session runs.
+ */
+export function customKindOf(values: Record<string, unknown>, io: CliIO, name: string): CustomResourceInfo | undefined {
+  const session = openSession(values, { ...io, err: () => {} });
+  return typeof session === 'number' ? undefined : resolveCustomResource(session.sim.store, name);
 }

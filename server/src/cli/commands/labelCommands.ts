@@ -2,9 +2,9 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { withSession, SESSION_OPTIONS } from './clusterSession';
+import { customKindOf, withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
-import { isNamespaced } from '../../k8s/resources';
+import { resolveResource } from '../../k8s/resources';
 import { labelVerb } from '../../kubectl/verbs/labels';
 import { printVerb } from '../printVerb';
 import { t } from '../../util/l10n';
@@ -13,7 +13,9 @@ async function run(field: 'labels' | 'annotations', args: string[], io: CliIO): 
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, overwrite: { type: 'boolean' }, namespace: { type: 'string', short: 'n' } });
   const changes = positionals.filter((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
   const target = positionals.filter((a) => !changes.includes(a));
-  const q = parseTypeArgs(target);
+  // Custom resources too: their CRDs say whether they are namespaced.
+  let custom: { namespaced: boolean } | undefined;
+  const q = parseTypeArgs(target, (x) => (custom = customKindOf(values, io, x)));
   if (!q.name || !changes.length)
     throw new UsageError(t('Name the object and at least one key=value or key-, e.g. `kubemate label pod web-abc12 tier=front`.'));
   const set: Record<string, string> = {};
@@ -22,11 +24,12 @@ async function run(field: 'labels' | 'annotations', args: string[], io: CliIO): 
     if (c.includes('=')) set[c.slice(0, c.indexOf('='))] = c.slice(c.indexOf('=') + 1);
     else remove.push(c.slice(0, -1));
   }
-  const kind = q.kinds[0].kind;
+  const { kind, group } = q.kinds[0];
+  const namespaced = (resolveResource(kind) ?? custom)?.namespaced !== false;
   const r = withSession(
     values,
     io,
-    (s) => labelVerb(s.sim, field, kind, isNamespaced(kind) ? namespaceOf(values) : undefined, q.name!, { set, remove, overwrite: values.overwrite === true }),
+    (s) => labelVerb(s.sim, field, kind, namespaced ? namespaceOf(values) : undefined, q.name!, { set, remove, overwrite: values.overwrite === true }, group),
     (r) => r.ok,
   );
   return typeof r === 'number' ? r : printVerb(io, r);

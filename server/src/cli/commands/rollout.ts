@@ -3,7 +3,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { openSession, withSession, SESSION_OPTIONS } from './clusterSession';
+import { customKindOf, openSession, withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { rolloutHistoryVerb, rolloutStatusVerb, rolloutUndoVerb } from '../../kubectl/verbs/rollout';
 import { rolloutPauseVerb, rolloutRestartVerb } from '../../kubectl/verbs/rolloutControl';
@@ -27,7 +27,7 @@ async function runRollout(args: string[], io: CliIO): Promise<number> {
   const [verb, ...rest] = positionals;
   if (!['history', 'undo', 'status', 'pause', 'resume', 'restart'].includes(verb ?? ''))
     throw new UsageError(t('Choose one of: history, undo, status, pause, resume, restart.'));
-  const q = parseTypeArgs(rest);
+  const q = parseTypeArgs(rest, (x) => customKindOf(values, io, x));
   const k = q.kinds[0];
   if (!q.name) throw new UsageError(t('Name the object, e.g. deployment/web.'));
   if (k.kind !== 'Deployment') {

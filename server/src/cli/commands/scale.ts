@@ -2,7 +2,7 @@
 import type { CliCommand, CliIO } from '../cliCommand';
 import { UsageError } from '../cliCommand';
 import { parseArgs } from '../parseArgs';
-import { withSession, SESSION_OPTIONS } from './clusterSession';
+import { customKindOf, withSession, SESSION_OPTIONS } from './clusterSession';
 import { namespaceOf, parseTypeArgs } from '../typeArgs';
 import { scaleVerb, SCALABLE } from '../../kubectl/verbs/scale';
 import { printVerb } from '../printVerb';
@@ -18,7 +18,7 @@ export const scaleCommand: CliCommand = {
 
 async function runScale(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseArgs(args, { ...SESSION_OPTIONS, replicas: { type: 'string' }, namespace: { type: 'string', short: 'n' } });
-  const q = parseTypeArgs(positionals);
+  const q = parseTypeArgs(positionals, (x) => customKindOf(values, io, x));
   const replicas = Number(values.replicas);
   if (values.replicas === undefined || !Number.isInteger(replicas) || replicas < 0) throw new UsageError(t('--replicas needs a whole number of 0 or more.'));
   const k = q.kinds[0];

@@ -20,8 +20,8 @@ export function labelVerb(
   namespace: string | undefined,
   name: string,
   change: MetadataChange,
+  group = groupOf(kind),
 ): VerbResult {
-  const group = groupOf(kind);
   const obj = sim.get(kind, namespace, name);
   if (!obj) return notFound(kind, name, group);
   const current = { ...((obj.metadata[field] as Record<string, string> | undefined) ?? {}) };
