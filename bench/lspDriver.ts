@@ -36,10 +36,12 @@ export interface DriverOptions {
   afterInitialized?: (c: ProtocolConnection) => void;
   /** Workspace folder URI (default file:///bench, which does not exist). */
   workspaceFolder?: string;
+  /** The server's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function startDriver(opts: DriverOptions): Promise<Driver> {
-  const child = spawn(opts.command[0], opts.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(opts.command[0], opts.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'], env: opts.env ?? process.env });
   child.stdin!.on('error', () => undefined); // the server may exit before our last write
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   connection.onError(() => undefined);
@@ -113,7 +115,7 @@ export async function startDriver(opts: DriverOptions): Promise<Driver> {
       try {
         await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
         if (child.exitCode === null && !child.stdin!.destroyed) await connection.sendNotification('exit');
-        await new Promise((r) => setTimeout(r, 50));
+        if (child.exitCode === null) await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 2000))]);
       } catch {
         /* already gone */
       }

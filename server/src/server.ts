@@ -64,6 +64,7 @@ import { validateFile } from './features/diagnostics/validateFile';
 import { parseFile } from './yaml/parsedFile';
 import type { DocumentCache } from './yaml/documentCache';
 import { stdioConnection } from './handlers/messageEncoder';
+import { registerEditWarmUp } from './handlers/editWarmUp';
 
 const WARM_UP =
   'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: warm-up\nspec:\n  replicas: 1\n  selector:\n    matchLabels: {app: w}\n  template:\n    metadata:\n      labels: {app: w}\n    spec:\n      containers: [{name: w, image: w, resources: {limits: {cpu: 1}}}]\n';
@@ -120,6 +121,8 @@ export function startServer(connection: Connection): void {
   registerCodeActions(ctx);
   registerWorkspace(ctx);
   registerNavigation(ctx);
+  // After the workspace handler: an open it makes progressive is in ctx.openings when the warm-up asks.
+  registerEditWarmUp(ctx);
   documents.listen(connection);
   connection.listen();
 }

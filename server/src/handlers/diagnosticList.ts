@@ -40,6 +40,19 @@ export class DiagnosticList {
   private found: readonly Finding[] = [];
   private diagnostics: Diagnostic[] = [];
 
+  /** A list that goes on from where this one is; converting with either leaves the other as it was. */
+  copy(): DiagnosticList {
+    const c = new DiagnosticList();
+    c.found = this.found;
+    c.diagnostics = this.diagnostics;
+    return c;
+  }
+
+  /** The Diagnostics of the last convert (what was published). */
+  get last(): readonly Diagnostic[] {
+    return this.diagnostics;
+  }
+
   /** `found` as Diagnostics: what toDiagnostic gives for each, the last list's entries where the findings are the same objects. */
   convert(found: readonly Finding[]): Diagnostic[] {
     const last = this.found;

@@ -28,16 +28,14 @@ export function lspDiagnostics(ctx: ServerContext, doc: TextDocument): Diagnosti
     // Opened progressively (handlers/progressiveOpen): the documents parsed so far, on their own.
     const opening = ctx.cache.pendingParse(doc.uri, doc.version);
     if (opening) return perDocumentDiagnostics(ctx, canonicalUri(doc.uri), opening.partial()).map(toDiagnostic);
-    const w = ctx.workspace;
-    const found = findings(
-      ctx,
-      canonicalUri(doc.uri),
-      ctx.parsed(doc),
-      w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined,
-      memoOf(ctx, doc.uri),
-    );
-    return listOf(ctx, doc.uri).convert(found);
+    return listOf(ctx, doc.uri).convert(openDocumentFindings(ctx, doc.uri, ctx.parsed(doc), memoOf(ctx, doc.uri)));
   });
+}
+
+/** An open document's findings as its publish computes them, from and into `memo` (the publisher's: the document's own). */
+export function openDocumentFindings(ctx: ServerContext, uri: string, file: ParsedFile, memo: FileDiagnosticsMemo): Finding[] {
+  const w = ctx.workspace;
+  return findings(ctx, canonicalUri(uri), file, w.ready ? { index: w.index, scheduling: w.scheduling() } : undefined, memo);
 }
 
 /** The findings of each document on its own: no cross-file rules, no lints that ask the index. */

@@ -60,8 +60,8 @@ function plainObject(d: unknown): d is object {
   return typeof d === 'object' && d !== null && !Array.isArray(d) && !('toJSON' in d);
 }
 
-/** The last publish written for a uri: its diagnostics, its bytes, and where each diagnostic's JSON starts and ends in them. */
-interface Written {
+/** The last publish written for a uri: its diagnostics, its bytes, and where each diagnostic's JSON starts and ends in them. Never changed once made. */
+export interface Written {
   list: readonly unknown[];
   bytes: Buffer;
   start: Uint32Array;
@@ -71,22 +71,28 @@ interface Written {
 /** By uri; an empty publish (a closed document's) drops its entry. */
 const lastWritten = new Map<string, Written>();
 
+/** What the stdio transport last wrote for `uri` (undefined over IPC, where this encoder is not used). */
+export function lastWrittenFor(uri: string): Written | undefined {
+  return lastWritten.get(uri);
+}
+
 const plain = (msg: Message) => Buffer.from(JSON.stringify(msg, undefined, 0), 'utf8');
 
 /**
  * `JSON.stringify(msg)` as UTF-8 bytes. A publish shares a head and a tail of diagnostics (the
  * same objects) with the last one written for its uri: their bytes are copied from it in one piece
- * each, and the diagnostics between are written from each one's memoised JSON.
+ * each, and the diagnostics between are written from each one's memoised JSON. `written`: the
+ * last publishes by uri, read and updated (the transport's own, or a copy: handlers/editWarmUp).
  */
-export function encodeMessage(msg: Message): Buffer {
+export function encodeMessage(msg: Message, written: Map<string, Written> = lastWritten): Buffer {
   const publish = publishOf(msg);
   if (!publish) return plain(msg);
   const { uri, list } = publish;
   if (list.length === 0) {
-    lastWritten.delete(uri);
+    written.delete(uri);
     return plain(msg);
   }
-  const last = lastWritten.get(uri);
+  const last = written.get(uri);
   const prev = last?.list ?? [];
   const n = list.length;
   const m = prev.length;
@@ -143,7 +149,7 @@ export function encodeMessage(msg: Message): Buffer {
     at += tailSpan;
   }
   out.write(close, at, 'utf8');
-  lastWritten.set(uri, { list, bytes: out, start, end });
+  written.set(uri, { list, bytes: out, start, end });
   return out;
 }
 

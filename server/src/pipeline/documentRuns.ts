@@ -19,6 +19,14 @@ export class DocumentRuns {
   private key: string | undefined;
   private runs: Run[] = [];
 
+  /** Runs that go on from this one's last (collect replaces the arrays it keeps, never changes them). */
+  copy(): DocumentRuns {
+    const c = new DocumentRuns();
+    c.key = this.key;
+    c.runs = this.runs;
+    return c;
+  }
+
   /** The stage's findings of every document, in document order; `compute` runs for the documents not kept. */
   collect(documents: readonly FileDocument[], key: string, compute: (d: FileDocument) => readonly Finding[]): Finding[] {
     const prev = this.key === key ? this.runs : [];
@@ -51,4 +59,13 @@ export interface FileDiagnosticsMemo {
 
 export function fileDiagnosticsMemo(): FileDiagnosticsMemo {
   return { schema: new DocumentRuns(), lint: new DocumentRuns(), cross: new CrossRefMemo() };
+}
+
+/** A memo that starts where `m` is: a run with the copy reads `m`'s findings and leaves `m` as it was. */
+export function copyFileDiagnosticsMemo(m: FileDiagnosticsMemo): FileDiagnosticsMemo {
+  const cross = new CrossRefMemo();
+  cross.key = m.cross.key;
+  cross.objects = m.cross.objects;
+  cross.found = m.cross.found;
+  return { schema: m.schema.copy(), lint: m.lint.copy(), cross };
 }
