@@ -27,31 +27,20 @@ spec:
                 name: nowhere
 `;
 
-// Gateway API: the example (a Gateway, an HTTPRoute splitting /api 90/10 over two Services) and a
-// route the gateway controller does not accept (its parent has no `https` listener).
+// Gateway API: the example (a Gateway, an HTTPRoute splitting /api 90/10 over two Services) and
+// the tree test's broken routes: `lost` (its parent has no `https` listener), `typo` (its backend
+// Service does not exist).
 const GATEWAY_CRDS = readFileSync('examples/gateway-api/00-crds.yaml', 'utf8');
 const GATEWAY_APP = readFileSync('examples/gateway-api/10-app.yaml', 'utf8');
-const LOST_ROUTE = `apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: lost
-spec:
-  parentRefs:
-    - name: web
-      sectionName: https
-  rules:
-    - backendRefs:
-        - name: api
-          port: 80
-`;
+const BROKEN_ROUTES = readFileSync('test/fixtures/cluster/gateway-broken.yaml', 'utf8');
 
 describe('client: topology of Gateway API routes', () => {
-  const view = clusterWith(GATEWAY_CRDS, GATEWAY_APP, LOST_ROUTE).view();
+  const view = clusterWith(GATEWAY_CRDS, GATEWAY_APP, BROKEN_ROUTES).view();
 
   it('draws each HTTPRoute in the first column with its Gateway, routed to its backend Services', () => {
     const topo = buildTopology(view, { groupBy: 'owner', t: fmt });
     const routes = topo.boxes.filter((b) => b.kind === 'HTTPRoute').map((b) => `${b.label} · ${b.sub} · ${b.status} · x=${b.x}`);
-    assert.deepEqual(routes.sort(), ['lost · ⇐ web · error · x=20', 'shop · ⇐ web · shop.example.com · ok · x=20']);
+    assert.deepEqual(routes.sort(), ['lost · ⇐ web · error · x=20', 'shop · ⇐ web · shop.example.com · ok · x=20', 'typo · ⇐ web · error · x=20']);
     const routed = topo.edges.filter((e) => e.kind === 'route').map((e) => `${e.from} → ${e.to}`);
     assert.deepEqual(routed.sort(), [
       'HTTPRoute/default/lost → Service/default/api',
@@ -67,7 +56,7 @@ describe('client: topology of Gateway API routes', () => {
     const topo = buildTopology(view, { fileUri: 'file:///ws/2.yaml', groupBy: 'owner', t: fmt });
     assert.deepEqual(
       topo.boxes.filter((b) => b.kind === 'HTTPRoute').map((b) => b.label),
-      ['lost'],
+      ['lost', 'typo'],
     );
   });
 });

@@ -12,45 +12,7 @@ const CRDS = readFileSync('examples/gateway-api/00-crds.yaml', 'utf8');
 const APP = readFileSync('examples/gateway-api/10-app.yaml', 'utf8');
 // A route whose parent has no listener for it, one whose backend Service does not exist, and a
 // Gateway of a class no controller of the simulated cluster runs.
-const BROKEN = `apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: lost
-spec:
-  parentRefs:
-    - name: web
-      sectionName: https
-  rules:
-    - backendRefs:
-        - name: api
-          port: 80
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: typo
-spec:
-  parentRefs:
-    - name: web
-  rules:
-    - matches:
-        - path: { type: PathPrefix, value: /shop }
-          method: GET
-      backendRefs:
-        - name: shop
-          port: 8080
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: elsewhere
-spec:
-  gatewayClassName: other
-  listeners:
-    - name: http
-      protocol: HTTP
-      port: 8080
-`;
+const BROKEN = readFileSync('test/fixtures/cluster/gateway-broken.yaml', 'utf8');
 
 function child(n: TreeNode | undefined, label: string): TreeNode {
   const c = n?.children?.find((x) => x.label === label);
