@@ -1,11 +1,13 @@
 // A fast path for the block-style YAML nearly every manifest is written in. It builds the `yaml`
 // package's own nodes (Document, YAMLMap, YAMLSeq, Pair, Scalar) with the same values, ranges,
 // sources, types and formats `parseDocument` gives, and the plain value (`toJS`) in the same pass.
-// Whatever it does not reproduce exactly — flow collections over several lines, anchors,
-// aliases, tags, directives, tabs, CR, multi-line plain or quoted scalars, escapes, block keys
-// that are quoted, odd indentation, comment lines yaml would give to a scalar or an empty value,
-// any syntax error, duplicate keys, templates — makes it return undefined, and the caller parses
-// the text with `yaml.parseDocument` unchanged. test/unit/yaml/fastParse.test.ts compares both.
+// Lines may end in LF or CRLF (a line's content ends before either; ranges and line starts count
+// the CR as yaml does). Whatever it does not reproduce exactly — flow collections over several
+// lines, anchors, aliases, tags, directives, tabs, a CR outside a CRLF, multi-line plain or quoted
+// scalars, escapes, block keys that are quoted, odd indentation, comment lines yaml would give to
+// a scalar or an empty value, any syntax error, duplicate keys, templates — makes it return
+// undefined, and the caller parses the text with `yaml.parseDocument` unchanged.
+// test/unit/yaml/fastParse.test.ts compares both, on every case with LF and with CRLF.
 //
 // Comments and blank lines are not attached (`comment`, `commentBefore`, `spaceBefore` stay unset
 // on every node and the document): nothing in server/src reads them from a parsed chunk (the one
@@ -36,8 +38,9 @@ const SCALAR_TAG = Symbol.for('yaml.scalar');
 const BAIL = { bail: true };
 
 // Characters that make the chunk leave the fast path wherever they are: control characters
-// (tab, CR…), YAML's other line breaks, a byte-order mark, templates.
-const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]|\{\{|\{%/;
+// (tab…), a CR that does not start a CRLF line break, YAML's other line breaks, a byte-order
+// mark, templates. Every CR left is followed by LF: a line's content ends at either.
+const UNSUPPORTED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)|\{\{|\{%/;
 
 // The library's classes and constants, read once (a bundler turns each use of an import into a
 // property read through a getter).
@@ -49,6 +52,7 @@ const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_FOLDED, BLOCK_LITERAL } = Scala
 
 const SPACE = 32;
 const NL = 10;
+const CR = 13;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
@@ -99,9 +103,10 @@ class BlockParser {
     let docStart = false;
     let pos = 0;
     if (text.startsWith('---')) {
-      if (text.charCodeAt(3) !== NL) return undefined;
+      const c = text.charCodeAt(3);
+      if (c !== NL && c !== CR) return undefined;
       docStart = true;
-      pos = 4;
+      pos = this.afterLine(3);
     }
     const first = this.nextContent(pos);
     // Comments before the content: the document's or the root's `commentBefore`.
@@ -144,9 +149,17 @@ class BlockParser {
 
   // ---- lines -------------------------------------------------------------------------------
 
+  /** The end of the content of the line holding `pos`: its CRLF or LF, or text.length. */
   private lineEnd(pos: number): number {
     const nl = this.text.indexOf('\n', pos);
-    return nl < 0 ? this.len : nl;
+    if (nl < 0) return this.len;
+    return this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+  }
+
+  /** The start of the line after the one whose content ends at `lineEnd` (lineEnd()), or text.length. */
+  private nextLine(lineEnd: number): number {
+    if (lineEnd >= this.len) return lineEnd;
+    return this.text.charCodeAt(lineEnd) === CR ? lineEnd + 2 : lineEnd + 1;
   }
 
   /** After the line holding `pos` (its newline included), or text.length. */
@@ -177,8 +190,8 @@ class BlockParser {
       let i = pos;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
-      if (i >= len || c === NL) {
-        pos = i + 1;
+      if (i >= len || c === NL || c === CR) {
+        pos = this.afterLine(i);
         continue;
       }
       if (c === HASH) {
@@ -206,7 +219,7 @@ class BlockParser {
     const i = lineStart + this.indentAt(lineStart);
     if (this.text.charCodeAt(i) !== DASH) return false;
     const n = this.text.charCodeAt(i + 1);
-    return n === SPACE || n === NL || i + 1 >= this.len;
+    return n === SPACE || n === NL || n === CR || i + 1 >= this.len;
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -329,7 +342,7 @@ class BlockParser {
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
-    if (i >= len || c === NL || c === HASH) {
+    if (i >= len || c === NL || c === CR || c === HASH) {
       if (c === HASH && i === pos) throw BAIL;
       // The value is on the following lines, or empty. Comment lines between the indicator and a
       // nested value are that value's `commentBefore` whatever their indent.
@@ -369,7 +382,7 @@ class BlockParser {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
         const n = i + 1 < this.len ? text.charCodeAt(i + 1) : NL;
-        if (n === SPACE || n === NL) {
+        if (n === SPACE || n === NL || n === CR) {
           if (text.charCodeAt(i - 1) === SPACE || i - pos > 1000) throw BAIL;
           return i;
         }
@@ -547,7 +560,7 @@ class BlockParser {
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i < lineEnd && !(text.charCodeAt(i) === HASH && i > pos)) throw BAIL;
-    return lineEnd < this.len ? lineEnd + 1 : lineEnd;
+    return this.nextLine(lineEnd);
   }
 
   /** The next content line after a value ending at line start `pos`; a deeper line would continue the scalar. */
@@ -611,9 +624,10 @@ class BlockParser {
     const strip = text.charCodeAt(headerEnd) === DASH;
     if (strip) headerEnd++;
     if (headerEnd !== lineEnd || lineEnd >= len) throw BAIL;
-    const bodyStart = lineEnd + 1;
+    const bodyStart = this.nextLine(lineEnd);
     const trim = this.indentAt(bodyStart);
-    if (trim <= indent || text.charCodeAt(bodyStart + trim) === NL || bodyStart + trim >= len) throw BAIL;
+    const firstChar = text.charCodeAt(bodyStart + trim);
+    if (trim <= indent || firstChar === NL || firstChar === CR || bodyStart + trim >= len) throw BAIL;
     // Lines as [indent, content]; blank lines (empty or spaces only) have content ''.
     const lines: [number, string][] = [];
     let line = bodyStart;
@@ -629,9 +643,9 @@ class BlockParser {
         if (ind < trim) break;
         lines.push([ind, text.slice(line + ind, e)]);
         blanks = 0;
-        contentEnd = e < len ? e + 1 : e;
+        contentEnd = this.nextLine(e);
       }
-      line = e + 1;
+      line = this.nextLine(e);
     }
     // Trailing blank lines are not the scalar's (clip and strip drop them); lines of spaces there would be.
     for (let i = lines.length - blanks; i < lines.length; i++) if (lines[i][0] > 0) throw BAIL;
@@ -702,5 +716,5 @@ function isPlainSafe(c: number): boolean {
 }
 
 function isSpaceOrEnd(c: number): boolean {
-  return c === SPACE || c === NL || Number.isNaN(c);
+  return c === SPACE || c === NL || c === CR || Number.isNaN(c);
 }

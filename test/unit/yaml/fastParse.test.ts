@@ -29,6 +29,16 @@ function check(text: string): boolean {
   return true;
 }
 
+/** The same text with CRLF line breaks. */
+const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** check() on `text` and on its CRLF form, which the fast path must take alike. */
+function checkBoth(text: string): boolean {
+  const taken = check(text);
+  if (!text.includes('\r')) assert.equal(check(crlf(text)), taken, `the CRLF form of ${JSON.stringify(text)} ${taken ? 'was not' : 'was'} taken`);
+  return taken;
+}
+
 describe('fastParse', () => {
   const accepted: [string, string][] = [
     ['a map of scalars', 'apiVersion: v1\nkind: Pod\nreplicas: 3\n'],
@@ -49,15 +59,21 @@ describe('fastParse', () => {
     ['a comment-only document', '# nothing here\n\n'],
     ['an empty text', ''],
     ['keys named like members of Object.prototype', 'constructor: 1\ntoString: a\nm: {valueOf: 1}\n'],
+    ['spaces before line breaks', 'a: x  \nb:  \nc: "q"  \nd: [1]  \ne: |\n  x  \n  y\nf: >-\n  x  \n\n  y \n- \n'.replace('- \n', 'g:\n  - \n  - a \n')],
+    ['a block scalar at the end without a final line break', 'a: |\n  x\n  y'],
+    ['a marker and a comment-only document', '---\n# only a comment\n'],
   ];
-  for (const [name, text] of accepted) it(`accepts ${name}`, () => assert.ok(check(text), 'the fast path was not taken'));
+  for (const [name, text] of accepted) it(`accepts ${name}, with LF and CRLF line breaks`, () => assert.ok(checkBoth(text), 'the fast path was not taken'));
 
   const bailed: [string, string][] = [
     ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a tab', 'a:\t1\n'],
-    ['CRLF', 'a: 1\r\n'],
+    ['a CR without LF', 'a: 1\rb: 2\n'],
+    ['a CR at the end', 'a: 1\r'],
+    ['a CR inside a quoted scalar', 'a: "x\ry"\n'],
+    ['a CR after CRLF', 'a: 1\r\r\n'],
     ['a template', 'name: {{ .Values.name }}\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
@@ -78,33 +94,35 @@ describe('fastParse', () => {
     ['a comment before an empty item', '- a\n# c\n-\n'],
   ];
   for (const [name, text] of bailed)
-    it(`leaves ${name} to yaml`, () => {
+    it(`leaves ${name} to yaml, with LF and CRLF line breaks`, () => {
       assert.equal(fastParse(text, options(new LineCounter())), undefined);
+      if (!text.includes('\r')) assert.equal(fastParse(crlf(text), options(new LineCounter())), undefined);
     });
 
-  it('agrees with yaml on every document of examples/ and test/fixtures/, and takes most of them', () => {
+  it('agrees with yaml on every document of examples/ and test/fixtures/, LF and CRLF, and takes most of them', () => {
     let total = 0;
     let fast = 0;
     for (const file of yamlFiles(['examples', 'test/fixtures']))
       for (const chunk of splitDocuments(readFileSync(file, 'utf8'))) {
         total++;
-        if (check(chunk.text)) fast++;
+        if (checkBoth(chunk.text)) fast++;
       }
     assert.ok(total > 50, `${total} documents`);
     assert.ok(fast / total > 0.75, `${fast} of ${total} documents took the fast path`);
   });
 
-  it('agrees with yaml on every document of the yaml-test-suite, and leaves its error cases to yaml', () => {
+  it('agrees with yaml on every document of the yaml-test-suite, LF and CRLF, and leaves its error cases to yaml', () => {
     let fast = 0;
     for (const file of suite as unknown as { id: string; cases: { yaml: string; fail?: boolean }[] }[])
       for (const c of file.cases)
-        for (const chunk of splitDocuments(c.yaml)) {
-          const lb = new LineCounter();
-          const errors = parseDocument(chunk.text, options(lb)).errors.length;
-          if (!check(chunk.text)) continue;
-          fast++;
-          assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
-        }
+        for (const text of [c.yaml, crlf(c.yaml)])
+          for (const chunk of splitDocuments(text)) {
+            const lb = new LineCounter();
+            const errors = parseDocument(chunk.text, options(lb)).errors.length;
+            if (!check(chunk.text)) continue;
+            fast++;
+            assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
+          }
     assert.ok(fast > 40, `${fast} documents of the suite took the fast path`);
   });
 
@@ -116,17 +134,20 @@ describe('fastParse', () => {
     assert.deepEqual(chunk.doc.errors, []);
   });
 
-  it('agrees with yaml on generated manifests and their mutations', () => {
+  it('agrees with yaml on generated manifests and their mutations, LF and CRLF', () => {
     let fast = 0;
     let runs = 0;
     fc.assert(
       fc.property(manifest, fc.array(mutation, { maxLength: 3 }), (text, mutations) => {
         runs++;
-        if (check(text)) fast++;
+        if (checkBoth(text)) fast++;
         let t = text;
+        let u = crlf(text);
         for (const m of mutations) {
           t = m(t);
+          u = m(u);
           check(t);
+          check(u);
         }
       }),
       { seed: 5, numRuns: 1500 },
