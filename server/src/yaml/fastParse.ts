@@ -240,11 +240,11 @@ class BlockParser {
       last = this.valueAfter(keyEnd + 1, lineStart, indent, false);
       map.items.push(new PairNode(key, last.node));
       const k = key.value as string;
-      // As toJS adds a pair: a key inherited from Object.prototype (`constructor`) becomes an own property.
-      if (k in obj) {
-        if (Object.hasOwn(obj, k)) throw BAIL;
-        Object.defineProperty(obj, k, { value: last.value, writable: true, enumerable: true, configurable: true });
-      } else obj[k] = last.value;
+      // A duplicate key is an error. Otherwise the pair becomes an own property as toJS adds it,
+      // a key inherited from Object.prototype (`constructor`) too: every one is a writable data
+      // property there but `__proto__` (plainKey bails on it), so an assignment defines it on obj.
+      if (Object.hasOwn(obj, k)) throw BAIL;
+      obj[k] = last.value;
       end = last.end;
       const next = last.next;
       if (this.pendingComment >= 0) {
