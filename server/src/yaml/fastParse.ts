@@ -4,9 +4,9 @@
 // Lines may end in LF or CRLF (a line's content ends before either; ranges and line starts count
 // the CR as yaml does). Whatever it does not reproduce exactly — flow collections over several
 // lines, anchors, aliases, tags, directives, tabs, a CR outside a CRLF, multi-line plain or quoted
-// scalars, escapes, block keys that are quoted, odd indentation, comment lines yaml would give to
-// a scalar or an empty value, any syntax error, duplicate keys, templates — makes it return
-// undefined, and the caller parses the text with `yaml.parseDocument` unchanged.
+// scalars, an invalid escape, block keys that are quoted, odd indentation, comment lines yaml
+// would give to a scalar or an empty value, any syntax error, duplicate keys, templates — makes
+// it return undefined, and the caller parses the text with `yaml.parseDocument` unchanged.
 // test/unit/yaml/fastParse.test.ts compares both, on every case with LF and with CRLF.
 //
 // Comments and blank lines are not attached (`comment`, `commentBefore`, `spaceBefore` stay unset
@@ -49,6 +49,29 @@ const MapNode = YAMLMap;
 const SeqNode = YAMLSeq;
 const PairNode = Pair;
 const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_FOLDED, BLOCK_LITERAL } = Scalar;
+
+// The escapes of a double-quoted scalar but \x, \u and \U (as yaml's resolve-flow-scalar; an
+// escaped tab never gets here, a tab bails).
+const DQ_ESCAPES = new Map([
+  ['0', '\0'],
+  ['a', '\x07'],
+  ['b', '\b'],
+  ['e', '\x1b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+  ['v', '\v'],
+  ['N', '\u0085'],
+  ['_', '\u00a0'],
+  ['L', '\u2028'],
+  ['P', '\u2029'],
+  [' ', ' '],
+  ['"', '"'],
+  ['/', '/'],
+  ['\\', '\\'],
+]);
+const HEX = /^[0-9a-fA-F]+$/;
 
 const SPACE = 32;
 const NL = 10;
@@ -434,17 +457,43 @@ class BlockParser {
     return { node, value, end, next: this.after(end, indent), empty: false };
   }
 
-  /** `"…"` (no escapes) or `'…'` closed on its line, starting at `pos`; range[2] is its end. */
+  /** `"…"` or `'…'` closed on its line, starting at `pos`; range[2] is its end. */
   private quoted(pos: number, lineEnd: number): Scalar {
     const { text } = this;
-    const c = text.charCodeAt(pos);
+    const double = text.charCodeAt(pos) === 34;
     let i = pos + 1;
     let body = '';
     let valueEnd: number;
     for (;;) {
-      const q = text.indexOf(c === 34 ? '"' : "'", i);
+      if (double) {
+        // Up to the closing quote or an escape, which is decoded as yaml does (an escaped line break bails).
+        let j = i;
+        let ch = 0;
+        while (j < lineEnd && (ch = text.charCodeAt(j)) !== 34 && ch !== 92) j++;
+        if (j >= lineEnd || (ch === 92 && j + 1 >= lineEnd)) throw BAIL;
+        body += text.slice(i, j);
+        if (ch === 34) {
+          valueEnd = j + 1;
+          break;
+        }
+        const e = text[j + 1];
+        const simple = DQ_ESCAPES.get(e);
+        if (simple !== undefined) {
+          body += simple;
+          i = j + 2;
+        } else {
+          const length = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+          const hex = text.slice(j + 2, j + 2 + length);
+          if (length === 0 || j + 2 + length > lineEnd || !HEX.test(hex)) throw BAIL;
+          // A code point beyond U+10FFFF is an error (fromCodePoint throws: bail); a lone surrogate is kept.
+          body += String.fromCodePoint(Number.parseInt(hex, 16));
+          i = j + 2 + length;
+        }
+        continue;
+      }
+      const q = text.indexOf("'", i);
       if (q < 0 || q >= lineEnd) throw BAIL;
-      if (c === 39 && text.charCodeAt(q + 1) === 39) {
+      if (text.charCodeAt(q + 1) === 39) {
         body += text.slice(i, q + 1);
         i = q + 2;
         continue;
@@ -453,11 +502,10 @@ class BlockParser {
       valueEnd = q + 1;
       break;
     }
-    if (c === 34 && body.includes('\\')) throw BAIL;
     const node = new ScalarNode(body);
     node.range = [pos, valueEnd, valueEnd];
     node.source = body;
-    node.type = c === 34 ? QUOTE_DOUBLE : QUOTE_SINGLE;
+    node.type = double ? QUOTE_DOUBLE : QUOTE_SINGLE;
     return node;
   }
 

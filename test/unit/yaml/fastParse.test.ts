@@ -77,7 +77,8 @@ describe('fastParse', () => {
     ['a template', 'name: {{ .Values.name }}\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
-    ['an escape', 'a: "x\\ty"\n'],
+    ['an invalid escape', 'a: "x\\qy"\n'],
+    ['an escaped line break', 'a: "x\\\n  y"\n'],
     ['a quoted key', '"a": 1\n'],
     ['a flow collection over two lines', 'a: [1,\n  2]\n'],
     ['a flow collection with a trailing comma', 'a: [1, ]\n'],
@@ -98,6 +99,23 @@ describe('fastParse', () => {
       assert.equal(fastParse(text, options(new LineCounter())), undefined);
       if (!text.includes('\r')) assert.equal(fastParse(crlf(text), options(new LineCounter())), undefined);
     });
+
+  // Every escape of a double-quoted scalar, as a block value, a flow item and a flow key; the
+  // invalid ones (yaml reports an error) are left to yaml.
+  const escapes = ['\\0', '\\a', '\\b', '\\e', '\\f', '\\n', '\\r', '\\t', '\\v', '\\N', '\\_', '\\L', '\\P', '\\ ', '\\"', '\\/', '\\\\'];
+  const codes = ['\\x41', '\\x0a', '\\u00e9', '\\u2028', '\\uD83D\\uDE00', '\\uDE00', '\\U0001F600', '\\U0010FFFF', '\\U00000000', '\\xfF'];
+  const invalid = ['\\q', '\\x4', '\\xZZ', '\\u12', '\\U00110000', '\\UFFFFFFFF', '\\u00g0', '\\x', '\\', '\\\\\\'];
+  const inPlaces = (e: string) => [`a: "${e}"\n`, `a: "x${e}y${e}"  # c\n`, `a: ["${e}", "z"]\n`, `a: {"k${e}": v}\n`, `- "${e}x"\n- "${e}"\n`];
+  it('decodes every escape of a double-quoted scalar as yaml does', () => {
+    for (const e of [...escapes, ...codes]) for (const text of inPlaces(e)) assert.ok(checkBoth(text), `not taken: ${JSON.stringify(text)}`);
+  });
+  it('leaves invalid escapes to yaml', () => {
+    for (const e of invalid)
+      for (const text of inPlaces(e)) {
+        assert.equal(fastParse(text, options(new LineCounter())), undefined, JSON.stringify(text));
+        assert.equal(fastParse(crlf(text), options(new LineCounter())), undefined, JSON.stringify(text));
+      }
+  });
 
   it('agrees with yaml on every document of examples/ and test/fixtures/, LF and CRLF, and takes most of them', () => {
     let total = 0;
@@ -197,6 +215,8 @@ const scalarText = fc.constantFrom(
   'nginx:1.25',
   'http://x/y',
   '"quoted # not a comment"',
+  '"esc\\t\\"q\\" \\u00e9\\x41\\\\"',
+  '["\\n", {"k\\/": "\\U0001F600"}]',
   "'it''s'",
   '""',
   "''",
