@@ -1,12 +1,14 @@
-// A fast path for the block-style YAML nearly every manifest is written in. It builds the `yaml`
+// A fast path for the block-style YAML nearly every manifest is written in, and for JSON-style
+// documents (one flow collection, a line break after a bracket or a comma). It builds the `yaml`
 // package's own nodes (Document, YAMLMap, YAMLSeq, Pair, Scalar) with the same values, ranges,
 // sources, types and formats `parseDocument` gives, and the plain value (`toJS`) in the same pass.
 // Lines may end in LF or CRLF (a line's content ends before either; ranges and line starts count
 // the CR as yaml does). Whatever it does not reproduce exactly — flow collections over several
-// lines, anchors, aliases, tags, directives, tabs, a CR outside a CRLF, multi-line plain or quoted
-// scalars, an invalid escape, block keys that are quoted, odd indentation, comment lines yaml
-// would give to a scalar or an empty value, any syntax error, duplicate keys, templates — makes
-// it return undefined, and the caller parses the text with `yaml.parseDocument` unchanged.
+// lines inside a block one, comments or blank lines inside a flow collection, anchors, aliases,
+// tags, directives, tabs, a CR outside a CRLF, multi-line plain or quoted scalars, an invalid
+// escape, block keys that are quoted, odd indentation, comment lines yaml would give to a scalar
+// or an empty value, any syntax error, duplicate keys, templates — makes it return undefined,
+// and the caller parses the text with `yaml.parseDocument` unchanged.
 // test/unit/yaml/fastParse.test.ts compares both, on every case with LF and with CRLF.
 //
 // Comments and blank lines are not attached (`comment`, `commentBefore`, `spaceBefore` stay unset
@@ -156,7 +158,8 @@ class BlockParser {
         this.doc.range = [0, end, end];
       } else this.doc.range = [0, len, len];
     } else {
-      const root = this.isSeqItem(first) ? this.seq(first, 0) : this.map(first, first, 0);
+      const c = text.charCodeAt(first);
+      const root = c === 91 || c === 123 ? this.rootFlow(first) : this.isSeqItem(first) ? this.seq(first, 0) : this.map(first, first, 0);
       // Comments still pending at the end go to the document's end (the root is at column 0).
       if (root.next < len) return undefined;
       this.doc.contents = root.node as Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed;
@@ -511,19 +514,32 @@ class BlockParser {
 
   /** A flow collection on one line (see flowCollection), as a block value. */
   private flow(pos: number, lineEnd: number, indent: number): Parsed {
-    const { node, value } = this.flowCollection(pos, lineEnd);
+    const { node, value } = this.flowCollection(pos, false);
     const valueEnd = node.range![1];
     const end = this.lineTail(valueEnd, lineEnd);
     node.range![2] = end;
     return { node, value, end, next: this.after(end, indent), empty: false };
   }
 
+  /** A flow collection that is the whole document (JSON style), over as many lines as it takes. */
+  private rootFlow(pos: number): Parsed {
+    const { node, value } = this.flowCollection(pos, true);
+    const valueEnd = node.range![1];
+    const end = this.lineTail(valueEnd, this.lineEnd(valueEnd));
+    // yaml gives the document's end only some of the lines after a flow root (up to the first blank one): bail on any.
+    if (end < this.len) throw BAIL;
+    node.range![2] = end;
+    return { node, value, end, next: end, empty: false };
+  }
+
   /**
-   * A flow collection closed on its line, of plain or quoted scalars and flow collections:
-   * `[]`, `[ a, "b", 1 ]`, `{ a: 1, b: [c] }`; no trailing comma, no space before a key's `:`.
-   * Its range ends after the closing bracket.
+   * A flow collection of plain or quoted scalars and flow collections: `[]`, `[ a, "b", 1 ]`,
+   * `{ a: 1, b: [c] }`; no space before a key's `:`. Closed on its line, without a trailing
+   * comma; or, `multiline` (the document's root), with a line break after an opening bracket or a
+   * comma (then spaces), or between an item and the closing bracket, and a trailing comma. Its
+   * range ends after the closing bracket.
    */
-  private flowCollection(pos: number, lineEnd: number): { node: YAMLMap | YAMLSeq; value: unknown } {
+  private flowCollection(pos: number, multiline: boolean): { node: YAMLMap | YAMLSeq; value: unknown } {
     const { text } = this;
     const isSeq = text.charCodeAt(pos) === 91;
     const close = isSeq ? 93 : 125;
@@ -531,56 +547,95 @@ class BlockParser {
     coll.flow = true;
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
-    let i = pos + 1;
-    while (text.charCodeAt(i) === SPACE) i++;
+    let i = this.flowGap(pos + 1, multiline);
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         let last: { node: Scalar | YAMLMap | YAMLSeq; value: unknown };
         if (isSeq) {
-          last = this.flowItem(i, lineEnd);
+          last = this.flowItem(i, multiline);
           (coll as YAMLSeq).items.push(last.node);
           arr.push(last.value);
         } else {
-          const key = this.flowScalar(i, lineEnd, true);
+          const key = this.flowScalar(i, true, false);
           i = key.range![1];
           if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) throw BAIL;
           const k = key.value;
           if (typeof k !== 'string' || k === '__proto__' || k === '<<' || Object.hasOwn(obj, k)) throw BAIL;
           i += 2;
           while (text.charCodeAt(i) === SPACE) i++;
-          last = this.flowItem(i, lineEnd);
+          last = this.flowItem(i, multiline);
           (coll as YAMLMap).items.push(new PairNode(key, last.node));
           obj[k] = last.value;
         }
         i = last.node.range![1];
-        // The spaces after an item are part of its range.
+        // The spaces after an item are part of its range, and a line break (see below) before a closing bracket.
         while (text.charCodeAt(i) === SPACE) i++;
+        let ch = text.charCodeAt(i);
+        if (ch === NL || ch === CR) {
+          if (!multiline) throw BAIL;
+          const next = this.nextLine(i);
+          i = next;
+          while (text.charCodeAt(i) === SPACE) i++;
+          if (text.charCodeAt(i) !== close) throw BAIL;
+          // As yaml's parser ends them: a sequence's item after the next line's indent, a pair's value after the line break.
+          last.node.range![2] = isSeq ? i : next;
+          break;
+        }
         last.node.range![2] = i;
-        const ch = text.charCodeAt(i);
         if (ch === close) break;
         if (ch !== 44) throw BAIL;
-        i++;
-        while (text.charCodeAt(i) === SPACE) i++;
+        i = this.flowGap(i + 1, multiline);
+        ch = text.charCodeAt(i);
+        if (ch === close) {
+          if (!multiline) throw BAIL;
+          break;
+        }
       }
     }
     coll.range = [pos, i + 1, i + 1];
     return { node: coll, value: isSeq ? arr : obj };
   }
 
+  /** After `[`, `{` or `,`: spaces, and with `multiline` a line break and the next line's indent. */
+  private flowGap(pos: number, multiline: boolean): number {
+    const { text } = this;
+    let i = pos;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    if (c === NL || c === CR) {
+      if (!multiline) throw BAIL;
+      i = this.nextLine(i);
+      while (text.charCodeAt(i) === SPACE) i++;
+      const d = text.charCodeAt(i);
+      // A blank line, a comment, a document marker or the end: left to yaml.
+      if (i >= this.len || d === NL || d === CR || d === HASH || (i === this.lineStartOf(i) && (text.startsWith('---', i) || text.startsWith('...', i))))
+        throw BAIL;
+    }
+    return i;
+  }
+
+  private lineStartOf(pos: number): number {
+    return this.text.lastIndexOf('\n', pos - 1) + 1;
+  }
+
   /** An item (or a pair's value) of a flow collection. */
-  private flowItem(pos: number, lineEnd: number): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
+  private flowItem(pos: number, multiline: boolean): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
     const c = this.text.charCodeAt(pos);
-    if (c === 91 || c === 123) return this.flowCollection(pos, lineEnd);
-    const node = this.flowScalar(pos, lineEnd, false);
+    if (c === 91 || c === 123) return this.flowCollection(pos, multiline);
+    const node = this.flowScalar(pos, false, multiline);
     return { node, value: node.value };
   }
 
-  /** A quoted or plain scalar inside a flow collection, ending right before `,`, a closing bracket or (a key) `: `. */
-  private flowScalar(pos: number, lineEnd: number, atKey: boolean): Scalar {
+  /**
+   * A quoted or plain scalar inside a flow collection, ending right before `,`, a closing bracket
+   * or (a key) `: `; with `multiline`, a value may also end its line.
+   */
+  private flowScalar(pos: number, atKey: boolean, multiline: boolean): Scalar {
     const { text } = this;
+    const lineEnd = this.lineEnd(pos);
     const c = text.charCodeAt(pos);
     if (c === 34 || c === 39) return this.quoted(pos, lineEnd);
-    if (isIndicator(c) || c === SPACE || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
+    if (isIndicator(c) || isSpaceOrEnd(c) || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
     let i = pos + 1;
     for (; i < lineEnd; i++) {
       const ch = text.charCodeAt(i);
@@ -592,7 +647,7 @@ class BlockParser {
       }
       if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 91 || ch === 123 || ch === 34 || ch === 39) throw BAIL;
     }
-    if (i >= lineEnd) throw BAIL;
+    if (i >= lineEnd && (atKey || !multiline)) throw BAIL;
     let end = i;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end < i && atKey) throw BAIL;

@@ -62,6 +62,15 @@ describe('fastParse', () => {
     ['spaces before line breaks', 'a: x  \nb:  \nc: "q"  \nd: [1]  \ne: |\n  x  \n  y\nf: >-\n  x  \n\n  y \n- \n'.replace('- \n', 'g:\n  - \n  - a \n')],
     ['a block scalar at the end without a final line break', 'a: |\n  x\n  y'],
     ['a marker and a comment-only document', '---\n# only a comment\n'],
+    [
+      'a JSON document',
+      '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {\n    "containers": [\n      {\n        "name": "a",\n        "ports": [80, 443]\n      }\n    ]\n  }\n}\n',
+    ],
+    [
+      'a JSON-style document with plain keys and trailing commas',
+      '---\n{\n  apiVersion: "v1",\n  kind: Pod,\n  metadata: {\n    name: x ,\n    labels: {},\n  },\n  spec: {\n    containers: [{\n      name: "c",\n      args: ["-c", 1],\n    }, 2],\n    e: []\n  },\n}\n',
+    ],
+    ['a root flow sequence over lines', '[\n  1,\n  a b,\n  [x, y],\n  { k: v }\n]'],
   ];
   for (const [name, text] of accepted) it(`accepts ${name}, with LF and CRLF line breaks`, () => assert.ok(checkBoth(text), 'the fast path was not taken'));
 
@@ -82,6 +91,14 @@ describe('fastParse', () => {
     ['a quoted key', '"a": 1\n'],
     ['a flow collection over two lines', 'a: [1,\n  2]\n'],
     ['a flow collection with a trailing comma', 'a: [1, ]\n'],
+    ['a multi-line plain scalar in a JSON document', '{\n  a: one\n    two\n}\n'],
+    ['a comment in a JSON document', '{\n  a: 1, # c\n  b: 2\n}\n'],
+    ['a comment line in a JSON document', '{\n  # c\n  a: 1\n}\n'],
+    ['a blank line in a JSON document', '{\n  a: 1,\n\n  b: 2\n}\n'],
+    ['a comma on the next line in a JSON document', '{\n  a: 1\n  , b: 2\n}\n'],
+    ['a value on the line after its key in a JSON document', '{\n  a:\n    1\n}\n'],
+    ['content after a JSON document', '{\n  a: 1\n}\nb: 2\n'],
+    ['an unclosed JSON document', '{\n  a: 1,\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a compact nested mapping', 'a: b: c\n'],
     ['odd indentation', 'a:\n    b: 1\n  c: 2\n'],
@@ -171,6 +188,27 @@ describe('fastParse', () => {
       { seed: 5, numRuns: 1500 },
     );
     assert.ok(fast / runs > 0.5, `${fast} of ${runs} generated documents took the fast path`);
+  });
+
+  it('agrees with yaml on generated JSON-style documents and their mutations, LF and CRLF', () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(jsonManifest, fc.array(mutation, { maxLength: 3 }), (text, mutations) => {
+        runs++;
+        if (checkBoth(text)) fast++;
+        let t = text;
+        let u = crlf(text);
+        for (const m of mutations) {
+          t = m(t);
+          u = m(u);
+          check(t);
+          check(u);
+        }
+      }),
+      { seed: 6, numRuns: 1000 },
+    );
+    assert.ok(fast / runs > 0.4, `${fast} of ${runs} generated JSON-style documents took the fast path`);
   });
 });
 
@@ -346,6 +384,39 @@ const manifest = fc
     fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n'),
   )
   .map(([tree, choices, head, tail]) => head + serialize(tree, 0, new Choices(choices)).join('\n') + tail);
+
+/** A tree as one flow collection over lines (JSON style): line breaks after brackets and commas, trailing commas, quoted keys. */
+function serializeFlow(tree: Tree, indent: number, c: Choices): string {
+  const pad = ' '.repeat(indent);
+  const inner = ' '.repeat(indent + [2, 4, 1][c.next(3)]);
+  if (tree.t === 'scalar') return tree.text;
+  if (tree.t === 'block') return JSON.stringify(tree.lines.join('\n'));
+  const items =
+    tree.t === 'map'
+      ? tree.items.map(([k, v]) => `${c.next(3) === 0 ? JSON.stringify(k) : k}: ${serializeFlow(v, inner.length, c)}`)
+      : tree.items.map((v) => serializeFlow(v, inner.length, c));
+  const [open, close] = tree.t === 'map' ? ['{', '}'] : ['[', ']'];
+  const spaced = c.next(5) === 0 ? ' ' : '';
+  switch (c.next(4)) {
+    case 0: // one line
+      return `${open}${spaced}${items.join(', ')}${spaced}${close}`;
+    case 1: // the closing bracket on the last item's line
+      return `${open}${items.join(',\n' + inner)}${close}`;
+    default: {
+      const trailing = c.next(2) === 0 ? ',' : '';
+      return `${open}\n${inner}${items.join(`,${spaced}\n${inner}`)}${trailing}${spaced}\n${pad}${close}`;
+    }
+  }
+}
+
+const jsonManifest = fc
+  .tuple(
+    fc.oneof({ weight: 4, arbitrary: treeArb.filter((t) => t.t === 'map') }, { weight: 1, arbitrary: treeArb.filter((t) => t.t === 'seq') }),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('', '---\n'),
+    fc.constantFrom('\n', '', '\n\n', '  \n'),
+  )
+  .map(([tree, choices, head, tail]) => head + serializeFlow(tree, 0, new Choices(choices)) + tail);
 
 const noise = fc.constantFrom(
   ' ',
