@@ -1,11 +1,15 @@
-// A fast path for the block-style YAML nearly every manifest is written in. It builds the `yaml`
+// A fast path for the block-style YAML nearly every manifest is written in, and for JSON-style
+// documents (one flow collection, a line break after a bracket or a comma). It builds the `yaml`
 // package's own nodes (Document, YAMLMap, YAMLSeq, Pair, Scalar) with the same values, ranges,
 // sources, types and formats `parseDocument` gives, and the plain value (`toJS`) in the same pass.
-// Whatever it does not reproduce exactly — flow collections over several lines, anchors,
-// aliases, tags, directives, tabs, CR, multi-line plain or quoted scalars, escapes, block keys
-// that are quoted, odd indentation, comment lines yaml would give to a scalar or an empty value,
-// any syntax error, duplicate keys, templates — makes it return undefined, and the caller parses
-// the text with `yaml.parseDocument` unchanged. test/unit/yaml/fastParse.test.ts compares both.
+// Lines may end in LF or CRLF (a line's content ends before either; ranges and line starts count
+// the CR as yaml does). Whatever it does not reproduce exactly — flow collections over several
+// lines inside a block one, comments or blank lines inside a flow collection, anchors, aliases,
+// tags, directives, tabs, a CR outside a CRLF, multi-line plain or quoted scalars, an invalid
+// escape, block keys that are quoted, odd indentation, comment lines yaml would give to a scalar
+// or an empty value, any syntax error, duplicate keys, templates — makes it return undefined,
+// and the caller parses the text with `yaml.parseDocument` unchanged.
+// test/unit/yaml/fastParse.test.ts compares both, on every case with LF and with CRLF.
 //
 // Comments and blank lines are not attached (`comment`, `commentBefore`, `spaceBefore` stay unset
 // on every node and the document): nothing in server/src reads them from a parsed chunk (the one
@@ -36,8 +40,9 @@ const SCALAR_TAG = Symbol.for('yaml.scalar');
 const BAIL = { bail: true };
 
 // Characters that make the chunk leave the fast path wherever they are: control characters
-// (tab, CR…), YAML's other line breaks, a byte-order mark, templates.
-const UNSUPPORTED = /[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]|\{\{|\{%/;
+// (tab…), a CR that does not start a CRLF line break, YAML's other line breaks, a byte-order
+// mark, templates. Every CR left is followed by LF: a line's content ends at either.
+const UNSUPPORTED = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufeff]|\r(?!\n)|\{\{|\{%/;
 
 // The library's classes and constants, read once (a bundler turns each use of an import into a
 // property read through a getter).
@@ -47,8 +52,32 @@ const SeqNode = YAMLSeq;
 const PairNode = Pair;
 const { PLAIN, QUOTE_DOUBLE, QUOTE_SINGLE, BLOCK_FOLDED, BLOCK_LITERAL } = Scalar;
 
+// The escapes of a double-quoted scalar but \x, \u and \U (as yaml's resolve-flow-scalar; an
+// escaped tab never gets here, a tab bails).
+const DQ_ESCAPES = new Map([
+  ['0', '\0'],
+  ['a', '\x07'],
+  ['b', '\b'],
+  ['e', '\x1b'],
+  ['f', '\f'],
+  ['n', '\n'],
+  ['r', '\r'],
+  ['t', '\t'],
+  ['v', '\v'],
+  ['N', '\u0085'],
+  ['_', '\u00a0'],
+  ['L', '\u2028'],
+  ['P', '\u2029'],
+  [' ', ' '],
+  ['"', '"'],
+  ['/', '/'],
+  ['\\', '\\'],
+]);
+const HEX = /^[0-9a-fA-F]+$/;
+
 const SPACE = 32;
 const NL = 10;
+const CR = 13;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
@@ -99,9 +128,10 @@ class BlockParser {
     let docStart = false;
     let pos = 0;
     if (text.startsWith('---')) {
-      if (text.charCodeAt(3) !== NL) return undefined;
+      const c = text.charCodeAt(3);
+      if (c !== NL && c !== CR) return undefined;
       docStart = true;
-      pos = 4;
+      pos = this.afterLine(3);
     }
     const first = this.nextContent(pos);
     // Comments before the content: the document's or the root's `commentBefore`.
@@ -128,7 +158,8 @@ class BlockParser {
         this.doc.range = [0, end, end];
       } else this.doc.range = [0, len, len];
     } else {
-      const root = this.isSeqItem(first) ? this.seq(first, 0) : this.map(first, first, 0);
+      const c = text.charCodeAt(first);
+      const root = c === 91 || c === 123 ? this.rootFlow(first) : this.isSeqItem(first) ? this.seq(first, 0) : this.map(first, first, 0);
       // Comments still pending at the end go to the document's end (the root is at column 0).
       if (root.next < len) return undefined;
       this.doc.contents = root.node as Scalar.Parsed | YAMLMap.Parsed | YAMLSeq.Parsed;
@@ -144,9 +175,17 @@ class BlockParser {
 
   // ---- lines -------------------------------------------------------------------------------
 
+  /** The end of the content of the line holding `pos`: its CRLF or LF, or text.length. */
   private lineEnd(pos: number): number {
     const nl = this.text.indexOf('\n', pos);
-    return nl < 0 ? this.len : nl;
+    if (nl < 0) return this.len;
+    return this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+  }
+
+  /** The start of the line after the one whose content ends at `lineEnd` (lineEnd()), or text.length. */
+  private nextLine(lineEnd: number): number {
+    if (lineEnd >= this.len) return lineEnd;
+    return this.text.charCodeAt(lineEnd) === CR ? lineEnd + 2 : lineEnd + 1;
   }
 
   /** After the line holding `pos` (its newline included), or text.length. */
@@ -177,8 +216,8 @@ class BlockParser {
       let i = pos;
       while (text.charCodeAt(i) === SPACE) i++;
       const c = text.charCodeAt(i);
-      if (i >= len || c === NL) {
-        pos = i + 1;
+      if (i >= len || c === NL || c === CR) {
+        pos = this.afterLine(i);
         continue;
       }
       if (c === HASH) {
@@ -206,7 +245,7 @@ class BlockParser {
     const i = lineStart + this.indentAt(lineStart);
     if (this.text.charCodeAt(i) !== DASH) return false;
     const n = this.text.charCodeAt(i + 1);
-    return n === SPACE || n === NL || i + 1 >= this.len;
+    return n === SPACE || n === NL || n === CR || i + 1 >= this.len;
   }
 
   // ---- collections -------------------------------------------------------------------------
@@ -227,11 +266,11 @@ class BlockParser {
       last = this.valueAfter(keyEnd + 1, lineStart, indent, false);
       map.items.push(new PairNode(key, last.node));
       const k = key.value as string;
-      // As toJS adds a pair: a key inherited from Object.prototype (`constructor`) becomes an own property.
-      if (k in obj) {
-        if (Object.hasOwn(obj, k)) throw BAIL;
-        Object.defineProperty(obj, k, { value: last.value, writable: true, enumerable: true, configurable: true });
-      } else obj[k] = last.value;
+      // A duplicate key is an error. Otherwise the pair becomes an own property as toJS adds it,
+      // a key inherited from Object.prototype (`constructor`) too: every one is a writable data
+      // property there but `__proto__` (plainKey bails on it), so an assignment defines it on obj.
+      if (Object.hasOwn(obj, k)) throw BAIL;
+      obj[k] = last.value;
       end = last.end;
       const next = last.next;
       if (this.pendingComment >= 0) {
@@ -329,7 +368,7 @@ class BlockParser {
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     const c = text.charCodeAt(i);
-    if (i >= len || c === NL || c === HASH) {
+    if (i >= len || c === NL || c === CR || c === HASH) {
       if (c === HASH && i === pos) throw BAIL;
       // The value is on the following lines, or empty. Comment lines between the indicator and a
       // nested value are that value's `commentBefore` whatever their indent.
@@ -369,7 +408,7 @@ class BlockParser {
       const ch = text.charCodeAt(i);
       if (ch === COLON) {
         const n = i + 1 < this.len ? text.charCodeAt(i + 1) : NL;
-        if (n === SPACE || n === NL) {
+        if (n === SPACE || n === NL || n === CR) {
           if (text.charCodeAt(i - 1) === SPACE || i - pos > 1000) throw BAIL;
           return i;
         }
@@ -421,17 +460,43 @@ class BlockParser {
     return { node, value, end, next: this.after(end, indent), empty: false };
   }
 
-  /** `"…"` (no escapes) or `'…'` closed on its line, starting at `pos`; range[2] is its end. */
+  /** `"…"` or `'…'` closed on its line, starting at `pos`; range[2] is its end. */
   private quoted(pos: number, lineEnd: number): Scalar {
     const { text } = this;
-    const c = text.charCodeAt(pos);
+    const double = text.charCodeAt(pos) === 34;
     let i = pos + 1;
     let body = '';
     let valueEnd: number;
     for (;;) {
-      const q = text.indexOf(c === 34 ? '"' : "'", i);
+      if (double) {
+        // Up to the closing quote or an escape, which is decoded as yaml does (an escaped line break bails).
+        let j = i;
+        let ch = 0;
+        while (j < lineEnd && (ch = text.charCodeAt(j)) !== 34 && ch !== 92) j++;
+        if (j >= lineEnd || (ch === 92 && j + 1 >= lineEnd)) throw BAIL;
+        body += text.slice(i, j);
+        if (ch === 34) {
+          valueEnd = j + 1;
+          break;
+        }
+        const e = text[j + 1];
+        const simple = DQ_ESCAPES.get(e);
+        if (simple !== undefined) {
+          body += simple;
+          i = j + 2;
+        } else {
+          const length = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+          const hex = text.slice(j + 2, j + 2 + length);
+          if (length === 0 || j + 2 + length > lineEnd || !HEX.test(hex)) throw BAIL;
+          // A code point beyond U+10FFFF is an error (fromCodePoint throws: bail); a lone surrogate is kept.
+          body += String.fromCodePoint(Number.parseInt(hex, 16));
+          i = j + 2 + length;
+        }
+        continue;
+      }
+      const q = text.indexOf("'", i);
       if (q < 0 || q >= lineEnd) throw BAIL;
-      if (c === 39 && text.charCodeAt(q + 1) === 39) {
+      if (text.charCodeAt(q + 1) === 39) {
         body += text.slice(i, q + 1);
         i = q + 2;
         continue;
@@ -440,29 +505,41 @@ class BlockParser {
       valueEnd = q + 1;
       break;
     }
-    if (c === 34 && body.includes('\\')) throw BAIL;
     const node = new ScalarNode(body);
     node.range = [pos, valueEnd, valueEnd];
     node.source = body;
-    node.type = c === 34 ? QUOTE_DOUBLE : QUOTE_SINGLE;
+    node.type = double ? QUOTE_DOUBLE : QUOTE_SINGLE;
     return node;
   }
 
   /** A flow collection on one line (see flowCollection), as a block value. */
   private flow(pos: number, lineEnd: number, indent: number): Parsed {
-    const { node, value } = this.flowCollection(pos, lineEnd);
+    const { node, value } = this.flowCollection(pos, false);
     const valueEnd = node.range![1];
     const end = this.lineTail(valueEnd, lineEnd);
     node.range![2] = end;
     return { node, value, end, next: this.after(end, indent), empty: false };
   }
 
+  /** A flow collection that is the whole document (JSON style), over as many lines as it takes. */
+  private rootFlow(pos: number): Parsed {
+    const { node, value } = this.flowCollection(pos, true);
+    const valueEnd = node.range![1];
+    const end = this.lineTail(valueEnd, this.lineEnd(valueEnd));
+    // yaml gives the document's end only some of the lines after a flow root (up to the first blank one): bail on any.
+    if (end < this.len) throw BAIL;
+    node.range![2] = end;
+    return { node, value, end, next: end, empty: false };
+  }
+
   /**
-   * A flow collection closed on its line, of plain or quoted scalars and flow collections:
-   * `[]`, `[ a, "b", 1 ]`, `{ a: 1, b: [c] }`; no trailing comma, no space before a key's `:`.
-   * Its range ends after the closing bracket.
+   * A flow collection of plain or quoted scalars and flow collections: `[]`, `[ a, "b", 1 ]`,
+   * `{ a: 1, b: [c] }`; no space before a key's `:`. Closed on its line, without a trailing
+   * comma; or, `multiline` (the document's root), with a line break after an opening bracket or a
+   * comma (then spaces), or between an item and the closing bracket, and a trailing comma. Its
+   * range ends after the closing bracket.
    */
-  private flowCollection(pos: number, lineEnd: number): { node: YAMLMap | YAMLSeq; value: unknown } {
+  private flowCollection(pos: number, multiline: boolean): { node: YAMLMap | YAMLSeq; value: unknown } {
     const { text } = this;
     const isSeq = text.charCodeAt(pos) === 91;
     const close = isSeq ? 93 : 125;
@@ -470,56 +547,95 @@ class BlockParser {
     coll.flow = true;
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
-    let i = pos + 1;
-    while (text.charCodeAt(i) === SPACE) i++;
+    let i = this.flowGap(pos + 1, multiline);
     if (text.charCodeAt(i) !== close) {
       for (;;) {
         let last: { node: Scalar | YAMLMap | YAMLSeq; value: unknown };
         if (isSeq) {
-          last = this.flowItem(i, lineEnd);
+          last = this.flowItem(i, multiline);
           (coll as YAMLSeq).items.push(last.node);
           arr.push(last.value);
         } else {
-          const key = this.flowScalar(i, lineEnd, true);
+          const key = this.flowScalar(i, true, false);
           i = key.range![1];
           if (text.charCodeAt(i) !== COLON || text.charCodeAt(i + 1) !== SPACE) throw BAIL;
           const k = key.value;
           if (typeof k !== 'string' || k === '__proto__' || k === '<<' || Object.hasOwn(obj, k)) throw BAIL;
           i += 2;
           while (text.charCodeAt(i) === SPACE) i++;
-          last = this.flowItem(i, lineEnd);
+          last = this.flowItem(i, multiline);
           (coll as YAMLMap).items.push(new PairNode(key, last.node));
           obj[k] = last.value;
         }
         i = last.node.range![1];
-        // The spaces after an item are part of its range.
+        // The spaces after an item are part of its range, and a line break (see below) before a closing bracket.
         while (text.charCodeAt(i) === SPACE) i++;
+        let ch = text.charCodeAt(i);
+        if (ch === NL || ch === CR) {
+          if (!multiline) throw BAIL;
+          const next = this.nextLine(i);
+          i = next;
+          while (text.charCodeAt(i) === SPACE) i++;
+          if (text.charCodeAt(i) !== close) throw BAIL;
+          // As yaml's parser ends them: a sequence's item after the next line's indent, a pair's value after the line break.
+          last.node.range![2] = isSeq ? i : next;
+          break;
+        }
         last.node.range![2] = i;
-        const ch = text.charCodeAt(i);
         if (ch === close) break;
         if (ch !== 44) throw BAIL;
-        i++;
-        while (text.charCodeAt(i) === SPACE) i++;
+        i = this.flowGap(i + 1, multiline);
+        ch = text.charCodeAt(i);
+        if (ch === close) {
+          if (!multiline) throw BAIL;
+          break;
+        }
       }
     }
     coll.range = [pos, i + 1, i + 1];
     return { node: coll, value: isSeq ? arr : obj };
   }
 
+  /** After `[`, `{` or `,`: spaces, and with `multiline` a line break and the next line's indent. */
+  private flowGap(pos: number, multiline: boolean): number {
+    const { text } = this;
+    let i = pos;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const c = text.charCodeAt(i);
+    if (c === NL || c === CR) {
+      if (!multiline) throw BAIL;
+      i = this.nextLine(i);
+      while (text.charCodeAt(i) === SPACE) i++;
+      const d = text.charCodeAt(i);
+      // A blank line, a comment, a document marker or the end: left to yaml.
+      if (i >= this.len || d === NL || d === CR || d === HASH || (i === this.lineStartOf(i) && (text.startsWith('---', i) || text.startsWith('...', i))))
+        throw BAIL;
+    }
+    return i;
+  }
+
+  private lineStartOf(pos: number): number {
+    return this.text.lastIndexOf('\n', pos - 1) + 1;
+  }
+
   /** An item (or a pair's value) of a flow collection. */
-  private flowItem(pos: number, lineEnd: number): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
+  private flowItem(pos: number, multiline: boolean): { node: Scalar | YAMLMap | YAMLSeq; value: unknown } {
     const c = this.text.charCodeAt(pos);
-    if (c === 91 || c === 123) return this.flowCollection(pos, lineEnd);
-    const node = this.flowScalar(pos, lineEnd, false);
+    if (c === 91 || c === 123) return this.flowCollection(pos, multiline);
+    const node = this.flowScalar(pos, false, multiline);
     return { node, value: node.value };
   }
 
-  /** A quoted or plain scalar inside a flow collection, ending right before `,`, a closing bracket or (a key) `: `. */
-  private flowScalar(pos: number, lineEnd: number, atKey: boolean): Scalar {
+  /**
+   * A quoted or plain scalar inside a flow collection, ending right before `,`, a closing bracket
+   * or (a key) `: `; with `multiline`, a value may also end its line.
+   */
+  private flowScalar(pos: number, atKey: boolean, multiline: boolean): Scalar {
     const { text } = this;
+    const lineEnd = this.lineEnd(pos);
     const c = text.charCodeAt(pos);
     if (c === 34 || c === 39) return this.quoted(pos, lineEnd);
-    if (isIndicator(c) || c === SPACE || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
+    if (isIndicator(c) || isSpaceOrEnd(c) || ((c === DASH || c === 63 || c === COLON) && !isPlainSafe(text.charCodeAt(pos + 1)))) throw BAIL;
     let i = pos + 1;
     for (; i < lineEnd; i++) {
       const ch = text.charCodeAt(i);
@@ -531,7 +647,7 @@ class BlockParser {
       }
       if ((ch === HASH && text.charCodeAt(i - 1) === SPACE) || ch === 91 || ch === 123 || ch === 34 || ch === 39) throw BAIL;
     }
-    if (i >= lineEnd) throw BAIL;
+    if (i >= lineEnd && (atKey || !multiline)) throw BAIL;
     let end = i;
     while (text.charCodeAt(end - 1) === SPACE) end--;
     if (end < i && atKey) throw BAIL;
@@ -547,7 +663,7 @@ class BlockParser {
     let i = pos;
     while (text.charCodeAt(i) === SPACE) i++;
     if (i < lineEnd && !(text.charCodeAt(i) === HASH && i > pos)) throw BAIL;
-    return lineEnd < this.len ? lineEnd + 1 : lineEnd;
+    return this.nextLine(lineEnd);
   }
 
   /** The next content line after a value ending at line start `pos`; a deeper line would continue the scalar. */
@@ -611,9 +727,10 @@ class BlockParser {
     const strip = text.charCodeAt(headerEnd) === DASH;
     if (strip) headerEnd++;
     if (headerEnd !== lineEnd || lineEnd >= len) throw BAIL;
-    const bodyStart = lineEnd + 1;
+    const bodyStart = this.nextLine(lineEnd);
     const trim = this.indentAt(bodyStart);
-    if (trim <= indent || text.charCodeAt(bodyStart + trim) === NL || bodyStart + trim >= len) throw BAIL;
+    const firstChar = text.charCodeAt(bodyStart + trim);
+    if (trim <= indent || firstChar === NL || firstChar === CR || bodyStart + trim >= len) throw BAIL;
     // Lines as [indent, content]; blank lines (empty or spaces only) have content ''.
     const lines: [number, string][] = [];
     let line = bodyStart;
@@ -629,9 +746,9 @@ class BlockParser {
         if (ind < trim) break;
         lines.push([ind, text.slice(line + ind, e)]);
         blanks = 0;
-        contentEnd = e < len ? e + 1 : e;
+        contentEnd = this.nextLine(e);
       }
-      line = e + 1;
+      line = this.nextLine(e);
     }
     // Trailing blank lines are not the scalar's (clip and strip drop them); lines of spaces there would be.
     for (let i = lines.length - blanks; i < lines.length; i++) if (lines[i][0] > 0) throw BAIL;
@@ -702,5 +819,5 @@ function isPlainSafe(c: number): boolean {
 }
 
 function isSpaceOrEnd(c: number): boolean {
-  return c === SPACE || c === NL || Number.isNaN(c);
+  return c === SPACE || c === NL || c === CR || Number.isNaN(c);
 }

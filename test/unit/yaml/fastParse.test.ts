@@ -29,6 +29,16 @@ function check(text: string): boolean {
   return true;
 }
 
+/** The same text with CRLF line breaks. */
+const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** check() on `text` and on its CRLF form, which the fast path must take alike. */
+function checkBoth(text: string): boolean {
+  const taken = check(text);
+  if (!text.includes('\r')) assert.equal(check(crlf(text)), taken, `the CRLF form of ${JSON.stringify(text)} ${taken ? 'was not' : 'was'} taken`);
+  return taken;
+}
+
 describe('fastParse', () => {
   const accepted: [string, string][] = [
     ['a map of scalars', 'apiVersion: v1\nkind: Pod\nreplicas: 3\n'],
@@ -49,22 +59,46 @@ describe('fastParse', () => {
     ['a comment-only document', '# nothing here\n\n'],
     ['an empty text', ''],
     ['keys named like members of Object.prototype', 'constructor: 1\ntoString: a\nm: {valueOf: 1}\n'],
+    ['spaces before line breaks', 'a: x  \nb:  \nc: "q"  \nd: [1]  \ne: |\n  x  \n  y\nf: >-\n  x  \n\n  y \n- \n'.replace('- \n', 'g:\n  - \n  - a \n')],
+    ['a block scalar at the end without a final line break', 'a: |\n  x\n  y'],
+    ['a marker and a comment-only document', '---\n# only a comment\n'],
+    [
+      'a JSON document',
+      '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {\n    "containers": [\n      {\n        "name": "a",\n        "ports": [80, 443]\n      }\n    ]\n  }\n}\n',
+    ],
+    [
+      'a JSON-style document with plain keys and trailing commas',
+      '---\n{\n  apiVersion: "v1",\n  kind: Pod,\n  metadata: {\n    name: x ,\n    labels: {},\n  },\n  spec: {\n    containers: [{\n      name: "c",\n      args: ["-c", 1],\n    }, 2],\n    e: []\n  },\n}\n',
+    ],
+    ['a root flow sequence over lines', '[\n  1,\n  a b,\n  [x, y],\n  { k: v }\n]'],
   ];
-  for (const [name, text] of accepted) it(`accepts ${name}`, () => assert.ok(check(text), 'the fast path was not taken'));
+  for (const [name, text] of accepted) it(`accepts ${name}, with LF and CRLF line breaks`, () => assert.ok(checkBoth(text), 'the fast path was not taken'));
 
   const bailed: [string, string][] = [
     ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a tab', 'a:\t1\n'],
-    ['CRLF', 'a: 1\r\n'],
+    ['a CR without LF', 'a: 1\rb: 2\n'],
+    ['a CR at the end', 'a: 1\r'],
+    ['a CR inside a quoted scalar', 'a: "x\ry"\n'],
+    ['a CR after CRLF', 'a: 1\r\r\n'],
     ['a template', 'name: {{ .Values.name }}\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
-    ['an escape', 'a: "x\\ty"\n'],
+    ['an invalid escape', 'a: "x\\qy"\n'],
+    ['an escaped line break', 'a: "x\\\n  y"\n'],
     ['a quoted key', '"a": 1\n'],
     ['a flow collection over two lines', 'a: [1,\n  2]\n'],
     ['a flow collection with a trailing comma', 'a: [1, ]\n'],
+    ['a multi-line plain scalar in a JSON document', '{\n  a: one\n    two\n}\n'],
+    ['a comment in a JSON document', '{\n  a: 1, # c\n  b: 2\n}\n'],
+    ['a comment line in a JSON document', '{\n  # c\n  a: 1\n}\n'],
+    ['a blank line in a JSON document', '{\n  a: 1,\n\n  b: 2\n}\n'],
+    ['a comma on the next line in a JSON document', '{\n  a: 1\n  , b: 2\n}\n'],
+    ['a value on the line after its key in a JSON document', '{\n  a:\n    1\n}\n'],
+    ['content after a JSON document', '{\n  a: 1\n}\nb: 2\n'],
+    ['an unclosed JSON document', '{\n  a: 1,\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a compact nested mapping', 'a: b: c\n'],
     ['odd indentation', 'a:\n    b: 1\n  c: 2\n'],
@@ -78,33 +112,52 @@ describe('fastParse', () => {
     ['a comment before an empty item', '- a\n# c\n-\n'],
   ];
   for (const [name, text] of bailed)
-    it(`leaves ${name} to yaml`, () => {
+    it(`leaves ${name} to yaml, with LF and CRLF line breaks`, () => {
       assert.equal(fastParse(text, options(new LineCounter())), undefined);
+      if (!text.includes('\r')) assert.equal(fastParse(crlf(text), options(new LineCounter())), undefined);
     });
 
-  it('agrees with yaml on every document of examples/ and test/fixtures/, and takes most of them', () => {
+  // Every escape of a double-quoted scalar, as a block value, a flow item and a flow key; the
+  // invalid ones (yaml reports an error) are left to yaml.
+  const escapes = ['\\0', '\\a', '\\b', '\\e', '\\f', '\\n', '\\r', '\\t', '\\v', '\\N', '\\_', '\\L', '\\P', '\\ ', '\\"', '\\/', '\\\\'];
+  const codes = ['\\x41', '\\x0a', '\\u00e9', '\\u2028', '\\uD83D\\uDE00', '\\uDE00', '\\U0001F600', '\\U0010FFFF', '\\U00000000', '\\xfF'];
+  const invalid = ['\\q', '\\x4', '\\xZZ', '\\u12', '\\U00110000', '\\UFFFFFFFF', '\\u00g0', '\\x', '\\', '\\\\\\'];
+  const inPlaces = (e: string) => [`a: "${e}"\n`, `a: "x${e}y${e}"  # c\n`, `a: ["${e}", "z"]\n`, `a: {"k${e}": v}\n`, `- "${e}x"\n- "${e}"\n`];
+  it('decodes every escape of a double-quoted scalar as yaml does', () => {
+    for (const e of [...escapes, ...codes]) for (const text of inPlaces(e)) assert.ok(checkBoth(text), `not taken: ${JSON.stringify(text)}`);
+  });
+  it('leaves invalid escapes to yaml', () => {
+    for (const e of invalid)
+      for (const text of inPlaces(e)) {
+        assert.equal(fastParse(text, options(new LineCounter())), undefined, JSON.stringify(text));
+        assert.equal(fastParse(crlf(text), options(new LineCounter())), undefined, JSON.stringify(text));
+      }
+  });
+
+  it('agrees with yaml on every document of examples/ and test/fixtures/, LF and CRLF, and takes most of them', () => {
     let total = 0;
     let fast = 0;
     for (const file of yamlFiles(['examples', 'test/fixtures']))
       for (const chunk of splitDocuments(readFileSync(file, 'utf8'))) {
         total++;
-        if (check(chunk.text)) fast++;
+        if (checkBoth(chunk.text)) fast++;
       }
     assert.ok(total > 50, `${total} documents`);
     assert.ok(fast / total > 0.75, `${fast} of ${total} documents took the fast path`);
   });
 
-  it('agrees with yaml on every document of the yaml-test-suite, and leaves its error cases to yaml', () => {
+  it('agrees with yaml on every document of the yaml-test-suite, LF and CRLF, and leaves its error cases to yaml', () => {
     let fast = 0;
     for (const file of suite as unknown as { id: string; cases: { yaml: string; fail?: boolean }[] }[])
       for (const c of file.cases)
-        for (const chunk of splitDocuments(c.yaml)) {
-          const lb = new LineCounter();
-          const errors = parseDocument(chunk.text, options(lb)).errors.length;
-          if (!check(chunk.text)) continue;
-          fast++;
-          assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
-        }
+        for (const text of [c.yaml, crlf(c.yaml)])
+          for (const chunk of splitDocuments(text)) {
+            const lb = new LineCounter();
+            const errors = parseDocument(chunk.text, options(lb)).errors.length;
+            if (!check(chunk.text)) continue;
+            fast++;
+            assert.equal(errors, 0, `${file.id}: accepted a document yaml rejects: ${JSON.stringify(chunk.text)}`);
+          }
     assert.ok(fast > 40, `${fast} documents of the suite took the fast path`);
   });
 
@@ -116,22 +169,46 @@ describe('fastParse', () => {
     assert.deepEqual(chunk.doc.errors, []);
   });
 
-  it('agrees with yaml on generated manifests and their mutations', () => {
+  it('agrees with yaml on generated manifests and their mutations, LF and CRLF', () => {
     let fast = 0;
     let runs = 0;
     fc.assert(
       fc.property(manifest, fc.array(mutation, { maxLength: 3 }), (text, mutations) => {
         runs++;
-        if (check(text)) fast++;
+        if (checkBoth(text)) fast++;
         let t = text;
+        let u = crlf(text);
         for (const m of mutations) {
           t = m(t);
+          u = m(u);
           check(t);
+          check(u);
         }
       }),
       { seed: 5, numRuns: 1500 },
     );
     assert.ok(fast / runs > 0.5, `${fast} of ${runs} generated documents took the fast path`);
+  });
+
+  it('agrees with yaml on generated JSON-style documents and their mutations, LF and CRLF', () => {
+    let fast = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(jsonManifest, fc.array(mutation, { maxLength: 3 }), (text, mutations) => {
+        runs++;
+        if (checkBoth(text)) fast++;
+        let t = text;
+        let u = crlf(text);
+        for (const m of mutations) {
+          t = m(t);
+          u = m(u);
+          check(t);
+          check(u);
+        }
+      }),
+      { seed: 6, numRuns: 1000 },
+    );
+    assert.ok(fast / runs > 0.4, `${fast} of ${runs} generated JSON-style documents took the fast path`);
   });
 });
 
@@ -176,6 +253,8 @@ const scalarText = fc.constantFrom(
   'nginx:1.25',
   'http://x/y',
   '"quoted # not a comment"',
+  '"esc\\t\\"q\\" \\u00e9\\x41\\\\"',
+  '["\\n", {"k\\/": "\\U0001F600"}]',
   "'it''s'",
   '""',
   "''",
@@ -305,6 +384,39 @@ const manifest = fc
     fc.constantFrom('\n', '', '\n\n', '\n# end\n', '\n  # end\n'),
   )
   .map(([tree, choices, head, tail]) => head + serialize(tree, 0, new Choices(choices)).join('\n') + tail);
+
+/** A tree as one flow collection over lines (JSON style): line breaks after brackets and commas, trailing commas, quoted keys. */
+function serializeFlow(tree: Tree, indent: number, c: Choices): string {
+  const pad = ' '.repeat(indent);
+  const inner = ' '.repeat(indent + [2, 4, 1][c.next(3)]);
+  if (tree.t === 'scalar') return tree.text;
+  if (tree.t === 'block') return JSON.stringify(tree.lines.join('\n'));
+  const items =
+    tree.t === 'map'
+      ? tree.items.map(([k, v]) => `${c.next(3) === 0 ? JSON.stringify(k) : k}: ${serializeFlow(v, inner.length, c)}`)
+      : tree.items.map((v) => serializeFlow(v, inner.length, c));
+  const [open, close] = tree.t === 'map' ? ['{', '}'] : ['[', ']'];
+  const spaced = c.next(5) === 0 ? ' ' : '';
+  switch (c.next(4)) {
+    case 0: // one line
+      return `${open}${spaced}${items.join(', ')}${spaced}${close}`;
+    case 1: // the closing bracket on the last item's line
+      return `${open}${items.join(',\n' + inner)}${close}`;
+    default: {
+      const trailing = c.next(2) === 0 ? ',' : '';
+      return `${open}\n${inner}${items.join(`,${spaced}\n${inner}`)}${trailing}${spaced}\n${pad}${close}`;
+    }
+  }
+}
+
+const jsonManifest = fc
+  .tuple(
+    fc.oneof({ weight: 4, arbitrary: treeArb.filter((t) => t.t === 'map') }, { weight: 1, arbitrary: treeArb.filter((t) => t.t === 'seq') }),
+    fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+    fc.constantFrom('', '---\n'),
+    fc.constantFrom('\n', '', '\n\n', '  \n'),
+  )
+  .map(([tree, choices, head, tail]) => head + serializeFlow(tree, 0, new Choices(choices)) + tail);
 
 const noise = fc.constantFrom(
   ' ',
