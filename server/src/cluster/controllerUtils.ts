@@ -55,6 +55,41 @@ export function fastClone<T>(v: T): T {
   return out as T;
 }
 
+/** What JSON.stringify writes for a value inside an array: undefined and functions become null. */
+const inArray = (v: unknown): unknown => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
+/** Whether JSON.stringify skips an object member holding this value. */
+const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for plain data (no toJSON, no cycles), without writing
+ * the texts: member order counts, members holding undefined are skipped, as the texts would be.
+ */
+export function sameJsonText(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    if (a.length !== bb.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJsonText(inArray(a[i]), inArray(bb[i]))) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && skipped(ao[ka[i]])) i++;
+    while (j < kb.length && skipped(bo[kb[j]])) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    if (ka[i] !== kb[j] || !sameJsonText(ao[ka[i]], bo[kb[j]])) return false;
+    i++;
+    j++;
+  }
+}
+
 /** Structural equality of plain JSON; keys holding undefined count as absent. Loops, no key arrays: it runs on every status write. */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

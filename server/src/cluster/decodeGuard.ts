@@ -7,6 +7,7 @@
 // type has a struct. So the controllers only ever see objects of the shapes they are written for.
 // upstream: apimachinery pkg/runtime/serializer/json; encoding/json UnmarshalTypeError.
 import { t } from '../util/l10n';
+import { jsonCopy } from './types';
 
 type Scalar = 'string' | 'int32' | 'int64' | 'bool' | 'intOrString' | 'quantity' | 'any';
 type Shape = Scalar | { map: Shape; go?: string } | { list: Shape } | Struct;
@@ -309,7 +310,7 @@ export type Decoded = { obj: Record<string, unknown>; problem?: undefined } | { 
  * Required value`, as upstream does for a Pod without spec) — or the first field of a wrong type.
  */
 export function decodeManifest(manifest: Record<string, unknown>): Decoded {
-  const obj = JSON.parse(JSON.stringify(manifest)) as Record<string, unknown>;
+  const obj = jsonCopy(manifest);
   const kind = typeof obj.kind === 'string' ? obj.kind : '';
   const fields: Record<string, Shape> = { apiVersion: 'string', kind: 'string', metadata: META, ...(SPECS[kind] ? { spec: SPECS[kind] } : {}), ...TOP[kind] };
   const problem = walk(obj, s(kind || 'Object', fields), kind || 'Object', '', '');

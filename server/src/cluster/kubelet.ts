@@ -6,7 +6,7 @@
 import type { ControllerContext } from './controllerContext';
 import type { ContainerStatus, KObject, Pod } from './types';
 import { envProblem, invalidImageCause, invalidImageName, volumeProblem } from './podConfig';
-import { deepEqual } from './controllerUtils';
+import { deepEqual, sameJsonText } from './controllerUtils';
 import { createdMessage, startedMessage } from './kubeletMessages';
 import { hostIPList, runningSince } from './sharedStatus';
 import { orderPodConditions, podConditionsOrdered, setPodCondition } from './podConditions';
@@ -168,21 +168,23 @@ function usedIPs(pods: Pod[]): Map<string, Set<string>> {
  * container waiting in ContainerCreating. True when that changed the status (first try, or a retry
  * that differs), so the caller writes the pod and records the event once.
  */
-function holdInContainerCreating(pod: Pod, conds: NonNullable<Pod['status']['conditions']>, now: string, before: string): boolean {
+function holdInContainerCreating(pod: Pod, conds: NonNullable<Pod['status']['conditions']>, now: string, prior: Pod['status'] | undefined): boolean {
   conds = setPodCondition(conds, 'PodReadyToStartContainers', 'False', now);
   conds = setPodCondition(conds, 'Ready', 'False', now, 'ContainersNotReady');
   conds = setPodCondition(conds, 'ContainersReady', 'False', now, 'ContainersNotReady');
   pod.status.conditions = orderPodConditions(conds);
   pod.status.containerStatuses = pod.spec.containers.map((c) => waiting(c.name, c.image, 'ContainerCreating'));
-  return before === '' || JSON.stringify(pod.status) !== before;
+  return !prior || !sameJsonText(pod.status, prior);
 }
 
 function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: KObject, used: Map<string, Set<string>>): void {
   const now = ctx.store.timestamp();
   const host = node.metadata.name;
-  // A first start always changes the status; only retries (config errors, full CIDR) need a comparison.
-  const before = pod.status.containerStatuses ? JSON.stringify(pod.status) : '';
+  // A first start always changes the status; only retries (config errors, full CIDR) need a
+  // comparison, with the status as it was: its members, since until the comparison (or `before`
+  // below) the status only gets members replaced, nothing below them edited in place.
   const status = pod.status;
+  const prior = status.containerStatuses ? { ...status } : undefined;
   status.hostIP = nodeInternalIP(node);
   if (status.hostIP) status.hostIPs = hostIPList(status.hostIP);
   status.startTime ??= now;
@@ -193,7 +195,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
   const mountProblem = volumeProblem(ctx.store, pod);
   if (mountProblem) {
     // Volumes are set up before the sandbox: no IP yet, every container waits.
-    if (holdInContainerCreating(pod, conds, now, before)) {
+    if (holdInContainerCreating(pod, conds, now, prior)) {
       ctx.store.update(pod);
       ctx.events.event(pod, 'Warning', 'FailedMount', mountProblem, 'kubelet', host);
     }
@@ -210,7 +212,7 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     }
     if (!ip) {
       // upstream CNI host-local: the sandbox cannot be created, the pod stays ContainerCreating.
-      if (holdInContainerCreating(pod, conds, now, before)) {
+      if (holdInContainerCreating(pod, conds, now, prior)) {
         ctx.store.update(pod);
         ctx.events.event(
           pod,
@@ -226,6 +228,8 @@ function startPod(ctx: ControllerContext, state: KubeletState, pod: Pod, node: K
     status.podIP = ip;
     status.podIPs = [{ ip }];
   }
+  // The text of the status before this sync (members replaced above; the rest edits in place).
+  const before = prior ? JSON.stringify(prior) : '';
   conds = setPodCondition(conds, 'PodReadyToStartContainers', 'True', now);
   if (hasInit) {
     status.conditions = orderPodConditions(conds);

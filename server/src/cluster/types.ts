@@ -235,7 +235,52 @@ export function isClusterScoped(kind: string): boolean {
 
 /** Deep copy of a plain-JSON value (objects in the store never hold functions or cycles). */
 export function clone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === undefined ? value : jsonCopy(value);
+}
+
+const NOT_PLAIN = Symbol('not plain');
+/** Deeper than any manifest: taken for a cycle, which the text round trip reports as it always did. */
+const MAX_DEPTH = 500;
+
+/**
+ * JSON.parse(JSON.stringify(value)) without the text, for plain data: members holding undefined
+ * (or a function) dropped, undefined in arrays as null, NaN and ±Infinity as null, −0 as 0, the
+ * same member order. Anything else — toJSON, a class instance, a bigint, a `__proto__` member, a
+ * cycle — takes the text round trip, with its result or its error.
+ */
+export function jsonCopy<T>(value: T): T {
+  const c = copyPlain(value, 0);
+  return (c === NOT_PLAIN ? JSON.parse(JSON.stringify(value)) : c) as T;
+}
+
+const dropped = (x: unknown): boolean => x === undefined || typeof x === 'function' || typeof x === 'symbol';
+
+function copyPlain(v: unknown, depth: number): unknown {
+  if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? (v === 0 ? 0 : v) : null;
+  if (typeof v !== 'object' || depth > MAX_DEPTH || typeof (v as { toJSON?: unknown }).toJSON === 'function') return NOT_PLAIN;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const c = dropped(x) ? null : copyPlain(x, depth + 1);
+      if (c === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = c;
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (dropped(x)) continue;
+    if (k === '__proto__') return NOT_PLAIN;
+    const c = copyPlain(x, depth + 1);
+    if (c === NOT_PLAIN) return NOT_PLAIN;
+    out[k] = c;
+  }
+  return out;
 }
 
 /** The controller owner reference of an object, if any. */

@@ -150,11 +150,41 @@ function normalizingWeight(size: number): number {
 }
 
 /**
+ * What PodTopologySpread's PreScore counted for one pod over the feasible nodes. The scheduler
+ * keeps it for the next pod of the same template: after a binding only that node's counts move
+ * (recountAfterBind), and the scores are computed again from the counts (spreadScoresFrom).
+ */
+export interface SpreadCounts {
+  constraints: SpreadConstraint[];
+  ns: string;
+  keys: string[][];
+  weights: number[];
+  feasible: NodeInfo[];
+  /** Per feasible node: left out because it lacks a declared constraint's topology label. */
+  ignored: boolean[];
+  considered: number;
+  /** Per constraint, per feasible node: its domain's index in `totals`, −1 when it has no such label (or is ignored). */
+  domain: number[][];
+  /** Per constraint: matching pods per domain (hostname: per feasible node). */
+  totals: number[][];
+  /** Per constraint (not hostname): the index of each domain value. */
+  domainIndex: Map<string, number>[];
+  /** Per constraint (not hostname): what each node that counted towards its domain added. */
+  counted: Map<NodeInfo, number>[];
+}
+
+/**
  * upstream: podtopologyspread PreScore / Score / NormalizeScore. `defaults` are the system default
  * constraints (hostname maxSkew 3, zone maxSkew 5) built by the caller when the pod declares none.
  * Returns 0–100 per feasible node, or undefined when no constraint applies.
  */
 export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeInfo[], defaults: SpreadConstraint[]): number[] | undefined {
+  const counts = spreadCounts(pod, feasible, all, defaults);
+  return counts && spreadScoresFrom(counts);
+}
+
+/** upstream: podtopologyspread PreScore — the matching pods per node and domain; undefined when no constraint applies. */
+export function spreadCounts(pod: Pod, feasible: NodeInfo[], all: NodeInfo[], defaults: SpreadConstraint[]): SpreadCounts | undefined {
   const own = (pod.spec.topologySpreadConstraints ?? []) as unknown[];
   const declared = Array.isArray(own) && own.length > 0;
   const constraints = declared ? spreadConstraints(pod, 'ScheduleAnyway') : defaults;
@@ -162,29 +192,50 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
   const requireAll = declared;
   const ns = pod.metadata.namespace ?? 'default';
   const nc = constraints.length;
+  const nf = feasible.length;
   // Plain loops over the nodes: this runs for every pod on every feasible node.
-  const ignored: boolean[] = new Array(feasible.length);
+  const ignored: boolean[] = new Array(nf);
   let considered = 0;
-  for (let n = 0; n < feasible.length; n++) {
+  for (let n = 0; n < nf; n++) {
     ignored[n] = requireAll && !hasKeys(feasible[n], constraints);
     if (!ignored[n]) considered++;
   }
-  const pairs: Map<string, number>[] = new Array(nc);
+  const domain: number[][] = new Array(nc);
+  const totals: number[][] = new Array(nc);
+  const domainIndex: Map<string, number>[] = new Array(nc);
+  const counted: Map<NodeInfo, number>[] = new Array(nc);
   const keys: string[][] = new Array(nc);
   const weights: number[] = new Array(nc);
   for (let i = 0; i < nc; i++) {
     const c = constraints[i];
-    pairs[i] = new Map();
+    const d: number[] = new Array(nf);
+    const index = new Map<string, number>();
+    const tot: number[] = [];
+    domain[i] = d;
+    totals[i] = tot;
+    domainIndex[i] = index;
+    counted[i] = new Map();
     keys[i] = indexKeys(c, ns);
-    if (c.topologyKey === HOSTNAME) {
-      weights[i] = normalizingWeight(considered);
-      continue;
+    const hostname = c.topologyKey === HOSTNAME;
+    for (let n = 0; n < nf; n++) {
+      const info = feasible[n];
+      const v = (info.node.metadata.labels ?? {})[c.topologyKey];
+      if (ignored[n] || v === undefined) {
+        d[n] = -1;
+        if (hostname) tot.push(0);
+      } else if (hostname) {
+        d[n] = n;
+        tot.push(countMatching(info, c, ns, keys[i]));
+      } else {
+        let k = index.get(v);
+        if (k === undefined) {
+          index.set(v, (k = tot.length));
+          tot.push(0);
+        }
+        d[n] = k;
+      }
     }
-    for (let n = 0; n < feasible.length; n++) {
-      const v = (feasible[n].node.metadata.labels ?? {})[c.topologyKey];
-      if (!ignored[n] && v !== undefined) pairs[i].set(v, 0);
-    }
-    weights[i] = normalizingWeight(pairs[i].size);
+    weights[i] = normalizingWeight(hostname ? considered : index.size);
   }
   for (const info of all) {
     if (requireAll && !hasKeys(info, constraints)) continue;
@@ -194,40 +245,68 @@ export function topologySpreadScores(pod: Pod, feasible: NodeInfo[], all: NodeIn
       if (c.topologyKey === HOSTNAME) continue;
       // The node's domain first (a map read), the inclusion policies (the pod's node affinity) only for a counted domain.
       const v = labels[c.topologyKey];
-      if (v === undefined || !pairs[i].has(v) || !includesNode(c, pod, info)) continue;
-      pairs[i].set(v, (pairs[i].get(v) ?? 0) + countMatching(info, c, ns, keys[i]));
+      const k = v === undefined ? undefined : domainIndex[i].get(v);
+      if (k === undefined || !includesNode(c, pod, info)) continue;
+      const cnt = countMatching(info, c, ns, keys[i]);
+      counted[i].set(info, cnt);
+      totals[i][k] += cnt;
     }
   }
-  const raw: number[] = new Array(feasible.length);
+  return { constraints, ns, keys, weights, feasible, ignored, considered, domain, totals, domainIndex, counted };
+}
+
+/**
+ * The counts after one more pod was bound to `host` (one of the feasible nodes): only that node's
+ * own count and its domains' totals can have moved; everything else was counted from nodes that
+ * did not change. Recounts the node from its pods, as spreadCounts would.
+ */
+export function recountAfterBind(s: SpreadCounts, host: NodeInfo): void {
+  const h = s.feasible.indexOf(host);
+  for (let i = 0; i < s.constraints.length; i++) {
+    const c = s.constraints[i];
+    if (c.topologyKey === HOSTNAME) {
+      if (h >= 0 && s.domain[i][h] >= 0) s.totals[i][h] = countMatching(host, c, s.ns, s.keys[i]);
+      continue;
+    }
+    const before = s.counted[i].get(host);
+    if (before === undefined) continue;
+    const now = countMatching(host, c, s.ns, s.keys[i]);
+    s.counted[i].set(host, now);
+    s.totals[i][s.domainIndex[i].get((host.node.metadata.labels ?? {})[c.topologyKey]) ?? 0] += now - before;
+  }
+}
+
+/** upstream: podtopologyspread Score + NormalizeScore from the PreScore counts. */
+export function spreadScoresFrom(s: SpreadCounts): number[] {
+  const { constraints, feasible, ignored, weights, domain, totals } = s;
+  const nc = constraints.length;
+  const nf = feasible.length;
+  const raw: number[] = new Array(nf);
   let min = Infinity;
   let max = -Infinity;
   let nan = false;
-  for (let n = 0; n < feasible.length; n++) {
+  for (let n = 0; n < nf; n++) {
     if (ignored[n]) {
       raw[n] = 0;
       continue;
     }
-    const info = feasible[n];
-    const labels = info.node.metadata.labels ?? {};
-    let s = 0;
+    let sum = 0;
     for (let i = 0; i < nc; i++) {
-      const c = constraints[i];
-      const v = labels[c.topologyKey];
-      if (v === undefined) continue;
-      const cnt = c.topologyKey === HOSTNAME ? countMatching(info, c, ns, keys[i]) : (pairs[i].get(v) ?? 0);
-      s += cnt * weights[i] + (c.maxSkew - 1);
+      const d = domain[i][n];
+      if (d < 0) continue;
+      sum += totals[i][d] * weights[i] + (constraints[i].maxSkew - 1);
     }
-    const r = Math.round(s);
+    const r = Math.round(sum);
     raw[n] = r;
     if (r < min) min = r;
     if (r > max) max = r;
     if (Number.isNaN(r)) nan = true;
   }
   // As Math.min/Math.max over the considered nodes: 0 when there are none, NaN when one is NaN.
-  if (considered === 0) min = max = 0;
+  if (s.considered === 0) min = max = 0;
   else if (nan) min = max = NaN;
-  const out: number[] = new Array(feasible.length);
-  for (let n = 0; n < feasible.length; n++) out[n] = ignored[n] ? 0 : max === 0 ? 100 : Math.floor((100 * (max + min - raw[n])) / max);
+  const out: number[] = new Array(nf);
+  for (let n = 0; n < nf; n++) out[n] = ignored[n] ? 0 : max === 0 ? 100 : Math.floor((100 * (max + min - raw[n])) / max);
   return out;
 }
 

@@ -6,12 +6,12 @@ import type { KObject, Pod, PodCondition } from '../types';
 import { addPod, newNodeInfo, NodeInfo, nonZeroRequests, podRequests } from './nodeInfo';
 import { CycleState, FilterResult, runFiltersWith } from './filters';
 import { Candidate, findPreemption, priorityOf } from './preemption';
-import { ScoreContext, selectHost } from './score';
+import { rescoreAfterBind, ScoreContext, ScoreMemo, scoreHost } from './score';
 import { sharedCondition } from '../sharedStatus';
 import { markDisruptionTarget } from '../podConditions';
 import { interPodAffinityPreFilter, NamespaceLabels } from './interPodAffinity';
 import { systemDefaultConstraints, topologySpreadPreFilter } from './podTopologySpread';
-import { labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
+import { deepEqual, labelSelectorMatcher, mapSelectorMatcher } from '../controllerUtils';
 import { ServiceSelectors } from './serviceSelectors';
 
 const COMPONENT = 'default-scheduler';
@@ -83,7 +83,8 @@ function setScheduledCondition(ctx: ControllerContext, pod: Pod, c: PodCondition
   return true;
 }
 
-export function scheduleAll(ctx: ControllerContext): void {
+/** `reuse` false runs every cycle in full (tests compare both ways; the placements are the same). */
+export function scheduleAll(ctx: ControllerContext, reuse = true): void {
   const allPods = ctx.store.list<Pod>('Pod');
   const pending = allPods.filter(isPending);
   if (pending.length === 0) return;
@@ -100,7 +101,52 @@ export function scheduleAll(ctx: ControllerContext): void {
   let lowest = Infinity;
   for (const info of nodeInfos) for (const p of info.pods) lowest = Math.min(lowest, priorityOf(p));
   const nsLabels = namespaceLabels(ctx);
-  for (const pod of ordered) scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest, nsLabels);
+  let last: BoundCycle | undefined;
+  for (const pod of ordered) last = scheduleOne(ctx, pod, nodeInfos, priorityOf(pod) > lowest, nsLabels, reuse ? last : undefined);
+}
+
+/**
+ * A scheduling cycle that bound its pod the ordinary way (no preemption), kept for the next pod.
+ * When that pod comes from the same template — the replicas of a ReplicaSet are scheduled one
+ * after another — the state it is scheduled against differs only by that binding: the filters
+ * run again on the node just bound (every other node passes or fails as it did), and the scores
+ * are computed again from that node's new numbers (rescoreAfterBind). The result is the node a
+ * full cycle would pick. Kept only for pods without pod (anti-)affinity or topology spread
+ * constraints of their own, whose cycle-wide states do not depend on the pods bound.
+ */
+interface BoundCycle {
+  pod: Pod;
+  host: NodeInfo;
+  state: CycleState;
+  req: Record<string, number>;
+  nz: { cpu: number; memory: number };
+  scores: ScoreMemo;
+}
+
+/** Whether a cycle's state stays valid while pods like this one are bound (see BoundCycle). */
+function reusable(pod: Pod): boolean {
+  const affinity = pod.spec.affinity as { podAffinity?: unknown; podAntiAffinity?: unknown } | undefined;
+  const spread = pod.spec.topologySpreadConstraints as unknown[] | undefined;
+  return !affinity?.podAffinity && !affinity?.podAntiAffinity && !(Array.isArray(spread) ? spread.length : spread);
+}
+
+/**
+ * The same scheduling inputs: namespace, labels, owner references (the default spread selector)
+ * and the spec but `nodeName` (set on `prev` by its binding, unset on a pending pod).
+ */
+function sameTemplate(prev: Pod, pod: Pod): boolean {
+  if (pod.spec.nodeName !== undefined || prev.metadata.namespace !== pod.metadata.namespace) return false;
+  if (!sameLabels(prev.metadata.labels, pod.metadata.labels) || !deepEqual(prev.metadata.ownerReferences, pod.metadata.ownerReferences)) return false;
+  const a = prev.spec as unknown as Record<string, unknown>;
+  const b = pod.spec as unknown as Record<string, unknown>;
+  let n = 0;
+  for (const k in a) {
+    if (k === 'nodeName' || a[k] === undefined) continue;
+    if (!deepEqual(a[k], b[k])) return false;
+    n++;
+  }
+  for (const k in b) if (k !== 'nodeName' && b[k] !== undefined) n--;
+  return n === 0;
 }
 
 type LabelsMatcher = (labels: Record<string, string> | undefined) => boolean;
@@ -190,9 +236,21 @@ function sameLabels(a: Record<string, string> | undefined, b: Record<string, str
   return n === 0;
 }
 
-function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPreempt = false, nsLabels = namespaceLabels(ctx)): void {
+function scheduleOne(
+  ctx: ControllerContext,
+  pod: Pod,
+  infos: NodeInfo[],
+  mayPreempt = false,
+  nsLabels = namespaceLabels(ctx),
+  last?: BoundCycle,
+): BoundCycle | undefined {
   const now = ctx.store.timestamp();
   const preFilter = volumePreFilter(ctx, pod);
+  if (!preFilter && last && sameTemplate(last.pod, pod) && runFiltersWith(pod, last.req, last.host, last.state).reasons.length === 0) {
+    const host = rescoreAfterBind(last.scores, last.host);
+    bind(ctx, pod, host, now, last.req, last.nz);
+    return { ...last, pod, host };
+  }
   const feasible: NodeInfo[] = [];
   const perNode: { reasons: string[]; unresolvable: boolean }[] = [];
   const results = new Map<NodeInfo, FilterResult>();
@@ -200,8 +258,9 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPre
   const req = podRequests(pod);
   const nz = nonZeroRequests(pod);
   let sctx: ScoreContext | undefined;
+  let state: CycleState | undefined;
   if (!preFilter) {
-    const state: CycleState = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };
+    state = { spread: topologySpreadPreFilter(pod, infos), affinity: interPodAffinityPreFilter(pod, infos, nsLabels) };
     for (const info of infos) {
       const r = runFiltersWith(pod, req, info, state);
       if (r.reasons.length === 0) feasible.push(info);
@@ -212,16 +271,22 @@ function scheduleOne(ctx: ControllerContext, pod: Pod, infos: NodeInfo[], mayPre
     }
     if (feasible.length > 1) sctx = { all: infos, nsLabels, defaults: systemDefaultConstraints(defaultSpreadSelector(ctx, pod)) };
   }
-  const host = preFilter ? undefined : selectHost(pod, feasible, nz, sctx);
-  if (!host) {
+  const scored = preFilter ? undefined : scoreHost(pod, feasible, nz, sctx);
+  if (!scored) {
     const candidate = !preFilter && mayPreempt ? findPreemption(pod, infos, results, nsLabels) : undefined;
     if (candidate) preemptOn(ctx, pod, candidate);
     const postFilter = candidate ? 'nominated' : !preFilter && pod.spec.preemptionPolicy === 'Never' ? 'never' : undefined;
     const message = fitErrorMessage(infos.length, preFilter ? infos.map(() => ({ reasons: [], unresolvable: true })) : perNode, preFilter, postFilter);
     const changed = setScheduledCondition(ctx, pod, { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: now });
     if (changed) ctx.events.event(pod, 'Warning', 'FailedScheduling', message, COMPONENT);
-    return;
+    return undefined;
   }
+  bind(ctx, pod, scored.host, now, req, nz);
+  return state && scored.memo && reusable(pod) ? { pod, host: scored.host, state, req, nz, scores: scored.memo } : undefined;
+}
+
+/** upstream: the Bind step — spec.nodeName, PodScheduled True, the node counts the pod, the Scheduled event. */
+function bind(ctx: ControllerContext, pod: Pod, host: NodeInfo, now: string, req: Record<string, number>, nz: { cpu: number; memory: number }): void {
   pod.spec.nodeName = host.node.metadata.name;
   if (pod.status.nominatedNodeName) delete pod.status.nominatedNodeName;
   const conditions: PodCondition[] = [];
