@@ -1,7 +1,9 @@
 // `npm run bench` — language server speed through LSP over stdio, and the same measurements
 // against yaml-language-server (a devDependency) when ../shared/peer/schemas is present.
 // BENCH_SERVER=<another build's dist/server.js> measures that server instead (A/B against an older
-// commit, run alternately with this one); BENCH_PEER=off skips yaml-language-server.
+// commit, run alternately with this one); BENCH_PEER=off skips yaml-language-server. The server gets
+// the Node flags the client starts it with (protocol/serverNodeFlags.ts); BENCH_SERVER_ARGS replaces them.
+import { SERVER_NODE_FLAGS } from '../server/src/protocol/serverNodeFlags';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -214,10 +216,14 @@ async function main(): Promise<void> {
   );
   const results: Result[] = [];
   console.log(`  kubemate: ${SERVER}`);
+  // The server runs with the Node flags the client starts it with; BENCH_SERVER_ARGS replaces them
+  // (e.g. BENCH_SERVER_ARGS= for none, as builds before session 6 ran).
+  const serverArgs = process.env.BENCH_SERVER_ARGS !== undefined ? process.env.BENCH_SERVER_ARGS.split(' ').filter(Boolean) : [...SERVER_NODE_FLAGS];
+  console.log(`  kubemate server flags: ${serverArgs.join(' ') || '(none)'}`);
   const probed = PROBE
-    ? () => ({ command: [process.execPath, '-r', PROBE, SERVER, '--stdio'], env: { ...process.env, KUBEMATE_BENCH_PROBE: PROBE_FILE } })
+    ? () => ({ command: [process.execPath, ...serverArgs, '-r', PROBE, SERVER, '--stdio'], env: { ...process.env, KUBEMATE_BENCH_PROBE: PROBE_FILE } })
     : undefined;
-  results.push(await measure('kubemate', () => ({ command: [process.execPath, SERVER, '--stdio'] }), oneDoc, big, 60000, 'request', probed));
+  results.push(await measure('kubemate', () => ({ command: [process.execPath, ...serverArgs, SERVER, '--stdio'] }), oneDoc, big, 60000, 'request', probed));
 
   if (process.env.BENCH_PEER === 'off') {
     console.log('  yaml-language-server comparison skipped: BENCH_PEER=off');

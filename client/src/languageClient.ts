@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import type { InitializationOptions, NotificationType, RequestType } from '../../server/src/protocol/clusterProtocol';
 import { SETTINGS_SECTION } from '../../server/src/protocol/settings';
+import { SERVER_NODE_FLAGS } from '../../server/src/protocol/serverNodeFlags';
 import { currentSettings } from './settings';
 import { t } from './l10n';
 
@@ -16,8 +17,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, clus
   const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
   // One cluster per workspace; a window without a folder keeps its cluster in global storage.
   const storage = context.storageUri ?? context.globalStorageUri;
