@@ -176,7 +176,7 @@ export const POD_EXPLAINERS: Record<string, PodExplainer> = {
       fix: oom
         ? t('Raise resources.limits.memory above what the program really uses, or make it use less.')
         : t(
-            'Read why the program exits (`kubectl logs {0} --previous` on a real cluster); fix its command, arguments or configuration. A liveness probe that fails too early also restarts a healthy-but-slow program.',
+            'Read why the program exits (`kubectl logs {0} --previous`; in the simulated cluster `kubemate logs {0} -p` shows the last run up to its exit); fix its command, arguments or configuration. A liveness probe that fails too early also restarts a healthy-but-slow program.',
             c.pod.metadata.name,
           ),
     };
